@@ -1,0 +1,31 @@
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'blocked', 'done', 'wont-do'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const ACTION_KINDS = ['mitigate', 'prevent', 'detect', 'process'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export interface ActionItem {
+  id: string;
+  incidentId: string;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  ownerName: string;
+  priority: Priority;
+  status: ActionStatus;
+  /** Required when status is 'wont-do'. */
+  wontDoReason: string;
+  kind: ActionKind;
+  createdAt: number;
+  /** UTC ms; follows the SLA policy unless dueSetByHand. */
+  dueAt: number | null;
+  dueSetByHand: boolean;
+  completedAt: number | null;
+  trackerUrl: string;
+  eventIds: string[];
+  annotationIds: string[];
+  updatedAt: number;
+}

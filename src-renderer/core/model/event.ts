@@ -1,0 +1,55 @@
+import type { SourceFormat } from './source';
+
+export const EVENT_KINDS = ['message', 'alert', 'page', 'status-update', 'deploy', 'note', 'system'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface EventLink {
+  url: string;
+  label: string;
+}
+export interface EventReaction {
+  name: string;
+  count: number;
+}
+export interface EventAttachment {
+  name: string;
+  url: string | null;
+}
+
+/** A text span hidden from exports and presentation; reversible. */
+export interface Redaction {
+  start: number;
+  end: number;
+}
+
+export interface TimelineEvent {
+  id: string;
+  incidentId: string;
+  sourceId: string;
+  sourceFormat: SourceFormat;
+  /** sourceFormat + ':' + original id; re-imports are de-duplicated on [incidentId+dedupeKey]. */
+  dedupeKey: string;
+  kind: EventKind;
+  /** UTC epoch milliseconds. */
+  at: number;
+  /** The timestamp exactly as the source wrote it. */
+  originalTime: string;
+  actorId: string | null;
+  actorName: string;
+  channel: string;
+  text: string;
+  links: EventLink[];
+  /** dedupeKey of the thread parent, so threads survive across imports. */
+  threadParentKey: string | null;
+  replyCount: number;
+  edited: boolean;
+  deleted: boolean;
+  reactions: EventReaction[];
+  attachments: EventAttachment[];
+  pinned: boolean;
+  /** Whole event hidden from exports and presentation. */
+  redacted: boolean;
+  redactions: Redaction[];
+  /** The original record, kept for provenance. */
+  raw: unknown;
+}

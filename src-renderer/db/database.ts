@@ -1,0 +1,55 @@
+import { DebriefDatabase } from './schema';
+import { classifyOpenError, DatabaseOpenError } from './open-error';
+
+/** The UI's connection; strict durability because it writes what users typed. */
+export const db = new DebriefDatabase({ durability: 'strict' });
+
+const BLOCKED_WAIT_MS = 4000;
+
+/**
+ * Opens the database or throws a DatabaseOpenError. Never falls back to an empty database:
+ * the caller shows a recovery screen instead.
+ */
+export async function openDatabase(database: DebriefDatabase = db): Promise<void> {
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  const blocked = new Promise<never>((_, reject) => {
+    database.on('blocked', () => {
+      blockedTimer = setTimeout(() => {
+        reject(
+          new DatabaseOpenError(
+            'blocked',
+            'Another Debrief window is holding the database open with an older version.',
+          ),
+        );
+      }, BLOCKED_WAIT_MS);
+    });
+  });
+  try {
+    await Promise.race([database.open(), blocked]);
+  } catch (error) {
+    throw classifyOpenError(error);
+  } finally {
+    if (blockedTimer) clearTimeout(blockedTimer);
+  }
+  await removeStaleStaging(database);
+}
+
+/** Imports interrupted by a crash or a closed window leave staging rows; they never show. */
+export async function removeStaleStaging(database: DebriefDatabase): Promise<number> {
+  const stale = await database.sources.where('state').equals('staging').primaryKeys();
+  if (stale.length === 0) return 0;
+  await database.transaction('rw', database.sources, database.events, async () => {
+    for (const sourceId of stale) {
+      await database.events.where('sourceId').equals(sourceId).delete();
+    }
+    await database.sources.bulkDelete(stale);
+  });
+  return stale.length;
+}
+
+/** Asks the browser not to evict our data under storage pressure. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
+  if (await navigator.storage.persisted()) return true;
+  return navigator.storage.persist();
+}

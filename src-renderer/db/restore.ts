@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { SEVERITIES } from '@core/model/severity';
+import { INCIDENT_STATUSES, ROLE_NAMES, type Incident } from '@core/model/incident';
+import { SOURCE_FORMATS, type Source } from '@core/model/source';
+import { EVENT_KINDS, type TimelineEvent } from '@core/model/event';
+import type { Person } from '@core/model/person';
+import { MILESTONE_KINDS, type Milestone } from '@core/model/milestone';
+import { ANNOTATION_TAGS, type Annotation } from '@core/model/annotation';
+import type { PostmortemDocument } from '@core/model/document';
+import { ACTION_KINDS, ACTION_STATUSES, PRIORITIES, type ActionItem } from '@core/model/action-item';
+
+/**
+ * Every record read from storage passes through one of these before the UI sees it: missing
+ * fields get defaults (records written by older versions) and wrong-typed fields are
+ * replaced by defaults rather than crashing a screen. Unknown fields are kept so that a
+ * newer version's data survives a round trip through an older build.
+ */
+const time = z.number().finite().nullable().catch(null);
+const str = (fallback = '') => z.string().catch(fallback);
+const strArray = z.array(z.string()).catch([]);
+const num = (fallback: number) => z.number().finite().catch(fallback);
+
+const incidentSchema = z.looseObject({
+  id: z.string(),
+  title: str('Untitled incident'),
+  severity: z.enum(SEVERITIES).catch('SEV3'),
+  status: z.enum(INCIDENT_STATUSES).catch('active'),
+  startedAt: time,
+  detectedAt: time,
+  resolvedAt: time,
+  reviewAt: time,
+  timeZone: str('UTC'),
+  services: strArray,
+  commander: str(),
+  roles: z
+    .array(z.object({ role: z.enum(ROLE_NAMES), name: z.string() }))
+    .catch([]),
+  summary: str(),
+  createdAt: num(0),
+  updatedAt: num(0),
+  deletedAt: time,
+});
+
+const sourceSchema = z.looseObject({
+  id: z.string(),
+  incidentId: z.string(),
+  fileName: str('unknown file'),
+  size: num(0),
+  sha256: str(),
+  format: z.enum(SOURCE_FORMATS).catch('manual'),
+  state: z.enum(['staging', 'committed']).catch('staging'),
+  counts: z
+    .object({ added: num(0), duplicates: num(0), skipped: num(0), warnings: num(0) })
+    .catch({ added: 0, duplicates: 0, skipped: 0, warnings: 0 }),
+  warnings: strArray,
+  importedAt: num(0),
+});
+
+const personSchema = z.looseObject({
+  id: z.string(),
+  displayName: str('Unknown'),
+  email: z.string().nullable().catch(null),
+  aliases: z
+    .array(
+      z.object({
+        sourceFormat: z.string(),
+        externalId: z.string(),
+        name: z.string(),
+        email: z.string().nullable().catch(null),
+      }),
+    )
+    .catch([]),
+  matchKeys: strArray,
+  createdAt: num(0),
+  updatedAt: num(0),
+});
+
+const milestoneSchema = z.looseObject({
+  id: z.string(),
+  incidentId: z.string(),
+  kind: z.enum(MILESTONE_KINDS).catch('Custom'),
+  label: str(),
+  at: num(0),
+  eventId: z.string().nullable().catch(null),
+  note: str(),
+  createdAt: num(0),
+  updatedAt: num(0),
+});
+
+const annotationSchema = z.looseObject({
+  id: z.string(),
+  incidentId: z.string(),
+  target: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('incident') }),
+      z.object({ type: z.literal('event'), eventId: z.string() }),
+      z.object({ type: z.literal('range'), from: z.number(), to: z.number() }),
+    ])
+    .catch({ type: 'incident' }),
+  eventId: z.string().nullable().catch(null),
+  tags: z.array(z.enum(ANNOTATION_TAGS)).catch([]),
+  body: str(),
+  plainText: str(),
+  author: str(),
+  dismissedFindings: strArray,
+  createdAt: num(0),
+  updatedAt: num(0),
+});
+
+const documentSchema = z.looseObject({
+  id: z.string(),
+  incidentId: z.string(),
+  kind: z.enum(['current', 'version']).catch('current'),
+  name: str('Postmortem'),
+  templateId: str(),
+  body: str(),
+  dismissedFindings: strArray,
+  createdAt: num(0),
+  updatedAt: num(0),
+});
+
+const actionItemSchema = z.looseObject({
+  id: z.string(),
+  incidentId: z.string(),
+  title: str('Untitled action item'),
+  description: str(),
+  ownerId: z.string().nullable().catch(null),
+  ownerName: str(),
+  priority: z.enum(PRIORITIES).catch('P3'),
+  status: z.enum(ACTION_STATUSES).catch('open'),
+  wontDoReason: str(),
+  kind: z.enum(ACTION_KINDS).catch('prevent'),
+  createdAt: num(0),
+  dueAt: time,
+  dueSetByHand: z.boolean().catch(false),
+  completedAt: time,
+  trackerUrl: str(),
+  eventIds: strArray,
+  annotationIds: strArray,
+  updatedAt: num(0),
+});
+
+function restoreWith<T>(schema: z.ZodType, table: string) {
+  return (record: unknown): T => {
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      // Only the primary keys can fail (everything else has a fallback): such a record is
+      // unusable, and hiding it would lose data silently, so surface it.
+      throw new StoredRecordError(table, result.error.issues.map((i) => i.path.join('.')).join(', '));
+    }
+    return result.data as T;
+  };
+}
+
+export class StoredRecordError extends Error {
+  readonly code = 'STORED_RECORD_INVALID';
+  constructor(
+    readonly table: string,
+    readonly fields: string,
+  ) {
+    super(`A stored ${table} record is unreadable (fields: ${fields}).`);
+    this.name = 'StoredRecordError';
+  }
+}
+
+export const restoreIncident = restoreWith<Incident>(incidentSchema, 'incident');
+export const restoreSource = restoreWith<Source>(sourceSchema, 'source');
+export const restorePerson = restoreWith<Person>(personSchema, 'person');
+export const restoreMilestone = restoreWith<Milestone>(milestoneSchema, 'milestone');
+export const restoreAnnotation = restoreWith<Annotation>(annotationSchema, 'annotation');
+export const restoreDocument = restoreWith<PostmortemDocument>(documentSchema, 'document');
+export const restoreActionItem = restoreWith<ActionItem>(actionItemSchema, 'action item');
+
+const eventKinds = new Set<string>(EVENT_KINDS);
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const s = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const n = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const b = (v: unknown): boolean => v === true;
+
+/**
+ * Events are read by the hundred thousand, so their restore step is written by hand: it
+ * does the same as the schemas above at a fraction of the cost.
+ */
+export function restoreEvent(record: unknown): TimelineEvent {
+  const r = (record ?? {}) as Record<string, unknown>;
+  if (typeof r.id !== 'string' || typeof r.incidentId !== 'string') {
+    throw new StoredRecordError('event', 'id, incidentId');
+  }
+  const kind = s(r.kind);
+  return {
+    ...r,
+    id: r.id,
+    incidentId: r.incidentId,
+    sourceId: s(r.sourceId),
+    sourceFormat: s(r.sourceFormat, 'manual') as TimelineEvent['sourceFormat'],
+    dedupeKey: s(r.dedupeKey, r.id),
+    kind: (eventKinds.has(kind) ? kind : 'message') as TimelineEvent['kind'],
+    at: n(r.at, 0),
+    originalTime: s(r.originalTime),
+    actorId: typeof r.actorId === 'string' ? r.actorId : null,
+    actorName: s(r.actorName, 'Unknown'),
+    channel: s(r.channel),
+    text: s(r.text),
+    links: arr(r.links),
+    threadParentKey: typeof r.threadParentKey === 'string' ? r.threadParentKey : null,
+    replyCount: n(r.replyCount, 0),
+    edited: b(r.edited),
+    deleted: b(r.deleted),
+    reactions: arr(r.reactions),
+    attachments: arr(r.attachments),
+    pinned: b(r.pinned),
+    redacted: b(r.redacted),
+    redactions: arr(r.redactions),
+    raw: r.raw ?? null,
+  };
+}

@@ -1,0 +1,39 @@
+import type { MenuCommand } from '../../src-main/preload/desktop-api';
+
+export type { MenuCommand };
+
+export interface PickedFile {
+  file: File;
+  /** Path relative to the picked or dropped folder; the file name for a single file. */
+  path: string;
+}
+
+export interface PickFilesOptions {
+  accept?: string[];
+  multiple?: boolean;
+  directories?: boolean;
+}
+
+export interface SaveOptions {
+  suggestedName: string;
+  mimeType: string;
+  /** File-type filter for the desktop save dialog, e.g. { name: 'Markdown', extensions: ['md'] }. */
+  filter?: { name: string; extensions: string[] };
+}
+
+/**
+ * Every desktop service the features may use. Features talk to this interface only; the
+ * Electron implementation goes over the preload bridge, the browser one uses web APIs.
+ */
+export interface Platform {
+  readonly kind: 'desktop' | 'browser';
+  pickFiles(options: PickFilesOptions): Promise<PickedFile[]>;
+  /** Returns false when the user cancelled. */
+  saveFile(data: Blob | Uint8Array | string, options: SaveOptions): Promise<boolean>;
+  notify(title: string, body: string): Promise<void>;
+  /** Desktop: print to a PDF file; browser: open the print dialog (print stylesheet). */
+  printToPdf(suggestedName: string): Promise<boolean>;
+  openExternal(url: string): Promise<void>;
+  appVersion(): Promise<string>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

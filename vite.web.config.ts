@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { rendererConfig } from './renderer.vite.config';
+
+export default defineConfig({
+  ...rendererConfig(fileURLToPath(new URL('./dist-web', import.meta.url))),
+  preview: { host: '127.0.0.1', port: 4178, strictPort: false },
+});

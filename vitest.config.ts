@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { rendererAliases } from './renderer.vite.config';
+
+export default defineConfig({
+  resolve: { alias: rendererAliases },
+  define: { __APP_VERSION__: JSON.stringify('test') },
+  test: {
+    include: ['src-renderer/**/*.test.{ts,tsx}', 'src-main/**/*.test.ts', 'bench/**/*.test.ts', 'eslint-rules/**/*.test.{js,ts}'],
+    environment: 'node',
+    pool: 'threads',
+  },
+});
