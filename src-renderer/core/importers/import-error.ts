@@ -1,0 +1,49 @@
+export type ImportErrorCode =
+  | 'NOT_A_ZIP'
+  | 'TRUNCATED_ARCHIVE'
+  | 'UNSUPPORTED_COMPRESSION'
+  | 'LIMIT_EXCEEDED'
+  | 'INVALID_JSON'
+  | 'WRONG_SHAPE'
+  | 'UNKNOWN_FORMAT'
+  | 'UNKNOWN_LOG_TYPE'
+  | 'BAD_DATE'
+  | 'BAD_CSV'
+  | 'EMPTY'
+  | 'CANCELLED';
+
+/** Where in the input a problem was found; every field that is known is named to the user. */
+export interface ImportErrorLocation {
+  file: string;
+  /** Entry inside an archive or folder, e.g. `incident/2024-06-12.json`. */
+  entry?: string;
+  line?: number;
+  /** JSON path or CSV column, e.g. `log_entries[3].created_at`. */
+  field?: string;
+}
+
+/** The only error an importer may throw. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    readonly location: ImportErrorLocation,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ImportError';
+  }
+
+  /** One line naming the file, entry, line and field, for the UI. */
+  describe(): string {
+    const where = [
+      this.location.file,
+      this.location.entry,
+      this.location.line !== undefined ? `line ${this.location.line}` : undefined,
+      this.location.field ? `field ${this.location.field}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return `${where}: ${this.message}`;
+  }
+}
