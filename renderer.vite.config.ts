@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
-import { CONTENT_SECURITY_POLICY } from './src-main/csp';
+import { CONTENT_SECURITY_POLICY } from './src-main/csp.ts';
 
 const dir = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { rendererConfig } from './renderer.vite.config';
+import { rendererConfig } from './renderer.vite.config.ts';
 
 export default defineConfig({
   ...rendererConfig(fileURLToPath(new URL('./dist-web', import.meta.url))),

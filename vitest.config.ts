@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { rendererAliases } from './renderer.vite.config';
+import { rendererAliases } from './renderer.vite.config.ts';
 
 export default defineConfig({
   resolve: { alias: rendererAliases },

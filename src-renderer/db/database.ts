@@ -31,7 +31,25 @@ export async function openDatabase(database: DebriefDatabase = db): Promise<void
   } finally {
     if (blockedTimer) clearTimeout(blockedTimer);
   }
+  assertSchemaPresent(database);
   await removeStaleStaging(database);
+}
+
+/**
+ * Dexie 4 opens a database that a newer version upgraded, which is right while that version
+ * only added things. If a table this version needs is gone, carrying on would show an empty
+ * library over the user's data, so refuse instead.
+ */
+function assertSchemaPresent(database: DebriefDatabase): void {
+  const idb = database.backendDB();
+  const missing = database.tables.map((t) => t.name).filter((name) => !idb.objectStoreNames.contains(name));
+  if (missing.length === 0) return;
+  const newer = idb.version > database.verno * 10;
+  database.close();
+  throw new DatabaseOpenError(
+    newer ? 'newer-version' : 'corrupt',
+    `The database has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}${newer ? ' (it was changed by a newer version)' : ''}.`,
+  );
 }
 
 /** Imports interrupted by a crash or a closed window leave staging rows; they never show. */

@@ -1,0 +1,22 @@
+export type DesktopErrorCode =
+  | 'IPC_UNTRUSTED_SENDER'
+  | 'IPC_INVALID_ARGUMENT'
+  | 'FILES_TOO_LARGE'
+  | 'TOO_MANY_FILES'
+  | 'FILE_READ_FAILED'
+  | 'FILE_WRITE_FAILED'
+  | 'PDF_FAILED'
+  | 'EXTERNAL_URL_REFUSED'
+  | 'NO_WINDOW';
+
+/** Every failure the main process reports to the renderer carries one of these codes. */
+export class DesktopError extends Error {
+  override readonly name = 'DesktopError';
+  constructor(
+    readonly code: DesktopErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,121 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, Notification, dialog, ipcMain, shell } from 'electron';
+import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
+import type { z } from 'zod';
+import { IPC_CHANNELS, type InvokeChannel, type IpcResult } from './preload/ipc-channels';
+import type { OpenedFile, SaveFileResult } from './preload/desktop-api';
+import { DesktopError } from './ipc-errors';
+import {
+  assertTrustedSender,
+  externalUrlSchema,
+  noArgumentsSchema,
+  notificationRequestSchema,
+  openFilesRequestSchema,
+  parseArgument,
+  printToPdfRequestSchema,
+  saveFileRequestSchema,
+} from './ipc-validation';
+import { readPickedPaths } from './picked-files';
+import { externalUrlOrNull } from './url-policy';
+
+export interface IpcHandlerContext {
+  trustedOrigins: ReadonlySet<string>;
+  appVersion: string;
+  /** Folder the save dialogs start in. */
+  defaultSaveDir: string;
+}
+
+/**
+ * Wraps one handler: the sender frame is checked first, then the argument is parsed, and
+ * only then does the implementation run. Failures come back as a coded envelope.
+ */
+export function guardedHandler<A, R>(
+  trusted: ReadonlySet<string>,
+  schema: z.ZodType<A>,
+  impl: (arg: A, event: IpcMainInvokeEvent) => Promise<R> | R,
+): (event: IpcMainInvokeEvent, arg?: unknown) => Promise<IpcResult<R>> {
+  return async (event, arg) => {
+    try {
+      assertTrustedSender(event.senderFrame, trusted);
+      const value = await impl(parseArgument(schema, arg), event);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof DesktopError) return { ok: false, code: error.code, message: error.message };
+      throw error;
+    }
+  };
+}
+
+function windowOf(event: IpcMainInvokeEvent): BrowserWindow {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  if (!win) throw new DesktopError('NO_WINDOW', 'The window that asked has closed.');
+  return win;
+}
+
+export function registerIpcHandlers(ctx: IpcHandlerContext): void {
+  const handle = <A, R>(channel: InvokeChannel, schema: z.ZodType<A>, impl: (arg: A, event: IpcMainInvokeEvent) => Promise<R> | R) =>
+    ipcMain.handle(channel, guardedHandler(ctx.trustedOrigins, schema, impl));
+
+  handle(IPC_CHANNELS.openFiles, openFilesRequestSchema, async (request, event): Promise<OpenedFile[]> => {
+    const directories = request.directories ?? false;
+    const properties: OpenDialogOptions['properties'] = directories ? ['openDirectory'] : ['openFile'];
+    if (request.multiple) properties.push('multiSelections');
+    const result = await dialog.showOpenDialog(windowOf(event), {
+      title: request.title,
+      filters: directories ? undefined : request.filters,
+      properties,
+    });
+    if (result.canceled || result.filePaths.length === 0) return [];
+    return readPickedPaths(result.filePaths, directories);
+  });
+
+  handle(IPC_CHANNELS.saveFile, saveFileRequestSchema, async (request, event): Promise<SaveFileResult> => {
+    const result = await dialog.showSaveDialog(windowOf(event), {
+      defaultPath: path.join(ctx.defaultSaveDir, request.suggestedName),
+      filters: request.filters,
+    });
+    if (result.canceled || !result.filePath) return { saved: false };
+    try {
+      await writeFile(result.filePath, request.data);
+    } catch (error) {
+      throw new DesktopError('FILE_WRITE_FAILED', `Could not save ${path.basename(result.filePath)}: ${(error as Error).message}`, { cause: error });
+    }
+    return { saved: true };
+  });
+
+  handle(IPC_CHANNELS.showNotification, notificationRequestSchema, (request): void => {
+    // Some Linux desktops have no notification daemon; nothing useful to report then.
+    if (Notification.isSupported()) new Notification({ title: request.title, body: request.body }).show();
+  });
+
+  handle(IPC_CHANNELS.printToPdf, printToPdfRequestSchema, async (request, event): Promise<SaveFileResult> => {
+    const win = windowOf(event);
+    let pdf: Uint8Array;
+    try {
+      pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', generateDocumentOutline: true });
+    } catch (error) {
+      throw new DesktopError('PDF_FAILED', `Could not render the PDF: ${(error as Error).message}`, { cause: error });
+    }
+    const name = request.suggestedName.toLowerCase().endsWith('.pdf') ? request.suggestedName : `${request.suggestedName}.pdf`;
+    const result = await dialog.showSaveDialog(win, {
+      defaultPath: path.join(ctx.defaultSaveDir, name),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (result.canceled || !result.filePath) return { saved: false };
+    try {
+      await writeFile(result.filePath, pdf);
+    } catch (error) {
+      throw new DesktopError('FILE_WRITE_FAILED', `Could not save ${path.basename(result.filePath)}: ${(error as Error).message}`, { cause: error });
+    }
+    return { saved: true };
+  });
+
+  handle(IPC_CHANNELS.openExternal, externalUrlSchema, async (raw): Promise<void> => {
+    const url = externalUrlOrNull(raw);
+    if (!url) throw new DesktopError('EXTERNAL_URL_REFUSED', 'Only http, https and mailto links can be opened.');
+    await shell.openExternal(url.href);
+  });
+
+  handle(IPC_CHANNELS.appVersion, noArgumentsSchema, (): string => ctx.appVersion);
+}

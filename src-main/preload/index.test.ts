@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_API_KEY, type DesktopApi } from './desktop-api';
+import { IPC_CHANNELS } from './ipc-channels';
+
+const electron = vi.hoisted(() => {
+  const exposed = new Map<string, unknown>();
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  return {
+    exposed,
+    listeners,
+    contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => exposed.set(key, value)) },
+    ipcRenderer: {
+      invoke: vi.fn(),
+      on: vi.fn((channel: string, fn: (...args: unknown[]) => void) => {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel)?.add(fn);
+      }),
+      removeListener: vi.fn((channel: string, fn: (...args: unknown[]) => void) => listeners.get(channel)?.delete(fn)),
+    },
+  };
+});
+
+vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer: electron.ipcRenderer }));
+
+await import('./index');
+const api = electron.exposed.get(DESKTOP_API_KEY) as DesktopApi & Record<string, unknown>;
+
+function emitMenu(command: unknown): void {
+  for (const fn of electron.listeners.get(IPC_CHANNELS.menuCommand) ?? []) fn({}, command);
+}
+
+beforeEach(() => electron.ipcRenderer.invoke.mockReset());
+
+describe('preload bridge', () => {
+  it('exposes only the DesktopApi methods, never ipcRenderer', () => {
+    expect(Object.keys(api).sort()).toEqual(['appVersion', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'saveFile', 'showNotification']);
+    expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+    expect(Object.values(api)).not.toContain(electron.ipcRenderer);
+  });
+
+  it('sends each call on its own channel and unwraps the answer', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: { saved: true } });
+    await expect(api.saveFile({ suggestedName: 'review.md', data: '# Review' })).resolves.toEqual({ saved: true });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.saveFile, { suggestedName: 'review.md', data: '# Review' });
+  });
+
+  it('turns a refused request into an error carrying the message and code', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: false, code: 'FILES_TOO_LARGE', message: 'The selection is 300 MB.' });
+    await expect(api.openFiles({ directories: true })).rejects.toMatchObject({ name: 'FILES_TOO_LARGE', message: 'The selection is 300 MB.' });
+  });
+
+  it('forwards known menu commands until unsubscribed', () => {
+    const seen: string[] = [];
+    const off = api.onMenuCommand((command) => seen.push(command));
+    emitMenu('new-incident');
+    emitMenu('format-disk');
+    emitMenu({ toString: () => 'export' });
+    off();
+    emitMenu('export');
+    expect(seen).toEqual(['new-incident']);
+  });
+});

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { platform } from '@platform/index';
+import { emitAppCommand, useAppCommand } from '@ui/command-bus';
+import { ToastProvider } from '@ui/ToastProvider';
+import { useShortcut } from '@ui/use-shortcut';
+import { IncidentFormDialog, IncidentLibrary } from '@features/library';
+import { IncidentWorkspace } from './IncidentWorkspace';
+import { navigate, useRoute } from './route';
+
+export function App() {
+  const route = useRoute();
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => platform.onMenuCommand((command) => emitAppCommand(command)), []);
+  useAppCommand('new-incident', () => setCreating(true));
+  // "N" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
+  useShortcut(['n', 'Mod+Alt+n'], () => setCreating(true), { enabled: !creating });
+
+  return (
+    <ToastProvider>
+      <div className="app">
+        <header className="app-bar">
+          <a className="brand" href="#/" title="Incident library">
+            <span className="brand-mark" aria-hidden="true">
+              D
+            </span>
+            Debrief
+          </a>
+          <nav aria-label="Main">
+            <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
+              Incidents
+            </a>
+          </nav>
+          <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
+            New incident
+          </button>
+        </header>
+        <main className="app-main">
+          {route.name === 'library' ? (
+            <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} />
+          ) : (
+            <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />
+          )}
+        </main>
+        {creating && (
+          <IncidentFormDialog
+            open
+            onClose={() => setCreating(false)}
+            onSaved={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })}
+          />
+        )}
+      </div>
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useState } from 'react';
+import { db, openDatabase, requestPersistentStorage } from '@db/database';
+import { purgeDeletedIncidents } from '@db/cascade';
+import { classifyOpenError, type DatabaseOpenError } from '@db/open-error';
+import { App } from './App';
+import { RecoveryScreen } from './RecoveryScreen';
+
+type BootState = { phase: 'opening' } | { phase: 'ready' } | { phase: 'failed'; error: DatabaseOpenError };
+
+async function boot(): Promise<void> {
+  await openDatabase(db);
+  await purgeDeletedIncidents(db);
+  // Best effort: a refusal only means the browser may evict data under storage pressure.
+  void requestPersistentStorage().catch(() => false);
+}
+
+/** Opens the database before anything else renders; failure shows the recovery screen. */
+export function Boot() {
+  const [state, setState] = useState<BootState>({ phase: 'opening' });
+  const start = useCallback(() => {
+    setState({ phase: 'opening' });
+    boot().then(
+      () => setState({ phase: 'ready' }),
+      (error: unknown) => setState({ phase: 'failed', error: classifyOpenError(error) }),
+    );
+  }, []);
+  useEffect(start, [start]);
+  useEffect(() => {
+    // Another window upgraded the schema: this connection must let go and reload.
+    const onVersionChange = () => {
+      db.close();
+      window.location.reload();
+    };
+    db.on('versionchange', onVersionChange);
+    return () => db.on('versionchange').unsubscribe(onVersionChange);
+  }, []);
+
+  if (state.phase === 'opening') return <p className="loading">Opening your incident library…</p>;
+  if (state.phase === 'failed') return <RecoveryScreen error={state.error} onRetry={() => window.location.reload()} />;
+  return <App />;
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { INCIDENT_STATUS_LABEL } from '@core/model/incident';
+import { formatInZone } from '@core/time/zoned-input';
+import { EmptyState } from '@ui/EmptyState';
+import { SeverityBadge } from '@ui/SeverityBadge';
+import { Tabs, type TabDef } from '@ui/Tabs';
+import { useShortcut } from '@ui/use-shortcut';
+import { IncidentFormDialog, useDeleteIncident, useIncident } from '@features/library';
+import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
+import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
+
+const TABS: TabDef<WorkspaceTab>[] = WORKSPACE_TABS.map((id, index) => ({
+  id,
+  label: TAB_LABELS[id],
+  shortcutHint: `Alt+${index + 1}`,
+}));
+
+export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab: WorkspaceTab }) {
+  const incident = useIncident(incidentId);
+  const deleteIncident = useDeleteIncident();
+  const [editing, setEditing] = useState(false);
+  const go = (next: WorkspaceTab) => navigate({ name: 'incident', incidentId, tab: next });
+
+  useShortcut(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4'], (event) => {
+    const index = Number(event.key) - 1 || Number(event.code.replace('Digit', '')) - 1;
+    const next = WORKSPACE_TABS[index];
+    if (next) go(next);
+  });
+  useShortcut('e', () => setEditing(true), { enabled: !!incident && !editing });
+
+  if (incident === undefined) return <p className="loading">Loading…</p>;
+  if (incident === null || incident.deletedAt) {
+    return (
+      <EmptyState
+        title="This incident is not in your library"
+        action={
+          <button type="button" className="primary" onClick={() => navigate({ name: 'library' })}>
+            Back to the library
+          </button>
+        }
+      >
+        <p>It may have been deleted. Deleted incidents can be restored from the Undo notice for a few seconds.</p>
+      </EmptyState>
+    );
+  }
+
+  const zone = incident.timeZone;
+  const when = (label: string, t: number | null) =>
+    t !== null && (
+      <span>
+        {label} <time dateTime={new Date(t).toISOString()}>{formatInZone(t, zone)}</time>
+      </span>
+    );
+
+  return (
+    <section className="workspace" aria-labelledby="incident-title">
+      <header className="workspace-header">
+        <div className="workspace-heading">
+          <SeverityBadge severity={incident.severity} />
+          <h1 id="incident-title">{incident.title}</h1>
+          <span className={`status status-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
+        </div>
+        <div className="workspace-facts muted">
+          {when('Started', incident.startedAt)}
+          {when('Detected', incident.detectedAt)}
+          {when('Resolved', incident.resolvedAt)}
+          {incident.commander && <span>Incident Commander {incident.commander}</span>}
+          {incident.services.length > 0 && <span>Services {incident.services.join(', ')}</span>}
+          <span>Times in {zone}</span>
+        </div>
+        <div className="workspace-actions">
+          <button type="button" onClick={() => setEditing(true)} title="Edit (E)">
+            Edit
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              void deleteIncident(incident);
+              navigate({ name: 'library' });
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      </header>
+      <Tabs tabs={TABS} active={tab} onChange={go} label="Incident workspace">
+        {renderWorkspaceTab(tab, incident)}
+      </Tabs>
+      {editing && <IncidentFormDialog open incident={incident} onClose={() => setEditing(false)} />}
+    </section>
+  );
+}

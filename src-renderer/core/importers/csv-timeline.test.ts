@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { expectImportError, fileInput, fixtureInput } from './__fixtures__/read-fixture';
+import { csvKind, csvTimelineImporter, guessCsvMapping } from './csv-timeline';
+
+const parse = csvTimelineImporter.parse.bind(csvTimelineImporter);
+const at = (iso: string) => Date.parse(iso);
+
+describe('csv timeline', () => {
+  it('reads a BOM, CRLF, quoted multi-line cells and mixed timestamp styles', async () => {
+    const result = await parse(await fixtureInput('timeline-comma.csv'), {});
+    expect(result.events.map((event) => [event.at, event.kind, event.actorName, event.channel])).toEqual([
+      [at('2025-03-09T06:45:00Z'), 'alert', 'Prometheus', 'alerting'],
+      [at('2025-03-09T06:47:12Z'), 'page', 'Dana Ortiz', 'pagerduty'],
+      [at('2025-03-09T07:02:00Z'), 'note', 'Emre Yilmaz', 'slack'],
+      [at('2025-03-09T07:30:00Z'), 'deploy', 'ci-bot', 'deploy'],
+    ]);
+    expect(result.events[2]!.text).toBe('Failing over shard 4, then "warming" caches\r\nsecond line of the note');
+    expect(result.events[1]!.originalTime).toBe('2025-03-09T01:47:12-05:00');
+    expect(result.events[0]!.links).toEqual([{ url: 'https://prometheus.example/alerts', label: 'Link' }]);
+    expect(result.events[0]!.raw).toEqual({
+      timestamp: '2025-03-09T06:45:00Z',
+      actor: 'Prometheus',
+      source: 'alerting',
+      event_type: 'alert',
+      message: 'search-api p99 latency > 2s',
+      url: 'https://prometheus.example/alerts',
+    });
+    expect(result.skipped).toEqual([{ reason: 'empty row', count: 1 }]);
+    expect(result.warnings.map((warning) => warning.message)).toEqual(['1 row gives a time without a zone; read as UTC']);
+    expect(result.actors.map((actor) => actor.name).sort()).toEqual(['Dana Ortiz', 'Emre Yilmaz', 'Prometheus', 'ci-bot']);
+  });
+
+  it('reads naive timestamps in the chosen zone', async () => {
+    const result = await parse(await fixtureInput('timeline-comma.csv'), { timeZone: 'America/New_York' });
+    expect(result.events.find((event) => event.actorName === 'Emre Yilmaz')!.at).toBe(at('2025-03-09T11:02:00Z'));
+    expect(result.events.find((event) => event.actorName === 'Prometheus')!.at).toBe(at('2025-03-09T06:45:00Z'));
+  });
+
+  it('detects ; separators and guesses columns in any order', async () => {
+    const result = await parse(await fixtureInput('timeline-semicolon.csv'), { timeZone: 'America/New_York' });
+    expect(result.events.map((event) => [event.text, event.at, event.actorName, event.kind])).toEqual([
+      ['Shard 4; replica lag', at('2025-03-09T06:58:00Z'), 'Emre Yilmaz', 'note'],
+      ['Traffic drained from us-east', at('2025-03-09T07:15:00Z'), 'Dana Ortiz', 'deploy'],
+    ]);
+  });
+
+  it('reports a bad time with the physical line, counting multi-line cells', async () => {
+    const error = await expectImportError(parse(await fixtureInput('timeline-bad-date.csv'), {}));
+    expect(error).toMatchObject({ code: 'BAD_DATE', location: { file: 'timeline-bad-date.csv', line: 5, field: 'time' } });
+  });
+
+  it('reports an unclosed quote as BAD_CSV at the line where the row starts', async () => {
+    const error = await expectImportError(parse(fileInput('t.csv', 'time,message\n2025-03-09T06:45:00Z,ok\n2025-03-09T06:46:00Z,"never closed\nmore\n'), {}));
+    expect(error).toMatchObject({ code: 'BAD_CSV', location: { line: 3 } });
+  });
+
+  it('applies a column mapping and rejects one naming a missing column', async () => {
+    const text = 'Started,Said,By,Ref\n2025-03-09T06:45:00Z,hello,Dana,EV-1\n';
+    const result = await parse(fileInput('t.csv', text), { mapping: { time: 'Started', message: 'Said', actor: 'By', id: 'Ref' } });
+    expect(result.events[0]).toMatchObject({ dedupeKey: 'csv-timeline:EV-1', text: 'hello', actorName: 'Dana' });
+    const missing = await expectImportError(parse(fileInput('t.csv', text), { mapping: { time: 'Start time' } }));
+    expect(missing).toMatchObject({ code: 'BAD_CSV', location: { field: 'Start time' } });
+    const noTime = await expectImportError(parse(fileInput('t.csv', text), {}));
+    expect(noTime).toMatchObject({ code: 'BAD_CSV', location: { field: 'time' } });
+  });
+
+  it('derives stable content ids without an id column and drops duplicate rows', async () => {
+    const text = 'time,message\n2025-03-09T06:45:00Z,hello\n2025-03-09T06:45:00Z,hello\n2025-03-09T06:46:00Z,bye\n';
+    const once = await parse(fileInput('t.csv', text), {});
+    const reordered = await parse(fileInput('t.csv', 'message,time\nbye,2025-03-09T06:46:00Z\nhello,2025-03-09T06:45:00Z\n'), {});
+    expect(once.events).toHaveLength(2);
+    expect(once.skipped).toEqual([{ reason: 'duplicate record', count: 1 }]);
+    expect(reordered.events.map((event) => event.dedupeKey)).toEqual(once.events.map((event) => event.dedupeKey));
+  });
+
+  it('never turns a non-web URL into a link', async () => {
+    const result = await parse(fileInput('t.csv', 'time,message,url\n2025-03-09T06:45:00Z,x,javascript:alert(1)\n'), {});
+    expect(result.events[0]!.links).toEqual([]);
+  });
+
+  it('rejects empty files and files without rows', async () => {
+    expect((await expectImportError(parse(fileInput('t.csv', '\uFEFF\r\n'), {}))).code).toBe('EMPTY');
+    expect((await expectImportError(parse(fileInput('t.csv', 'time,message\r\n'), {}))).code).toBe('EMPTY');
+  });
+
+  it('previews headers, guessed mapping, separator and the first 10 rows', async () => {
+    const rows = Array.from({ length: 15 }, (_, i) => `2025-03-09T06:${String(i).padStart(2, '0')}:00Z;row ${i}`);
+    const preview = await csvTimelineImporter.preview(fileInput('t.csv', `Timestamp;Description\n${rows.join('\n')}\n`), {});
+    expect(preview.headers).toEqual(['Timestamp', 'Description']);
+    expect(preview.mapping).toEqual({ time: 'Timestamp', actor: null, message: 'Description', source: null, kind: null, url: null, id: null });
+    expect(preview.separator).toBe(';');
+    expect(preview.rows).toHaveLength(10);
+    expect(preview.rows[9]).toEqual(['2025-03-09T06:09:00Z', 'row 9']);
+    expect(preview.sample).toHaveLength(10);
+    expect(preview.eventCount).toBe(15);
+  });
+
+  it('previews even when the time column is unknown or a row is bad, so the user can fix the mapping', async () => {
+    const preview = await csvTimelineImporter.preview(fileInput('t.csv', 'Started,Said\nsoon,hi\n'), {});
+    expect(preview.mapping.time).toBeNull();
+    expect(preview.sample).toEqual([]);
+    expect(preview.warnings[0]?.message).toContain('choose the time column');
+    const bad = await csvTimelineImporter.preview(fileInput('t.csv', 'Started,Said\nsoon,hi\n'), { mapping: { time: 'Started' } });
+    expect(bad.warnings[0]?.line).toBe(2);
+  });
+
+  it('detects CSV timelines by content', async () => {
+    expect(await csvTimelineImporter.detect(await fixtureInput('timeline-comma.csv'))).toBeGreaterThan(0.8);
+    expect(await csvTimelineImporter.detect(await fixtureInput('timeline-semicolon.csv'))).toBeGreaterThan(0.5);
+    expect(await csvTimelineImporter.detect(await fixtureInput('pagerduty-log-entries.json'))).toBe(0);
+    expect(await csvTimelineImporter.detect(fileInput('notes.txt', 'just some words\nwithout columns\n'))).toBe(0);
+  });
+});
+
+describe('csv helpers', () => {
+  it('guesses each column once', () => {
+    expect(guessCsvMapping(['Event ID', 'Created At', 'Type', 'Summary', 'Link', 'Owner'])).toEqual({
+      time: 'Created At',
+      actor: 'Owner',
+      message: 'Summary',
+      source: null,
+      kind: 'Type',
+      url: 'Link',
+      id: 'Event ID',
+    });
+  });
+
+  it('maps kind words to event kinds, defaulting to note', () => {
+    expect(['deploy', 'Deployment', 'ALERT', 'ack', 'Status Update', 'chat', 'whatever'].map(csvKind)).toEqual([
+      'deploy',
+      'deploy',
+      'alert',
+      'page',
+      'status-update',
+      'message',
+      'note',
+    ]);
+  });
+});

@@ -1,0 +1,352 @@
+import Papa from 'papaparse';
+import { EVENT_KINDS, type EventKind } from '../model/event';
+import type { ImportInput } from './byte-source';
+import { links, ResultCollector, webLink } from './event-builder';
+import { ImportError, type ImportErrorLocation } from './import-error';
+import type { ImportedEvent, ImportWarning, ParseResult } from './imported-records';
+import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { inputFiles, readTextFile, sniffText, type InputFile } from './input-files';
+import { resolveLimits, type ImportLimits } from './limits';
+import { stableHash, stableStringify } from './stable-hash';
+import { isNaiveTimestamp, parseTimestamp, tryParseTimestamp } from './timestamps';
+
+export const CSV_FIELDS = ['time', 'actor', 'message', 'source', 'kind', 'url', 'id'] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+/** Which header feeds each event field; null when no column does. */
+export type CsvColumnMapping = Record<CsvField, string | null>;
+
+export const CSV_SEPARATORS = [',', ';', '\t'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+export interface CsvTimelineOptions extends BaseImportOptions {
+  /** Overrides the guessed mapping field by field; a null removes a guess. */
+  mapping?: Partial<CsvColumnMapping>;
+  /** Auto-detected when unset. */
+  separator?: CsvSeparator;
+}
+
+export interface CsvTimelinePreview extends ImportPreview {
+  headers: string[];
+  /** The guessed mapping with the options' overrides applied: what parse would use. */
+  mapping: CsvColumnMapping;
+  separator: CsvSeparator;
+  /** The first data rows, cells as written. */
+  rows: string[][];
+}
+
+const PREVIEW_ROWS = 10;
+
+/** Header spellings per field, compared after lower-casing and dropping everything but letters and digits. */
+const HEADER_GUESSES: Record<CsvField, string[]> = {
+  time: ['timestamp', 'time', 'datetime', 'date', 'when', 'at', 'createdat', 'occurredat', 'eventtime', 'timeutc', 'ts'],
+  actor: ['actor', 'user', 'author', 'who', 'person', 'owner', 'username', 'name', 'by'],
+  message: ['message', 'text', 'description', 'summary', 'event', 'details', 'note', 'body', 'title', 'comment'],
+  source: ['source', 'system', 'tool', 'origin', 'channel'],
+  kind: ['kind', 'eventtype', 'type', 'category'],
+  url: ['url', 'link', 'href', 'permalink'],
+  id: ['id', 'eventid', 'uuid', 'key', 'externalid'],
+};
+
+const KIND_SYNONYMS: Record<string, EventKind> = {
+  deployment: 'deploy',
+  release: 'deploy',
+  rollback: 'deploy',
+  alarm: 'alert',
+  firing: 'alert',
+  trigger: 'page',
+  paged: 'page',
+  escalate: 'page',
+  acknowledge: 'page',
+  ack: 'page',
+  resolve: 'page',
+  annotation: 'note',
+  comment: 'note',
+  status: 'status-update',
+  statusupdate: 'status-update',
+  update: 'status-update',
+  chat: 'message',
+  slack: 'message',
+};
+
+function normaliseHeader(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Guesses which header feeds each field; each header is used at most once, earlier spellings win. */
+export function guessCsvMapping(headers: readonly string[]): CsvColumnMapping {
+  const mapping: CsvColumnMapping = { time: null, actor: null, message: null, source: null, kind: null, url: null, id: null };
+  const used = new Set<string>();
+  const normalised = headers.map(normaliseHeader);
+  for (const field of CSV_FIELDS) {
+    for (const guess of HEADER_GUESSES[field]) {
+      const index = normalised.findIndex((header, i) => header === guess && !used.has(headers[i] ?? ''));
+      const header = headers[index];
+      if (index >= 0 && header !== undefined) {
+        mapping[field] = header;
+        used.add(header);
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+export function csvKind(value: string): EventKind {
+  const key = value.trim().toLowerCase();
+  if ((EVENT_KINDS as readonly string[]).includes(key)) return key as EventKind;
+  const normalised = key.replace(/[^a-z]/g, '');
+  return Object.hasOwn(KIND_SYNONYMS, normalised) ? (KIND_SYNONYMS[normalised] ?? 'note') : 'note';
+}
+
+interface CsvRow {
+  cells: string[];
+  /** 1-based physical line where the row starts (multi-line cells span more). */
+  line: number;
+}
+
+interface CsvTable {
+  headers: string[];
+  headerLine: number;
+  rows: CsvRow[];
+  separator: CsvSeparator;
+  emptyRows: number;
+}
+
+/** Parses CSV text keeping each row's physical starting line, which is what users see in an editor. */
+function readTable(text: string, where: ImportErrorLocation, separator: CsvSeparator | undefined, maxRows = Infinity): CsvTable {
+  const rows: CsvRow[] = [];
+  let headers: string[] | null = null;
+  let headerLine = 1;
+  let detected: CsvSeparator = separator ?? ',';
+  let cursor = 0;
+  let line = 1;
+  let emptyRows = 0;
+  let failure: ImportError | null = null;
+  const lineBreakChar = (linebreak: string) => (linebreak === '\r' ? 0x0d : 0x0a);
+  let breakChar = 0x0a;
+  const contentEnd = text.trimEnd().length;
+
+  const parser = Papa.parse<string[]>(text, {
+    delimiter: separator ?? '',
+    delimitersToGuess: [...CSV_SEPARATORS],
+    skipEmptyLines: false,
+    step: (result, handle) => {
+      breakChar = lineBreakChar(result.meta.linebreak);
+      const startLine = line;
+      const end = result.meta.cursor;
+      for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === breakChar) line++;
+      cursor = end;
+      if (CSV_SEPARATORS.includes(result.meta.delimiter as CsvSeparator)) detected = result.meta.delimiter as CsvSeparator;
+      const error = result.errors.find((candidate) => candidate.type !== 'Delimiter');
+      if (error) {
+        failure = new ImportError('BAD_CSV', `${error.message.replace(/\.$/, '')} (row starting on this line)`, { ...where, line: startLine });
+        handle.abort();
+        return;
+      }
+      const cells = result.data;
+      if (cells.every((cell) => cell.trim() === '')) {
+        // The newline that ends the last row is not an empty row of its own.
+        if (headers && end < contentEnd) emptyRows++;
+        return;
+      }
+      if (!headers) {
+        headers = cells.map((cell) => cell.trim());
+        headerLine = startLine;
+        return;
+      }
+      rows.push({ cells, line: startLine });
+      if (rows.length >= maxRows) handle.abort();
+    },
+  });
+  void parser;
+  if (failure) throw failure;
+  if (!headers) throw new ImportError('EMPTY', 'the file has no header row', where);
+  return { headers, headerLine, rows, separator: detected, emptyRows };
+}
+
+function resolveMapping(headers: string[], overrides: Partial<CsvColumnMapping> | undefined): CsvColumnMapping {
+  const mapping = guessCsvMapping(headers);
+  for (const field of CSV_FIELDS) {
+    if (overrides && Object.hasOwn(overrides, field)) mapping[field] = overrides[field] ?? null;
+  }
+  return mapping;
+}
+
+function columnIndexes(headers: string[], mapping: CsvColumnMapping, where: ImportErrorLocation): Record<CsvField, number> {
+  const indexes = {} as Record<CsvField, number>;
+  for (const field of CSV_FIELDS) {
+    const header = mapping[field];
+    const index = header === null ? -1 : headers.indexOf(header);
+    if (header !== null && index < 0) {
+      throw new ImportError('BAD_CSV', `the column "${header}" chosen for ${field} is not in the header`, { ...where, field: header });
+    }
+    indexes[field] = index;
+  }
+  if (indexes.time < 0) {
+    throw new ImportError('BAD_CSV', 'no column holds the time of each row; choose the time column', { ...where, field: 'time' });
+  }
+  return indexes;
+}
+
+interface RowContext {
+  table: CsvTable;
+  mapping: CsvColumnMapping;
+  indexes: Record<CsvField, number>;
+  where: ImportErrorLocation;
+  timeZone: string | undefined;
+  collector: ResultCollector;
+}
+
+function addRow(row: CsvRow, context: RowContext): void {
+  const { indexes, mapping, where, collector } = context;
+  const cell = (field: CsvField) => (indexes[field] >= 0 ? (row.cells[indexes[field]] ?? '') : '');
+  const rowWhere = { ...where, line: row.line };
+  const time = parseTimestamp(cell('time').trim(), { ...rowWhere, field: mapping.time ?? 'time' }, context.timeZone ? { timeZone: context.timeZone } : {});
+  const record: Record<string, string> = {};
+  context.table.headers.forEach((header, i) => {
+    // defineProperty: a column named '__proto__' stays a column instead of changing the prototype.
+    if (!Object.hasOwn(record, header)) Object.defineProperty(record, header, { value: row.cells[i] ?? '', enumerable: true, writable: true, configurable: true });
+  });
+  const id = cell('id').trim();
+  const actor = cell('actor').trim();
+  const kindCell = cell('kind');
+  const content = { time: cell('time'), actor, message: cell('message'), source: cell('source'), kind: kindCell, url: cell('url') };
+  collector.addEvent(
+    {
+      kind: kindCell.trim() ? csvKind(kindCell) : 'note',
+      // Without an id column the row's content is its identity, so re-importing an edited file
+      // keeps unchanged rows.
+      originalId: id || stableHash(stableStringify(content)),
+      at: time.at,
+      originalTime: time.original,
+      text: cell('message'),
+      actorExternalId: actor || null,
+      actorName: actor,
+      channel: cell('source').trim(),
+      links: links(webLink(cell('url'), 'Link')),
+      raw: record,
+    },
+    rowWhere,
+  );
+  if (actor) collector.addActor(actor, actor);
+}
+
+function naiveWarning(table: CsvTable, indexes: Record<CsvField, number>, timeZone: string | undefined): ImportWarning | null {
+  const naive = table.rows.filter((row) => isNaiveTimestamp((row.cells[indexes.time] ?? '').trim())).length;
+  if (naive === 0) return null;
+  return { message: `${naive} ${naive === 1 ? 'row gives' : 'rows give'} a time without a zone; read as ${timeZone ?? 'UTC'}` };
+}
+
+async function loadTable(file: InputFile, options: CsvTimelineOptions, limits: ImportLimits, maxRows?: number) {
+  const { text, warnings } = await readTextFile(file, limits);
+  if (text.trim() === '') throw new ImportError('EMPTY', 'the file is empty', file.where);
+  return { table: readTable(text, file.where, options.separator, maxRows), warnings };
+}
+
+function singleFile(input: ImportInput): InputFile {
+  const files = inputFiles(input);
+  const [file] = files;
+  if (files.length !== 1 || !file) {
+    throw new ImportError('BAD_CSV', 'a CSV timeline is one file, not a folder', { file: input.kind === 'file' ? input.source.name : input.folder.name });
+  }
+  return file;
+}
+
+async function parseCsv(input: ImportInput, options: CsvTimelineOptions, hooks: ImportHooks = {}): Promise<ParseResult> {
+  const limits = resolveLimits(options.limits);
+  const file = singleFile(input);
+  const { table, warnings } = await loadTable(file, options, limits);
+  if (table.rows.length === 0) throw new ImportError('EMPTY', 'the file has a header but no rows', { ...file.where, line: table.headerLine });
+  const mapping = resolveMapping(table.headers, options.mapping);
+  const indexes = columnIndexes(table.headers, mapping, file.where);
+  const collector = new ResultCollector('csv-timeline', limits);
+  warnings.forEach((warning) => collector.warn(warning));
+  const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, collector };
+  for (const [i, row] of table.rows.entries()) {
+    if (i % 1000 === 0) {
+      throwIfAborted(hooks.signal, file.where);
+      hooks.onProgress?.({ filesDone: 0, filesTotal: 1, bytesDone: 0, bytesTotal: file.size, events: collector.eventCount });
+    }
+    addRow(row, context);
+  }
+  const naive = naiveWarning(table, indexes, options.timeZone);
+  if (naive) collector.warn(naive);
+  if (table.emptyRows > 0) collector.skip('empty row', table.emptyRows);
+  hooks.onProgress?.({ filesDone: 1, filesTotal: 1, bytesDone: file.size, bytesTotal: file.size, events: collector.eventCount });
+  return collector.result();
+}
+
+/**
+ * Shows headers, the mapping parse would use, the separator and the first rows. Unlike parse it
+ * does not fail on a missing time column or a bad row: the user fixes those from this preview.
+ */
+async function previewCsv(input: ImportInput, options: CsvTimelineOptions): Promise<CsvTimelinePreview> {
+  const limits = resolveLimits(options.limits);
+  const file = singleFile(input);
+  const { table, warnings } = await loadTable(file, options, limits);
+  const mapping = resolveMapping(table.headers, options.mapping);
+  const collector = new ResultCollector('csv-timeline', limits);
+  const previewWarnings: ImportWarning[] = [...warnings];
+  let sample: ImportedEvent[] = [];
+  try {
+    const indexes = columnIndexes(table.headers, mapping, file.where);
+    const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, collector };
+    for (const row of table.rows.slice(0, PREVIEW_ROWS)) {
+      try {
+        addRow(row, context);
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        previewWarnings.push({ message: error.describe(), line: row.line });
+      }
+    }
+    sample = collector.result().events;
+    const naive = naiveWarning(table, indexes, options.timeZone);
+    if (naive) previewWarnings.push(naive);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    previewWarnings.push({ message: error.message });
+  }
+  return {
+    format: 'csv-timeline',
+    headers: table.headers,
+    mapping,
+    separator: table.separator,
+    rows: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells),
+    sample,
+    eventCount: table.rows.length,
+    warnings: previewWarnings,
+  };
+}
+
+async function detectCsv(input: ImportInput): Promise<number> {
+  const files = inputFiles(input);
+  if (files.length !== 1 || !files[0]) return 0;
+  try {
+    const head = await sniffText(files[0]);
+    const trimmed = head.trimStart();
+    if (trimmed === '' || trimmed.startsWith('{') || trimmed.startsWith('[') || head.includes('\u0000')) return 0;
+    // The sniffed head may end mid-row; only whole lines are judged.
+    const complete = files[0].size > head.length ? head.slice(0, Math.max(head.lastIndexOf('\n'), 0)) : head;
+    const table = readTable(complete, files[0].where, undefined, 5);
+    if (table.headers.length < 2) return 0;
+    const mapping = guessCsvMapping(table.headers);
+    if (mapping.time === null) return 0.1;
+    const timeIndex = table.headers.indexOf(mapping.time);
+    const first = table.rows[0];
+    if (!first) return 0.4;
+    const consistent = table.rows.every((row) => row.cells.length === table.headers.length);
+    const parses = tryParseTimestamp((first.cells[timeIndex] ?? '').trim()) !== null;
+    return parses ? (consistent ? 0.85 : 0.7) : 0.3;
+  } catch (error) {
+    if (error instanceof ImportError) return 0;
+    throw error;
+  }
+}
+
+export const csvTimelineImporter: Importer<CsvTimelineOptions, CsvTimelinePreview> = {
+  id: 'csv-timeline',
+  label: 'CSV timeline',
+  detect: detectCsv,
+  preview: previewCsv,
+  parse: parseCsv,
+};

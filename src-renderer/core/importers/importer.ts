@@ -1,0 +1,60 @@
+import type { SourceFormat } from '../model/source';
+import type { ImportInput } from './byte-source';
+import { ImportError, type ImportErrorLocation } from './import-error';
+import type { ImportedEvent, ImportProgress, ImportWarning, ParseResult } from './imported-records';
+import type { ImportLimits } from './limits';
+
+/**
+ * Options every importer understands. Per-format options extend this and keep every field
+ * optional (defaults applied inside), so a generic caller may pass only these.
+ */
+export interface BaseImportOptions {
+  /** IANA zone for timestamps the source writes without Z or offset; UTC when unset. */
+  timeZone?: string;
+  limits?: Partial<ImportLimits>;
+}
+
+/** What every preview shows; per-format previews extend it (e.g. CSV adds headers and mapping). */
+export interface ImportPreview {
+  format: SourceFormat;
+  /** The first few events exactly as a parse would produce them. */
+  sample: ImportedEvent[];
+  /** Events a full parse would produce, when known without parsing everything. */
+  eventCount: number | null;
+  warnings: ImportWarning[];
+}
+
+/** Cooperative cancellation: the UI flips `aborted`; importers check it between records. */
+export interface AbortFlag {
+  readonly aborted: boolean;
+}
+
+export interface ImportHooks {
+  onProgress?(progress: ImportProgress): void;
+  signal?: AbortFlag;
+}
+
+/**
+ * One source format. Each format module exports one object of this type; the registry lists
+ * them. Methods are declared as methods (not properties) so that an importer with richer
+ * options or preview is still assignable to `Importer` in the registry's list.
+ */
+export interface Importer<O extends BaseImportOptions = BaseImportOptions, P extends ImportPreview = ImportPreview> {
+  readonly id: SourceFormat;
+  readonly label: string;
+  /** Confidence 0..1 that the input is this format, judged from content (never the file name). Never throws. */
+  detect(input: ImportInput): Promise<number>;
+  preview(input: ImportInput, options: O): Promise<P>;
+  /** Throws only ImportError. */
+  parse(input: ImportInput, options: O, hooks?: ImportHooks): Promise<ParseResult>;
+}
+
+/** Throws CANCELLED once the user has aborted. */
+export function throwIfAborted(signal: AbortFlag | undefined, where: ImportErrorLocation): void {
+  if (signal?.aborted) throw new ImportError('CANCELLED', 'the import was cancelled', where);
+}
+
+/** Name of the input for messages. */
+export function inputName(input: ImportInput): string {
+  return input.kind === 'file' ? input.source.name : input.folder.name;
+}

@@ -1,0 +1,79 @@
+import type { ImportInput } from './byte-source';
+import type { ImportErrorLocation } from './import-error';
+import type { ImportWarning } from './imported-records';
+import { parseJsonText } from './json-input';
+import { checkLimit, type ImportLimits } from './limits';
+import { decodeUtf8, invalidUtf8Warning } from './text-decode';
+
+/** One file of an input, whether the input was a single file or a folder/archive. */
+export interface InputFile {
+  /** Entry path inside a folder, or the file name for a single file. */
+  readonly label: string;
+  readonly size: number;
+  /** Where errors about this file point. */
+  readonly where: ImportErrorLocation;
+  /** The first `length` bytes, for sniffing; never throws for short files. */
+  head(length: number): Promise<Uint8Array>;
+  /** All bytes, capped by maxEntryBytes. */
+  read(limits: ImportLimits): Promise<Uint8Array>;
+}
+
+/** The files of an input, in folder order; a single file is a list of one. */
+export function inputFiles(input: ImportInput): InputFile[] {
+  if (input.kind === 'file') {
+    const source = input.source;
+    const where: ImportErrorLocation = { file: source.name };
+    return [
+      {
+        label: source.name,
+        size: source.size,
+        where,
+        head: (length) => source.read(0, Math.min(length, source.size)),
+        read: async (limits) => {
+          checkLimit(limits, 'maxEntryBytes', source.size, where);
+          return source.read(0, source.size);
+        },
+      },
+    ];
+  }
+  const folder = input.folder;
+  return folder.entries.map((entry) => {
+    const where: ImportErrorLocation = { file: folder.name, entry: entry.path };
+    return {
+      label: entry.path,
+      size: entry.size,
+      where,
+      // Folder entries only read whole; sniffing a folder entry reads it once (cheap: archive
+      // readers count bytes against the caps, picked files are bounded by the size check).
+      head: async (length) => (await entry.read()).subarray(0, length),
+      read: async (limits) => {
+        const bytes = await entry.read();
+        checkLimit(limits, 'maxEntryBytes', bytes.length, where);
+        return bytes;
+      },
+    };
+  });
+}
+
+export interface TextFile {
+  text: string;
+  warnings: ImportWarning[];
+}
+
+/** Reads a file as UTF-8 text, reporting replaced bytes as a warning. */
+export async function readTextFile(file: InputFile, limits: ImportLimits): Promise<TextFile> {
+  const decoded = decodeUtf8(await file.read(limits));
+  const warning = invalidUtf8Warning(decoded, file.where.entry ?? file.label);
+  return { text: decoded.text, warnings: warning ? [warning] : [] };
+}
+
+/** Reads and parses a JSON file under the depth cap. */
+export async function readJsonFile(file: InputFile, limits: ImportLimits): Promise<{ value: unknown; warnings: ImportWarning[] }> {
+  const { text, warnings } = await readTextFile(file, limits);
+  return { value: parseJsonText(text, file.where, limits), warnings };
+}
+
+/** The first bytes of the input's first file decoded as text (lenient), for detect(). */
+export async function sniffText(file: InputFile, length = 64 * 1024): Promise<string> {
+  return decodeUtf8(await file.head(length)).text;
+}

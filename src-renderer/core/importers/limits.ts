@@ -1,0 +1,90 @@
+import { ImportError, type ImportErrorLocation } from './import-error';
+
+/**
+ * Caps that protect the app from hostile or broken inputs (zip bombs, absurd nesting). Every cap
+ * is checked against what was actually read or produced, never against sizes a header declares.
+ */
+export interface ImportLimits {
+  /** Uncompressed bytes of one archive entry or one picked file. */
+  maxEntryBytes: number;
+  /** Uncompressed bytes of all entries of one archive or folder together. */
+  maxTotalBytes: number;
+  /** Entries in one archive or folder. */
+  maxEntries: number;
+  /** Nesting of JSON arrays/objects. */
+  maxJsonDepth: number;
+  /** UTF-16 length of one message text. */
+  maxTextLength: number;
+}
+
+export type LimitName = keyof ImportLimits;
+
+const MIB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
+  maxEntryBytes: 512 * MIB,
+  maxTotalBytes: 4 * 1024 * MIB,
+  maxEntries: 200_000,
+  maxJsonDepth: 64,
+  maxTextLength: 1 * MIB,
+});
+
+const LIMIT_LABEL: Record<LimitName, string> = {
+  maxEntryBytes: 'uncompressed size of one file',
+  maxTotalBytes: 'total uncompressed size',
+  maxEntries: 'number of files',
+  maxJsonDepth: 'JSON nesting depth',
+  maxTextLength: 'length of one message',
+};
+
+/** Fills unset caps with the defaults; ignores caps that are not positive numbers. */
+export function resolveLimits(overrides?: Partial<ImportLimits>): ImportLimits {
+  const limits: ImportLimits = { ...DEFAULT_LIMITS };
+  if (!overrides) return limits;
+  for (const key of Object.keys(DEFAULT_LIMITS) as LimitName[]) {
+    const value = overrides[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) limits[key] = value;
+  }
+  return limits;
+}
+
+/** The error for a broken cap; its message names the cap and its configured value. */
+export function limitExceeded(limit: LimitName, max: number, location: ImportErrorLocation): ImportError {
+  return new ImportError('LIMIT_EXCEEDED', `exceeds the limit on ${LIMIT_LABEL[limit]} (${limit} = ${max})`, location);
+}
+
+/** Throws LIMIT_EXCEEDED when `value` is above the cap. */
+export function checkLimit(limits: ImportLimits, limit: LimitName, value: number, location: ImportErrorLocation): void {
+  if (value > limits[limit]) throw limitExceeded(limit, limits[limit], location);
+}
+
+/** Throws LIMIT_EXCEEDED when one message text is too long. */
+export function checkTextLength(limits: ImportLimits, text: string, location: ImportErrorLocation): void {
+  checkLimit(limits, 'maxTextLength', text.length, location);
+}
+
+/**
+ * Counts uncompressed bytes across the entries of one archive or folder. Bytes of an entry that
+ * is read again (detect, then parse) are only counted once: the total bounds work per input,
+ * not how often an importer looks at the same entry.
+ */
+export class ByteBudget {
+  private total = 0;
+  private readonly countedPerEntry = new Map<number, number>();
+
+  constructor(private readonly limits: ImportLimits) {}
+
+  /** Records that entry `index` has produced `bytesSoFar` bytes; throws when a cap is broken. */
+  account(index: number, bytesSoFar: number, location: ImportErrorLocation): void {
+    checkLimit(this.limits, 'maxEntryBytes', bytesSoFar, location);
+    const counted = this.countedPerEntry.get(index) ?? 0;
+    if (bytesSoFar <= counted) return;
+    this.total += bytesSoFar - counted;
+    this.countedPerEntry.set(index, bytesSoFar);
+    checkLimit(this.limits, 'maxTotalBytes', this.total, location);
+  }
+
+  get totalBytes(): number {
+    return this.total;
+  }
+}

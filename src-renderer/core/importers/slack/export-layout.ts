@@ -1,0 +1,65 @@
+import type { FolderEntry, VirtualFolder } from '../byte-source';
+import { dayFileDate } from './day-files';
+
+export const TOP_LEVEL_FILES = ['users.json', 'org_users.json', 'channels.json', 'groups.json', 'dms.json', 'mpims.json'] as const;
+export type TopLevelFile = (typeof TOP_LEVEL_FILES)[number];
+
+export interface DayFile {
+  /** `YYYY-MM-DD` from the file name (zone undocumented, see day-files.ts). */
+  date: string;
+  entry: FolderEntry;
+}
+
+/** Where things are in an export, from entry names alone (nothing is read). */
+export interface ExportLayout {
+  /** Prefix of the export inside the folder/archive: '' or e.g. `acme-export/` when zipped with a wrapper folder. */
+  root: string;
+  topLevel: Map<TopLevelFile, FolderEntry>;
+  /** Conversation folder name → its day files, sorted by date. */
+  folders: Map<string, DayFile[]>;
+}
+
+/**
+ * Finds the export inside a folder. Exports zipped by hand often gain a wrapper folder, so the
+ * root is wherever the shallowest users.json/channels.json sits. macOS resource forks are ignored.
+ */
+export function findExportLayout(folder: VirtualFolder): ExportLayout {
+  const root = findRoot(folder.entries);
+  const topLevel = new Map<TopLevelFile, FolderEntry>();
+  const folders = new Map<string, DayFile[]>();
+  for (const entry of folder.entries) {
+    if (!entry.path.startsWith(root) || isResourceFork(entry.path)) continue;
+    const parts = entry.path.slice(root.length).split('/');
+    if (parts.length === 1) {
+      const name = parts[0] as TopLevelFile;
+      if ((TOP_LEVEL_FILES as readonly string[]).includes(name)) topLevel.set(name, entry);
+      continue;
+    }
+    if (parts.length !== 2) continue;
+    const [conversation = '', fileName = ''] = parts;
+    const date = dayFileDate(fileName);
+    if (!date || conversation === '') continue;
+    let days = folders.get(conversation);
+    if (!days) folders.set(conversation, (days = []));
+    days.push({ date, entry });
+  }
+  for (const days of folders.values()) days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { root, topLevel, folders };
+}
+
+function findRoot(entries: readonly FolderEntry[]): string {
+  let best: string | null = null;
+  for (const entry of entries) {
+    if (isResourceFork(entry.path)) continue;
+    const slash = entry.path.lastIndexOf('/');
+    const base = entry.path.slice(slash + 1);
+    if (base !== 'users.json' && base !== 'channels.json') continue;
+    const dir = entry.path.slice(0, slash + 1);
+    if (best === null || dir.split('/').length < best.split('/').length) best = dir;
+  }
+  return best ?? '';
+}
+
+function isResourceFork(path: string): boolean {
+  return path.startsWith('__MACOSX/') || path.includes('/._') || path.startsWith('._');
+}

@@ -1,0 +1,74 @@
+import type { ActorRef } from '../imported-records';
+import type { SlackMessage, SlackUser } from './slack-schemas';
+
+const SLACKBOT_ID = 'USLACKBOT';
+
+/** display_name → profile.real_name → real_name → name: the order Slack itself shows people. */
+export function slackUserName(user: SlackUser): string {
+  const candidates = [user.profile?.display_name, user.profile?.real_name, user.real_name, user.name];
+  return candidates.find((name): name is string => typeof name === 'string' && name.trim() !== '') ?? user.id;
+}
+
+/**
+ * People of one export. Ids missing from users.json (deleted accounts that Slack dropped, people
+ * from another workspace in a shared channel, bots) are kept by id with `unknown: true`, named
+ * from the message's own `user_profile` when it has one, so their messages are never lost.
+ * A user listed with `deleted: true` keeps the name the list gives: the list still knows them.
+ */
+export class UserDirectory {
+  private readonly byId = new Map<string, SlackUser>();
+  private readonly byBotId = new Map<string, SlackUser>();
+
+  constructor(users: readonly SlackUser[]) {
+    for (const user of users) {
+      this.byId.set(user.id, user);
+      const botId = user.profile?.bot_id;
+      if (botId) this.byBotId.set(botId, user);
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Name for mentions; an unknown id is shown as the id. */
+  displayName(id: string): string {
+    const user = this.byId.get(id);
+    if (user) return slackUserName(user);
+    return id === SLACKBOT_ID ? 'Slackbot' : id;
+  }
+
+  listed(): ActorRef[] {
+    return [...this.byId.values()].map((user) => this.knownActor(user));
+  }
+
+  /** The author of a message: a person, a bot, or null when the record names nobody. */
+  author(message: SlackMessage): ActorRef | null {
+    const isBotMessage = message.subtype === 'bot_message' || (!message.user && (message.bot_id || message.username));
+    if (isBotMessage) return this.botActor(message);
+    if (!message.user) return null;
+    const user = this.byId.get(message.user);
+    if (user) return this.knownActor(user);
+    if (message.user === SLACKBOT_ID) return actor(SLACKBOT_ID, 'Slackbot', null, false, true);
+    const profile = message.user_profile;
+    const hinted = [profile?.display_name, profile?.real_name, profile?.name].find(
+      (name): name is string => typeof name === 'string' && name.trim() !== '',
+    );
+    return actor(message.user, hinted ?? message.user, null, true, false);
+  }
+
+  private botActor(message: SlackMessage): ActorRef {
+    const listed = message.bot_id ? this.byBotId.get(message.bot_id) : undefined;
+    const name = message.username || message.bot_profile?.name || (listed ? slackUserName(listed) : null) || message.bot_id || 'bot';
+    const externalId = message.bot_id ?? `bot:${name}`;
+    return actor(externalId, name, null, listed === undefined, true);
+  }
+
+  private knownActor(user: SlackUser): ActorRef {
+    return actor(user.id, slackUserName(user), user.profile?.email ?? null, false, user.is_bot === true);
+  }
+}
+
+function actor(externalId: string, name: string, email: string | null, unknown: boolean, bot: boolean): ActorRef {
+  return { sourceFormat: 'slack-export', externalId, name, email, unknown, bot };
+}

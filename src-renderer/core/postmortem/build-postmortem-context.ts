@@ -1,0 +1,217 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { ActionItem, Priority } from '../model/action-item';
+import { ANNOTATION_TAGS, type Annotation, type AnnotationTag } from '../model/annotation';
+import type { TimelineEvent } from '../model/event';
+import { INCIDENT_STATUS_LABEL, ROLE_NAMES, type Incident, type RoleAssignment } from '../model/incident';
+import { STAGES, type Milestone, type Stage } from '../model/milestone';
+import { SEVERITY_MEANING } from '../model/severity';
+import { formatDuration } from './format-duration';
+import {
+  METRIC_KEYS,
+  METRIC_LABELS,
+  type MetricKey,
+  type PostmortemActionItem,
+  type PostmortemAnnotation,
+  type PostmortemCanReport,
+  type PostmortemContext,
+  type PostmortemEvent,
+} from './postmortem-context';
+
+/** A CAN report as the caller has it; times are UTC ms. */
+export type CanReportInput = Omit<PostmortemCanReport, 'atText'>;
+
+export interface PostmortemContextInput {
+  incident: Incident;
+  events: readonly TimelineEvent[];
+  milestones: readonly Milestone[];
+  annotations: readonly Annotation[];
+  actionItems: readonly ActionItem[];
+  canReports: readonly CanReportInput[];
+  /** Durations in seconds from the metrics module; missing keys are "Not recorded". */
+  metricSeconds: Partial<Record<MetricKey, number | null>>;
+  authors: readonly string[];
+  /** The caller's clock, or null to leave the date out. */
+  generatedAt: number | null;
+}
+
+export const REDACTED_TEXT = '[redacted]';
+export const NOT_RECORDED = 'Not recorded';
+
+const compareText = (a: string, b: string) => {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};
+const byTimeThenId = <T extends { at: number; id: string }>(a: T, b: T) => a.at - b.at || compareText(a.id, b.id);
+
+function timeFormatter(timeZone: string): (ms: number | null, pattern: string) => string {
+  // An unknown zone would make every date "Invalid Date"; UTC keeps the report readable.
+  const zone = Number.isNaN(new TZDate(0, timeZone).getTime()) ? 'UTC' : timeZone;
+  return (ms, pattern) => (ms === null ? NOT_RECORDED : format(new TZDate(ms, zone), pattern));
+}
+const LONG = 'yyyy-MM-dd HH:mm zzz';
+const SHORT = 'MMM d, HH:mm:ss';
+const DATE = 'yyyy-MM-dd';
+
+/** Event text with its redacted spans replaced, so hidden words never reach an export. */
+export function redactedText(event: Pick<TimelineEvent, 'text' | 'redactions'>): string {
+  const spans = [...event.redactions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = 0;
+  let marked = false;
+  for (const span of spans) {
+    if (marked && span.end <= cursor) continue;
+    // A span touching or overlapping the previous one extends it rather than adding a second marker.
+    if (!marked || span.start > cursor) out += event.text.slice(cursor, span.start) + REDACTED_TEXT;
+    cursor = Math.max(cursor, span.end);
+    marked = true;
+  }
+  return out + event.text.slice(cursor);
+}
+
+/** The stage an instant falls in: the latest stage milestone at or before it. */
+export function stageAt(milestones: readonly Milestone[], at: number): Stage | null {
+  let stage: Stage | null = null;
+  let stageAtTime = -Infinity;
+  for (const m of milestones) {
+    const kind = m.kind as string;
+    if ((STAGES as readonly string[]).includes(kind) && m.at <= at && m.at >= stageAtTime) {
+      stage = kind as Stage;
+      stageAtTime = m.at;
+    }
+  }
+  return stage;
+}
+
+const PRIORITY_ORDER: Record<Priority, number> = { P1: 0, P2: 1, P3: 2, P4: 3 };
+
+function sortedRoles(incident: Incident): RoleAssignment[] {
+  const roles = incident.roles.filter((r) => r.name.trim() !== '');
+  const commander = incident.commander.trim();
+  if (commander && !roles.some((r) => r.role === 'Incident Commander' && r.name.trim() === commander)) {
+    roles.push({ role: 'Incident Commander', name: commander });
+  }
+  return roles.sort((a, b) => ROLE_NAMES.indexOf(a.role) - ROLE_NAMES.indexOf(b.role) || compareText(a.name, b.name));
+}
+
+/** Builds the plain-data context templates render from; pure, so the same records give the same document. */
+export function buildPostmortemContext(input: PostmortemContextInput): PostmortemContext {
+  const { incident } = input;
+  const when = timeFormatter(incident.timeZone);
+  const milestones = [...input.milestones].sort(byTimeThenId);
+
+  const exported = input.events.filter((e) => !e.redacted).sort(byTimeThenId);
+  const timeline: PostmortemEvent[] = exported.map((e) => ({
+    id: e.id,
+    at: e.at,
+    atText: when(e.at, SHORT),
+    stage: stageAt(milestones, e.at),
+    kind: e.kind,
+    actor: e.actorName,
+    channel: e.channel,
+    text: redactedText(e),
+  }));
+  const eventById = new Map(timeline.map((e) => [e.id, e]));
+  const pinned = new Set(exported.filter((e) => e.pinned).map((e) => e.id));
+
+  const annotations = Object.fromEntries(ANNOTATION_TAGS.map((tag) => [tag, [] as PostmortemAnnotation[]])) as Record<
+    AnnotationTag,
+    PostmortemAnnotation[]
+  >;
+  const sortedAnnotations = [...input.annotations].sort((a, b) => {
+    const at = (x: Annotation) => (x.eventId ? (eventById.get(x.eventId)?.at ?? x.createdAt) : x.createdAt);
+    return at(a) - at(b) || a.createdAt - b.createdAt || compareText(a.id, b.id);
+  });
+  for (const annotation of sortedAnnotations) {
+    const event = annotation.eventId ? eventById.get(annotation.eventId) : undefined;
+    for (const tag of new Set(annotation.tags)) {
+      annotations[tag].push({
+        id: annotation.id,
+        text: annotation.plainText.trim(),
+        author: annotation.author,
+        eventId: event?.id ?? null,
+        eventAtText: event?.atText ?? null,
+      });
+    }
+  }
+
+  const actionItems: PostmortemActionItem[] = [...input.actionItems]
+    .sort(
+      (a, b) =>
+        PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] ||
+        (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) ||
+        compareText(a.title, b.title) ||
+        compareText(a.id, b.id),
+    )
+    .map((a) => ({
+      id: a.id,
+      title: a.title,
+      ownerName: a.ownerName,
+      priority: a.priority,
+      status: a.status,
+      kind: a.kind,
+      dueAt: a.dueAt,
+      dueText: when(a.dueAt, DATE),
+      trackerUrl: a.trackerUrl,
+    }));
+
+  const roles = sortedRoles(incident);
+  const people = [
+    ...new Set(
+      [...timeline.map((e) => e.actor), ...roles.map((r) => r.name), ...actionItems.map((a) => a.ownerName)]
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ),
+  ].sort(compareText);
+
+  return {
+    incident: {
+      id: incident.id,
+      title: incident.title,
+      severity: incident.severity,
+      severityMeaning: SEVERITY_MEANING[incident.severity],
+      status: incident.status,
+      statusLabel: INCIDENT_STATUS_LABEL[incident.status],
+      timeZone: incident.timeZone,
+      services: [...incident.services],
+      commander: incident.commander,
+      summary: incident.summary,
+      startedAt: incident.startedAt,
+      startedAtText: when(incident.startedAt, LONG),
+      detectedAt: incident.detectedAt,
+      detectedAtText: when(incident.detectedAt, LONG),
+      resolvedAt: incident.resolvedAt,
+      resolvedAtText: when(incident.resolvedAt, LONG),
+      reviewAt: incident.reviewAt,
+      reviewAtText: when(incident.reviewAt, LONG),
+    },
+    document: {
+      authors: [...input.authors],
+      generatedAt: input.generatedAt,
+      generatedAtText: when(input.generatedAt, DATE),
+    },
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      label: m.label,
+      at: m.at,
+      atText: when(m.at, SHORT),
+      eventId: m.eventId && eventById.has(m.eventId) ? m.eventId : null,
+      note: m.note,
+    })),
+    metrics: METRIC_KEYS.map((key) => {
+      const seconds = input.metricSeconds[key] ?? null;
+      return { key, label: METRIC_LABELS[key], seconds, text: seconds === null ? NOT_RECORDED : formatDuration(seconds) };
+    }),
+    timeline,
+    keyMoments: timeline.filter((e) => pinned.has(e.id)),
+    annotations,
+    canReports: [...input.canReports]
+      .sort(byTimeThenId)
+      .map((r) => ({ ...r, atText: when(r.at, SHORT), eventId: r.eventId && eventById.has(r.eventId) ? r.eventId : null })),
+    people,
+    roles,
+    actionItems,
+  };
+}

@@ -1,0 +1,32 @@
+import { stringify } from 'yaml';
+import { METRIC_KEYS } from './postmortem-context';
+import type { PostmortemContext } from './postmortem-context';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * YAML front matter for an exported postmortem. Keys are always written in the same order and
+ * dates as UTC ISO strings, so exports of the same review diff cleanly.
+ */
+export function exportFrontMatter(ctx: PostmortemContext, templateId: string): string {
+  const i = ctx.incident;
+  const seconds = new Map(ctx.metrics.map((m) => [m.key, m.seconds]));
+  const data = {
+    id: i.id,
+    title: i.title,
+    severity: i.severity,
+    status: i.status,
+    services: i.services,
+    commander: i.commander,
+    startedAt: iso(i.startedAt),
+    detectedAt: iso(i.detectedAt),
+    resolvedAt: iso(i.resolvedAt),
+    reviewAt: iso(i.reviewAt),
+    timeZone: i.timeZone,
+    template: templateId,
+    authors: ctx.document.authors,
+    generatedAt: iso(ctx.document.generatedAt),
+    metrics: Object.fromEntries(METRIC_KEYS.map((key) => [key, seconds.get(key) ?? null])),
+  };
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+}

@@ -1,0 +1,26 @@
+export type TemplateErrorCode =
+  | 'MISSING_FRONT_MATTER'
+  | 'INVALID_YAML'
+  | 'INVALID_FRONT_MATTER'
+  | 'UNKNOWN_PLACEHOLDER'
+  | 'UNCLOSED_PLACEHOLDER'
+  | 'BLOCK_NOT_ALONE';
+
+/** A problem in a template file; `line` is 1-based in the whole file (front matter included). */
+export class TemplateError extends Error {
+  constructor(
+    readonly code: TemplateErrorCode,
+    message: string,
+    readonly line: number,
+    readonly fileName: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'TemplateError';
+  }
+
+  /** One line for the UI: "my-template.md, line 12: …". */
+  describe(): string {
+    return `${this.fileName}, line ${this.line}: ${this.message}`;
+  }
+}

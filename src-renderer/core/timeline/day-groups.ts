@@ -1,0 +1,102 @@
+import { TZDate } from '@date-fns/tz';
+import { format, startOfDay } from 'date-fns';
+import { TimelineError } from './timeline-error';
+
+/**
+ * Local days and times in a chosen zone. The timeline shows one zone at a time (the incident's,
+ * UTC or the viewer's); days are cut at local midnight in that zone, so a 23-hour spring-forward
+ * day or a 25-hour fall-back day still holds exactly the events of that calendar day.
+ */
+
+export type ZoneChoice = 'incident' | 'utc' | 'viewer';
+
+export interface DayGroup<T> {
+  /** `yyyy-MM-dd` in the zone; stable key for React lists. */
+  dayKey: string;
+  /** Local midnight starting the day, UTC epoch ms. */
+  dayStart: number;
+  label: string;
+  events: T[];
+}
+
+const zoneValidity = new Map<string, boolean>();
+
+export function isValidTimeZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = zone.length > 0;
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
+/** TZDate silently yields an Invalid Date for an unknown zone; say so instead. */
+function assertZone(zone: string): void {
+  if (!isValidTimeZone(zone)) throw new TimelineError('INVALID_TIME_ZONE', `Unknown time zone "${zone}".`);
+}
+
+/** The IANA zone of the viewer's system, falling back to UTC when the runtime does not say. */
+export function viewerTimeZone(): string {
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
+export function resolveZone(choice: ZoneChoice, incidentZone: string, viewerZone: string = viewerTimeZone()): string {
+  if (choice === 'utc') return 'UTC';
+  if (choice === 'viewer') return viewerZone;
+  return isValidTimeZone(incidentZone) ? incidentZone : 'UTC';
+}
+
+/** Formats an instant with a date-fns pattern as wall-clock time in `zone`. */
+export function formatInZone(ms: number, zone: string, pattern: string): string {
+  assertZone(zone);
+  return format(new TZDate(ms, zone), pattern);
+}
+
+export function dayKeyInZone(ms: number, zone: string): string {
+  return formatInZone(ms, zone, 'yyyy-MM-dd');
+}
+
+export function startOfDayInZone(ms: number, zone: string): number {
+  assertZone(zone);
+  return startOfDay(new TZDate(ms, zone)).getTime();
+}
+
+/** "Wednesday, 12 June 2024" — the day header above a group. */
+export function formatDayLabel(dayStart: number, zone: string): string {
+  return formatInZone(dayStart, zone, 'EEEE, d MMMM yyyy');
+}
+
+/** Time of an event row: "23:52:07"; the zone abbreviation is shown once per header instead. */
+export function formatEventTime(ms: number, zone: string): string {
+  return formatInZone(ms, zone, 'HH:mm:ss');
+}
+
+/**
+ * Splits events already sorted by `at` into local days. Each day's key is computed once per
+ * day boundary, not per event, so long timelines group in one cheap pass.
+ */
+export function groupByDay<T extends { at: number }>(events: readonly T[], zone: string): DayGroup<T>[] {
+  assertZone(zone);
+  const groups: DayGroup<T>[] = [];
+  let current: DayGroup<T> | null = null;
+  let nextDayStart = Number.NEGATIVE_INFINITY;
+  for (const event of events) {
+    if (current === null || event.at >= nextDayStart || event.at < current.dayStart) {
+      const day = startOfDay(new TZDate(event.at, zone));
+      const dayStart = day.getTime();
+      if (current === null || dayStart !== current.dayStart) {
+        current = { dayKey: format(day, 'yyyy-MM-dd'), dayStart, label: format(day, 'EEEE, d MMMM yyyy'), events: [] };
+        groups.push(current);
+      }
+      nextDayStart = startOfDay(new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, zone)).getTime();
+    }
+    current.events.push(event);
+  }
+  return groups;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EVENT_KINDS } from '@core/model/event';
+import { applyFilter, emptyTimelineFilter, isFilterEmpty, matchesFilter, parseTimelineFilter, type FilterableEvent, type TimelineFilter } from './filters';
+import { TimelineError } from './timeline-error';
+
+const base: FilterableEvent = {
+  id: 'e1',
+  at: 1000,
+  sourceId: 'slack',
+  channel: 'inc-482',
+  actorId: 'U1',
+  actorName: 'Alice Ng',
+  kind: 'message',
+  pinned: false,
+  text: 'Rolled back to v411',
+};
+const filter = (partial: Partial<TimelineFilter>): TimelineFilter => ({ ...emptyTimelineFilter(), ...partial });
+
+describe('TimelineFilter schema', () => {
+  it('round-trips through JSON and fills defaults for fields older saves lack', () => {
+    const saved = filter({ sources: ['s1'], kinds: ['page'], from: 5, pinnedOnly: true, query: 'roll' });
+    expect(parseTimelineFilter(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+    expect(parseTimelineFilter({ channels: ['inc'] })).toEqual(filter({ channels: ['inc'] }));
+  });
+
+  it('rejects a corrupted saved filter with a typed error', () => {
+    expect(() => parseTimelineFilter({ kinds: ['telegram'] })).toThrow(TimelineError);
+    expect(() => parseTimelineFilter('nope')).toThrow(expect.objectContaining({ code: 'INVALID_FILTER' }));
+  });
+
+  it('knows when nothing is filtered', () => {
+    expect(isFilterEmpty(emptyTimelineFilter())).toBe(true);
+    expect(isFilterEmpty(filter({ query: '  ' }))).toBe(true);
+    expect(isFilterEmpty(filter({ to: 0 }))).toBe(false);
+  });
+});
+
+describe('matchesFilter', () => {
+  it('applies each criterion, with empty lists meaning everything', () => {
+    expect(matchesFilter(base, emptyTimelineFilter())).toBe(true);
+    expect(matchesFilter(base, filter({ sources: ['pd'] }))).toBe(false);
+    expect(matchesFilter(base, filter({ channels: ['inc-482'], kinds: ['message'] }))).toBe(true);
+    expect(matchesFilter(base, filter({ kinds: ['page'] }))).toBe(false);
+    expect(matchesFilter(base, filter({ pinnedOnly: true }))).toBe(false);
+    expect(matchesFilter(base, filter({ from: 1000, to: 1000 }))).toBe(true);
+    expect(matchesFilter(base, filter({ from: 1001 }))).toBe(false);
+  });
+
+  it('matches actors by id, or by name for actors that have no id', () => {
+    expect(matchesFilter(base, filter({ actors: ['U1'] }))).toBe(true);
+    expect(matchesFilter({ ...base, actorId: null }, filter({ actors: ['Alice Ng'] }))).toBe(true);
+    expect(matchesFilter(base, filter({ actors: ['U2'] }))).toBe(false);
+  });
+
+  it('checks the query with the search rules, or uses index hits when given', () => {
+    expect(matchesFilter(base, filter({ query: 'ROLL v41' }))).toBe(true);
+    expect(matchesFilter(base, filter({ query: 'alice roll' }))).toBe(true);
+    expect(matchesFilter(base, filter({ query: 'forward' }))).toBe(false);
+    expect(matchesFilter(base, filter({ query: 'forward' }), { queryHits: new Set(['e1']) })).toBe(true);
+  });
+});
+
+const eventArb = fc.record({
+  id: fc.uuid(),
+  at: fc.integer({ min: 0, max: 100 }),
+  sourceId: fc.constantFrom('s1', 's2', 's3'),
+  channel: fc.constantFrom('inc', 'general', ''),
+  actorId: fc.option(fc.constantFrom('U1', 'U2'), { nil: null }),
+  actorName: fc.constantFrom('Alice', 'Bob'),
+  kind: fc.constantFrom(...EVENT_KINDS),
+  pinned: fc.boolean(),
+  text: fc.constantFrom('rollback done', 'Déploiement', 'pager fired', ''),
+});
+const filterArb = fc.record({
+  sources: fc.subarray(['s1', 's2', 's3']),
+  channels: fc.subarray(['inc', 'general', '']),
+  actors: fc.subarray(['U1', 'U2', 'Alice', 'Bob']),
+  kinds: fc.subarray([...EVENT_KINDS]),
+  from: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  to: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  pinnedOnly: fc.boolean(),
+  query: fc.constantFrom('', 'roll', 'deploi', 'PAGER', 'alice'),
+});
+
+describe('applyFilter', () => {
+  it('gives exactly the events matchesFilter accepts, in their original order', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), filterArb, (events, f) => {
+        const sorted = [...events].sort((a, b) => a.at - b.at);
+        expect(applyFilter(sorted, f)).toEqual(sorted.filter((e) => matchesFilter(e, f)));
+      }),
+    );
+  });
+
+  it('survives a persist round-trip unchanged', () => {
+    fc.assert(
+      fc.property(filterArb, (f) => {
+        expect(parseTimelineFilter(JSON.parse(JSON.stringify(f)))).toEqual(f);
+      }),
+    );
+  });
+});

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { EVENT_KINDS, type TimelineEvent } from '@core/model/event';
+import { matchesQuery } from './search-text';
+import { TimelineError } from './timeline-error';
+
+/**
+ * The Timeline tab's filter. It is persisted per incident, so it is plain JSON and parsed with
+ * zod when read back; fields added later get defaults so older saved filters still load.
+ * Empty lists mean "no restriction". `from`/`to` are inclusive UTC epoch ms. Actors match on
+ * the actor id or, for actors without one, the shown name.
+ */
+export const timelineFilterSchema = z.object({
+  sources: z.array(z.string()).default([]),
+  channels: z.array(z.string()).default([]),
+  actors: z.array(z.string()).default([]),
+  kinds: z.array(z.enum(EVENT_KINDS)).default([]),
+  from: z.number().nullable().default(null),
+  to: z.number().nullable().default(null),
+  pinnedOnly: z.boolean().default(false),
+  query: z.string().default(''),
+});
+
+export type TimelineFilter = z.infer<typeof timelineFilterSchema>;
+
+/** A fresh filter that shows everything (fresh so callers may mutate their copy). */
+export function emptyTimelineFilter(): TimelineFilter {
+  return { sources: [], channels: [], actors: [], kinds: [], from: null, to: null, pinnedOnly: false, query: '' };
+}
+
+export function parseTimelineFilter(value: unknown): TimelineFilter {
+  const result = timelineFilterSchema.safeParse(value);
+  if (!result.success) {
+    throw new TimelineError('INVALID_FILTER', `Saved timeline filter is not valid: ${z.prettifyError(result.error)}`, { cause: result.error });
+  }
+  return result.data;
+}
+
+export function isFilterEmpty(filter: TimelineFilter): boolean {
+  return (
+    filter.sources.length === 0 &&
+    filter.channels.length === 0 &&
+    filter.actors.length === 0 &&
+    filter.kinds.length === 0 &&
+    filter.from === null &&
+    filter.to === null &&
+    !filter.pinnedOnly &&
+    filter.query.trim() === ''
+  );
+}
+
+export type FilterableEvent = Pick<TimelineEvent, 'id' | 'at' | 'sourceId' | 'channel' | 'actorId' | 'actorName' | 'kind' | 'pinned' | 'text'>;
+
+export interface FilterOptions {
+  /**
+   * Ids matching `filter.query`, from the search index. Without it the query is checked on
+   * each event's text with the index's own rules, which is fine for one event but a scan.
+   */
+  queryHits?: ReadonlySet<string>;
+}
+
+interface CompiledFilter {
+  sources: ReadonlySet<string> | null;
+  channels: ReadonlySet<string> | null;
+  actors: ReadonlySet<string> | null;
+  kinds: ReadonlySet<string> | null;
+  pinnedOnly: boolean;
+  query: string;
+  queryHits: ReadonlySet<string> | undefined;
+}
+
+const asSet = (values: readonly string[]) => (values.length === 0 ? null : new Set(values));
+
+function compile(filter: TimelineFilter, options: FilterOptions): CompiledFilter {
+  return {
+    sources: asSet(filter.sources),
+    channels: asSet(filter.channels),
+    actors: asSet(filter.actors),
+    kinds: asSet(filter.kinds),
+    pinnedOnly: filter.pinnedOnly,
+    query: filter.query.trim(),
+    queryHits: options.queryHits,
+  };
+}
+
+/** Everything but the time range, which `applyFilter` handles by binary search. */
+function matchesCompiled(event: FilterableEvent, f: CompiledFilter): boolean {
+  if (f.pinnedOnly && !event.pinned) return false;
+  if (f.sources && !f.sources.has(event.sourceId)) return false;
+  if (f.channels && !f.channels.has(event.channel)) return false;
+  if (f.kinds && !f.kinds.has(event.kind)) return false;
+  if (f.actors && !(event.actorId !== null && f.actors.has(event.actorId)) && !f.actors.has(event.actorName)) return false;
+  if (f.query !== '') {
+    if (f.queryHits) return f.queryHits.has(event.id);
+    return matchesQuery(`${event.text} ${event.actorName} ${event.channel}`, f.query);
+  }
+  return true;
+}
+
+export function matchesFilter(event: FilterableEvent, filter: TimelineFilter, options: FilterOptions = {}): boolean {
+  if (filter.from !== null && event.at < filter.from) return false;
+  if (filter.to !== null && event.at > filter.to) return false;
+  return matchesCompiled(event, compile(filter, options));
+}
+
+/** First index whose `at` is ≥ `at` (or > `at` when `after`), in an array sorted by `at`. */
+function lowerBound(events: readonly { at: number }[], at: number, after: boolean): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const value = events[mid].at;
+    if (value < at || (after && value === at)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The events of `sortedEvents` (ascending `at`) that pass the filter, in the same order.
+ * The time range is cut by binary search and the list criteria are Set lookups, so one pass
+ * over the range is all it costs.
+ */
+export function applyFilter<T extends FilterableEvent>(sortedEvents: readonly T[], filter: TimelineFilter, options: FilterOptions = {}): T[] {
+  const start = filter.from === null ? 0 : lowerBound(sortedEvents, filter.from, false);
+  const end = filter.to === null ? sortedEvents.length : lowerBound(sortedEvents, filter.to, true);
+  const compiled = compile(filter, options);
+  const result: T[] = [];
+  for (let i = start; i < end; i++) {
+    const event = sortedEvents[i];
+    if (matchesCompiled(event, compiled)) result.push(event);
+  }
+  return result;
+}

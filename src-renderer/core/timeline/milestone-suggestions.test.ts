@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { TZDate } from '@date-fns/tz';
+import { severityChangeIn, suggestMilestones, type SuggestionEvent } from './milestone-suggestions';
+
+const LA = 'America/Los_Angeles';
+const la = (y: number, mo: number, d: number, h: number, mi = 0) => new TZDate(y, mo - 1, d, h, mi, LA).getTime();
+const MIN = 60_000;
+
+let counter = 0;
+function ev(partial: Partial<SuggestionEvent> & Pick<SuggestionEvent, 'at'>): SuggestionEvent {
+  counter += 1;
+  return { id: `e${counter}`, sourceFormat: 'manual', kind: 'note', text: '', channel: '', raw: null, ...partial };
+}
+const pd = (at: number, type: string, text = '') => ev({ at, sourceFormat: 'pagerduty', kind: 'page', text, raw: { id: `R${at}`, type, summary: text } });
+const sp = (at: number, status: string) => ev({ at, sourceFormat: 'statuspage', kind: 'status-update', text: status, raw: { status, body: '…' } });
+const slack = (at: number, channel: string, text: string) => ev({ at, sourceFormat: 'slack-export', kind: 'message', channel, text, raw: { ts: String(at / 1000) } });
+
+describe('suggestMilestones', () => {
+  it('maps PagerDuty trigger/acknowledge/resolve log entries (with or without the _log_entry suffix)', () => {
+    const t = Date.UTC(2024, 5, 13, 6, 52);
+    const trigger = pd(t, 'trigger_log_entry', 'Triggered through the API');
+    const ack = pd(t + 4 * MIN, 'acknowledge', 'Acknowledged by Alice');
+    const resolve = pd(t + 80 * MIN, 'resolve_log_entry', 'Resolved by Alice');
+    const note = pd(t + 5 * MIN, 'annotate_log_entry', 'Note added');
+    const suggestions = suggestMilestones([resolve, note, ack, trigger], []);
+    expect(suggestions.map((s) => [s.kind, s.eventId])).toEqual([
+      ['Detect', trigger.id],
+      ['Assemble', ack.id],
+      ['All Clear', resolve.id],
+    ]);
+    expect(suggestions.every((s) => s.reason.includes('PagerDuty'))).toBe(true);
+    expect(suggestions.find((s) => s.kind === 'Repair')).toBeUndefined();
+  });
+
+  it('maps Statuspage statuses and lets the earliest evidence win for each kind', () => {
+    const t = Date.UTC(2024, 5, 13, 7, 0);
+    const trigger = pd(t - 10 * MIN, 'trigger');
+    const events = [sp(t, 'investigating'), sp(t + 20 * MIN, 'identified'), sp(t + 40 * MIN, 'monitoring'), sp(t + 70 * MIN, 'resolved'), trigger];
+    const byKind = Object.fromEntries(suggestMilestones(events, []).map((s) => [s.kind, s]));
+    expect(byKind.Detect?.eventId).toBe(trigger.id);
+    expect(byKind.Assemble?.at).toBe(t);
+    expect(byKind.Verify?.at).toBe(t + 20 * MIN);
+    expect(byKind.Dispatch?.at).toBe(t + 20 * MIN);
+    expect(byKind.Mitigate?.at).toBe(t + 40 * MIN);
+    expect(byKind['Under Control']?.at).toBe(t + 40 * MIN);
+    expect(byKind['All Clear']?.at).toBe(t + 70 * MIN);
+  });
+
+  it('skips kinds that already have a milestone', () => {
+    const t = 1_700_000_000_000;
+    const suggestions = suggestMilestones([pd(t, 'trigger'), pd(t + MIN, 'acknowledge')], [{ kind: 'Detect', eventId: null }]);
+    expect(suggestions.map((s) => s.kind)).toEqual(['Assemble']);
+  });
+
+  it('suggests Assemble at the first message of the busiest Slack channel, or of the one named', () => {
+    const t = 1_700_000_000_000;
+    const events = [
+      slack(t, 'general', 'anyone else seeing 500s?'),
+      slack(t + 2 * MIN, 'inc-482-checkout', 'opening the incident channel'),
+      slack(t + 3 * MIN, 'inc-482-checkout', 'IC here'),
+      slack(t + 4 * MIN, 'inc-482-checkout', 'looking at dashboards'),
+    ];
+    const inferred = suggestMilestones(events, []).find((s) => s.kind === 'Assemble');
+    expect(inferred?.eventId).toBe(events[1].id);
+    expect(inferred?.reason).toContain('inc-482-checkout');
+    const named = suggestMilestones(events, [], { incidentChannel: 'general' }).find((s) => s.kind === 'Assemble');
+    expect(named?.eventId).toBe(events[0].id);
+  });
+
+  it('suggests a custom "Severity changed" for PagerDuty urgency changes and Slack messages, once per event', () => {
+    const t = 1_700_000_000_000;
+    const urgency = pd(t, 'urgency_change_log_entry', 'Urgency changed from low to high');
+    const upgrade = slack(t + MIN, 'inc', 'Upgrading to SEV1, checkout is fully down');
+    const chatter = slack(t + 2 * MIN, 'inc', 'moved traffic to p1 cluster');
+    const suggestions = suggestMilestones([urgency, upgrade, chatter], [{ kind: 'Custom', eventId: urgency.id }]);
+    const custom = suggestions.filter((s) => s.kind === 'Custom');
+    expect(custom).toHaveLength(1);
+    expect(custom[0]).toMatchObject({ label: 'Severity changed', eventId: upgrade.id });
+    expect(custom[0].reason).toContain('SEV1');
+    const withPd = suggestMilestones([urgency], []).filter((s) => s.kind === 'Custom');
+    expect(withPd[0].reason).toBe('PagerDuty urgency change to HIGH');
+  });
+
+  it('reads raw defensively: missing, primitive or oddly typed records produce no suggestion and no throw', () => {
+    const weird = [
+      ev({ at: 1, sourceFormat: 'pagerduty', raw: null }),
+      ev({ at: 2, sourceFormat: 'pagerduty', raw: 'trigger' }),
+      ev({ at: 3, sourceFormat: 'statuspage', raw: { status: 42 } }),
+      ev({ at: 4, sourceFormat: 'statuspage', raw: { status: 'postmortem' } }),
+      ev({ at: 5, sourceFormat: 'alertmanager', raw: [] }),
+    ];
+    expect(suggestMilestones(weird, [])).toEqual([]);
+  });
+
+  it('orders suggestions by instant across the LA spring-forward night and midnight', () => {
+    const detect = pd(la(2024, 3, 10, 1, 55), 'trigger'); // PST
+    const ack = pd(la(2024, 3, 10, 3, 2), 'acknowledge'); // PDT, 7 real minutes later
+    const resolved = sp(la(2024, 3, 11, 0, 5), 'resolved'); // after local midnight
+    const suggestions = suggestMilestones([resolved, ack, detect], []);
+    expect(suggestions.map((s) => s.kind)).toEqual(['Detect', 'Assemble', 'All Clear']);
+    expect(suggestions[1].at - suggestions[0].at).toBe(7 * MIN);
+  });
+
+  it('suggests Detect from an Alertmanager alert that fired', () => {
+    const firing = ev({ at: 10, sourceFormat: 'alertmanager', kind: 'alert', raw: { status: 'firing', labels: {} } });
+    const resolved = ev({ at: 5, sourceFormat: 'alertmanager', kind: 'alert', raw: { status: 'resolved' } });
+    expect(suggestMilestones([firing, resolved], []).map((s) => [s.kind, s.eventId])).toEqual([['Detect', firing.id]]);
+  });
+});
+
+describe('severityChangeIn', () => {
+  it.each([
+    ['Upgrading to SEV1', 'SEV1'],
+    ['bumping this to sev-2 for now', 'SEV2'],
+    ['ok downgraded this one to a Sev 3', 'SEV3'],
+    ['Priority changed from P3 to P1', 'P1'],
+    ['severity set to SEV2', 'SEV2'],
+    ['this is now a SEV1', 'SEV1'],
+  ])('"%s" → %s', (text, level) => {
+    expect(severityChangeIn(text)).toBe(level);
+  });
+
+  it.each(['we moved traffic to p1', 'SEV1 runbook is here', 'upgrading the database to 14.2', 'changed config to low timeout'])(
+    'ignores "%s"',
+    (text) => {
+      expect(severityChangeIn(text)).toBeNull();
+    },
+  );
+});

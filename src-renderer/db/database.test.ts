@@ -1,0 +1,121 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DebriefDatabase } from './schema';
+import { openDatabase, removeStaleStaging } from './database';
+import { deleteIncidentCascade, purgeDeletedIncidents } from './cascade';
+import { classifyOpenError } from './open-error';
+import { StoredRecordError } from './restore';
+
+let counter = 0;
+const opened: DebriefDatabase[] = [];
+async function freshDb(): Promise<DebriefDatabase> {
+  const database = new DebriefDatabase({ name: `test-${++counter}` });
+  opened.push(database);
+  await openDatabase(database);
+  return database;
+}
+
+afterEach(async () => {
+  for (const database of opened.splice(0)) {
+    database.close();
+    await database.delete();
+  }
+});
+
+describe('the restore step', () => {
+  it('fills defaults for records written by an older version, keeping unknown fields', async () => {
+    const database = await freshDb();
+    await database.incidents.put({ id: 'old', title: 'Old record', futureField: 42 } as never);
+    const incident = await database.incidents.get('old');
+    expect(incident).toMatchObject({
+      id: 'old',
+      title: 'Old record',
+      severity: 'SEV3',
+      status: 'active',
+      services: [],
+      roles: [],
+      deletedAt: null,
+      timeZone: 'UTC',
+    });
+    expect((incident as unknown as { futureField: number }).futureField).toBe(42);
+  });
+
+  it('replaces wrong-typed fields instead of crashing a screen', async () => {
+    const database = await freshDb();
+    await database.actionItems.put({ id: 'a', incidentId: 'i', priority: 'P9', dueAt: 'soon', eventIds: 'x' } as never);
+    expect(await database.actionItems.get('a')).toMatchObject({ priority: 'P3', dueAt: null, eventIds: [], status: 'open' });
+  });
+
+  it('restores events cheaply with the same defaults', async () => {
+    const database = await freshDb();
+    await database.events.put({ id: 'e', incidentId: 'i', dedupeKey: 'k', at: 5, kind: 'bogus' } as never);
+    expect(await database.events.get('e')).toMatchObject({ kind: 'message', reactions: [], pinned: false, actorName: 'Unknown', raw: null });
+  });
+
+  it('surfaces a record without its keys rather than hiding it', async () => {
+    const database = await freshDb();
+    await database.milestones.put({ id: 'm' } as never);
+    await expect(database.milestones.get('m')).rejects.toBeInstanceOf(StoredRecordError);
+  });
+});
+
+describe('imports interrupted by a crash', () => {
+  it('are removed at start-up, and committed imports stay', async () => {
+    const database = await freshDb();
+    const source = (id: string, state: 'staging' | 'committed') => ({
+      id,
+      incidentId: 'i',
+      fileName: `${id}.json`,
+      size: 1,
+      sha256: id,
+      format: 'pagerduty' as const,
+      state,
+      counts: { added: 1, duplicates: 0, skipped: 0, warnings: 0 },
+      warnings: [],
+      importedAt: 1,
+    });
+    await database.sources.bulkPut([source('half', 'staging'), source('done', 'committed')]);
+    await database.events.bulkPut([
+      { id: 'e1', incidentId: 'i', sourceId: 'half', dedupeKey: 'a', at: 1 } as never,
+      { id: 'e2', incidentId: 'i', sourceId: 'done', dedupeKey: 'b', at: 2 } as never,
+    ]);
+    expect(await removeStaleStaging(database)).toBe(1);
+    expect(await database.sources.toCollection().primaryKeys()).toEqual(['done']);
+    expect(await database.events.toCollection().primaryKeys()).toEqual(['e2']);
+  });
+});
+
+describe('deleting incidents', () => {
+  it('removes exactly the incident and what belongs to it', async () => {
+    const database = await freshDb();
+    await database.incidents.bulkPut([{ id: 'a', title: 'A' } as never, { id: 'b', title: 'B' } as never]);
+    await database.events.bulkPut([
+      { id: 'ea', incidentId: 'a', dedupeKey: 'x', at: 1 } as never,
+      { id: 'eb', incidentId: 'b', dedupeKey: 'x', at: 1 } as never,
+    ]);
+    await database.actionItems.bulkPut([{ id: 'xa', incidentId: 'a' } as never, { id: 'xb', incidentId: 'b' } as never]);
+    await deleteIncidentCascade(database, 'a');
+    expect(await database.incidents.toCollection().primaryKeys()).toEqual(['b']);
+    expect(await database.events.toCollection().primaryKeys()).toEqual(['eb']);
+    expect(await database.actionItems.toCollection().primaryKeys()).toEqual(['xb']);
+  });
+
+  it('purges at start-up the incidents whose undo window passed in an earlier session', async () => {
+    const database = await freshDb();
+    await database.incidents.bulkPut([
+      { id: 'gone', title: 'Gone', deletedAt: 1000 } as never,
+      { id: 'kept', title: 'Kept', deletedAt: null } as never,
+    ]);
+    expect(await purgeDeletedIncidents(database)).toBe(1);
+    expect(await database.incidents.toCollection().primaryKeys()).toEqual(['kept']);
+  });
+});
+
+describe('open errors', () => {
+  it('maps Dexie errors to what a user can act on', () => {
+    expect(classifyOpenError({ name: 'VersionError', message: 'x' }).code).toBe('newer-version');
+    expect(classifyOpenError({ name: 'OpenFailedError', inner: { name: 'QuotaExceededError' } }).code).toBe('quota');
+    expect(classifyOpenError({ name: 'MissingAPIError' }).code).toBe('unavailable');
+    expect(classifyOpenError(new Error('boom')).code).toBe('corrupt');
+  });
+});

@@ -1,0 +1,144 @@
+import { useMemo, useState } from 'react';
+import { INCIDENT_STATUSES, INCIDENT_STATUS_LABEL, type Incident, type IncidentStatus } from '@core/model/incident';
+import { SEVERITIES, SEVERITY_MEANING, type Severity } from '@core/model/severity';
+import { formatInZone } from '@core/time/zoned-input';
+import { EmptyState } from '@ui/EmptyState';
+import { TrashIcon } from '@ui/icons';
+import { SeverityBadge } from '@ui/SeverityBadge';
+import { useShortcut } from '@ui/use-shortcut';
+import { filterIncidents, useAllIncidents, type LibraryQuery, type SortOrder } from './use-incidents';
+import { useDeleteIncident } from './use-delete-incident';
+
+interface IncidentLibraryProps {
+  onOpen: (incident: Incident) => void;
+  onCreate: () => void;
+}
+
+const SORT_LABEL: Record<SortOrder, string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  severity: 'Severity',
+  updated: 'Recently edited',
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function toggle<T>(list: T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+export function IncidentLibrary({ onOpen, onCreate }: IncidentLibraryProps) {
+  const incidents = useAllIncidents();
+  const deleteIncident = useDeleteIncident();
+  const [query, setQuery] = useState<LibraryQuery>({ text: '', severities: [], statuses: [], sort: 'newest' });
+  const visible = useMemo(() => (incidents ? filterIncidents(incidents, query) : []), [incidents, query]);
+  const total = incidents?.filter((i) => !i.deletedAt).length ?? 0;
+
+  useShortcut('/', () => document.getElementById('library-search')?.focus());
+
+  if (incidents === undefined) return <p className="loading">Loading incidents…</p>;
+
+  if (total === 0) {
+    return (
+      <EmptyState
+        title="No incidents yet"
+        action={
+          <button type="button" className="primary" onClick={onCreate}>
+            New incident
+          </button>
+        }
+      >
+        <p>Start by creating the incident you want to review. Then import what happened — a Slack export, PagerDuty and Statuspage logs, alerts or a CSV timeline — and rebuild the timeline together.</p>
+        <p className="muted">
+          Shortcut: press <kbd>N</kbd> anywhere in the library. Everything stays on this computer unless you export it.
+        </p>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <section className="library" aria-labelledby="library-title">
+      <h1 id="library-title" className="page-title">Incidents</h1>
+      <div className="library-toolbar">
+        <input
+          id="library-search"
+          type="search"
+          placeholder="Search incidents  ( / )"
+          aria-label="Search incidents"
+          value={query.text}
+          onChange={(e) => setQuery({ ...query, text: e.target.value })}
+        />
+        <div className="chip-group" role="group" aria-label="Filter by severity">
+          {SEVERITIES.map((sev: Severity) => (
+            <button
+              key={sev}
+              type="button"
+              className="chip"
+              aria-pressed={query.severities.includes(sev)}
+              title={SEVERITY_MEANING[sev]}
+              onClick={() => setQuery({ ...query, severities: toggle(query.severities, sev) })}
+            >
+              {sev}
+            </button>
+          ))}
+        </div>
+        <div className="chip-group" role="group" aria-label="Filter by status">
+          {INCIDENT_STATUSES.map((status: IncidentStatus) => (
+            <button
+              key={status}
+              type="button"
+              className="chip"
+              aria-pressed={query.statuses.includes(status)}
+              onClick={() => setQuery({ ...query, statuses: toggle(query.statuses, status) })}
+            >
+              {INCIDENT_STATUS_LABEL[status]}
+            </button>
+          ))}
+        </div>
+        <label className="inline-field">
+          <span>Sort</span>
+          <select value={query.sort} onChange={(e) => setQuery({ ...query, sort: e.target.value as SortOrder })}>
+            {Object.entries(SORT_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <p className="muted result-count" aria-live="polite">
+        {visible.length === total ? plural(total, 'incident') : `${visible.length} of ${plural(total, 'incident')}`}
+      </p>
+
+      {visible.length === 0 ? (
+        <EmptyState title="No incident matches these filters">
+          <button type="button" className="link-button" onClick={() => setQuery({ text: '', severities: [], statuses: [], sort: query.sort })}>
+            Clear search and filters
+          </button>
+        </EmptyState>
+      ) : (
+        <ul className="incident-list">
+          {visible.map((incident) => (
+            <li key={incident.id} className="incident-row">
+              <button type="button" className="incident-open" onClick={() => onOpen(incident)}>
+                <SeverityBadge severity={incident.severity} />
+                <span className="incident-title">{incident.title}</span>
+                <span className={`status status-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
+                <span className="incident-meta">
+                  {incident.startedAt !== null ? formatInZone(incident.startedAt, incident.timeZone) : 'start not set'}
+                  {incident.commander && ` · IC ${incident.commander}`}
+                  {incident.services.length > 0 && ` · ${incident.services.join(', ')}`}
+                </span>
+              </button>
+              <button type="button" className="icon-button danger" title="Delete (can be undone)" onClick={() => void deleteIncident(incident)}>
+                <TrashIcon />
+                <span className="sr-only">Delete {incident.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

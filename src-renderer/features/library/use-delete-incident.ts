@@ -1,0 +1,24 @@
+import { useCallback } from 'react';
+import { useToast } from '@ui/toast-context';
+import type { Incident } from '@core/model/incident';
+import { purgeIncident, softDeleteIncident, undoDeleteIncident } from './incident-writes';
+
+const UNDO_WINDOW_MS = 10_000;
+
+/** Delete with undo: hidden at once, removed for good when the toast expires. */
+export function useDeleteIncident(): (incident: Incident) => Promise<void> {
+  const toast = useToast();
+  return useCallback(
+    async (incident: Incident) => {
+      await softDeleteIncident(incident.id);
+      toast.show({
+        message: `Deleted “${incident.title}”.`,
+        actionLabel: 'Undo',
+        timeoutMs: UNDO_WINDOW_MS,
+        onAction: () => void undoDeleteIncident(incident.id),
+        onExpire: () => void purgeIncident(incident.id),
+      });
+    },
+    [toast],
+  );
+}
