@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4179;
+// E2E_PORT (with WEB_OUT_DIR for the build) lets parallel runs use their own server.
+const PORT = Number(process.env.E2E_PORT ?? 4179);
 
 /**
  * End-to-end tests drive the web build in Debian's Chromium (Playwright's own browser

@@ -4,6 +4,7 @@ import { emitAppCommand, useAppCommand } from '@ui/command-bus';
 import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
+import { ActionItemsOverview } from '@features/action-items';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
 
@@ -30,17 +31,20 @@ export function App() {
             <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
               Incidents
             </a>
+            <a href="#/action-items" aria-current={route.name === 'action-items' ? 'page' : undefined}>
+              Action items
+            </a>
           </nav>
           <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
             New incident
           </button>
         </header>
         <main className="app-main">
-          {route.name === 'library' ? (
+          {route.name === 'library' && (
             <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} />
-          ) : (
-            <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />
           )}
+          {route.name === 'action-items' && <ActionItemsOverview />}
+          {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
         </main>
         {creating && (
           <IncidentFormDialog

@@ -5,6 +5,7 @@ describe('hash routes', () => {
   it('round-trips the library and incident tabs', () => {
     for (const route of [
       { name: 'library' } as const,
+      { name: 'action-items' } as const,
       { name: 'incident', incidentId: 'a b/c', tab: 'postmortem' } as const,
     ]) {
       expect(parseRoute(routeHref(route))).toEqual(route);

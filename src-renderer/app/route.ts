@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 export const WORKSPACE_TABS = ['timeline', 'review', 'postmortem', 'actions'] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
-export type Route = { name: 'library' } | { name: 'incident'; incidentId: string; tab: WorkspaceTab };
+export type Route = { name: 'library' } | { name: 'action-items' } | { name: 'incident'; incidentId: string; tab: WorkspaceTab };
 
 /** Hash routes work the same under app:// in Electron and on the local web server. */
 export function parseRoute(hash: string): Route {
@@ -12,11 +12,19 @@ export function parseRoute(hash: string): Route {
     const tab = (WORKSPACE_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as WorkspaceTab) : 'timeline';
     return { name: 'incident', incidentId: parts[1], tab };
   }
+  if (parts[0] === 'action-items') return { name: 'action-items' };
   return { name: 'library' };
 }
 
 export function routeHref(route: Route): string {
-  return route.name === 'library' ? '#/' : `#/incidents/${encodeURIComponent(route.incidentId)}/${route.tab}`;
+  switch (route.name) {
+    case 'library':
+      return '#/';
+    case 'action-items':
+      return '#/action-items';
+    case 'incident':
+      return `#/incidents/${encodeURIComponent(route.incidentId)}/${route.tab}`;
+  }
 }
 
 export function navigate(route: Route): void {

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Incident } from '@core/model/incident';
-import { EmptyState } from '@ui/EmptyState';
+import { TimelineTab } from '@features/timeline';
+import { ReviewTab } from '@features/review';
+import { PostmortemTab } from '@features/postmortem';
+import { ActionItemsTab } from '@features/action-items';
 import type { WorkspaceTab } from './route';
 
 export const TAB_LABELS: Record<WorkspaceTab, string> = {
@@ -10,35 +13,16 @@ export const TAB_LABELS: Record<WorkspaceTab, string> = {
   actions: 'Action items',
 };
 
-/** What each tab shows for an incident. */
+/** Each tab belongs to one feature; the app only composes them. */
 export function renderWorkspaceTab(tab: WorkspaceTab, incident: Incident): ReactNode {
   switch (tab) {
     case 'timeline':
-      return (
-        <EmptyState title="The timeline is empty">
-          <p>
-            The Timeline will merge the chat, paging, status-page and alert history of “{incident.title}” into one record of what happened. Importing sources is not available in this
-            version yet.
-          </p>
-        </EmptyState>
-      );
+      return <TimelineTab incident={incident} />;
     case 'review':
-      return (
-        <EmptyState title="No review yet">
-          <p>Annotations and the review meeting view will live here, once the timeline can be built.</p>
-        </EmptyState>
-      );
+      return <ReviewTab incident={incident} />;
     case 'postmortem':
-      return (
-        <EmptyState title="No postmortem yet">
-          <p>Generating a blameless postmortem from templates is not available in this version yet.</p>
-        </EmptyState>
-      );
+      return <PostmortemTab incident={incident} />;
     case 'actions':
-      return (
-        <EmptyState title="No action items yet">
-          <p>Tracking action items against priority SLAs is not available in this version yet.</p>
-        </EmptyState>
-      );
+      return <ActionItemsTab incident={incident} />;
   }
 }

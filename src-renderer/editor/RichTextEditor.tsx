@@ -107,7 +107,7 @@ export function RichTextEditor({
         <MarkdownShortcutPlugin transformers={MARKDOWN_TRANSFORMERS} />
         <OnChangePlugin onChange={handleChange} ignoreSelectionChange />
         {!readOnly && <MentionsPlugin people={people} />}
-        {onEventReferenceClick && <EventReferencePlugin onEventReferenceClick={onEventReferenceClick} />}
+        <EventReferencePlugin onEventReferenceClick={onEventReferenceClick} />
         <ReadOnlySync readOnly={readOnly} />
         {children}
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertmanagerImporter } from './alertmanager';
-import { expectImportError, fileInput, fixtureInput, readFixtureText } from './__fixtures__/read-fixture';
+import { expectImportError, fileInput, fixtureInput, readFixtureText, must } from './__fixtures__/read-fixture';
 
 const parse = alertmanagerImporter.parse.bind(alertmanagerImporter);
 const at = (iso: string) => Date.parse(iso);
@@ -13,12 +13,12 @@ describe('alertmanager webhooks', () => {
       ['alertmanager:0a1b2c3d4e5f6071:firing:2025-03-09T06:46:00Z', at('2025-03-09T06:46:00Z'), '2025-03-09T06:46:00Z'],
     ]);
     const [first, second] = result.events;
-    expect(first!.text).toBe('FIRING: SearchLatencyHigh — search-api p99 latency > 2s\nservice=search-api, severity=page');
-    expect(first!.channel).toBe('search-oncall');
-    expect(first!.links.map((link) => link.label)).toEqual(['Source', 'Runbook']);
+    expect(must(first).text).toBe('FIRING: SearchLatencyHigh — search-api p99 latency > 2s\nservice=search-api, severity=page');
+    expect(must(first).channel).toBe('search-oncall');
+    expect(must(first).links.map((link) => link.label)).toEqual(['Source', 'Runbook']);
     // A javascript: generator URL never becomes a link.
-    expect(second!.links).toEqual([]);
-    expect(second!.text).toContain('5xx ratio above 1%');
+    expect(must(second).links).toEqual([]);
+    expect(must(second).text).toContain('5xx ratio above 1%');
   });
 
   it('reads NDJSON, collapses repeated notifications and places resolutions at endsAt', async () => {
@@ -61,8 +61,8 @@ describe('alertmanager webhooks', () => {
     const once = await parse(fileInput('a.json', JSON.stringify(doc)), {});
     doc.alerts[0].labels = Object.fromEntries(Object.entries(doc.alerts[0].labels).reverse());
     const twice = await parse(fileInput('a.json', JSON.stringify(doc)), {});
-    expect(once.events[0]!.dedupeKey).toMatch(/^alertmanager:[0-9a-f]{16}:firing:/);
-    expect(twice.events[0]!.dedupeKey).toBe(once.events[0]!.dedupeKey);
+    expect(must(once.events[0]).dedupeKey).toMatch(/^alertmanager:[0-9a-f]{16}:firing:/);
+    expect(must(twice.events[0]).dedupeKey).toBe(must(once.events[0]).dedupeKey);
   });
 
   it('names the field of a malformed alert and rejects empty input', async () => {

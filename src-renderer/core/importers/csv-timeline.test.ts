@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectImportError, fileInput, fixtureInput } from './__fixtures__/read-fixture';
+import { expectImportError, fileInput, fixtureInput, must } from './__fixtures__/read-fixture';
 import { csvKind, csvTimelineImporter, guessCsvMapping } from './csv-timeline';
 
 const parse = csvTimelineImporter.parse.bind(csvTimelineImporter);
@@ -14,10 +14,10 @@ describe('csv timeline', () => {
       [at('2025-03-09T07:02:00Z'), 'note', 'Emre Yilmaz', 'slack'],
       [at('2025-03-09T07:30:00Z'), 'deploy', 'ci-bot', 'deploy'],
     ]);
-    expect(result.events[2]!.text).toBe('Failing over shard 4, then "warming" caches\r\nsecond line of the note');
-    expect(result.events[1]!.originalTime).toBe('2025-03-09T01:47:12-05:00');
-    expect(result.events[0]!.links).toEqual([{ url: 'https://prometheus.example/alerts', label: 'Link' }]);
-    expect(result.events[0]!.raw).toEqual({
+    expect(must(result.events[2]).text).toBe('Failing over shard 4, then "warming" caches\r\nsecond line of the note');
+    expect(must(result.events[1]).originalTime).toBe('2025-03-09T01:47:12-05:00');
+    expect(must(result.events[0]).links).toEqual([{ url: 'https://prometheus.example/alerts', label: 'Link' }]);
+    expect(must(result.events[0]).raw).toEqual({
       timestamp: '2025-03-09T06:45:00Z',
       actor: 'Prometheus',
       source: 'alerting',
@@ -32,8 +32,8 @@ describe('csv timeline', () => {
 
   it('reads naive timestamps in the chosen zone', async () => {
     const result = await parse(await fixtureInput('timeline-comma.csv'), { timeZone: 'America/New_York' });
-    expect(result.events.find((event) => event.actorName === 'Emre Yilmaz')!.at).toBe(at('2025-03-09T11:02:00Z'));
-    expect(result.events.find((event) => event.actorName === 'Prometheus')!.at).toBe(at('2025-03-09T06:45:00Z'));
+    expect(must(result.events.find((event) => event.actorName === 'Emre Yilmaz')).at).toBe(at('2025-03-09T11:02:00Z'));
+    expect(must(result.events.find((event) => event.actorName === 'Prometheus')).at).toBe(at('2025-03-09T06:45:00Z'));
   });
 
   it('detects ; separators and guesses columns in any order', async () => {
@@ -75,7 +75,7 @@ describe('csv timeline', () => {
 
   it('never turns a non-web URL into a link', async () => {
     const result = await parse(fileInput('t.csv', 'time,message,url\n2025-03-09T06:45:00Z,x,javascript:alert(1)\n'), {});
-    expect(result.events[0]!.links).toEqual([]);
+    expect(must(result.events[0]).links).toEqual([]);
   });
 
   it('rejects empty files and files without rows', async () => {

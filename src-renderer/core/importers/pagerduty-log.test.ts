@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectImportError, fileInput, fixtureInput, folderInput, readFixtureText } from './__fixtures__/read-fixture';
+import { expectImportError, fileInput, fixtureInput, folderInput, readFixtureText, must } from './__fixtures__/read-fixture';
 import { pagerdutyLogImporter } from './pagerduty-log';
 
 const parse = pagerdutyLogImporter.parse.bind(pagerdutyLogImporter);
@@ -28,13 +28,13 @@ describe('pagerduty log entries', () => {
 
   it('keeps the original time, the raw record, the agent and plain text', async () => {
     const result = await parse(await fixtureInput('pagerduty-log-entries.json'), {});
-    const trigger = result.events[0]!;
+    const trigger = must(result.events[0]);
     expect(trigger.originalTime).toBe('2025-03-09T01:45:00-05:00');
     expect(trigger.text).toBe('Triggered through the API: search-api p99 latency > 2s');
     expect(trigger.actorExternalId).toBe('PPROM01');
     expect(trigger.links).toEqual([{ url: 'https://example.pagerduty.com/incidents/PINC731/log_entries/RLOG0001', label: 'PagerDuty' }]);
     expect((trigger.raw as { id: string }).id).toBe('RLOG0001');
-    const note = result.events.find((event) => event.kind === 'note')!;
+    const note = must(result.events.find((event) => event.kind === 'note'));
     expect(note.text).toBe('Shard 4 replica lag at 90s; failing over');
     expect(result.actors.find((actor) => actor.externalId === 'PPROM01')).toMatchObject({ name: 'Prometheus', bot: true });
     expect(result.actors.find((actor) => actor.externalId === 'PDANA01')).toMatchObject({ name: 'Dana Ortiz', bot: false });
@@ -50,7 +50,7 @@ describe('pagerduty log entries', () => {
 
   it('fails on a type outside PagerDuty naming with UNKNOWN_LOG_TYPE naming the entry index', async () => {
     const text = await logEntriesWith((entries) => {
-      entries[2]!.type = 'frobnicate';
+      must(entries[2]).type = 'frobnicate';
     });
     const error = await expectImportError(parse(fileInput('log.json', text), {}));
     expect(error.code).toBe('UNKNOWN_LOG_TYPE');
@@ -60,7 +60,7 @@ describe('pagerduty log entries', () => {
 
   it('accepts bare type names', async () => {
     const text = await logEntriesWith((entries) => {
-      entries[0]!.type = 'resolve';
+      must(entries[0]).type = 'resolve';
     });
     const result = await parse(fileInput('log.json', text), {});
     expect(result.events.at(-1)?.kind).toBe('page');
@@ -68,14 +68,14 @@ describe('pagerduty log entries', () => {
 
   it('names the field of a missing or unreadable timestamp', async () => {
     const missing = await logEntriesWith((entries) => {
-      delete entries[1]!.created_at;
+      delete must(entries[1]).created_at;
     });
     const shape = await expectImportError(parse(fileInput('log.json', missing), {}));
     expect(shape.code).toBe('WRONG_SHAPE');
     expect(shape.location.field).toBe('log_entries[1].created_at');
 
     const bad = await logEntriesWith((entries) => {
-      entries[4]!.created_at = 'last Tuesday';
+      must(entries[4]).created_at = 'last Tuesday';
     });
     const date = await expectImportError(parse(fileInput('log.json', bad), {}));
     expect(date.code).toBe('BAD_DATE');
@@ -93,8 +93,8 @@ describe('pagerduty log entries', () => {
     expect(notes.map((note) => note.dedupeKey)).toEqual(['pagerduty:RLOG0005', 'pagerduty:note:PNOTE92']);
     expect(notes[1]).toMatchObject({ actorName: 'Fran Okafor', at: at('2025-03-09T07:05:00Z') });
     expect(result.skipped).toEqual([{ reason: 'note already in log entries', count: 1 }]);
-    expect(result.events[0]!.channel).toBe('#731 search-api p99 latency > 2s (search-api)');
-    expect(result.events[1]!.channel).toBe('#731 search-api p99 latency > 2s');
+    expect(must(result.events[0]).channel).toBe('#731 search-api p99 latency > 2s (search-api)');
+    expect(must(result.events[1]).channel).toBe('#731 search-api p99 latency > 2s');
   });
 
   it('reads a combined file holding incident, log entries and notes', async () => {

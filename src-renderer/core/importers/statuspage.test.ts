@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectImportError, fileInput, fixtureInput, readFixtureText } from './__fixtures__/read-fixture';
+import { expectImportError, fileInput, fixtureInput, readFixtureText, must } from './__fixtures__/read-fixture';
 import { statuspageImporter } from './statuspage';
 
 const parse = statuspageImporter.parse.bind(statuspageImporter);
@@ -19,8 +19,8 @@ describe('statuspage incidents', () => {
   it('puts the status and component changes in the text, and keeps markup as literal text', async () => {
     const result = await parse(await fixtureInput('statuspage-incidents.json'), {});
     const [first, , third] = result.events;
-    expect(first!.text).toBe('Investigating: We are investigating slow search results.\nSearch: operational → degraded performance');
-    expect(third!.text).toBe('Monitoring: A fix has been applied. <b>We are monitoring.</b>');
+    expect(must(first).text).toBe('Investigating: We are investigating slow search results.\nSearch: operational → degraded performance');
+    expect(must(third).text).toBe('Monitoring: A fix has been applied. <b>We are monitoring.</b>');
     expect(first).toMatchObject({
       originalTime: '2025-03-09T01:52:00.000-05:00',
       channel: 'Slow search results',
@@ -28,16 +28,16 @@ describe('statuspage incidents', () => {
       actorExternalId: null,
       links: [{ url: 'https://stspg.example/inc731', label: 'Status page' }],
     });
-    expect((first!.raw as { display_at: string }).display_at).toBe('2025-03-09T01:46:00.000-05:00');
+    expect((must(first).raw as { display_at: string }).display_at).toBe('2025-03-09T01:46:00.000-05:00');
   });
 
   it("reads naive times in the page's zone unless the user picks one", async () => {
     const doc = JSON.parse(await readFixtureText('statuspage-incidents.json'));
     doc.incidents[0].incident_updates[3].created_at = '2025-03-09 01:52:00';
     const fromPage = await parse(fileInput('i.json', JSON.stringify(doc)), {});
-    expect(fromPage.events[0]!.at).toBe(at('2025-03-09T06:52:00Z'));
+    expect(must(fromPage.events[0]).at).toBe(at('2025-03-09T06:52:00Z'));
     const chosen = await parse(fileInput('i.json', JSON.stringify(doc)), { timeZone: 'UTC' });
-    expect(chosen.events.find((event) => event.dedupeKey === 'statuspage:upd1')!.at).toBe(at('2025-03-09T01:52:00Z'));
+    expect(must(chosen.events.find((event) => event.dedupeKey === 'statuspage:upd1')).at).toBe(at('2025-03-09T01:52:00Z'));
   });
 
   it('accepts a single incident document', async () => {
@@ -51,9 +51,9 @@ describe('statuspage incidents', () => {
     delete doc.incidents[0].incident_updates[0].id;
     const once = await parse(fileInput('i.json', JSON.stringify(doc)), {});
     const twice = await parse(fileInput('i.json', JSON.stringify(doc, null, 4)), {});
-    const key = once.events.at(-1)!.dedupeKey;
+    const key = must(once.events.at(-1)).dedupeKey;
     expect(key).toMatch(/^statuspage:[0-9a-f]{16}$/);
-    expect(twice.events.at(-1)!.dedupeKey).toBe(key);
+    expect(must(twice.events.at(-1)).dedupeKey).toBe(key);
   });
 
   it('names the field of a broken update', async () => {

@@ -1,4 +1,5 @@
 import { deflateSync, strToU8 } from 'fflate';
+import { must } from './__fixtures__/read-fixture';
 import { describe, expect, it } from 'vitest';
 import { buildZip, centralHeaders, clearUtf8Flags, patchBytes, readU32, toZip64End, writeU16, writeU32 } from './__fixtures__/build-zip';
 import { bytesSource, type ByteSource } from './byte-source';
@@ -44,10 +45,10 @@ describe('openZip', () => {
       expect(folder.name).toBe('export.zip');
       expect(folder.entries.map((entry) => entry.path)).toEqual([path]);
       const [entry] = folder.entries;
-      expect(text(await entry!.read())).toBe(expected);
+      expect(text(await must(entry).read())).toBe(expected);
     }
     const [entry] = (await openZip(bytesSource('x.zip', deflated))).entries;
-    expect(entry!.method).toBe(8);
+    expect(must(entry).method).toBe(8);
   });
 
   it('reads only the end record and the central directory until an entry is read', async () => {
@@ -60,7 +61,7 @@ describe('openZip', () => {
     expect(readOnOpen).toBeLessThan(70_000);
     expect(source.reads.some(([offset]) => offset > 0 && offset < 1000)).toBe(false);
     source.reads.length = 0;
-    expect(text(await folder.entries[1]!.read())).toBe('small');
+    expect(text(await must(folder.entries[1]).read())).toBe('small');
     expect(source.reads.reduce((sum, [, length]) => sum + length, 0)).toBeLessThan(200);
   });
 
@@ -81,7 +82,7 @@ describe('openZip', () => {
   it('reads flagged names as UTF-8', async () => {
     const zip = buildZip({ 'журнал.json': '[]' });
     const [entry] = (await openZip(bytesSource('x.zip', zip))).entries;
-    expect(entry!.path).toBe('журнал.json');
+    expect(must(entry).path).toBe('журнал.json');
   });
 
   it('keeps hostile names as opaque labels and never treats them as paths', async () => {
@@ -91,7 +92,7 @@ describe('openZip', () => {
     const zip = patchBytes(built, strToU8('zzproto__'), strToU8('__proto__'));
     const folder = await openZip(bytesSource('x.zip', zip));
     expect(folder.entries.map((entry) => entry.path)).toEqual(names);
-    expect(text(await folder.entries[3]!.read())).toBe('content 3');
+    expect(text(await must(folder.entries[3]).read())).toBe('content 3');
     expect(Object.getPrototypeOf(folder.entries[3])).toBe(Object.prototype);
   });
 
@@ -99,7 +100,7 @@ describe('openZip', () => {
     const zip = toZip64End(buildZip({ 'a.json': '{"a":1}', 'b.json': '{"b":2}' }));
     const folder = await openZip(bytesSource('z64.zip', zip));
     expect(folder.entries.map((entry) => entry.path)).toEqual(['a.json', 'b.json']);
-    expect(text(await folder.entries[1]!.read())).toBe('{"b":2}');
+    expect(text(await must(folder.entries[1]).read())).toBe('{"b":2}');
   });
 
   it('opens an empty archive', async () => {
@@ -124,40 +125,40 @@ describe('openZip', () => {
 
   it('reports a damaged entry as TRUNCATED_ARCHIVE naming the file and the entry', async () => {
     const zip = buildZip({ 'channel/2025-03-09.json': JSON.stringify({ text: 'hello world '.repeat(200) }) });
-    const header = centralHeaders(zip)[0]!;
+    const header = must(centralHeaders(zip)[0]);
     const patched = zip.slice();
     writeU32(patched, header + 20, Math.floor(readU32(zip, header + 20) / 2));
     const [entry] = (await openZip(bytesSource('export.zip', patched))).entries;
-    const error = await rejection(entry!.read());
+    const error = await rejection(must(entry).read());
     expect(error.code).toBe('TRUNCATED_ARCHIVE');
     expect(error.location).toMatchObject({ file: 'export.zip', entry: 'channel/2025-03-09.json' });
   });
 
   it('rejects compression methods other than stored and deflate, and encrypted entries', async () => {
     const zip = buildZip({ 'a.json': '{}' });
-    const header = centralHeaders(zip)[0]!;
+    const header = must(centralHeaders(zip)[0]);
     const bzip2 = zip.slice();
     writeU16(bzip2, header + 10, 12);
-    const error = await rejection((await openZip(bytesSource('x.zip', bzip2))).entries[0]!.read());
+    const error = await rejection(must((await openZip(bytesSource('x.zip', bzip2))).entries[0]).read());
     expect(error.code).toBe('UNSUPPORTED_COMPRESSION');
     expect(error.message).toContain('12');
     expect(error.location.entry).toBe('a.json');
 
     const encrypted = zip.slice();
     writeU16(encrypted, header + 8, (encrypted[header + 8] ?? 0) | 1);
-    expect((await rejection((await openZip(bytesSource('x.zip', encrypted))).entries[0]!.read())).code).toBe('UNSUPPORTED_COMPRESSION');
+    expect((await rejection(must((await openZip(bytesSource('x.zip', encrypted))).entries[0]).read())).code).toBe('UNSUPPORTED_COMPRESSION');
   });
 });
 
 describe('openZip limits', () => {
   it('stops inflating a zip bomb at the per-entry cap even when the header understates the size', async () => {
     const zip = buildZip({ 'bomb.json': new Uint8Array(2 * 1024 * 1024) });
-    const header = centralHeaders(zip)[0]!;
+    const header = must(centralHeaders(zip)[0]);
     const lying = zip.slice();
     writeU32(lying, header + 24, 10);
     const folder = await openZip(bytesSource('bomb.zip', lying), { limits: { maxEntryBytes: 256 * 1024 } });
-    expect(folder.entries[0]!.size).toBe(10);
-    const error = await rejection(folder.entries[0]!.read());
+    expect(must(folder.entries[0]).size).toBe(10);
+    const error = await rejection(must(folder.entries[0]).read());
     expect(error.code).toBe('LIMIT_EXCEEDED');
     expect(error.message).toContain('maxEntryBytes');
     expect(error.location.entry).toBe('bomb.json');
@@ -166,9 +167,9 @@ describe('openZip limits', () => {
   it('caps the total across entries without counting an entry twice', async () => {
     const zip = buildZip({ 'a.txt': 'a'.repeat(40_000), 'b.txt': 'b'.repeat(40_000) });
     const folder = await openZip(bytesSource('x.zip', zip), { limits: { maxTotalBytes: 60_000 } });
-    await folder.entries[0]!.read();
-    await folder.entries[0]!.read();
-    const error = await rejection(folder.entries[1]!.read());
+    await must(folder.entries[0]).read();
+    await must(folder.entries[0]).read();
+    const error = await rejection(must(folder.entries[1]).read());
     expect(error.code).toBe('LIMIT_EXCEEDED');
     expect(error.message).toContain('maxTotalBytes');
   });
@@ -183,7 +184,7 @@ describe('openZip limits', () => {
   it('caps stored entries too', async () => {
     const zip = buildZip({ 'a.txt': 'a'.repeat(5000) }, 0);
     const folder = await openZip(bytesSource('x.zip', zip), { limits: { maxEntryBytes: 1000 } });
-    expect((await rejection(folder.entries[0]!.read())).code).toBe('LIMIT_EXCEEDED');
+    expect((await rejection(must(folder.entries[0]).read())).code).toBe('LIMIT_EXCEEDED');
   });
 });
 

@@ -15,7 +15,7 @@ describe('recogniseCanReport', () => {
     const text = '*CONDITIONS:* errors falling\r\n- **Action**: rollback done\r\n• _needs_: nothing right now';
     expect(recogniseCanReport(text)).toEqual({ conditions: 'errors falling', actions: 'rollback done', needs: 'nothing right now' });
     expect(recogniseCanReport('> **Conditions:**\n> stable\n> **Actions:** none\n> **Needs:** none')).toEqual({
-      conditions: '> stable',
+      conditions: 'stable',
       actions: 'none',
       needs: 'none',
     });

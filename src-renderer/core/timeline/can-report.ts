@@ -51,7 +51,9 @@ interface Heading {
 }
 
 export function recogniseCanReport(text: string): CanReport | null {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // A report pasted as a quote block: the quote markers are decoration, not content.
+  if (lines.every((line) => line.trim() === '' || /^\s*>/.test(line))) lines = lines.map((line) => line.replace(/^\s*> ?/, ''));
   const headings: Heading[] = [];
   const seen = new Set<Section>();
   for (const [line, content] of lines.entries()) {

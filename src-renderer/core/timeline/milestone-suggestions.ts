@@ -124,7 +124,8 @@ function severityChange(event: SuggestionEvent): string | null {
   if (event.sourceFormat === 'pagerduty') {
     const type = pagerDutyType(event.raw);
     if (type === 'urgency_change' || type === 'priority_change') {
-      return `PagerDuty ${type.replace('_', ' ')}${severityChangeIn(event.text) ? ` to ${severityChangeIn(event.text)}` : ''}`;
+      const level = severityChangeIn(event.text);
+      return `PagerDuty ${type.replace('_', ' ')}${level ? ` to ${level}` : ''}`;
     }
   }
   const level = severityChangeIn(event.text);

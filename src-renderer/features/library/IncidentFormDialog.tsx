@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Dialog } from '@ui/Dialog';
 import type { Incident, IncidentDraft } from '@core/model/incident';
 import { emptyDraft } from '@core/incident/incident-draft';
@@ -18,11 +19,12 @@ function draftOf(incident: Incident): IncidentDraft {
 }
 
 export function IncidentFormDialog({ open, incident, onClose, onSaved }: IncidentFormDialogProps) {
-  const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  // A new incident starts now, in this computer's zone; fixed once so re-renders keep the form stable.
+  const [initial] = useState(() => (incident ? draftOf(incident) : emptyDraft(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', Date.now())));
   return (
     <Dialog open={open} title={incident ? 'Edit incident' : 'New incident'} onClose={onClose} wide>
       <IncidentForm
-        initial={incident ? draftOf(incident) : emptyDraft(systemZone, Date.now())}
+        initial={initial}
         submitLabel={incident ? 'Save changes' : 'Create incident'}
         onCancel={onClose}
         onSubmit={async (draft) => {

@@ -53,3 +53,9 @@ export async function expectImportError(promise: Promise<unknown>): Promise<Impo
   }
   throw new Error('expected an ImportError');
 }
+
+/** The value, or a test failure saying what was missing (tests may not use `!`). */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what} to exist`);
+  return value;
+}

@@ -1,0 +1,1 @@
+export { ActionItemsTab, ActionItemsOverview } from './ActionItemsTab';

@@ -1,0 +1,1 @@
+export { PostmortemTab } from './PostmortemTab';

@@ -1,0 +1,1 @@
+export { ReviewTab } from './ReviewTab';
