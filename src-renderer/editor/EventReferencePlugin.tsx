@@ -1,16 +1,16 @@
 import { $isLinkNode, LinkNode } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
-import { $getNearestNodeFromDOMNode, type LexicalEditor } from 'lexical';
+import { $getNearestNodeFromDOMNode, $getNodeByKey, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { eventIdFromUrl } from './url-policy';
 
 /** LinkNode renders unknown schemes as about:blank, so the event id is put on the element itself. */
 function markEventLinks(editor: LexicalEditor, keys: Iterable<string>): void {
-  editor.getEditorState().read(() => {
+  editor.read(() => {
     for (const key of keys) {
       const element = editor.getElementByKey(key);
-      const node = element ? $getNearestNodeFromDOMNode(element) : null;
+      const node = $getNodeByKey(key);
       if (!element || !$isLinkNode(node)) continue;
       const eventId = eventIdFromUrl(node.getURL());
       if (eventId) {
@@ -27,7 +27,7 @@ function markEventLinks(editor: LexicalEditor, keys: Iterable<string>): void {
 function eventIdAt(editor: LexicalEditor, target: EventTarget | null): string | null {
   const anchor = target instanceof Element ? target.closest('a') : null;
   if (!anchor) return null;
-  return editor.getEditorState().read(() => {
+  return editor.read(() => {
     const node = $getNearestNodeFromDOMNode(anchor);
     const link = node ? $findMatchingParent(node, $isLinkNode) : null;
     return $isLinkNode(link) ? eventIdFromUrl(link.getURL()) : null;

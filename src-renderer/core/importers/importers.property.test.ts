@@ -76,7 +76,7 @@ function mutateJson(root: unknown, path: number[], replace: boolean, replacement
   const container = parent as Record<string | number, unknown>;
   if (replace) container[key] = replacement;
   else if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
-  else delete container[key];
+  else Reflect.deleteProperty(container, key);
   return copy;
 }
 

@@ -101,6 +101,17 @@ describe('suggestMilestones', () => {
     expect(suggestions[1].at - suggestions[0].at).toBe(7 * MIN);
   });
 
+  it('uses the instant, not the wall clock, in the repeated hour of the LA fall-back night', () => {
+    const firstOneThirty = la(2024, 11, 3, 1, 30); // 01:30 PDT
+    const trigger = pd(firstOneThirty, 'trigger');
+    // 01:10 PST reads earlier on the wall clock but happens 40 minutes after 01:30 PDT.
+    const ack = pd(firstOneThirty + 40 * MIN, 'acknowledge');
+    const earlyStatus = sp(firstOneThirty + 20 * MIN, 'investigating');
+    const byKind = Object.fromEntries(suggestMilestones([ack, earlyStatus, trigger], []).map((s) => [s.kind, s]));
+    expect(byKind.Detect?.eventId).toBe(trigger.id);
+    expect(byKind.Assemble?.eventId).toBe(earlyStatus.id);
+  });
+
   it('suggests Detect from an Alertmanager alert that fired', () => {
     const firing = ev({ at: 10, sourceFormat: 'alertmanager', kind: 'alert', raw: { status: 'firing', labels: {} } });
     const resolved = ev({ at: 5, sourceFormat: 'alertmanager', kind: 'alert', raw: { status: 'resolved' } });

@@ -80,7 +80,7 @@ export function IncidentForm({ initial, submitLabel, onSubmit, onCancel }: Incid
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const zones = useMemo(zoneNames, []);
+  const zones = useMemo(() => zoneNames(), []);
   const id = useId();
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
