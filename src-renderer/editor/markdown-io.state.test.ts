@@ -82,9 +82,9 @@ describe('editor-built documents export the same bytes after a round trip', () =
   });
 });
 
-/** Removes code spans: a backtick run up to the next run of the same length. */
+/** Removes code spans: an unescaped backtick run up to the next run of the same length. */
 function withoutCodeSpans(markdown: string): string {
-  return markdown.replace(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, '');
+  return markdown.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, '');
 }
 
 const FORMATS: TextFormatType[] = ['bold', 'italic', 'strikethrough', 'code'];

@@ -54,6 +54,10 @@ const CANONICAL: Array<[string, string]> = [
   ['escapes', '\\# not a heading, \\*not bold\\*, \\[not a link\\], 5 &#60; 6, back\\\\slash'],
   ['line start markers', '\\- dash\n\\> gt\n1\\. one\n\\| pipe'],
   ['hard line break', 'first line\nsecond line'],
+  ['quote with a blank line', '> Conditions\n> \n> Actions'],
+  ['formatted link and heading', '## Impact on *checkout*\n\nSee [**status** page](https://status.example.com/)'],
+  ['table with emoji and non-Latin cells', '| 段階 | الحالة |\n| --- | --- |\n| 🔥 | *تم* |'],
+  ['code block holding HTML-like text', '```html\n<script>alert(1)</script>\n```'],
 ];
 
 describe('Markdown round trip', () => {

@@ -30,6 +30,12 @@ describe('csv timeline', () => {
     expect(result.actors.map((actor) => actor.name).sort()).toEqual(['Dana Ortiz', 'Emre Yilmaz', 'Prometheus', 'ci-bot']);
   });
 
+  it('reports progress ending with the number of events', async () => {
+    const reports: number[] = [];
+    await parse(await fixtureInput('timeline-comma.csv'), {}, { onProgress: (progress) => reports.push(progress.events) });
+    expect(reports.at(-1)).toBe(4);
+  });
+
   it('reads naive timestamps in the chosen zone', async () => {
     const result = await parse(await fixtureInput('timeline-comma.csv'), { timeZone: 'America/New_York' });
     expect(must(result.events.find((event) => event.actorName === 'Emre Yilmaz')).at).toBe(at('2025-03-09T11:02:00Z'));

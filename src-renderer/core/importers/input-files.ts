@@ -2,7 +2,9 @@ import type { ImportInput } from './byte-source';
 import type { ImportErrorLocation } from './import-error';
 import type { ImportWarning } from './imported-records';
 import { parseJsonText } from './json-input';
-import { checkLimit, type ImportLimits } from './limits';
+import { checkLimit, DEFAULT_LIMITS, type ImportLimits } from './limits';
+
+const DEFAULT_SNIFF_LIMITS: ImportLimits = { ...DEFAULT_LIMITS, maxEntryBytes: 64 * 1024 * 1024 };
 import { decodeUtf8, invalidUtf8Warning } from './text-decode';
 
 /** One file of an input, whether the input was a single file or a folder/archive. */
@@ -45,7 +47,11 @@ export function inputFiles(input: ImportInput): InputFile[] {
       where,
       // Folder entries only read whole; sniffing a folder entry reads it once (cheap: archive
       // readers count bytes against the caps, picked files are bounded by the size check).
-      head: async (length) => (await entry.read()).subarray(0, length),
+      head: async (length) => {
+        // Sniffing must not pull a huge picked file into memory just to look at its start.
+        checkLimit(DEFAULT_SNIFF_LIMITS, 'maxEntryBytes', entry.size, where);
+        return (await entry.read()).subarray(0, length);
+      },
       read: async (limits) => {
         const bytes = await entry.read();
         checkLimit(limits, 'maxEntryBytes', bytes.length, where);

@@ -24,6 +24,16 @@ describe('registry', () => {
     }
   });
 
+  it('routes a Slack export ZIP to the Slack importer', async () => {
+    const zip = buildZip({
+      'users.json': JSON.stringify([{ id: 'U0DANA', name: 'dana' }]),
+      'channels.json': JSON.stringify([{ id: 'C0INC', name: 'inc-731', members: ['U0DANA'] }]),
+      'inc-731/2025-03-09.json': JSON.stringify([{ type: 'message', user: 'U0DANA', text: 'failing over', ts: '1741503480.000100' }]),
+    });
+    const match = await detectFormat(fileInput('export.zip', zip));
+    expect(match.importer.id).toBe('slack-export');
+  });
+
   it('says UNKNOWN_FORMAT for inputs no importer recognises', async () => {
     for (const input of [fileInput('notes.txt', 'just prose, no timeline here'), fileInput('x.json', '{"hello":"world"}'), fileInput('a.zip', buildZip({ 'readme.txt': 'hi' }))]) {
       const error = await expectImportError(detectFormat(input));

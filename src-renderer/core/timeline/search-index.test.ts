@@ -67,6 +67,8 @@ describe('createTimelineIndex', () => {
     const t0 = Date.now();
     index.addEvents(events);
     const t1 = Date.now();
+    index.search('warm'); // builds the time order once, as the first query after an import does
+    const t1b = Date.now();
     const hits = index.search('ticket-4242');
     const t2 = Date.now();
     const broad = index.search('elev');
@@ -74,7 +76,7 @@ describe('createTimelineIndex', () => {
     expect(hits).toContain('e4242');
     expect(broad.length).toBeGreaterThan(50_000);
     process.stdout.write(
-      `[search-index] indexed 100k events in ${t1 - t0} ms; narrow query ${t2 - t1} ms; query hitting ${broad.length} events ${t3 - t2} ms\n`,
+      `[search-index] indexed 100k events in ${t1 - t0} ms; first query ${t1b - t1} ms; two-word query ${t2 - t1b} ms; query hitting ${broad.length} events ${t3 - t2} ms\n`,
     );
   }, 120_000);
 });

@@ -42,11 +42,24 @@ export function createTimelineIndex(): TimelineIndex {
   let mini = make();
   const entries = new Map<string, Entry>();
   const bySource = new Map<string, Set<string>>();
+  // Every indexed id in time order (ties by id), rebuilt lazily after the content changes.
+  let order: { ids: string[]; rank: Map<string, number> } | null = null;
+
+  const timeOrder = () => {
+    if (order === null) {
+      const all = Array.from(entries, ([id, entry]) => ({ id, at: entry.at }));
+      all.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const ids = all.map((item) => item.id);
+      order = { ids, rank: new Map(ids.map((id, index) => [id, index])) };
+    }
+    return order;
+  };
 
   // MiniSearch.discard marks ids dead lazily; vacuuming happens automatically in the background.
   const remove = (id: string) => {
     const entry = entries.get(id);
     if (!entry) return;
+    order = null;
     mini.discard(id);
     entries.delete(id);
     bySource.get(entry.sourceId)?.delete(id);
@@ -54,6 +67,7 @@ export function createTimelineIndex(): TimelineIndex {
 
   const add = (events: Iterable<SearchableEvent>) => {
     const batch: SearchableEvent[] = [];
+    order = null;
     for (const event of events) {
       remove(event.id);
       entries.set(event.id, { at: event.at, sourceId: event.sourceId });
@@ -76,18 +90,23 @@ export function createTimelineIndex(): TimelineIndex {
     },
     rebuild(events) {
       mini = make();
+      order = null;
       entries.clear();
       bySource.clear();
       add(events);
     },
     search(query) {
       if (queryTerms(query).length === 0) return [];
-      const hits = mini.search(query).map((result) => {
-        const id = String(result.id);
-        return { id, at: entries.get(id)?.at ?? 0 };
-      });
-      hits.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return hits.map((hit) => hit.id);
+      const results = mini.search(query);
+      const { ids, rank } = timeOrder();
+      // Sorting integer ranks in a typed array is far cheaper than comparing result objects.
+      const ranks = new Uint32Array(results.length);
+      let found = 0;
+      for (const result of results) {
+        const r = rank.get(String(result.id));
+        if (r !== undefined) ranks[found++] = r;
+      }
+      return Array.from(ranks.subarray(0, found).sort(), (r) => ids[r]);
     },
     get size() {
       return entries.size;
