@@ -45,6 +45,10 @@ export class DebriefDatabase extends Dexie {
       actionItems: 'id, incidentId, ownerId, status, dueAt, priority, updatedAt',
       settings: 'key',
     });
+    // Version 2: people screens count and repoint an actor's events without scanning every event.
+    this.version(2).stores({
+      events: 'id, [incidentId+at], &[incidentId+dedupeKey], sourceId, [incidentId+threadParentKey], actorId',
+    });
     installRestoreHooks(this);
   }
 }

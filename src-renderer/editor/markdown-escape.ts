@@ -49,9 +49,20 @@ export function escapeBlockLines(markdown: string): string {
     .join('\n');
 }
 
-/** Table cells: every pipe is escaped, including inside code spans, as GFM requires. */
+/**
+ * Table cells: every pipe is escaped, inside code spans too, as GFM requires. A pipe the inline
+ * escaping already wrote as `\|` is left alone: GFM reads a backslash and the character after
+ * it as one pair, so doubling it would turn `\\|` into an escaped backslash and a cell border.
+ */
 export function escapeTableCell(markdown: string): string {
-  return markdown.replace(/\|/g, '\\|');
+  let out = '';
+  let backslashes = 0;
+  for (const char of markdown) {
+    if (char === '|' && backslashes % 2 === 0) out += '\\';
+    out += char;
+    backslashes = char === '\\' ? backslashes + 1 : 0;
+  }
+  return out;
 }
 
 /** Splits a GFM table row into raw cell Markdown; `\|` is a literal pipe, not a delimiter. */

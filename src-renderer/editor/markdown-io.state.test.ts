@@ -121,3 +121,33 @@ describe('property: formatted runs', () => {
     );
   }, 60_000);
 });
+
+describe('property: table cells', () => {
+  it('any single-line cell text survives and the table exports the same bytes after a round trip', () => {
+    const cellText = fc.string({ unit: fc.constantFrom(...'a |\\*_`#<&;-:'.split(''), 'é', '日', '🔥'), maxLength: 10 });
+    fc.assert(
+      fc.property(fc.array(cellText, { minLength: 4, maxLength: 4 }), (texts) => {
+        const state = buildState(() => {
+          const table = $createTableNodeWithDimensions(2, 2, { rows: true, columns: false });
+          const cells = table
+            .getChildren()
+            .filter($isTableRowNode)
+            .flatMap((row) => row.getChildren().filter($isTableCellNode));
+          cells.forEach((cell, index) => {
+            const text = texts[index] ?? '';
+            const paragraph = cell.getFirstChild();
+            if (text !== '' && $isParagraphNode(paragraph)) paragraph.append($createTextNode(text));
+          });
+          $getRoot().append(table);
+        });
+        const markdown = expectStableRoundTrip(state);
+        const cellTexts = (JSON.parse(importMarkdownToState(markdown)) as { root: { children: Array<{ children: Array<{ children: Array<{ children: Array<{ text?: string }> }> }> }> } }).root.children[0]?.children.flatMap((row) =>
+          row.children.map((cell) => cell.children.flatMap((p) => (p as { children?: Array<{ text?: string }> }).children ?? []).map((t) => t.text ?? '').join('')),
+        );
+        // A whitespace-only cell is blank in Markdown, as a whitespace-only paragraph is.
+        expect(cellTexts).toEqual(texts.map((t) => (/^\s*$/.test(t) ? '' : t)));
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+});

@@ -35,6 +35,12 @@ export interface TimelineEvent {
   /** The timestamp exactly as the source wrote it. */
   originalTime: string;
   actorId: string | null;
+  /**
+   * `sourceFormat:externalId` of the source's name for the actor (a PersonAlias), so that an
+   * alias split out of a merged person takes exactly its own events along. Optional: events
+   * typed in by hand have none.
+   */
+  actorAlias?: string | null;
   actorName: string;
   channel: string;
   text: string;
