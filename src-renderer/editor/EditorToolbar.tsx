@@ -49,7 +49,15 @@ function blockTypeOf(node: LexicalNode): BlockType {
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl+';
+const MOD = 'Mod+';
+
+/** "Mod+Shift+8" as shown in a tooltip and as aria-keyshortcuts expects it. */
+function shortcutText(shortcut: string): { shown: string; aria: string } {
+  return {
+    shown: shortcut.replace('Mod+', isMac ? '⌘' : 'Ctrl+'),
+    aria: shortcut.replace('Mod+', isMac ? 'Meta+' : 'Control+'),
+  };
+}
 
 /** Formatting controls for RichTextEditor; every action also has a keyboard shortcut. */
 export function EditorToolbar() {
@@ -164,8 +172,8 @@ export function EditorToolbar() {
       className="editor-toolbar-button"
       aria-label={label}
       aria-pressed={pressed}
-      aria-keyshortcuts={shortcut.replace('⌘', 'Meta+')}
-      title={`${label} (${shortcut})`}
+      aria-keyshortcuts={shortcutText(shortcut).aria}
+      title={`${label} (${shortcutText(shortcut).shown})`}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >

@@ -97,19 +97,20 @@ export function groupRows(rows: readonly ItemRow[], by: GroupBy, labels: { state
   const keyOf = (r: ItemRow): [string, string, string] => {
     switch (by) {
       case 'incident':
-        return [r.incident?.title.toLowerCase() ?? '~', r.item.incidentId, r.incident?.title ?? 'Unknown incident'];
+        return [r.incident ? `0${r.incident.title.toLowerCase()}` : '1', r.item.incidentId, r.incident?.title ?? 'Unknown incident'];
       case 'owner': {
         const owner = ownerKey(r.item);
-        return [owner === NO_OWNER ? '~' : owner.toLowerCase(), owner.toLowerCase(), owner];
+        return [owner === NO_OWNER ? '1' : `0${owner.toLowerCase()}`, owner.toLowerCase(), owner];
       }
       case 'priority':
         return [r.item.priority, r.item.priority, `${r.item.priority} · ${labels.priority[r.item.priority]}`];
       case 'state':
         return [String(STATE_ORDER.indexOf(r.state)), r.state, labels.state[r.state]];
       case 'severity':
-        return [r.incident?.severity ?? '~', r.incident?.severity ?? 'none', r.incident?.severity ?? 'Unknown severity'];
+        return [r.incident ? `0${r.incident.severity}` : '1', r.incident?.severity ?? 'none', r.incident?.severity ?? 'Unknown severity'];
     }
   };
+  // Order keys start with 0 for named groups and 1 for the catch-all, which sorts it last.
   const groups = new Map<string, RowGroup & { order: string }>();
   for (const row of rows) {
     const [order, key, label] = keyOf(row);

@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ActorRef, ImportedEvent, ParseResult } from '@core/importers/imported-records';
+import type { SourceFormat } from '@core/model/source';
+import { DebriefDatabase } from './schema';
+import { openDatabase } from './database';
+import { writeImport } from './import-store';
+import { listPeopleWithCounts, mergePeople, normaliseName, renamePerson, splitAlias, undoMerge } from './people-store';
+
+let counter = 0;
+const opened: DebriefDatabase[] = [];
+async function freshDb(): Promise<DebriefDatabase> {
+  const database = new DebriefDatabase({ name: `people-store-${++counter}` });
+  opened.push(database);
+  await openDatabase(database);
+  return database;
+}
+
+afterEach(async () => {
+  for (const database of opened.splice(0)) {
+    database.close();
+    await database.delete();
+  }
+});
+
+const actor = (sourceFormat: SourceFormat, externalId: string, name: string, email: string | null = null): ActorRef => ({ sourceFormat, externalId, name, email, unknown: false, bot: false });
+
+function parse(format: SourceFormat, actors: ActorRef[]): ParseResult {
+  const events: ImportedEvent[] = actors.map((a, i) => ({
+    sourceFormat: format,
+    dedupeKey: `${format}:${a.externalId}:${i}`,
+    kind: 'message',
+    at: 1000 + i,
+    originalTime: '',
+    actorExternalId: a.externalId,
+    actorName: a.name,
+    channel: '',
+    text: `${a.name} says ${i}`,
+    links: [],
+    threadParentKey: null,
+    replyCount: 0,
+    edited: false,
+    deleted: false,
+    reactions: [],
+    attachments: [],
+    raw: null,
+  }));
+  return { format, events, actors, warnings: [], skipped: [] };
+}
+
+async function load(database: DebriefDatabase, format: SourceFormat, actors: ActorRef[]) {
+  await writeImport(database, { incidentId: 'inc', fileName: format, size: 1, sha256: format, format }, parse(format, actors));
+}
+
+async function names(database: DebriefDatabase) {
+  return (await listPeopleWithCounts(database)).map(({ person, events }) => `${person.displayName}:${person.aliases.length}:${events}`);
+}
+
+describe('matching actors to people', () => {
+  it('matches by alias, then email, then case- and accent-insensitive name, else creates a person', async () => {
+    const database = await freshDb();
+    await load(database, 'slack-export', [actor('slack-export', 'U1', 'José Núñez', 'jose@example.test'), actor('slack-export', 'U2', 'Dana Ortiz')]);
+    await load(database, 'pagerduty', [actor('pagerduty', 'P1', 'J. Nunez', 'JOSE@example.test'), actor('pagerduty', 'P2', 'dana ortiz'), actor('pagerduty', 'P3', 'Sam Lee')]);
+    await load(database, 'csv-timeline', [actor('csv-timeline', 'jose nunez', 'jose nunez')]);
+    expect(await names(database)).toEqual(['Dana Ortiz:2:2', 'José Núñez:3:3', 'Sam Lee:1:1']);
+    const events = (await database.events.toArray()).filter((e) => e.actorName === 'José Núñez').length;
+    expect(events).toBe(3);
+  });
+
+  it('normalises names for matching', () => {
+    expect(normaliseName('  ÉMILE  Zola ')).toBe('emile zola');
+  });
+});
+
+describe('editing people', () => {
+  it('renames a person on every event they wrote', async () => {
+    const database = await freshDb();
+    await load(database, 'slack-export', [actor('slack-export', 'U1', 'dana')]);
+    const [person] = await database.people.toArray();
+    await renamePerson(database, person?.id ?? '', 'Dana Ortiz');
+    expect((await database.events.toArray()).map((e) => e.actorName)).toEqual(['Dana Ortiz']);
+  });
+
+  it('merges people, repoints their events, and undo restores both exactly', async () => {
+    const database = await freshDb();
+    await load(database, 'slack-export', [actor('slack-export', 'U1', 'dana'), actor('slack-export', 'U2', 'D. Ortiz')]);
+    const before = await database.events.toArray();
+    const [a, b] = await database.people.orderBy('displayName').toArray();
+    const undo = await mergePeople(database, a?.id ?? '', [b?.id ?? '']);
+    expect(await names(database)).toEqual(['D. Ortiz:2:2']);
+    expect(new Set((await database.events.toArray()).map((e) => e.actorId))).toEqual(new Set([a?.id]));
+    await undoMerge(database, undo);
+    expect(await database.events.toArray()).toEqual(before);
+    expect(await names(database)).toEqual(['D. Ortiz:1:1', 'dana:1:1']);
+  });
+
+  it('splits an alias into a new person taking exactly its events along', async () => {
+    const database = await freshDb();
+    await load(database, 'slack-export', [actor('slack-export', 'U1', 'dana'), actor('slack-export', 'U2', 'Dana (work)'), actor('slack-export', 'U1', 'dana')]);
+    const [a, b] = await database.people.orderBy('displayName').toArray();
+    await mergePeople(database, b?.id ?? '', [a?.id ?? '']);
+    const created = await splitAlias(database, b?.id ?? '', 'slack-export:U2');
+    expect(created.displayName).toBe('Dana (work)');
+    expect(await names(database)).toEqual(['Dana (work):1:1', 'dana:1:2']);
+    await expect(splitAlias(database, created.id, 'slack-export:U2')).rejects.toMatchObject({ code: 'INVALID' });
+  });
+});

@@ -1,0 +1,131 @@
+/// <reference lib="webworker" />
+import { detectFormat, getImporter } from '@core/importers/registry';
+import { countMessages, openSlackInput } from '@core/importers/slack/slack-export';
+import type { ImportInput, VirtualFolder } from '@core/importers/byte-source';
+import type { ImportProgress } from '@core/importers/imported-records';
+import { DebriefDatabase } from '@db/schema';
+import { findEarlierImport, writeImport } from '@db/import-store';
+import { sha256OfInput } from './file-hash';
+import { toImportInput, type PickedInput } from './picked-input';
+import { serializeError, type ImportChoices, type ImportPhaseProgress, type WorkerRequest, type WorkerResponse } from './worker-protocol';
+
+/**
+ * Parsing and writing run here so the window stays responsive. This worker has its own
+ * connection with relaxed durability: bulk writes are made atomic by the staging marker, not
+ * by flushing every transaction to disk.
+ */
+const database = new DebriefDatabase({ durability: 'relaxed' });
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const cancelled = new Set<number>();
+const inputs = new Map<string, ImportInput>();
+const slackFolders = new Map<string, Promise<VirtualFolder>>();
+
+function post(message: WorkerResponse): void {
+  scope.postMessage(message);
+}
+
+function inputFor(picked: PickedInput): ImportInput {
+  let input = inputs.get(picked.id);
+  if (!input) inputs.set(picked.id, (input = toImportInput(picked)));
+  return input;
+}
+
+function slackFolder(picked: PickedInput): Promise<VirtualFolder> {
+  let folder = slackFolders.get(picked.id);
+  if (!folder) slackFolders.set(picked.id, (folder = openSlackInput(inputFor(picked), {})));
+  return folder;
+}
+
+function importerOptions(choices: ImportChoices) {
+  return { ...choices, conversations: choices.conversations, window: choices.window };
+}
+
+async function analyse(request: Extract<WorkerRequest, { type: 'analyse' }>): Promise<void> {
+  const input = inputFor(request.input);
+  try {
+    const match = await detectFormat(input);
+    const preview = await match.importer.preview(input, importerOptions(request.choices));
+    post({ type: 'analysed', requestId: request.requestId, format: match.importer.id, scores: match.scores, preview, error: null });
+  } catch (error) {
+    post({ type: 'analysed', requestId: request.requestId, format: null, scores: [], preview: null, error: serializeError(error) });
+  }
+}
+
+async function count(request: Extract<WorkerRequest, { type: 'count' }>): Promise<void> {
+  const folder = await slackFolder(request.input);
+  for (const name of request.folders) {
+    if (cancelled.has(request.requestId)) break;
+    let result: number | null = null;
+    try {
+      result = await countMessages(folder, { folder: name });
+    } catch {
+      // A broken day file shows as "?" here; the import itself names the file and line.
+      result = null;
+    }
+    post({ type: 'count', requestId: request.requestId, folder: name, count: result });
+  }
+  post({ type: 'done', requestId: request.requestId });
+}
+
+async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): Promise<void> {
+  const signal = { get aborted() { return cancelled.has(request.requestId); } };
+  const picked = request.input;
+  let last = 0;
+  const progress = (value: ImportPhaseProgress, force = false) => {
+    const now = performance.now();
+    if (!force && now - last < 80) return;
+    last = now;
+    post({ type: 'progress', requestId: request.requestId, progress: value });
+  };
+  const filesTotal = picked.files.length;
+  const sha256 = await sha256OfInput(picked, signal, (bytes) =>
+    progress({ phase: 'hashing', filesDone: 0, filesTotal, bytesDone: bytes, bytesTotal: picked.size, events: 0 }),
+  );
+  if (signal.aborted) throw Object.assign(new Error('cancelled'), { cancelled: true });
+  const earlier = await findEarlierImport(database, request.incidentId, sha256);
+  const importer = getImporter(request.format);
+  const input = request.format === 'slack-export' && picked.kind === 'file' ? { kind: 'folder' as const, folder: await slackFolder(picked) } : inputFor(picked);
+  const result = await importer.parse(input, importerOptions(request.choices), {
+    signal,
+    onProgress: (p: ImportProgress) => progress({ phase: 'reading', ...p }),
+  });
+  const summaryBase = { fileName: picked.name, format: request.format, sha256, earlierImportAt: earlier?.importedAt ?? null };
+  const outcome = await writeImport(
+    database,
+    { incidentId: request.incidentId, fileName: picked.name, size: picked.size, sha256, format: request.format },
+    result,
+    { signal, onProgress: ({ written, total }) => progress({ phase: 'writing', filesDone: filesTotal, filesTotal, bytesDone: picked.size, bytesTotal: picked.size, events: written }, written === total) },
+  );
+  post({
+    type: 'done',
+    requestId: request.requestId,
+    summary: { ...summaryBase, sourceId: outcome.source.id, added: outcome.added, duplicates: outcome.duplicates, skipped: outcome.skipped, warnings: outcome.warnings },
+  });
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'cancel':
+      cancelled.add(request.requestId);
+      return;
+    case 'analyse':
+      return analyse(request);
+    case 'preview': {
+      const preview = await getImporter(request.format).preview(inputFor(request.input), importerOptions(request.choices));
+      post({ type: 'preview', requestId: request.requestId, preview });
+      return;
+    }
+    case 'count':
+      return count(request);
+    case 'import':
+      return runImport(request);
+  }
+}
+
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) => {
+    const cancelledError = cancelled.has(request.requestId);
+    post({ type: 'error', requestId: request.requestId, error: cancelledError ? { code: 'CANCELLED', message: 'the import was cancelled', location: null } : serializeError(error) });
+  });
+});

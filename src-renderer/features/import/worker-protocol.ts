@@ -1,0 +1,82 @@
+import type { CsvColumnMapping, CsvSeparator, CsvTimelinePreview } from '@core/importers/csv-timeline';
+import type { ImportErrorCode, ImportErrorLocation } from '@core/importers/import-error';
+import { ImportError } from '@core/importers/import-error';
+import type { ImportPreview } from '@core/importers/importer';
+import type { ParseResult } from '@core/importers/imported-records';
+import type { SlackExportPreview } from '@core/importers/slack/slack-export';
+import type { SourceFormat } from '@core/model/source';
+import type { PickedInput } from './picked-input';
+
+/** Everything a user can choose in the preview; each importer reads the fields it knows. */
+export interface ImportChoices {
+  timeZone?: string;
+  /** Slack: conversation ids to import. */
+  conversations?: string[];
+  /** Slack: UTC ms, inclusive. */
+  window?: { from?: number; to?: number };
+  /** CSV. */
+  mapping?: Partial<CsvColumnMapping>;
+  separator?: CsvSeparator;
+}
+
+export type AnyPreview = ImportPreview | SlackExportPreview | CsvTimelinePreview;
+
+export interface FormatScore {
+  id: SourceFormat;
+  label: string;
+  confidence: number;
+}
+
+export type WorkerRequest =
+  | { type: 'analyse'; requestId: number; input: PickedInput; choices: ImportChoices }
+  | { type: 'preview'; requestId: number; input: PickedInput; format: SourceFormat; choices: ImportChoices }
+  | { type: 'count'; requestId: number; input: PickedInput; folders: string[] }
+  | { type: 'import'; requestId: number; incidentId: string; input: PickedInput; format: SourceFormat; choices: ImportChoices }
+  | { type: 'cancel'; requestId: number };
+
+export interface ImportPhaseProgress {
+  phase: 'hashing' | 'reading' | 'writing';
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  events: number;
+}
+
+export interface ImportSummary {
+  sourceId: string;
+  fileName: string;
+  format: SourceFormat;
+  sha256: string;
+  added: number;
+  duplicates: number;
+  skipped: ParseResult['skipped'];
+  warnings: string[];
+  /** When the same bytes were committed to this incident before. */
+  earlierImportAt: number | null;
+}
+
+export interface SerializedError {
+  code: ImportErrorCode | 'INTERNAL';
+  message: string;
+  location: ImportErrorLocation | null;
+}
+
+export type WorkerResponse =
+  | { type: 'analysed'; requestId: number; format: SourceFormat | null; scores: FormatScore[]; preview: AnyPreview | null; error: SerializedError | null }
+  | { type: 'preview'; requestId: number; preview: AnyPreview }
+  | { type: 'count'; requestId: number; folder: string; count: number | null }
+  | { type: 'progress'; requestId: number; progress: ImportPhaseProgress }
+  | { type: 'done'; requestId: number; summary?: ImportSummary }
+  | { type: 'error'; requestId: number; error: SerializedError };
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof ImportError) return { code: error.code, message: error.message, location: { ...error.location } };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), location: null };
+}
+
+/** One line for the UI naming the file, entry, line and field when known. */
+export function describeError(error: SerializedError): string {
+  if (error.location && error.code !== 'INTERNAL') return new ImportError(error.code, error.message, error.location).describe();
+  return error.message;
+}

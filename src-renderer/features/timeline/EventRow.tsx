@@ -1,0 +1,96 @@
+import type { TimelineEvent } from '@core/model/event';
+import { formatEventTime } from '@core/timeline/day-groups';
+import { EventText } from './EventText';
+import { SOURCE_LABEL } from './source-labels';
+
+export interface EventRowActions {
+  select: (id: string) => void;
+  togglePin: (event: TimelineEvent) => void;
+  toggleThread: (id: string) => void;
+  setMilestone: (event: TimelineEvent) => void;
+  redact: (event: TimelineEvent) => void;
+  toggleReveal: (id: string) => void;
+}
+
+interface EventRowProps {
+  event: TimelineEvent;
+  zone: string;
+  selected: boolean;
+  reply: boolean;
+  replies: number;
+  expanded: boolean;
+  query: string;
+  reveal: boolean;
+  milestoneLabels: string[] | undefined;
+  actions: EventRowActions;
+}
+
+export function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, actions }: EventRowProps) {
+  const className = ['tl-row', selected ? 'is-selected' : '', event.pinned ? 'is-pinned' : '', reply ? 'is-reply' : '', event.deleted ? 'is-deleted' : '']
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (
+    <div
+      className={className}
+      role="listitem"
+      aria-current={selected ? 'true' : undefined}
+      data-event-id={event.id}
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest('button, a')) actions.select(event.id);
+      }}
+    >
+      <time className="tl-time" dateTime={new Date(event.at).toISOString()} title={`Recorded as: ${event.originalTime}`}>
+        {formatEventTime(event.at, zone)}
+      </time>
+      <span className={`tl-source tl-source-${event.sourceFormat}`}>{SOURCE_LABEL[event.sourceFormat]}</span>
+      <div className="tl-body">
+        <div className="tl-meta">
+          <span className="tl-actor">{event.actorName || 'Unknown'}</span>
+          {event.channel && <span className="tl-channel">#{event.channel.replace(/^#/, '')}</span>}
+          {event.kind !== 'message' && <span className="tl-kind">{event.kind}</span>}
+          {event.edited && <span className="tl-chip">edited</span>}
+          {event.deleted && <span className="tl-chip tl-chip-warn">deleted</span>}
+          {event.pinned && <span className="tl-chip tl-chip-pin">★ key moment</span>}
+          {milestoneLabels?.map((label) => (
+            <span key={label} className="tl-chip tl-chip-milestone">
+              ◆ {label}
+            </span>
+          ))}
+        </div>
+        <EventText event={event} query={query} reveal={reveal} onToggleReveal={() => actions.toggleReveal(event.id)} />
+        {(event.reactions.length > 0 || event.attachments.length > 0) && !event.redacted && (
+          <div className="tl-extras">
+            {event.reactions.map((r) => (
+              <span key={r.name} className="tl-reaction" title={`${r.count} × :${r.name}:`}>
+                :{r.name}: {r.count}
+              </span>
+            ))}
+            {event.attachments.map((a) => (
+              <span key={a.name} className="tl-attachment">
+                📎 {a.name}
+              </span>
+            ))}
+          </div>
+        )}
+        {replies > 0 && (
+          <button type="button" className="link-button tl-thread" aria-expanded={expanded} onClick={() => actions.toggleThread(event.id)}>
+            {expanded ? 'Hide' : 'Show'} {replies} {replies === 1 ? 'reply' : 'replies'}
+          </button>
+        )}
+      </div>
+      <div className="tl-actions">
+        <button type="button" className="icon-button" aria-pressed={event.pinned} title={event.pinned ? 'Unpin (P)' : 'Pin as key moment (P)'} onClick={() => actions.togglePin(event)}>
+          {event.pinned ? '★' : '☆'}
+          <span className="sr-only">{event.pinned ? 'Unpin' : 'Pin'}</span>
+        </button>
+        <button type="button" className="icon-button" title="Set a milestone here (M)" onClick={() => actions.setMilestone(event)}>
+          ◆<span className="sr-only">Set milestone</span>
+        </button>
+        <button type="button" className="icon-button" title="Redact…" onClick={() => actions.redact(event)}>
+          ▇<span className="sr-only">Redact</span>
+        </button>
+      </div>
+    </div>
+  );
+}

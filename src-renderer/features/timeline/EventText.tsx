@@ -1,0 +1,77 @@
+import { platform } from '@platform/index';
+import type { TimelineEvent } from '@core/model/event';
+import { highlightRanges } from '@core/timeline/search-index';
+import { segmentText } from './text-segments';
+
+interface EventTextProps {
+  event: TimelineEvent;
+  query: string;
+  reveal: boolean;
+  onToggleReveal: () => void;
+}
+
+/** Text, mentions and links rendered as React text (never HTML); links open outside the app. */
+export function EventText({ event, query, reveal, onToggleReveal }: EventTextProps) {
+  if (event.redacted && !reveal) {
+    return (
+      <p className="tl-text">
+        <RedactedChip label="▇▇ message redacted" onClick={onToggleReveal} />
+      </p>
+    );
+  }
+  const segments = segmentText(event.text, { links: event.links, hits: highlightRanges(event.text, query), redactions: event.redactions, reveal });
+  return (
+    <p className={event.redacted ? 'tl-text tl-revealed-event' : 'tl-text'}>
+      {segments.map((segment, i) => {
+        switch (segment.kind) {
+          case 'redacted':
+            return <RedactedChip key={i} label="▇▇ redacted" onClick={onToggleReveal} />;
+          case 'mention':
+            return (
+              <span key={i} className={segment.hit ? 'tl-mention tl-hit' : 'tl-mention'}>
+                {segment.text}
+              </span>
+            );
+          case 'link':
+            return (
+              <a
+                key={i}
+                href={segment.url}
+                className={segment.hit ? 'tl-link tl-hit' : 'tl-link'}
+                title={segment.url}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void platform.openExternal(segment.url);
+                }}
+              >
+                {segment.text}
+              </a>
+            );
+          default: {
+            const cls = [segment.hit ? 'tl-hit' : '', segment.revealed ? 'tl-revealed' : ''].join(' ').trim();
+            return cls ? (
+              <mark key={i} className={cls}>
+                {segment.text}
+              </mark>
+            ) : (
+              <span key={i}>{segment.text}</span>
+            );
+          }
+        }
+      })}
+      {event.redacted || (reveal && event.redactions.length > 0) ? (
+        <button type="button" className="tl-chip tl-chip-redacted" onClick={onToggleReveal}>
+          Hide again
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+function RedactedChip({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="tl-chip tl-chip-redacted" title="Hidden from exports and presentation. Click to reveal here." onClick={onClick}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { EventRow, type EventRowActions } from './EventRow';
+import type { TimelineRow } from './timeline-rows';
+
+interface TimelineListProps {
+  rows: TimelineRow[];
+  zone: string;
+  zoneLabel: string;
+  selectedId: string | null;
+  query: string;
+  revealed: ReadonlySet<string>;
+  milestonesByEvent: ReadonlyMap<string, string[]>;
+  actions: EventRowActions;
+  /** Scrolls the row into view whenever `nonce` changes. */
+  scrollTo: { index: number; nonce: number } | null;
+  onFirstRows?: () => void;
+}
+
+/** The merged timeline, virtualised: only the rows on screen exist in the DOM. */
+export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, actions, scrollTo, onFirstRows }: TimelineListProps) {
+  const parentRef = useRef<HTMLDivElement>(null);
+  const dayIndexes = useMemo(() => rows.flatMap((row, index) => (row.type === 'day' ? [index] : [])), [rows]);
+  const activeDay = useRef(0);
+
+  // The day header of the rows on screen stays rendered (and sticky) while its day scrolls by.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      let active = dayIndexes[0] ?? 0;
+      for (const index of dayIndexes) {
+        if (index > range.startIndex) break;
+        active = index;
+      }
+      activeDay.current = active;
+      return [...new Set([active, ...defaultRangeExtractor(range)])].sort((a, b) => a - b);
+    },
+    [dayIndexes],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: (index) => (rows[index]?.type === 'day' ? 36 : 64),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 8,
+    rangeExtractor,
+  });
+
+  useEffect(() => {
+    if (scrollTo && scrollTo.index >= 0) virtualizer.scrollToIndex(scrollTo.index, { align: 'auto' });
+  }, [scrollTo, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const shown = items.length > 0;
+  const reported = useRef(false);
+  useEffect(() => {
+    if (shown && !reported.current) {
+      reported.current = true;
+      onFirstRows?.();
+    }
+  }, [shown, onFirstRows]);
+
+  return (
+    <div ref={parentRef} className="tl-scroller" role="list" aria-label="Timeline events" tabIndex={-1}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const sticky = row.type === 'day' && activeDay.current === item.index;
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={row.type === 'day' ? 'tl-day' : 'tl-slot'}
+              style={sticky ? { position: 'sticky', top: 0, zIndex: 2 } : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+            >
+              {row.type === 'day' ? (
+                <h3 className="tl-day-label">
+                  {row.label} <span className="muted">· {zoneLabel}</span>
+                </h3>
+              ) : (
+                <EventRow
+                  event={row.event}
+                  zone={zone}
+                  selected={row.event.id === selectedId}
+                  reply={row.reply}
+                  replies={row.replies}
+                  expanded={row.expanded}
+                  query={query}
+                  reveal={revealed.has(row.event.id)}
+                  milestoneLabels={milestonesByEvent.get(row.event.id)}
+                  actions={actions}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

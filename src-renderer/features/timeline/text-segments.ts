@@ -1,0 +1,102 @@
+import type { EventLink, Redaction } from '@core/model/event';
+import { normaliseRedactions } from '@core/timeline/redaction';
+
+/**
+ * An event's text cut into pieces the row renders as React text nodes (never HTML): plain
+ * text, search hits, @mentions, links and redacted spans. Links are recognised in the text
+ * itself (http/https only) and from the event's `links` (matched by URL or label).
+ */
+export type Segment =
+  | { kind: 'text'; text: string; hit: boolean; revealed?: boolean }
+  | { kind: 'mention'; text: string; hit: boolean }
+  | { kind: 'link'; text: string; url: string; hit: boolean }
+  | { kind: 'redacted'; text: string; start: number; end: number };
+
+interface Span {
+  start: number;
+  end: number;
+  kind: 'mention' | 'link';
+  url?: string;
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/g;
+const MENTION = /(?<![\w@])@[\p{L}\p{N}._-]*[\p{L}\p{N}]/gu;
+
+export function isSafeUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' || parsed.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+function findSpans(text: string, links: readonly EventLink[]): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(URL_IN_TEXT)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'link', url: match[0] });
+  for (const link of links) {
+    if (!isSafeUrl(link.url) || link.label === '' || spans.some((s) => s.url === link.url)) continue;
+    const at = text.indexOf(link.label);
+    if (at >= 0) spans.push({ start: at, end: at + link.label.length, kind: 'link', url: link.url });
+  }
+  for (const match of text.matchAll(MENTION)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'mention' });
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Span[] = [];
+  for (const span of spans) if (kept.length === 0 || span.start >= kept[kept.length - 1].end) kept.push(span);
+  return kept;
+}
+
+/**
+ * `hits` are [start, end) ranges from `highlightRanges`; `redactions` become one marker each
+ * unless `reveal` is set, in which case their text is kept and flagged `revealed`.
+ */
+export function segmentText(
+  text: string,
+  options: { links?: readonly EventLink[]; hits?: readonly [number, number][]; redactions?: readonly Redaction[]; reveal?: boolean } = {},
+): Segment[] {
+  const redactions = normaliseRedactions(options.redactions ?? [], text);
+  const spans = findSpans(text, options.links ?? []);
+  const hits = options.hits ?? [];
+  // Every boundary where any attribute changes; pieces between boundaries are uniform.
+  const cuts = new Set<number>([0, text.length]);
+  for (const r of redactions) cuts.add(r.start).add(r.end);
+  for (const s of spans) cuts.add(s.start).add(s.end);
+  for (const [start, end] of hits) cuts.add(start).add(end);
+  const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+
+  const segments: Segment[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i];
+    const end = points[i + 1];
+    const redaction = redactions.find((r) => r.start <= start && end <= r.end);
+    if (redaction && options.reveal) {
+      // Revealed for the facilitator, still marked so nobody mistakes it for shareable text.
+      const last = segments[segments.length - 1];
+      const hit = hits.some(([s, e]) => s <= start && end <= e);
+      if (last?.kind === 'text' && last.revealed && last.hit === hit) last.text += text.slice(start, end);
+      else segments.push({ kind: 'text', text: text.slice(start, end), hit, revealed: true });
+      continue;
+    }
+    if (redaction) {
+      const last = segments[segments.length - 1];
+      // One marker per redacted span, however many pieces it was cut into.
+      if (last?.kind !== 'redacted' || last.start !== redaction.start) segments.push({ kind: 'redacted', text: '', start: redaction.start, end: redaction.end });
+      continue;
+    }
+    const piece = text.slice(start, end);
+    const hit = hits.some(([s, e]) => s <= start && end <= e);
+    const span = spans.find((s) => s.start <= start && end <= s.end);
+    const last = segments[segments.length - 1];
+    if (span?.kind === 'link' && span.url !== undefined) {
+      if (last?.kind === 'link' && last.url === span.url && last.hit === hit) last.text += piece;
+      else segments.push({ kind: 'link', text: piece, url: span.url, hit });
+    } else if (span?.kind === 'mention') {
+      segments.push({ kind: 'mention', text: piece, hit });
+    } else if (last?.kind === 'text' && last.hit === hit && !last.revealed) {
+      last.text += piece;
+    } else {
+      segments.push({ kind: 'text', text: piece, hit });
+    }
+  }
+  return segments;
+}

@@ -1,0 +1,61 @@
+import type { TimelineEvent } from '@core/model/event';
+import { groupByDay } from '@core/timeline/day-groups';
+
+/**
+ * The flat list the virtualised timeline renders: a header row per local day, then the events
+ * of that day, with thread replies folded under their parent. A reply folds only when its
+ * parent is among the rows shown; when a filter hides the parent the reply stands on its own
+ * so matching messages are never lost.
+ */
+export type TimelineRow =
+  | { type: 'day'; key: string; label: string; dayStart: number }
+  | { type: 'event'; key: string; event: TimelineEvent; replies: number; reply: boolean; expanded: boolean };
+
+export interface ThreadFold {
+  /** Events that start a line of their own, in time order. */
+  top: TimelineEvent[];
+  /** Replies by parent event id, in time order. */
+  replies: Map<string, TimelineEvent[]>;
+  /** Parent event id of each folded reply. */
+  parentOf: Map<string, string>;
+}
+
+export function foldThreads(events: readonly TimelineEvent[]): ThreadFold {
+  const byKey = new Map<string, TimelineEvent>();
+  for (const event of events) byKey.set(event.dedupeKey, event);
+  const top: TimelineEvent[] = [];
+  const replies = new Map<string, TimelineEvent[]>();
+  const parentOf = new Map<string, string>();
+  for (const event of events) {
+    const parent = event.threadParentKey === null ? undefined : byKey.get(event.threadParentKey);
+    if (parent === undefined || parent.id === event.id) {
+      top.push(event);
+      continue;
+    }
+    let list = replies.get(parent.id);
+    if (!list) replies.set(parent.id, (list = []));
+    list.push(event);
+    parentOf.set(event.id, parent.id);
+  }
+  return { top, replies, parentOf };
+}
+
+export function buildTimelineRows(fold: ThreadFold, zone: string, expanded: ReadonlySet<string>): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const day of groupByDay(fold.top, zone)) {
+    rows.push({ type: 'day', key: `day:${day.dayKey}`, label: day.label, dayStart: day.dayStart });
+    for (const event of day.events) {
+      const replies = fold.replies.get(event.id) ?? [];
+      const open = replies.length > 0 && expanded.has(event.id);
+      rows.push({ type: 'event', key: event.id, event, replies: replies.length, reply: false, expanded: open });
+      if (!open) continue;
+      for (const reply of replies) rows.push({ type: 'event', key: reply.id, event: reply, replies: 0, reply: true, expanded: false });
+    }
+  }
+  return rows;
+}
+
+/** Index of the row showing `eventId`, or -1 (e.g. a reply in a closed thread). */
+export function rowIndexOf(rows: readonly TimelineRow[], eventId: string): number {
+  return rows.findIndex((row) => row.type === 'event' && row.event.id === eventId);
+}
