@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, endOfDay, format, isWeekend } from 'date-fns';
+import { addDays, format, isWeekend, startOfDay } from 'date-fns';
 import type { ActionItem, Priority } from '../model/action-item';
 import type { Incident } from '../model/incident';
 import { SlaError } from './sla-error';
@@ -41,7 +41,15 @@ export function endOfLocalDate(dateKey: string, timeZone: string): number {
   if (!m) throw new SlaError('BAD_DATE', `"${dateKey}" is not a date written YYYY-MM-DD`);
   const noon = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12, 0, 0, 0, timeZone);
   if (format(noon, 'yyyy-MM-dd') !== dateKey) throw new SlaError('BAD_DATE', `"${dateKey}" is not a calendar date`);
-  return endOfDay(noon).getTime();
+  return lastMillisecondOf(noon);
+}
+
+/**
+ * The instant just before the next local day starts. Not endOfDay(): where clocks fall back at
+ * midnight (America/Santiago in April) 23:00–23:59 happens twice, and endOfDay picks the first.
+ */
+function lastMillisecondOf(day: TZDate): number {
+  return startOfDay(addDays(day, 1)).getTime() - 1;
 }
 
 // Hand-built rather than format(): this runs once per day walked and format() is far slower.
@@ -97,7 +105,7 @@ export function computeDueAt(start: number, priority: Priority, policy: SlaPolic
   const startDay = localNoon(start, timeZone);
   const lastDay =
     unit === 'calendar-days' ? addDays(startDay, amount) : addBusinessDaysSkipping(startDay, amount, new Set(policy.holidays));
-  return endOfDay(lastDay).getTime();
+  return lastMillisecondOf(lastDay);
 }
 
 export type SlaStartBasis = 'review' | 'resolution' | 'item-created';
