@@ -5,6 +5,7 @@ import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemsOverview } from '@features/action-items';
+import { PeopleScreen } from '@features/people';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
 
@@ -34,6 +35,9 @@ export function App() {
             <a href="#/action-items" aria-current={route.name === 'action-items' ? 'page' : undefined}>
               Action items
             </a>
+            <a href="#/people" aria-current={route.name === 'people' ? 'page' : undefined}>
+              People
+            </a>
           </nav>
           <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
             New incident
@@ -44,6 +48,7 @@ export function App() {
             <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} />
           )}
           {route.name === 'action-items' && <ActionItemsOverview />}
+          {route.name === 'people' && <PeopleScreen />}
           {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
         </main>
         {creating && (

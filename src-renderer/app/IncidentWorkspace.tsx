@@ -6,6 +6,7 @@ import { SeverityBadge } from '@ui/SeverityBadge';
 import { Tabs, type TabDef } from '@ui/Tabs';
 import { useShortcut } from '@ui/use-shortcut';
 import { IncidentFormDialog, useDeleteIncident, useIncident } from '@features/library';
+import { IncidentImport } from '@features/import';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
 import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
 
@@ -69,6 +70,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
           <span>Times in {zone}</span>
         </div>
         <div className="workspace-actions">
+          <IncidentImport incident={incident} />
           <button type="button" onClick={() => setEditing(true)} title="Edit (E)">
             Edit
           </button>

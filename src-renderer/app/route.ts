@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 export const WORKSPACE_TABS = ['timeline', 'review', 'postmortem', 'actions'] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
-export type Route = { name: 'library' } | { name: 'action-items' } | { name: 'incident'; incidentId: string; tab: WorkspaceTab };
+export type Route = { name: 'library' } | { name: 'action-items' } | { name: 'people' } | { name: 'incident'; incidentId: string; tab: WorkspaceTab };
 
 /** Hash routes work the same under app:// in Electron and on the local web server. */
 export function parseRoute(hash: string): Route {
@@ -13,6 +13,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'incident', incidentId: parts[1], tab };
   }
   if (parts[0] === 'action-items') return { name: 'action-items' };
+  if (parts[0] === 'people') return { name: 'people' };
   return { name: 'library' };
 }
 
@@ -22,6 +23,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'action-items':
       return '#/action-items';
+    case 'people':
+      return '#/people';
     case 'incident':
       return `#/incidents/${encodeURIComponent(route.incidentId)}/${route.tab}`;
   }

@@ -60,7 +60,8 @@ export function ItemEditor({ incident, item, policy, timeZone, people, eventIds,
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  const createdAt = item?.createdAt ?? Date.now();
+  const [openedAt] = useState(() => Date.now());
+  const createdAt = item?.createdAt ?? openedAt;
   const start = slaStart(incident, policy, { createdAt });
   const slaDue = useMemo(() => policyDueAt({ createdAt, priority: values.priority }, incident, policy, timeZone), [createdAt, values.priority, incident, policy, timeZone]);
   const link = parseTrackerLink(values.trackerUrl);

@@ -50,7 +50,7 @@ export function fileStem(scope: string): string {
 export function handoffFile(
   format: HandoffFormat,
   items: readonly HandoffItem[],
-  options: { timeZone: string; now: number; scope: string; priorityLabels: Readonly<Record<Priority, string>> },
+  options: { timeZone: string; now?: number; scope: string; priorityLabels: Readonly<Record<Priority, string>> },
 ): HandoffFile {
   const stem = `${fileStem(options.scope)}-action-items`;
   const common = { timeZone: options.timeZone, extraLabels: ['postmortem'] };
@@ -68,7 +68,7 @@ export function handoffFile(
       };
     case 'ical':
       return {
-        data: actionItemsIcal(items, { ...common, now: options.now }),
+        data: actionItemsIcal(items, { ...common, now: options.now ?? Date.now() }),
         suggestedName: `${stem}-due-dates.ics`,
         mimeType: 'text/calendar',
         filter: { name: 'iCalendar', extensions: ['ics'] },

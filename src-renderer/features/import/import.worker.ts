@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 import { detectFormat, getImporter } from '@core/importers/registry';
 import { countMessages, openSlackInput } from '@core/importers/slack/slack-export';
 import type { ImportInput, VirtualFolder } from '@core/importers/byte-source';
@@ -15,7 +14,8 @@ import { serializeError, type ImportChoices, type ImportPhaseProgress, type Work
  * by flushing every transaction to disk.
  */
 const database = new DebriefDatabase({ durability: 'relaxed' });
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The renderer's tsconfig has the DOM lib, not WebWorker; this is the part of the worker scope used here.
+const scope = self as unknown as { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void };
 const cancelled = new Set<number>();
 const inputs = new Map<string, ImportInput>();
 const slackFolders = new Map<string, Promise<VirtualFolder>>();
@@ -36,15 +36,18 @@ function slackFolder(picked: PickedInput): Promise<VirtualFolder> {
   return folder;
 }
 
-function importerOptions(choices: ImportChoices) {
-  return { ...choices, conversations: choices.conversations, window: choices.window };
+/** Every importer ignores the choices that are not its own. */
+function importerOptions(choices: ImportChoices): ImportChoices {
+  return choices;
 }
 
 async function analyse(request: Extract<WorkerRequest, { type: 'analyse' }>): Promise<void> {
   const input = inputFor(request.input);
   try {
     const match = await detectFormat(input);
-    const preview = await match.importer.preview(input, importerOptions(request.choices));
+    // A Slack ZIP's directory is read once here and kept for counting and importing.
+    const previewInput = match.importer.id === 'slack-export' && input.kind === 'file' ? { kind: 'folder' as const, folder: await slackFolder(request.input) } : input;
+    const preview = await match.importer.preview(previewInput, importerOptions(request.choices));
     post({ type: 'analysed', requestId: request.requestId, format: match.importer.id, scores: match.scores, preview, error: null });
   } catch (error) {
     post({ type: 'analysed', requestId: request.requestId, format: null, scores: [], preview: null, error: serializeError(error) });
@@ -55,7 +58,7 @@ async function count(request: Extract<WorkerRequest, { type: 'count' }>): Promis
   const folder = await slackFolder(request.input);
   for (const name of request.folders) {
     if (cancelled.has(request.requestId)) break;
-    let result: number | null = null;
+    let result: number | null;
     try {
       result = await countMessages(folder, { folder: name });
     } catch {
@@ -71,10 +74,12 @@ async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): P
   const signal = { get aborted() { return cancelled.has(request.requestId); } };
   const picked = request.input;
   let last = 0;
+  let lastPhase = '';
   const progress = (value: ImportPhaseProgress, force = false) => {
     const now = performance.now();
-    if (!force && now - last < 80) return;
+    if (!force && value.phase === lastPhase && now - last < 80) return;
     last = now;
+    lastPhase = value.phase;
     post({ type: 'progress', requestId: request.requestId, progress: value });
   };
   const filesTotal = picked.files.length;
@@ -94,7 +99,7 @@ async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): P
     database,
     { incidentId: request.incidentId, fileName: picked.name, size: picked.size, sha256, format: request.format },
     result,
-    { signal, onProgress: ({ written, total }) => progress({ phase: 'writing', filesDone: filesTotal, filesTotal, bytesDone: picked.size, bytesTotal: picked.size, events: written }, written === total) },
+    { signal, onProgress: ({ written, total }) => progress({ phase: 'writing', filesDone: filesTotal, filesTotal, bytesDone: picked.size, bytesTotal: picked.size, events: written, eventsTotal: total }, written === total) },
   );
   post({
     type: 'done',

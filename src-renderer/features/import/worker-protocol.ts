@@ -41,6 +41,8 @@ export interface ImportPhaseProgress {
   bytesDone: number;
   bytesTotal: number;
   events: number;
+  /** While saving: how many events the parse produced. */
+  eventsTotal?: number;
 }
 
 export interface ImportSummary {

@@ -1,10 +1,58 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
 import type { Incident } from '@core/model/incident';
+import { DEFAULT_TEMPLATE_ID } from '@core/postmortem/shipped-templates';
 import { EmptyState } from '@ui/EmptyState';
+import { useToast } from '@ui/toast-context';
+import { loadCurrentDocument } from './document-store';
+import { generatePostmortem } from './postmortem-actions';
+import { PostmortemWorkspace } from './PostmortemWorkspace';
+import { TemplatePicker } from './TemplatePicker';
+import { readUserTemplates, templateChoices } from './user-templates';
+import './postmortem.css';
 
-export function PostmortemTab(_props: { incident: Incident }) {
+/** The Postmortem tab: a template picker until a draft exists, then the document workspace. */
+export function PostmortemTab({ incident }: { incident: Incident }) {
+  const doc = useLiveQuery(() => loadCurrentDocument(incident.id), [incident.id]);
+  const stored = useLiveQuery(() => readUserTemplates(), []);
+  const choices = useMemo(() => templateChoices(stored ?? []), [stored]);
+
+  if (doc === undefined || stored === undefined) return <p className="loading">Loading…</p>;
+  if (doc === null) return <NewPostmortem incident={incident} choices={choices} />;
+  return <PostmortemWorkspace key={doc.id} incident={incident} initial={doc} choices={choices} />;
+}
+
+function NewPostmortem({ incident, choices }: { incident: Incident; choices: ReturnType<typeof templateChoices> }) {
+  const toast = useToast();
+  const [selectedId, setSelectedId] = useState(DEFAULT_TEMPLATE_ID);
+  const [busy, setBusy] = useState(false);
+  const selected = choices.find((c) => c.template.id === selectedId)?.template ?? choices[0]?.template;
+
+  const create = async () => {
+    if (!selected) return;
+    setBusy(true);
+    try {
+      await generatePostmortem(incident.id, selected);
+    } catch (error) {
+      toast.show({ message: `The draft could not be created: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+      setBusy(false);
+    }
+  };
+
   return (
-    <EmptyState title="No postmortem yet">
-      <p>Generating a blameless postmortem from templates is not available in this version yet.</p>
+    <EmptyState
+      title="No postmortem yet"
+      action={
+        <button type="button" className="primary" disabled={!selected || busy} onClick={() => void create()}>
+          {busy ? 'Creating…' : 'Create draft'}
+        </button>
+      }
+    >
+      <p>
+        Pick a template. Debrief fills it with this incident’s timeline, milestones, MTTx metrics, CAN reports, review notes and action
+        items. You then write the story in your own words; “Regenerate” later refreshes the tables without touching your text.
+      </p>
+      <TemplatePicker choices={choices} selectedId={selected?.id ?? ''} onSelect={setSelectedId} />
     </EmptyState>
   );
 }

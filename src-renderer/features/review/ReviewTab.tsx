@@ -1,10 +1,120 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Annotation } from '@core/model/annotation';
 import type { Incident } from '@core/model/incident';
 import { EmptyState } from '@ui/EmptyState';
+import { useShortcut } from '@ui/use-shortcut';
+import { buildAgenda, momentCount } from './agenda';
+import { focusEditorWhenShown } from './focus-when-shown';
+import { AnnotationList } from './AnnotationList';
+import { useAuthorName } from './author-name';
+import { MeetingMode } from './MeetingMode';
+import { NewAnnotationForm } from './NewAnnotationForm';
+import { ReviewOverview } from './ReviewOverview';
+import { targetLabel } from './target-label';
+import { MAX_TIMEBOX_MINUTES, useTimeboxMinutes } from './timebox-setting';
+import { useAnnotations, useIncidentPeople, useMilestones, useVisibleEvents } from './use-review-data';
+import './review.css';
 
-export function ReviewTab(_props: { incident: Incident }) {
+/** The Review tab: the meeting's entry point, an overview, and every annotation of the incident. */
+export function ReviewTab({ incident }: { incident: Incident }) {
+  const annotations = useAnnotations(incident.id);
+  const events = useVisibleEvents(incident.id);
+  const milestones = useMilestones(incident.id);
+  const people = useIncidentPeople(incident.id);
+  const { name: savedName, setName } = useAuthorName();
+  // Typed names are used at once, before the settings write comes back through the live query.
+  const [typedName, setTypedName] = useState<string | null>(null);
+  const name = (typedName ?? savedName).trim();
+  const { minutes, setMinutes } = useTimeboxMinutes();
+  const [meeting, setMeeting] = useState(false);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const zone = incident.timeZone;
+
+  const eventsById = useMemo(() => new Map((events ?? []).map((e) => [e.id, e])), [events]);
+  const agenda = useMemo(() => buildAgenda(milestones ?? [], events ?? [], annotations ?? []), [milestones, events, annotations]);
+  const moments = momentCount(agenda);
+  const labelFor = (a: Annotation) => targetLabel(a.target, a.eventId ? eventsById.get(a.eventId) : undefined, zone);
+
+  const leaveMeeting = useCallback(() => {
+    setMeeting(false);
+    requestAnimationFrame(() => startButton.current?.focus());
+  }, []);
+
+  useShortcut('f', () => setMeeting(true), { enabled: !meeting && annotations !== undefined });
+
+  if (annotations === undefined || events === undefined || milestones === undefined) return <p className="loading">Loading the review…</p>;
+
+
+  // The tab's cards are not kept under the meeting: their editors would show stale text for
+  // the notes captured meanwhile.
+  if (meeting) return <MeetingMode incident={incident} agenda={agenda} people={people} onLeave={leaveMeeting} />;
+
   return (
-    <EmptyState title="No review yet">
-      <p>Annotations and the review meeting view will live here, once the timeline can be built.</p>
-    </EmptyState>
+    <div className="rv">
+      <section className="rv-meeting-entry" aria-labelledby="rv-meeting-title">
+        <div>
+          <h2 id="rv-meeting-title">Review meeting</h2>
+          <p className="muted">
+            Walk the room through the {moments} key moment{moments === 1 ? '' : 's'} in time order, then the incident as a whole. Full screen, large type, made for a projector.
+          </p>
+        </div>
+        <div className="rv-meeting-controls">
+          <label className="rv-inline-field">
+            Your name
+            <input
+              value={typedName ?? savedName}
+              onChange={(event) => {
+                setTypedName(event.target.value);
+                setName(event.target.value.trim());
+              }}
+              placeholder="Shown on your annotations"
+            />
+          </label>
+          <label className="rv-inline-field">
+            Minutes per item
+            <input
+              type="number"
+              min={1}
+              max={MAX_TIMEBOX_MINUTES}
+              value={minutes}
+              onChange={(event) => setMinutes(Number(event.target.value))}
+              className="rv-number"
+            />
+          </label>
+          <button ref={startButton} type="button" className="primary" onClick={() => setMeeting(true)} aria-keyshortcuts="F">
+            Start review meeting <kbd>F</kbd>
+          </button>
+        </div>
+      </section>
+
+      {moments === 0 && (
+        <EmptyState
+          title="No agenda yet"
+          action={
+            <a className="rv-link-button" href={`#/incidents/${encodeURIComponent(incident.id)}/timeline`}>
+              Open the Timeline
+            </a>
+          }
+        >
+          <p>Pin key moments and set milestones (Detect, Under Control, All Clear…) on the Timeline to build the agenda. Until then the meeting has only the wrap-up about the incident as a whole.</p>
+        </EmptyState>
+      )}
+
+      <ReviewOverview momentCount={moments} annotations={annotations} labelFor={labelFor} />
+
+      <NewAnnotationForm incidentId={incident.id} zone={zone} author={name} moments={agenda} defaultFrom={incident.startedAt ?? events[0]?.at ?? null} onCreated={(id) => focusEditorWhenShown(() => document, id)} />
+
+      {annotations.length === 0 ? (
+        <EmptyState title="No annotations yet">
+          <p>
+            Annotate the whole incident or a time range above, or an event from the Timeline (its “Annotate” button). Tag what went well, what went poorly, where you got lucky, contributing factors, questions and
+            follow-ups. Everything saves as you type.
+          </p>
+        </EmptyState>
+      ) : (
+        <AnnotationList incidentId={incident.id} annotations={annotations} eventsById={eventsById} people={people} zone={zone} />
+      )}
+
+    </div>
   );
 }

@@ -80,15 +80,21 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
         )}
       </div>
       <div className="tl-actions">
-        <button type="button" className="icon-button" aria-pressed={event.pinned} title={event.pinned ? 'Unpin (P)' : 'Pin as key moment (P)'} onClick={() => actions.togglePin(event)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={event.pinned ? 'Unpin' : 'Pin'}
+          aria-pressed={event.pinned}
+          title={event.pinned ? 'Unpin (P)' : 'Pin as key moment (P)'}
+          onClick={() => actions.togglePin(event)}
+        >
           {event.pinned ? '★' : '☆'}
-          <span className="sr-only">{event.pinned ? 'Unpin' : 'Pin'}</span>
         </button>
-        <button type="button" className="icon-button" title="Set a milestone here (M)" onClick={() => actions.setMilestone(event)}>
-          ◆<span className="sr-only">Set milestone</span>
+        <button type="button" className="icon-button" aria-label="Set milestone" title="Set a milestone here (M)" onClick={() => actions.setMilestone(event)}>
+          ◆
         </button>
-        <button type="button" className="icon-button" title="Redact…" onClick={() => actions.redact(event)}>
-          ▇<span className="sr-only">Redact</span>
+        <button type="button" className="icon-button tl-redact-button" aria-label="Redact" title="Redact…" onClick={() => actions.redact(event)}>
+          ⊘
         </button>
       </div>
     </div>

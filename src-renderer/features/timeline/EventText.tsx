@@ -37,14 +37,22 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
               <a
                 key={i}
                 href={segment.url}
-                className={segment.hit ? 'tl-link tl-hit' : 'tl-link'}
+                className="tl-link"
                 title={segment.url}
                 onClick={(e) => {
                   e.preventDefault();
                   void platform.openExternal(segment.url);
                 }}
               >
-                {segment.text}
+                {segment.parts.map((part, j) =>
+                  part.hit ? (
+                    <mark key={j} className="tl-hit">
+                      {part.text}
+                    </mark>
+                  ) : (
+                    <span key={j}>{part.text}</span>
+                  ),
+                )}
               </a>
             );
           default: {

@@ -1,8 +1,8 @@
 import type { RefObject } from 'react';
-import { fromLocalInputValue, toLocalInputValue } from '@core/time/zoned-input';
 import { isFilterEmpty, type TimelineFilter } from '@core/timeline/filters';
 import type { EventKind } from '@core/model/event';
 import { CheckList } from './CheckList';
+import { TimeRangeMenu } from './TimeRangeMenu';
 import type { FilterChoices } from './filter-options';
 
 interface FilterBarProps {
@@ -13,12 +13,13 @@ interface FilterBarProps {
   zoneLabel: string;
   shown: number;
   total: number;
+  complete: boolean;
   hits: { count: number; current: number; onPrev: () => void; onNext: () => void };
   searchRef: RefObject<HTMLInputElement | null>;
   indexing: boolean;
 }
 
-export function FilterBar({ filter, onChange, choices, zone, zoneLabel, shown, total, hits, searchRef, indexing }: FilterBarProps) {
+export function FilterBar({ filter, onChange, choices, zone, zoneLabel, shown, total, complete, hits, searchRef, indexing }: FilterBarProps) {
   const set = (patch: Partial<TimelineFilter>) => onChange({ ...filter, ...patch });
   const searching = filter.query.trim() !== '';
   return (
@@ -59,19 +60,12 @@ export function FilterBar({ filter, onChange, choices, zone, zoneLabel, shown, t
         <CheckList label="Channel" options={choices.channels} selected={filter.channels} onChange={(channels) => set({ channels })} />
         <CheckList label="Actor" options={choices.actors} selected={filter.actors} onChange={(actors) => set({ actors })} />
         <CheckList label="Kind" options={choices.kinds} selected={filter.kinds} onChange={(kinds) => set({ kinds: kinds as EventKind[] })} />
-        <label className="tl-range">
-          <span className="muted">From</span>
-          <input type="datetime-local" aria-label={`From (${zoneLabel})`} value={toLocalInputValue(filter.from, zone)} onChange={(e) => set({ from: validTime(e.target.value, zone) })} />
-        </label>
-        <label className="tl-range">
-          <span className="muted">To</span>
-          <input type="datetime-local" aria-label={`To (${zoneLabel})`} value={toLocalInputValue(filter.to, zone)} onChange={(e) => set({ to: validTime(e.target.value, zone) })} />
-        </label>
+        <TimeRangeMenu from={filter.from} to={filter.to} zone={zone} zoneLabel={zoneLabel} onChange={(from, to) => set({ from, to })} />
         <label className="tl-pinned-only">
           <input type="checkbox" checked={filter.pinnedOnly} onChange={(e) => set({ pinnedOnly: e.target.checked })} /> Key moments only
         </label>
         <span className="tl-count muted" aria-live="polite">
-          {shown === total ? `${total.toLocaleString()} events` : `${shown.toLocaleString()} of ${total.toLocaleString()} events`}
+          {!complete ? 'Loading all events…' : shown === total ? `${total.toLocaleString()} events` : `${shown.toLocaleString()} of ${total.toLocaleString()} events`}
         </span>
         {!isFilterEmpty(filter) && (
           <button type="button" className="link-button" onClick={() => onChange({ ...filter, sources: [], channels: [], actors: [], kinds: [], from: null, to: null, pinnedOnly: false, query: '' })}>
@@ -81,9 +75,4 @@ export function FilterBar({ filter, onChange, choices, zone, zoneLabel, shown, t
       </div>
     </div>
   );
-}
-
-function validTime(value: string, zone: string): number | null {
-  const at = fromLocalInputValue(value, zone);
-  return at === null || Number.isNaN(at) ? null : at;
 }

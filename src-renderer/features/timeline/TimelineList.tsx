@@ -46,9 +46,13 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
     rangeExtractor,
   });
 
+  // Scroll only when a new jump is asked for, not on every re-render that rebuilds the object.
+  const nonce = scrollTo?.nonce;
+  const targetIndex = scrollTo?.index ?? -1;
   useEffect(() => {
-    if (scrollTo && scrollTo.index >= 0) virtualizer.scrollToIndex(scrollTo.index, { align: 'auto' });
-  }, [scrollTo, virtualizer]);
+    if (nonce !== undefined && targetIndex >= 0) virtualizer.scrollToIndex(targetIndex, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nonce, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   const shown = items.length > 0;

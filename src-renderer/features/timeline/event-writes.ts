@@ -25,7 +25,7 @@ export interface ManualEventDraft {
   text: string;
 }
 
-function checkDraft(draft: ManualEventDraft): number {
+function checkDraft(draft: Pick<ManualEventDraft, 'at'>): number {
   if (draft.at === null || !Number.isFinite(draft.at)) throw new TimelineWriteError('INVALID_TIME', 'Time: enter a date and time, e.g. 2024-06-12 23:58.');
   return draft.at;
 }

@@ -9,7 +9,7 @@ import { normaliseRedactions } from '@core/timeline/redaction';
 export type Segment =
   | { kind: 'text'; text: string; hit: boolean; revealed?: boolean }
   | { kind: 'mention'; text: string; hit: boolean }
-  | { kind: 'link'; text: string; url: string; hit: boolean }
+  | { kind: 'link'; text: string; url: string; parts: { text: string; hit: boolean }[] }
   | { kind: 'redacted'; text: string; start: number; end: number };
 
 interface Span {
@@ -65,6 +65,7 @@ export function segmentText(
   const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
 
   const segments: Segment[] = [];
+  let linkEnd = -1;
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i];
     const end = points[i + 1];
@@ -88,8 +89,14 @@ export function segmentText(
     const span = spans.find((s) => s.start <= start && end <= s.end);
     const last = segments[segments.length - 1];
     if (span?.kind === 'link' && span.url !== undefined) {
-      if (last?.kind === 'link' && last.url === span.url && last.hit === hit) last.text += piece;
-      else segments.push({ kind: 'link', text: piece, url: span.url, hit });
+      // One anchor per link, with the search hits inside it as parts.
+      if (last?.kind === 'link' && last.url === span.url && linkEnd === start) {
+        last.text += piece;
+        const lastPart = last.parts[last.parts.length - 1];
+        if (lastPart && lastPart.hit === hit) lastPart.text += piece;
+        else last.parts.push({ text: piece, hit });
+      } else segments.push({ kind: 'link', text: piece, url: span.url, parts: [{ text: piece, hit }] });
+      linkEnd = end;
     } else if (span?.kind === 'mention') {
       segments.push({ kind: 'mention', text: piece, hit });
     } else if (last?.kind === 'text' && last.hit === hit && !last.revealed) {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TimelineEvent } from '@core/model/event';
-import { createTimelineIndex, type TimelineIndex } from '@core/timeline/search-index';
+import { createTimelineIndex } from '@core/timeline/search-index';
+import { measureSince, nowMs } from './perf';
 
 const CHUNK = 4000;
 
@@ -16,67 +17,79 @@ const sameSearchFields = (a: TimelineEvent, b: TimelineEvent) =>
   a.at === b.at && a.text === b.text && a.actorName === b.actorName && a.channel === b.channel && a.sourceId === b.sourceId;
 
 /**
- * One in-memory search index per incident. The first build is done in chunks between frames
+ * One in-memory search index per incident. The first build is done in chunks between tasks
  * so the timeline shows and scrolls at once on 100k events (a query typed meanwhile is
  * answered by scanning); later changes (a pin, an import) update only what changed.
  */
 export function useSearchIndex(incidentId: string, events: readonly TimelineEvent[] | undefined): SearchIndexState {
-  const state = useRef<{ incidentId: string; index: TimelineIndex; indexed: Map<string, TimelineEvent>; ready: boolean } | null>(null);
-  const [version, setVersion] = useState(0);
+  const holder = useMemo(() => ({ incidentId, index: createTimelineIndex(), indexed: new Map<string, TimelineEvent>(), built: false }), [incidentId]);
+  const [status, setStatus] = useState({ holder, ready: false, version: 0 });
 
   useEffect(() => {
     if (events === undefined) return;
-    if (state.current?.incidentId !== incidentId) {
-      state.current = { incidentId, index: createTimelineIndex(), indexed: new Map(), ready: false };
-    }
-    const current = state.current;
-    if (!current.ready) {
-      // First build: chunked so input and scrolling stay responsive.
+    if (!holder.built) {
       let cancelled = false;
       let offset = 0;
-      const started = performance.now();
+      const started = nowMs();
+      holder.index.rebuild([]);
+      holder.indexed.clear();
       const step = () => {
         if (cancelled) return;
         const chunk = events.slice(offset, offset + CHUNK);
-        current.index.addEvents(chunk);
-        for (const event of chunk) current.indexed.set(event.id, event);
+        holder.index.addEvents(chunk);
+        for (const event of chunk) holder.indexed.set(event.id, event);
         offset += CHUNK;
         if (offset < events.length) {
           setTimeout(step, 0);
           return;
         }
-        current.ready = true;
-        performance.measure('timeline:index-build', { start: started, end: performance.now(), detail: { events: events.length } });
-        setVersion((v) => v + 1);
+        holder.built = true;
+        measureSince('timeline:index-build', started, { events: events.length });
+        setStatus((s) => ({ holder, ready: true, version: s.version + 1 }));
       };
       setTimeout(step, 0);
+      // New data during the first build restarts it with that data.
       return () => {
         cancelled = true;
-        // A build interrupted by new data starts over with it.
-        if (!current.ready && state.current === current) state.current = null;
       };
     }
-    const seen = new Set<string>();
-    const changed: TimelineEvent[] = [];
-    for (const event of events) {
-      seen.add(event.id);
-      const before = current.indexed.get(event.id);
-      if (before === undefined || !sameSearchFields(before, event)) changed.push(event);
-      current.indexed.set(event.id, event);
-    }
-    const removed = [...current.indexed.keys()].filter((id) => !seen.has(id));
-    for (const id of removed) current.indexed.delete(id);
-    if (changed.length === 0 && removed.length === 0) return;
-    current.index.removeEvents(removed);
-    current.index.addEvents(changed);
-    setVersion((v) => v + 1);
-  }, [incidentId, events]);
+  }, [holder, events]);
 
-  const current = state.current;
-  const ready = current !== null && current.incidentId === incidentId && current.ready;
+  // Later changes are applied while rendering, so the search below already sees them. The
+  // update is idempotent (a diff against what is indexed), which keeps StrictMode's double
+  // render harmless.
+  const changes = useMemo(() => (events && status.holder === holder && status.ready ? applyChanges(holder, events) : 0), [holder, events, status]);
+
+  const ready = status.holder === holder && status.ready;
   return {
     ready,
-    version,
-    search: (query) => (ready && current ? current.index.search(query) : null),
+    version: status.version + changes,
+    search: (query) => (ready ? holder.index.search(query) : null),
   };
+}
+
+interface Holder {
+  index: ReturnType<typeof createTimelineIndex>;
+  indexed: Map<string, TimelineEvent>;
+}
+
+let changeCounter = 0;
+
+/** Re-indexes what changed since the last call; returns a new number when anything did. */
+function applyChanges(holder: Holder, events: readonly TimelineEvent[]): number {
+  const seen = new Set<string>();
+  const changed: TimelineEvent[] = [];
+  for (const event of events) {
+    seen.add(event.id);
+    const before = holder.indexed.get(event.id);
+    if (before === undefined || !sameSearchFields(before, event)) changed.push(event);
+    holder.indexed.set(event.id, event);
+  }
+  const removed = [...holder.indexed.keys()].filter((id) => !seen.has(id));
+  for (const id of removed) holder.indexed.delete(id);
+  if (changed.length === 0 && removed.length === 0) return 0;
+  holder.index.removeEvents(removed);
+  holder.index.addEvents(changed);
+  changeCounter += 1;
+  return changeCounter;
 }

@@ -5,9 +5,9 @@ import { readSetting, writeSetting } from '@db/settings-store';
 
 /**
  * A setting as React state: `loaded` turns true once the stored value was read (so screens
- * don't flash the default), and writes are saved shortly after the last change.
+ * don't flash the default); changes are written at once, or `delayMs` after the last one.
  */
-export function useSetting<T>(key: string, schema: z.ZodType<T>, fallback: T, delayMs = 250): { value: T; loaded: boolean; set: (next: T) => void } {
+export function useSetting<T>(key: string, schema: z.ZodType<T>, fallback: T, delayMs = 0): { value: T; loaded: boolean; set: (next: T) => void } {
   const [state, setState] = useState<{ key: string; value: T; loaded: boolean }>({ key, value: fallback, loaded: false });
   const fallbackRef = useRef(fallback);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; write: () => void } | null>(null);
@@ -30,7 +30,9 @@ export function useSetting<T>(key: string, schema: z.ZodType<T>, fallback: T, de
         pending.current = null;
         void writeSetting(db, key, next);
       };
-      pending.current = { timer: setTimeout(write, delayMs), write };
+      // A reload right after a change must not lose it, so without a delay the write starts now.
+      if (delayMs === 0) write();
+      else pending.current = { timer: setTimeout(write, delayMs), write };
     },
     [key, delayMs],
   );

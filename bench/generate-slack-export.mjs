@@ -1,0 +1,62 @@
+// Writes synthetic Slack exports as ZIPs into bench/data/ (gitignored), using the project's own
+// deterministic generator (core/importers/slack/__fixtures__/build-export.ts).
+// Usage: node bench/generate-slack-export.mjs [--only 100k|1m] [--force]
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Zip, ZipDeflate } from 'fflate';
+import { loadTs } from './load-ts.mjs';
+
+export const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+export const EXPORTS = {
+  '100k': { file: 'slack-100k.zip', channels: 20, messages: 100_000, days: 10, seed: 100 },
+  '1m': { file: 'slack-1m.zip', channels: 200, messages: 1_000_000, days: 30, seed: 1000 },
+};
+
+/** Streams one export into a ZIP so only the generator's text (not a second copy) is held. */
+async function writeZip(path, files) {
+  const out = createWriteStream(path);
+  const done = new Promise((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  const zip = new Zip((error, chunk, final) => {
+    if (error) throw error;
+    out.write(chunk);
+    if (final) out.end();
+  });
+  const encoder = new TextEncoder();
+  for (const [name, text] of files) {
+    const entry = new ZipDeflate(name, { level: 6 });
+    zip.add(entry);
+    entry.push(encoder.encode(text), true);
+    files.delete(name);
+  }
+  zip.end();
+  await done;
+}
+
+export async function generateExports({ only, force = false } = {}) {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const wanted = Object.entries(EXPORTS).filter(([key]) => !only || key === only);
+  const pending = wanted.filter(([, spec]) => force || !existsSync(DATA_DIR + spec.file));
+  if (pending.length === 0) return;
+  const { module, close } = await loadTs('src-renderer/core/importers/slack/__fixtures__/build-export.ts');
+  try {
+    for (const [key, spec] of pending) {
+      const started = performance.now();
+      const files = module.generateSlackExport({ channels: spec.channels, messages: spec.messages, days: spec.days, seed: spec.seed });
+      await writeZip(DATA_DIR + spec.file, files);
+      const size = statSync(DATA_DIR + spec.file).size;
+      console.log(`generated ${key}: ${spec.file}, ${(size / 1024 / 1024).toFixed(1)} MB, ${spec.messages} messages in ${spec.channels} channels (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  await generateExports({ only, force: args.includes('--force') });
+}

@@ -1,0 +1,8 @@
+// `npm run bench`: generates the synthetic exports (once) and runs the import benchmark.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runImportBench } from './import-bench.mjs';
+
+// The 1M export's text is built in memory before zipping: give the generator room.
+execFileSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(new URL('./generate-slack-export.mjs', import.meta.url))], { stdio: 'inherit' });
+await runImportBench();

@@ -1,0 +1,105 @@
+import { expect, test } from './fixtures';
+import { LibraryPage } from './pages/library-page';
+import { fixtureFile, ImportPage, zipFixtureFolder } from './pages/import-page';
+
+test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into one incident; re-imports, refuses a broken file, removes a source', async ({ page, network }) => {
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Checkout 5xx after config deploy', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T14:00', resolved: '2024-06-12T16:00' });
+
+  const slack = zipFixtureFolder('slack-export', 'acme-slack-export.zip');
+  await importer.chooseFiles([slack, fixtureFile('pagerduty-log.json', 'application/json'), fixtureFile('statuspage.json', 'application/json'), fixtureFile('timeline.csv', 'text/csv')]);
+
+  // Each file's format is detected from its content.
+  await expect(importer.item('acme-slack-export.zip').getByLabel('Format of acme-slack-export.zip')).toHaveValue('slack-export');
+  await expect(importer.item('pagerduty-log.json').getByLabel('Format of pagerduty-log.json')).toHaveValue('pagerduty');
+  await expect(importer.item('statuspage.json').getByLabel('Format of statuspage.json')).toHaveValue('statuspage');
+  await expect(importer.item('timeline.csv').getByLabel('Format of timeline.csv')).toHaveValue('csv-timeline');
+
+  // Slack preview: the conversation, its day file, its message count, and the default window.
+  const slackItem = importer.item('acme-slack-export.zip');
+  const row = slackItem.getByRole('row', { name: /#incident-checkout/ });
+  await expect(row).toContainText('2024-06-12');
+  await expect(row.getByRole('cell').last()).toHaveText('5');
+  await expect(slackItem.getByLabel('From')).toHaveValue('2024-06-12T12:00');
+  await expect(slackItem.getByLabel('To')).toHaveValue('2024-06-12T18:00');
+  // CSV preview: guessed mapping over the first rows.
+  const csvItem = importer.item('timeline.csv');
+  await expect(csvItem.getByLabel('Time column')).toHaveValue('timestamp');
+  await expect(csvItem.getByRole('cell', { name: 'All Clear declared' })).toBeVisible();
+  // Other formats: a summary with sample lines.
+  await expect(importer.item('pagerduty-log.json')).toContainText('3 events');
+  await page.screenshot({ path: '/tmp/import-preview.png', fullPage: true });
+
+  await importer.runImport();
+  await expect(importer.result('acme-slack-export.zip')).toContainText('4 added');
+  await expect(importer.result('acme-slack-export.zip')).toContainText('outside time window (1)');
+  await expect(importer.result('pagerduty-log.json')).toContainText('3 added');
+  await expect(importer.result('statuspage.json')).toContainText('2 added');
+  await expect(importer.result('timeline.csv')).toContainText('3 added');
+  await page.screenshot({ path: '/tmp/import-summary.png', fullPage: true });
+  await importer.close();
+  // The Timeline shows the merged record of all four sources.
+  const timeline = page.getByRole('tabpanel');
+  await expect(timeline.getByText('I am Incident Commander. Checkout is returning 5xx since the 14:00 deploy')).toBeVisible();
+  await expect(timeline.getByText('Acknowledged by Priya Raman')).toBeVisible();
+  await expect(timeline.getByText('Investigating: Some customers cannot complete checkout.')).toBeVisible();
+  await expect(timeline.getByText('payments-api config 2024.06.12-1 rolled out')).toBeVisible();
+  await expect(timeline.getByText('Unrelated chat long before the incident')).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/import-timeline.png', fullPage: true });
+
+  const sources = await importer.openSources();
+  await expect(sources.getByRole('listitem')).toHaveCount(4);
+  await expect(importer.sourceRow('acme-slack-export.zip')).toContainText('4 events added');
+  await expect(importer.sourceRow('acme-slack-export.zip')).toContainText('Slack export');
+  await expect(importer.sourceRow('timeline.csv')).toContainText('3 events added');
+  await page.screenshot({ path: '/tmp/import-sources.png', fullPage: true });
+  await importer.dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Re-importing the same file (dropped this time) adds nothing and says when it came in first.
+  await importer.dropFiles([fixtureFile('pagerduty-log.json', 'application/json')]);
+  await importer.runImport();
+  await expect(importer.result('pagerduty-log.json')).toContainText('0 added');
+  await expect(importer.result('pagerduty-log.json')).toContainText('3 already present');
+  await expect(importer.result('pagerduty-log.json')).toContainText('already imported on');
+  await importer.close();
+
+  // A broken file is refused with its file, line and field named; nothing changes.
+  await importer.chooseFiles([fixtureFile('broken-timeline.csv', 'text/csv')]);
+  await importer.runImport();
+  await expect(importer.result('broken-timeline.csv')).toContainText('Not imported, nothing was changed. broken-timeline.csv, line 3, field timestamp');
+  await page.screenshot({ path: '/tmp/import-error.png', fullPage: true });
+  await importer.close();
+  await importer.openSources();
+  await expect(importer.dialog.getByRole('list', { name: 'Imported sources' }).getByRole('listitem')).toHaveCount(5);
+  await expect(importer.dialog).not.toContainText('broken-timeline.csv');
+
+  // Removing one import removes exactly its events, after a confirmation.
+  await importer.sourceRow('statuspage.json').getByRole('button', { name: 'Remove statuspage.json' }).click();
+  await importer.sourceRow('statuspage.json').getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByText('Removed statuspage.json and its 2 events.')).toBeVisible();
+  await expect(importer.sourceRow('statuspage.json')).toHaveCount(0);
+  await expect(importer.dialog.getByRole('list', { name: 'Imported sources' }).getByRole('listitem')).toHaveCount(4);
+  await importer.dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(timeline.getByText('Investigating: Some customers cannot complete checkout.')).toHaveCount(0);
+  await expect(timeline.getByText('Acknowledged by Priya Raman')).toBeVisible();
+
+  // People: matched across sources by name; merge with undo.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  const people = page.getByRole('list', { name: 'People' });
+  await expect(people.getByRole('listitem', { name: 'Priya Raman', exact: true })).toContainText('3 events');
+  await expect(people.getByRole('listitem', { name: 'priya', exact: true })).toContainText('3 events');
+  await expect(people.getByRole('listitem', { name: 'Tom Okafor', exact: true })).toContainText('1 event');
+  await page.getByLabel('Select priya', { exact: true }).check();
+  await page.getByLabel('Select Priya Raman', { exact: true }).check();
+  await page.getByLabel('Keep').selectOption({ label: 'Priya Raman' });
+  await page.getByRole('button', { name: 'Merge 2 people' }).click();
+  await expect(people.getByRole('listitem', { name: 'priya', exact: true })).toHaveCount(0);
+  await expect(people.getByRole('listitem', { name: 'Priya Raman', exact: true })).toContainText('6 events');
+  await page.screenshot({ path: '/tmp/import-people.png', fullPage: true });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(people.getByRole('listitem', { name: 'priya', exact: true })).toContainText('3 events');
+
+  expect(network.external).toEqual([]);
+});

@@ -1,0 +1,96 @@
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+/** The Postmortem tab of an incident, as a user sees it. */
+export class PostmortemPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: /Postmortem/ }).click();
+  }
+
+  get editor(): Locator {
+    return this.page.getByRole('textbox', { name: 'Postmortem document' });
+  }
+
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Postmortem actions' });
+  }
+
+  get dialog(): Locator {
+    return this.page.locator('dialog[open]');
+  }
+
+  get findings(): Locator {
+    return this.toolbar.getByText(/^Blameless check:/);
+  }
+
+  get suggestion(): Locator {
+    return this.page.getByRole('dialog', { name: 'Blameless language suggestion' });
+  }
+
+  async createDraft(templateName: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'No postmortem yet' })).toBeVisible();
+    await this.page.getByRole('radio', { name: new RegExp(templateName) }).check();
+    await this.page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(this.editor).toBeVisible();
+  }
+
+  async newDraft(templateName: string): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'New draft…' }).click();
+    await this.dialog.getByRole('radio', { name: new RegExp(templateName) }).check();
+    await this.dialog.getByRole('button', { name: 'Create new draft' }).click();
+    await expect(this.dialog).toHaveCount(0);
+  }
+
+  /** Puts the caret at the end of the paragraph containing `text` and types. */
+  async typeAfter(text: string, typed: string): Promise<void> {
+    const paragraph = this.editor.locator('p').filter({ hasText: text });
+    await paragraph.click();
+    // End only reaches the end of the visual line; put the caret at the end of the paragraph.
+    await paragraph.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      while (walker.nextNode()) last = walker.currentNode as Text;
+      if (last) document.getSelection()?.collapse(last, last.length);
+    });
+    await this.page.keyboard.type(typed);
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.toolbar.getByText('All changes saved')).toBeVisible();
+  }
+
+  async regenerate(): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Regenerate' }).click();
+    await expect(this.page.locator('.toast').filter({ hasText: 'Your writing was kept.' })).toBeVisible();
+  }
+
+  async saveVersion(name: string): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Save version…' }).click();
+    await this.dialog.getByLabel('Version name').fill(name);
+    await this.dialog.getByRole('button', { name: 'Save version' }).click();
+    await expect(this.page.locator('.toast').filter({ hasText: `Saved version “${name}”` })).toBeVisible();
+  }
+
+  async exportMarkdown(): Promise<{ download: Download; text: string }> {
+    return this.exportAs('Markdown (.md)');
+  }
+
+  async importMarkdown(name: string, text: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.toolbar.getByRole('button', { name: 'Import Markdown…' }).click();
+    await (await chooser).setFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await this.dialog.getByRole('button', { name: 'Replace document' }).click();
+    await expect(this.page.locator('.toast').filter({ hasText: `Imported ${name}` })).toBeVisible();
+  }
+
+  async exportAs(format: 'Markdown (.md)' | 'HTML page (.html)'): Promise<{ download: Download; text: string }> {
+    await this.toolbar.getByRole('button', { name: 'Export…' }).click();
+    const downloadPromise = this.page.waitForEvent('download');
+    await this.dialog.getByRole('button', { name: format }).click();
+    const download = await downloadPromise;
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return { download, text: await readFile(path, 'utf8') };
+  }
+}

@@ -1,0 +1,76 @@
+import { CSV_FIELDS, CSV_SEPARATORS, type CsvField, type CsvSeparator, type CsvTimelinePreview } from '@core/importers/csv-timeline';
+import type { ImportChoices } from './worker-protocol';
+
+const FIELD_LABEL: Record<CsvField, string> = { time: 'Time', actor: 'Who', message: 'Message', source: 'Source / channel', kind: 'Kind', url: 'Link', id: 'Id' };
+const SEPARATOR_LABEL: Record<CsvSeparator, string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab' };
+
+interface Props {
+  preview: CsvTimelinePreview;
+  choices: ImportChoices;
+  onChange(choices: ImportChoices): void;
+}
+
+/** Column mapping, separator and zone for times written without one, over the first rows. */
+export function CsvPreviewPanel({ preview, choices, onChange }: Props) {
+  return (
+    <div className="import-preview">
+      <div className="import-mapping">
+        {CSV_FIELDS.map((field) => (
+          <label key={field}>
+            {FIELD_LABEL[field]}
+            <select
+              aria-label={`${FIELD_LABEL[field]} column`}
+              value={preview.mapping[field] ?? ''}
+              onChange={(e) => onChange({ ...choices, mapping: { ...preview.mapping, ...choices.mapping, [field]: e.target.value || null } })}
+            >
+              <option value="">(none)</option>
+              {preview.headers.map((header) => (
+                <option key={header} value={header}>
+                  {header}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <label>
+          Separator
+          <select aria-label="Separator" value={preview.separator} onChange={(e) => onChange({ ...choices, separator: e.target.value as CsvSeparator })}>
+            {CSV_SEPARATORS.map((separator) => (
+              <option key={separator} value={separator}>
+                {SEPARATOR_LABEL[separator]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Zone for times without one
+          <input aria-label="Zone for times without one" value={choices.timeZone ?? 'UTC'} onChange={(e) => onChange({ ...choices, timeZone: e.target.value.trim() || undefined })} />
+        </label>
+      </div>
+      {preview.mapping.time === null && <p className="field-error">Choose the column that holds the time of each row.</p>}
+      <p className="muted">{preview.eventCount === null ? '' : `${preview.eventCount.toLocaleString('en-US')} rows. `}First rows:</p>
+      <div className="import-table-wrap">
+        <table className="import-table">
+          <thead>
+            <tr>
+              {preview.headers.map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row, index) => (
+              <tr key={index}>
+                {preview.headers.map((header, column) => (
+                  <td key={header}>{row[column] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

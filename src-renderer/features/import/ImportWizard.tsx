@@ -1,0 +1,298 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Incident } from '@core/model/incident';
+import { SOURCE_FORMATS, type SourceFormat } from '@core/model/source';
+import { format as formatDate } from 'date-fns';
+import { Dialog } from '@ui/Dialog';
+import { CsvPreviewPanel } from './CsvPreviewPanel';
+import { formatBytes, plural } from './format-size';
+import { ImportRunError, type ImportWorkerClient } from './import-client';
+import { enqueueImport } from './import-queue';
+import type { PickedInput } from './picked-input';
+import { SlackPreviewPanel } from './SlackPreviewPanel';
+import { SummaryPreviewPanel } from './SummaryPreviewPanel';
+import { isCsvPreview, isSlackPreview, newItem, readyToImport, type WizardItem } from './wizard-item';
+import { describeError, type ImportChoices, type ImportPhaseProgress } from './worker-protocol';
+
+const FORMAT_LABEL: Record<SourceFormat, string> = {
+  'slack-export': 'Slack export',
+  pagerduty: 'PagerDuty log',
+  statuspage: 'Statuspage',
+  alertmanager: 'Alertmanager',
+  'csv-timeline': 'CSV timeline',
+  manual: 'Manual',
+};
+const IMPORTABLE = SOURCE_FORMATS.filter((f) => f !== 'manual');
+
+interface Props {
+  incident: Incident;
+  inputs: PickedInput[];
+  client: ImportWorkerClient;
+  onClose(): void;
+}
+
+type Stage = 'preview' | 'running' | 'done';
+
+/** Preview every input, let the user adjust, then import them one by one in the worker. */
+export function ImportWizard({ incident, inputs, client, onClose }: Props) {
+  const [items, setItems] = useState<WizardItem[]>([]);
+  const [stage, setStage] = useState<Stage>('preview');
+  const [progress, setProgress] = useState<{ index: number; value: ImportPhaseProgress | null }>({ index: 0, value: null });
+  const cancelRef = useRef<{ cancelled: boolean; cancel?: () => void }>({ cancelled: false });
+  const seen = useRef(new Set<string>());
+  const stopCounts = useRef<(() => void)[]>([]);
+
+  const update = (id: string, change: (item: WizardItem) => WizardItem) => setItems((list) => list.map((item) => (item.input.id === id ? change(item) : item)));
+
+  useEffect(() => {
+    const fresh = inputs.filter((input) => !seen.current.has(input.id));
+    if (fresh.length === 0) return;
+    fresh.forEach((input) => seen.current.add(input.id));
+    setItems((list) => [...list, ...fresh.map((input) => newItem(input, incident))]);
+    for (const input of fresh) {
+      const item = newItem(input, incident);
+      void client.analyse(input, item.choices).then((analysis) => {
+        update(input.id, (current) => ({ ...current, analysing: false, ...analysis }));
+        if (isSlackPreview(analysis.preview)) {
+          stopCounts.current.push(
+            client.countMessages(
+              input,
+              analysis.preview.conversations.map((c) => c.folder),
+              (folder, count) => update(input.id, (current) => ({ ...current, counts: { ...current.counts, [folder]: count } })),
+            ),
+          );
+        }
+      });
+    }
+  }, [inputs, incident, client]);
+
+  useEffect(() => () => stopCounts.current.forEach((stop) => stop()), []);
+
+  const repreview = (item: WizardItem, format: SourceFormat, choices: ImportChoices) => {
+    update(item.input.id, (current) => ({ ...current, format, choices, analysing: true }));
+    client
+      .preview(item.input, format, choices)
+      .then((preview) => update(item.input.id, (current) => ({ ...current, preview, error: null, analysing: false })))
+      .catch((error: unknown) =>
+        update(item.input.id, (current) => ({
+          ...current,
+          preview: null,
+          analysing: false,
+          error: error instanceof ImportRunError ? error.error : { code: 'INTERNAL', message: String(error), location: null },
+        })),
+      );
+  };
+
+  const chosen = items.filter(readyToImport);
+
+  const run = async () => {
+    stopCounts.current.forEach((stop) => stop());
+    setStage('running');
+    cancelRef.current = { cancelled: false };
+    for (const [index, item] of items.entries()) {
+      if (!readyToImport(item) || !item.format) continue;
+      if (cancelRef.current.cancelled) break;
+      setProgress({ index, value: null });
+      const format = item.format;
+      try {
+        const summary = await enqueueImport(incident.id, () => {
+          if (cancelRef.current.cancelled) throw new ImportRunError({ code: 'CANCELLED', message: 'the import was cancelled', location: null });
+          const handle = client.runImport(incident.id, item.input, format, item.choices, (value) => setProgress({ index, value }));
+          cancelRef.current.cancel = handle.cancel;
+          return handle.done;
+        });
+        update(item.input.id, (current) => ({ ...current, result: { summary } }));
+      } catch (error) {
+        const serialized = error instanceof ImportRunError ? error.error : { code: 'INTERNAL' as const, message: String(error), location: null };
+        update(item.input.id, (current) => ({ ...current, result: { error: serialized } }));
+      }
+    }
+    setStage('done');
+  };
+
+  const cancel = () => {
+    cancelRef.current.cancelled = true;
+    cancelRef.current.cancel?.();
+  };
+
+  // While importing, closing means cancelling: the dialog stays until the worker has removed
+  // what it staged, then shows what was kept.
+  const close = () => {
+    if (stage === 'running') cancel();
+    else onClose();
+  };
+
+  return (
+    <Dialog open wide title={stage === 'done' ? 'Import finished' : 'Import into this incident'} onClose={close}>
+      <div className="import-wizard">
+        {stage === 'preview' && (
+          <>
+            {items.map((item) => (
+              <section key={item.input.id} className="import-item" aria-label={item.input.name}>
+                <header className="import-item-header">
+                  <label className="import-include">
+                    <input type="checkbox" checked={item.include} onChange={(e) => update(item.input.id, (current) => ({ ...current, include: e.target.checked }))} />
+                    <strong>{item.input.name}</strong>
+                  </label>
+                  <span className="muted">
+                    {item.input.kind === 'folder' ? `folder, ${plural(item.input.files.length, 'file')}, ` : ''}
+                    {formatBytes(item.input.size)}
+                  </span>
+                  <label className="import-format">
+                    Format
+                    <select
+                      value={item.format ?? ''}
+                      disabled={item.analysing}
+                      onChange={(e) => repreview(item, e.target.value as SourceFormat, item.choices)}
+                      aria-label={`Format of ${item.input.name}`}
+                    >
+                      <option value="" disabled>
+                        Choose…
+                      </option>
+                      {IMPORTABLE.map((id) => (
+                        <option key={id} value={id}>
+                          {FORMAT_LABEL[id]}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </header>
+                {item.analysing && !item.preview && <p className="muted">Reading…</p>}
+                {item.error && (
+                  <p className="import-error" role="alert">
+                    {describeError(item.error)}
+                  </p>
+                )}
+                {item.preview && item.preview.warnings.length > 0 && (
+                  <ul className="import-warnings">
+                    {item.preview.warnings.slice(0, 5).map((warning, i) => (
+                      <li key={i}>{warning.message}</li>
+                    ))}
+                  </ul>
+                )}
+                {isSlackPreview(item.preview) && (
+                  <SlackPreviewPanel
+                    preview={item.preview}
+                    counts={item.counts}
+                    choices={item.choices}
+                    incident={incident}
+                    onChange={(choices) => update(item.input.id, (current) => ({ ...current, choices }))}
+                  />
+                )}
+                {isCsvPreview(item.preview) && item.format && <CsvPreviewPanel preview={item.preview} choices={item.choices} onChange={(choices) => repreview(item, 'csv-timeline', choices)} />}
+                {item.preview && !isSlackPreview(item.preview) && !isCsvPreview(item.preview) && <SummaryPreviewPanel preview={item.preview} incident={incident} />}
+              </section>
+            ))}
+            <p className="muted">Nothing is written until you import. Events already in this incident are recognised and not added twice.</p>
+            <div className="form-actions">
+              <button type="button" onClick={close}>
+                Cancel
+              </button>
+              <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => void run()} data-autofocus>
+                {chosen.length > 1 ? `Import ${chosen.length} files` : 'Import'}
+              </button>
+            </div>
+          </>
+        )}
+        {stage === 'running' && <RunningView item={items[progress.index]} progress={progress.value} position={progress.index} total={items.length} onCancel={cancel} />}
+        {stage === 'done' && (
+          <>
+            {items
+              .filter((item) => item.result)
+              .map((item) => (
+                <ResultView key={item.input.id} item={item} />
+              ))}
+            <div className="form-actions">
+              <button type="button" className="primary" onClick={onClose} data-autofocus>
+                Close
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+/** Hashing is the first tenth, reading up to 60 %, saving the rest. */
+function progressFraction(progress: ImportPhaseProgress | null): number {
+  if (!progress) return 0;
+  const bytes = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
+  if (progress.phase === 'hashing') return 0.1 * bytes;
+  if (progress.phase === 'reading') return 0.1 + 0.5 * bytes;
+  return 0.6 + 0.4 * (progress.eventsTotal ? progress.events / progress.eventsTotal : 0);
+}
+
+const PHASE_LABEL = { hashing: 'Checking the file', reading: 'Reading', writing: 'Saving events' } as const;
+
+function RunningView({ item, progress, position, total, onCancel }: { item?: WizardItem; progress: ImportPhaseProgress | null; position: number; total: number; onCancel(): void }) {
+  const fraction = progressFraction(progress);
+  const [cancelling, setCancelling] = useState(false);
+  return (
+    <div className="import-running" aria-live="polite">
+      <p>
+        <strong>{item?.input.name}</strong> <span className="muted">({position + 1} of {total})</span>
+      </p>
+      <progress max={1} value={fraction} aria-label="Import progress" />
+      {progress && (
+        <p className="muted">
+          {PHASE_LABEL[progress.phase]} · {progress.filesDone}/{progress.filesTotal} files · {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} ·{' '}
+          {plural(progress.events, 'event')}
+        </p>
+      )}
+      <div className="form-actions">
+        <button
+          type="button"
+          disabled={cancelling}
+          onClick={() => {
+            setCancelling(true);
+            onCancel();
+          }}
+        >
+          {cancelling ? 'Cancelling…' : 'Cancel import'}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ResultView({ item }: { item: WizardItem }) {
+  const { summary, error } = item.result ?? {};
+  return (
+    <section className={`import-result ${error ? 'import-result-failed' : ''}`} aria-label={`Result for ${item.input.name}`}>
+      <h3>{item.input.name}</h3>
+      {summary && (
+        <>
+          <p className="import-counts">
+            <span>
+              <strong>{summary.added.toLocaleString('en-US')}</strong> added
+            </span>
+            <span>
+              <strong>{summary.duplicates.toLocaleString('en-US')}</strong> already present
+            </span>
+            <span>
+              <strong>{summary.skipped.reduce((sum, s) => sum + s.count, 0).toLocaleString('en-US')}</strong> skipped
+            </span>
+            <span>
+              <strong>{summary.warnings.length}</strong> {summary.warnings.length === 1 ? 'warning' : 'warnings'}
+            </span>
+          </p>
+          {summary.earlierImportAt !== null && <p className="muted">This file was already imported on {formatDate(summary.earlierImportAt, 'yyyy-MM-dd HH:mm')}.</p>}
+          {summary.skipped.length > 0 && <p className="muted">Skipped: {summary.skipped.map((s) => `${s.reason} (${s.count})`).join(', ')}</p>}
+          {summary.warnings.length > 0 && (
+            <ul className="import-warnings">
+              {summary.warnings.slice(0, 10).map((warning, i) => (
+                <li key={i}>{warning}</li>
+              ))}
+              {summary.warnings.length > 10 && <li>… and {summary.warnings.length - 10} more (listed under Sources)</li>}
+            </ul>
+          )}
+        </>
+      )}
+      {error && (
+        <p className="import-error" role="alert">
+          {error.code === 'CANCELLED' ? 'Cancelled: nothing from this file was kept.' : `Not imported, nothing was changed. ${describeError(error)}`}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@db/database';
+import { listSources } from '@db/import-store';
+import type { Source } from '@core/model/source';
+
+/** Committed imports of an incident, newest first; undefined while loading. */
+export function useSources(incidentId: string): Source[] | undefined {
+  return useLiveQuery(() => listSources(db, incidentId), [incidentId]);
+}

@@ -1,0 +1,62 @@
+import type { Incident } from '@core/model/incident';
+import type { SourceFormat } from '@core/model/source';
+import type { CsvTimelinePreview } from '@core/importers/csv-timeline';
+import type { SlackExportPreview } from '@core/importers/slack/slack-export';
+import type { PickedInput } from './picked-input';
+import type { AnyPreview, FormatScore, ImportChoices, ImportSummary, SerializedError } from './worker-protocol';
+
+const TWO_HOURS = 2 * 60 * 60 * 1000;
+
+/** One input in the wizard, from analysis through its result. */
+export interface WizardItem {
+  input: PickedInput;
+  analysing: boolean;
+  format: SourceFormat | null;
+  scores: FormatScore[];
+  preview: AnyPreview | null;
+  error: SerializedError | null;
+  choices: ImportChoices;
+  /** Slack: conversation folder → message count (null: could not be counted). */
+  counts: Record<string, number | null>;
+  include: boolean;
+  result?: { summary?: ImportSummary; error?: SerializedError };
+}
+
+/** Default window: the incident from two hours before its start to two hours after resolution. */
+export function defaultWindow(incident: Incident): ImportChoices['window'] {
+  if (incident.startedAt === null && incident.resolvedAt === null) return undefined;
+  return {
+    from: incident.startedAt !== null ? incident.startedAt - TWO_HOURS : undefined,
+    to: incident.resolvedAt !== null ? incident.resolvedAt + TWO_HOURS : undefined,
+  };
+}
+
+export function newItem(input: PickedInput, incident: Incident): WizardItem {
+  return {
+    input,
+    analysing: true,
+    format: null,
+    scores: [],
+    preview: null,
+    error: null,
+    choices: { timeZone: incident.timeZone, window: defaultWindow(incident) },
+    counts: {},
+    include: true,
+  };
+}
+
+export function isSlackPreview(preview: AnyPreview | null): preview is SlackExportPreview {
+  return preview?.format === 'slack-export' && 'conversations' in preview;
+}
+
+export function isCsvPreview(preview: AnyPreview | null): preview is CsvTimelinePreview {
+  return preview?.format === 'csv-timeline' && 'headers' in preview;
+}
+
+/** Whether the item can be imported as it stands. */
+export function readyToImport(item: WizardItem): boolean {
+  if (!item.include || item.analysing || !item.format || !item.preview) return false;
+  if (isSlackPreview(item.preview)) return (item.choices.conversations ?? item.preview.conversations.map((c) => c.id)).length > 0;
+  if (isCsvPreview(item.preview)) return item.preview.mapping.time !== null;
+  return true;
+}

@@ -1,0 +1,296 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Incident } from '@core/model/incident';
+import { formatInZone } from '@core/time/zoned-input';
+import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
+import { exportMarkdownFromState } from '@editor/markdown-io';
+import { RichTextEditor } from '@editor/RichTextEditor';
+import { platform } from '@platform/index';
+import { Dialog } from '@ui/Dialog';
+import { useToast } from '@ui/toast-context';
+import { ConfirmDialog } from './ConfirmDialog';
+import { peopleNames } from './context-input';
+import { loadCurrentDocument, restoreVersion, saveBody, saveDismissed, saveVersion, type PostmortemRecord } from './document-store';
+import { ExportDialog, type ExportFormat } from './ExportDialog';
+import { postmortemHtml } from './html-export';
+import { exportFileName, postmortemMarkdown } from './markdown-export';
+import { generatePostmortem, importPostmortem, loadContext, regeneratePostmortem, undoRegenerate } from './postmortem-actions';
+import { sectionLabel } from './postmortem-draft';
+import { loadPostmortemRecords } from './postmortem-records';
+import { SaveVersionDialog } from './SaveVersionDialog';
+import { TemplatePicker } from './TemplatePicker';
+import { jumpToTimelineEvent } from './timeline-focus';
+import { useAutosave, type SaveStatus } from './use-autosave';
+import type { TemplateChoice } from './user-templates';
+import { VersionsDialog } from './VersionsDialog';
+
+type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
+
+const SAVE_LABEL: Record<SaveStatus, string> = { saved: 'All changes saved', pending: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+interface WorkspaceProps {
+  incident: Incident;
+  initial: PostmortemRecord;
+  choices: readonly TemplateChoice[];
+}
+
+/** The postmortem editor with its toolbar: regenerate, versions, import and export. */
+export function PostmortemWorkspace({ incident, initial, choices }: WorkspaceProps) {
+  const toast = useToast();
+  const live = useLiveQuery(() => loadCurrentDocument(incident.id), [incident.id]);
+  const doc = live ?? initial;
+  const records = useLiveQuery(() => loadPostmortemRecords(incident.id).catch(() => null), [incident.id]);
+  const names = useMemo(() => (records ? peopleNames(records) : []), [records]);
+  const mentionPeople = useMemo(() => (records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : []), [records]);
+
+  // The editor is seeded once per revision; whole-document replacements bump the revision.
+  const [seed, setSeed] = useState({ body: initial.body, revision: 0 });
+  const bodyRef = useRef(initial.body);
+  const [findings, setFindings] = useState(0);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [busy, setBusy] = useState(false);
+  const [newTemplateId, setNewTemplateId] = useState(doc.templateId);
+
+  const template = choices.find((c) => c.template.id === doc.templateId)?.template ?? null;
+  const zone = incident.timeZone;
+  const timeText = useCallback((ms: number) => formatInZone(ms, zone), [zone]);
+
+  const autosave = useAutosave(
+    (body) => saveBody(doc.id, body),
+    (error) => toast.show({ message: `Your last changes could not be saved: ${message(error)}`, tone: 'error' }),
+  );
+
+  const onChange = useCallback(
+    (body: string) => {
+      if (body === bodyRef.current) return;
+      bodyRef.current = body;
+      autosave.schedule(body);
+    },
+    [autosave],
+  );
+
+  const replaceDocument = (record: PostmortemRecord) => {
+    autosave.discard();
+    bodyRef.current = record.body;
+    setSeed((s) => ({ body: record.body, revision: s.revision + 1 }));
+  };
+
+  /** Runs a whole-document action after pending keystrokes are stored. */
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await autosave.flush();
+      await action();
+    } catch (error) {
+      toast.show({ message: message(error), tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const regenerate = () =>
+    run(async () => {
+      if (!template) {
+        toast.show({
+          message: `The template “${doc.templateId}” of this document is no longer available. Add it again, or start a new draft from another template.`,
+          tone: 'error',
+        });
+        return;
+      }
+      const result = await regeneratePostmortem(doc, bodyRef.current, template);
+      replaceDocument(result.record);
+      const parts = [
+        result.refreshed.length > 0 ? `Updated ${result.refreshed.map(sectionLabel).join(', ')}.` : 'Generated sections were already up to date.',
+        result.kept.length > 0 ? `Kept your edits to ${result.kept.map(sectionLabel).join(', ')}.` : '',
+        'Your writing was kept.',
+      ];
+      toast.show({
+        message: parts.filter(Boolean).join(' '),
+        tone: 'success',
+        actionLabel: 'Undo',
+        onAction: () => void undoRegenerate(result.previous).then(replaceDocument),
+      });
+    });
+
+  const onDismiss = useCallback(
+    (findingId: string) => {
+      if (!doc.dismissedFindings.includes(findingId)) void saveDismissed(doc.id, [...doc.dismissedFindings, findingId]);
+    },
+    [doc.dismissedFindings, doc.id],
+  );
+
+  const exportAs = (format: ExportFormat) =>
+    run(async () => {
+      const body = bodyRef.current;
+      if (format === 'pdf') {
+        setPanel('none');
+        // Let the dialog close before the page is printed.
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await platform.printToPdf(exportFileName(incident.title, 'pdf'));
+        return;
+      }
+      if (format === 'copy') {
+        await navigator.clipboard.writeText(`${exportMarkdownFromState(body)}\n`);
+        toast.show({ message: 'Copied the postmortem as Markdown.', tone: 'success' });
+        setPanel('none');
+        return;
+      }
+      const saved =
+        format === 'markdown'
+          ? await platform.saveFile(postmortemMarkdown(await loadContext(incident.id, doc.createdAt), doc.templateId, body), {
+              suggestedName: exportFileName(incident.title, 'md'),
+              mimeType: 'text/markdown',
+              filter: { name: 'Markdown', extensions: ['md'] },
+            })
+          : await platform.saveFile(postmortemHtml(body, incident.title), {
+              suggestedName: exportFileName(incident.title, 'html'),
+              mimeType: 'text/html',
+              filter: { name: 'HTML page', extensions: ['html'] },
+            });
+      if (saved) {
+        toast.show({ message: format === 'markdown' ? 'Exported the postmortem as Markdown.' : 'Exported the postmortem as an HTML page.', tone: 'success' });
+        setPanel('none');
+      }
+    });
+
+  const pickImport = async () => {
+    const [picked] = await platform.pickFiles({ accept: ['.md', '.markdown'] });
+    if (picked) setPanel({ import: { fileName: picked.path || picked.file.name, text: await picked.file.text() } });
+  };
+
+  return (
+    <section className="pm-workspace" aria-label="Postmortem">
+      <div className="pm-toolbar" role="toolbar" aria-label="Postmortem actions">
+        <button type="button" disabled={busy} onClick={() => void regenerate()} title="Refresh tables and lists from the incident; your writing is kept">
+          Regenerate
+        </button>
+        <button type="button" disabled={busy} onClick={() => setPanel('new-draft')}>
+          New draft…
+        </button>
+        <button type="button" disabled={busy} onClick={() => void pickImport()}>
+          Import Markdown…
+        </button>
+        <span className="pm-toolbar-gap" />
+        <button type="button" disabled={busy} onClick={() => setPanel('save-version')}>
+          Save version…
+        </button>
+        <button type="button" onClick={() => setPanel('versions')}>
+          Versions
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void autosave.flush().then(() => setPanel('export'))}>
+          Export…
+        </button>
+        <div className="pm-statusbar">
+          <span className="muted">
+            Template: <strong>{template?.name ?? doc.templateId}</strong>
+          </span>
+          <span className="pm-toolbar-gap" />
+          <span className={findings > 0 ? 'pm-findings pm-findings-open' : 'pm-findings'} role="status" aria-live="polite">
+            {findings === 0 ? 'Blameless check: no findings' : `Blameless check: ${findings} ${findings === 1 ? 'finding' : 'findings'}`}
+          </span>
+          <span className={`pm-save pm-save-${autosave.status}`} role="status">
+            {SAVE_LABEL[autosave.status]}
+          </span>
+        </div>
+      </div>
+
+      <div className="pm-document" onBlur={() => void autosave.flush()}>
+        <RichTextEditor
+          key={seed.revision}
+          initialState={seed.body}
+          onChange={onChange}
+          people={mentionPeople}
+          onEventReferenceClick={(eventId) => {
+            void autosave.flush().then(() => jumpToTimelineEvent(incident.id, eventId));
+          }}
+          ariaLabel="Postmortem document"
+          placeholder="Write the postmortem…"
+        >
+          <BlamelessHighlightPlugin people={names} dismissed={doc.dismissedFindings} onDismiss={onDismiss} onFindingsChange={setFindings} />
+        </RichTextEditor>
+      </div>
+
+      {panel === 'save-version' && (
+        <SaveVersionDialog
+          onClose={() => setPanel('none')}
+          onSave={(name) =>
+            void run(async () => {
+              const current = await loadCurrentDocument(incident.id);
+              if (!current) return;
+              await saveVersion(current, name);
+              setPanel('none');
+              toast.show({ message: `Saved version “${name}”.`, tone: 'success' });
+            })
+          }
+        />
+      )}
+      {panel === 'versions' && (
+        <VersionsDialog
+          incidentId={incident.id}
+          timeText={timeText}
+          onClose={() => setPanel('none')}
+          onRestore={(version) =>
+            void run(async () => {
+              const { restored } = await restoreVersion(incident.id, version.id);
+              replaceDocument(restored);
+              setPanel('none');
+              toast.show({ message: `Restored “${version.name}”. The document before it is saved as a version.`, tone: 'success' });
+            })
+          }
+        />
+      )}
+      {panel === 'export' && <ExportDialog findings={findings} busy={busy} onExport={(format) => void exportAs(format)} onClose={() => setPanel('none')} />}
+      {panel === 'new-draft' && (
+        <Dialog open wide title="New draft from a template" onClose={() => setPanel('none')}>
+          <div className="pm-dialog-body">
+            <p>This replaces the whole document with a fresh draft. The current document is saved as a version first, so nothing is lost.</p>
+            <TemplatePicker choices={choices} selectedId={newTemplateId} onSelect={setNewTemplateId} />
+          </div>
+          <footer className="pm-dialog-actions">
+            <button type="button" onClick={() => setPanel('none')}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !choices.some((c) => c.template.id === newTemplateId)}
+              onClick={() =>
+                void run(async () => {
+                  const chosen = choices.find((c) => c.template.id === newTemplateId)?.template;
+                  if (!chosen) return;
+                  replaceDocument(await generatePostmortem(incident.id, chosen));
+                  setPanel('none');
+                  toast.show({ message: `New draft from “${chosen.name}”. The previous document is under Versions.`, tone: 'success' });
+                })
+              }
+            >
+              Create new draft
+            </button>
+          </footer>
+        </Dialog>
+      )}
+      {typeof panel === 'object' && (
+        <ConfirmDialog
+          title="Import Markdown"
+          confirmLabel="Replace document"
+          onClose={() => setPanel('none')}
+          onConfirm={() =>
+            void run(async () => {
+              const { fileName, text } = panel.import;
+              replaceDocument(await importPostmortem(doc, bodyRef.current, fileName, text));
+              setPanel('none');
+              toast.show({ message: `Imported ${fileName}. The previous document is under Versions.`, tone: 'success' });
+            })
+          }
+        >
+          <p>
+            Replace the document with <strong>{panel.import.fileName}</strong>? The current document is saved as a version first. Front
+            matter in the file is ignored; it is written anew on export.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ActionItem } from '@core/model/action-item';
+import type { Annotation } from '@core/model/annotation';
+import type { TimelineEvent } from '@core/model/event';
+import type { Incident } from '@core/model/incident';
+import type { Milestone } from '@core/model/milestone';
+import type { Person } from '@core/model/person';
+import { redactedText, type CanReportInput, type PostmortemContextInput } from '@core/postmortem/build-postmortem-context';
+import type { MetricKey } from '@core/postmortem/postmortem-context';
+import { findCanReports } from '@core/timeline/can-report';
+import { computeMetrics, type IncidentMetrics } from '@core/timeline/metrics';
+
+/** Everything stored about one incident that a postmortem shows. Events are the visible ones. */
+export interface PostmortemRecords {
+  incident: Incident;
+  events: TimelineEvent[];
+  milestones: Milestone[];
+  annotations: Annotation[];
+  actionItems: ActionItem[];
+  /** People who appear as actors in the incident's events. */
+  people: Person[];
+}
+
+const toSeconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
+
+/**
+ * The timeline's metrics in the postmortem's terms. MTTA is the conventional one (Detect →
+ * Assemble: how long a page waited for a responder); time to resolve runs to All Clear.
+ */
+export function metricSeconds(metrics: IncidentMetrics): Record<MetricKey, number | null> {
+  return {
+    timeToDetect: toSeconds(metrics.timeToDetect),
+    timeToAcknowledge: toSeconds(metrics.detectToAssemble),
+    timeToMitigate: toSeconds(metrics.timeToMitigate),
+    timeToResolve: toSeconds(metrics.timeToAllClear),
+    customerImpact: toSeconds(metrics.customerImpact),
+  };
+}
+
+/** CAN reports found in the messages, read from the redacted text so hidden words stay hidden. */
+export function canReportsOf(events: readonly TimelineEvent[]): CanReportInput[] {
+  const shown = events.filter((e) => !e.redacted).map((e) => ({ ...e, text: redactedText(e) }));
+  return findCanReports(shown).map((r) => ({
+    id: `can-${r.eventId}`,
+    at: r.at,
+    author: r.actorName,
+    conditions: r.conditions,
+    actions: r.actions,
+    needs: r.needs,
+    eventId: r.eventId,
+  }));
+}
+
+/** The scribes write the postmortem; without one, the Incident Commander does. */
+export function postmortemAuthors(incident: Incident): string[] {
+  const scribes = incident.roles.filter((r) => r.role === 'Scribe').map((r) => r.name.trim());
+  const authors = scribes.filter((name) => name !== '');
+  if (authors.length > 0) return [...new Set(authors)];
+  return incident.commander.trim() ? [incident.commander.trim()] : [];
+}
+
+/** Assembles the template context's input from stored records; `generatedAt` is the caller's clock. */
+export function contextInputFromRecords(records: PostmortemRecords, generatedAt: number | null): PostmortemContextInput {
+  const { incident } = records;
+  return {
+    incident,
+    events: records.events,
+    milestones: records.milestones,
+    annotations: records.annotations,
+    actionItems: records.actionItems,
+    canReports: canReportsOf(records.events),
+    metricSeconds: metricSeconds(computeMetrics(incident, records.milestones)),
+    authors: postmortemAuthors(incident),
+    generatedAt,
+  };
+}
+
+/** Names the blameless check should recognise as people: roles, commander, actors, owners. */
+export function peopleNames(records: PostmortemRecords): string[] {
+  const names = [
+    records.incident.commander,
+    ...records.incident.roles.map((r) => r.name),
+    ...records.events.map((e) => e.actorName),
+    ...records.actionItems.map((a) => a.ownerName),
+    ...records.people.map((p) => p.displayName),
+  ]
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return [...new Set(names)].sort();
+}

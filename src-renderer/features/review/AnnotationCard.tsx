@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { Annotation } from '@core/model/annotation';
+import { RichTextEditor } from '@editor/RichTextEditor';
+import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
+import { formatInZone } from '@core/time/zoned-input';
+import { useToast } from '@ui/toast-context';
+import { TrashIcon } from '@ui/icons';
+import { deleteAnnotation, dismissFinding, restoreAnnotation, toggleAnnotationTag } from './annotation-writes';
+import { TagChips } from './TagChips';
+import { useAnnotationAutosave } from './use-annotation-autosave';
+import type { MentionablePerson } from './use-review-data';
+
+export interface AnnotationCardProps {
+  annotation: Annotation;
+  people: readonly MentionablePerson[];
+  zone: string;
+  /** What the note is about; omitted where that is obvious (beside its event). */
+  target?: string;
+  onJump?: () => void;
+}
+
+/** One annotation, edited in place: text autosaves, tags save on click, delete can be undone. */
+export function AnnotationCard({ annotation, people, zone, target, onJump }: AnnotationCardProps) {
+  const toast = useToast();
+  const { save, flush } = useAnnotationAutosave(annotation.id);
+  const [findings, setFindings] = useState(0);
+  const names = people.map((p) => p.name);
+
+  const report = (error: unknown) => toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
+
+  const remove = async () => {
+    await flush();
+    const removed = await deleteAnnotation(annotation.id);
+    if (!removed) return;
+    toast.show({ message: 'Annotation deleted.', actionLabel: 'Undo', onAction: () => void restoreAnnotation(removed).catch(report) });
+  };
+
+  return (
+    <article className="rv-card" aria-label={`Annotation by ${annotation.author || 'unnamed'}`} onBlur={() => void flush()}>
+      <header className="rv-card-head">
+        {target && (
+          <span className="rv-card-target">
+            {onJump ? (
+              <button type="button" className="link-button" onClick={onJump} title="Open this moment on the Timeline">
+                {target}
+              </button>
+            ) : (
+              target
+            )}
+          </span>
+        )}
+        <span className="rv-card-meta muted">
+          {annotation.author || 'Unnamed'} · {formatInZone(annotation.updatedAt, zone)}
+          {findings > 0 && <span className="rv-card-findings"> · {findings} wording suggestion{findings === 1 ? '' : 's'}</span>}
+        </span>
+        <button type="button" className="icon-button danger" aria-label="Delete annotation" title="Delete annotation" onClick={() => void remove().catch(report)}>
+          <TrashIcon />
+        </button>
+      </header>
+      <TagChips selected={annotation.tags} label="Tags" onToggle={(tag) => void toggleAnnotationTag(annotation.id, tag).catch(report)} />
+      <RichTextEditor
+        initialState={annotation.body || undefined}
+        onChange={(body, plainText) => save({ body, plainText })}
+        people={people}
+        ariaLabel="Annotation text"
+        placeholder="What happened here, what helped, what was hard? Describe systems and decisions, not people."
+      >
+        <BlamelessHighlightPlugin
+          people={names}
+          dismissed={annotation.dismissedFindings}
+          onDismiss={(id) => void dismissFinding(annotation.id, id).catch(report)}
+          onFindingsChange={setFindings}
+        />
+      </RichTextEditor>
+    </article>
+  );
+}

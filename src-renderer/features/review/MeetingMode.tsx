@@ -1,0 +1,311 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Annotation } from '@core/model/annotation';
+import type { Incident } from '@core/model/incident';
+import { formatInZone } from '@core/time/zoned-input';
+import { createActionItem } from '@features/action-items';
+import { useToast } from '@ui/toast-context';
+import type { AgendaItem } from './agenda';
+import { createAnnotation } from './annotation-writes';
+import { useAuthorName } from './author-name';
+import { meetingCommand, MEETING_KEYS, type MeetingCommand } from './meeting-keys';
+import { formatClock, timerTone } from './meeting-timer';
+import { ActionComposer, NoteComposer } from './MeetingComposer';
+import { TAG_LABEL } from './TagChips';
+import { useTimeboxMinutes } from './timebox-setting';
+import { useMeetingTimers } from './use-meeting-timers';
+import type { MentionablePerson } from './use-review-data';
+
+interface MeetingModeProps {
+  incident: Incident;
+  agenda: readonly AgendaItem[];
+  people: readonly MentionablePerson[];
+  onLeave: () => void;
+}
+
+type Capture = { kind: 'note' | 'question'; annotation: Annotation } | { kind: 'action' } | null;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/**
+ * The facilitator's view for the review meeting, made to be projected: one agenda item at a
+ * time in large type, stepped through from the keyboard, with a time-box per item and inline
+ * capture of notes, questions and action items so the room never waits for a dialog.
+ */
+export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModeProps) {
+  const toast = useToast();
+  const { name } = useAuthorName();
+  const { minutes } = useTimeboxMinutes();
+  const timers = useMeetingTimers();
+  const [index, setIndex] = useState(0);
+  const [capture, setCapture] = useState<Capture>(null);
+  const [help, setHelp] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const enteredFullscreen = useRef(false);
+  const safeIndex = Math.min(index, agenda.length - 1);
+  const item = agenda[safeIndex];
+  const zone = incident.timeZone;
+
+  const leave = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    onLeave();
+  }, [onLeave]);
+
+  // Full screen is asked for on entry; leaving it (Esc in the browser or the OS) leaves the view too.
+  const onLeaveRef = useRef(onLeave);
+  useEffect(() => {
+    onLeaveRef.current = onLeave;
+  });
+  useEffect(() => {
+    rootRef.current?.focus();
+    const root = document.documentElement;
+    if (!document.fullscreenElement && root.requestFullscreen) {
+      root.requestFullscreen().then(
+        () => {
+          enteredFullscreen.current = true;
+        },
+        () => undefined,
+      );
+    }
+    const onChange = () => {
+      if (!document.fullscreenElement && enteredFullscreen.current) onLeaveRef.current();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  const refocus = () => requestAnimationFrame(() => rootRef.current?.focus());
+  const endCapture = () => {
+    setCapture(null);
+    refocus();
+  };
+
+  const report = useCallback((error: unknown) => toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) }), [toast]);
+
+  const startNote = useCallback(
+    async (kind: 'note' | 'question') => {
+      if (!item) return;
+      const target = item.eventId ? ({ type: 'event', eventId: item.eventId } as const) : ({ type: 'incident' } as const);
+      const annotation = await createAnnotation({ incidentId: incident.id, target, author: name, tags: kind === 'question' ? ['question'] : [] });
+      setCapture({ kind, annotation });
+    },
+    [incident.id, item, name],
+  );
+
+  const run = useCallback(
+    (command: MeetingCommand) => {
+      switch (command) {
+        case 'next':
+          setIndex((i) => Math.min(i + 1, agenda.length - 1));
+          break;
+        case 'previous':
+          setIndex((i) => Math.max(i - 1, 0));
+          break;
+        case 'timer':
+          if (item) timers.toggle(item.key);
+          break;
+        case 'note':
+        case 'question':
+          void startNote(command).catch(report);
+          break;
+        case 'action':
+          setCapture({ kind: 'action' });
+          break;
+        case 'help':
+          setHelp((shown) => !shown);
+          break;
+        case 'leave':
+          if (help) setHelp(false);
+          else leave();
+          break;
+      }
+    },
+    [agenda.length, help, item, leave, report, startNote, timers],
+  );
+
+  // Captured before anything else on the page so the workspace's own keys (E, Alt+n) stay quiet.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (capture || isTyping(event.target)) return;
+      const command = meetingCommand(event);
+      const onButton = event.target instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter');
+      if (!command || onButton) {
+        if (!event.ctrlKey && !event.metaKey && !event.altKey && event.key.length === 1) event.stopPropagation();
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+      run(command);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [capture, run]);
+
+  if (!item) return null;
+  const timer = timers.timerOf(item.key);
+  const elapsed = timers.elapsedOf(item.key);
+  const timeboxMs = minutes * 60_000;
+  const tone = timerTone(elapsed, timeboxMs);
+  // Blank ones are captures still being typed (or abandoned): nothing to show the room yet.
+  const said = item.annotations.filter((a) => a.plainText.trim() !== '');
+  const questions = said.filter((a) => a.tags.includes('question'));
+  const others = said.filter((a) => !a.tags.includes('question'));
+
+  const addAction = async (title: string) => {
+    await createActionItem({ incidentId: incident.id, title, eventIds: item.eventId ? [item.eventId] : [] });
+    toast.show({ tone: 'success', message: `Action item added: ${title}` });
+    endCapture();
+  };
+
+  return (
+    <div ref={rootRef} className="mt-root" role="region" aria-label="Meeting view" tabIndex={-1}>
+      <header className="mt-bar">
+        <div className="mt-bar-title">
+          <span className="mt-incident">{incident.title}</span>
+          <span className="mt-progress" aria-live="polite">
+            Item {safeIndex + 1} of {agenda.length}
+          </span>
+        </div>
+        <div className={`mt-timer mt-timer-${tone}`} role="timer" aria-label={`Time on this item ${formatClock(elapsed)} of ${minutes} minutes`}>
+          <span className="mt-timer-clock">{formatClock(elapsed)}</span>
+          <span className="mt-timer-box">/ {formatClock(timeboxMs)}</span>
+          <button type="button" onClick={() => run('timer')} aria-keyshortcuts="T">
+            {timer.status === 'running' ? 'Pause' : timer.status === 'paused' ? 'Resume' : 'Start'} timer
+          </button>
+        </div>
+        <div className="mt-bar-actions">
+          <button type="button" onClick={() => run('help')} aria-keyshortcuts="?" aria-expanded={help}>
+            Keys
+          </button>
+          <button type="button" onClick={leave} aria-keyshortcuts="Escape">
+            Leave meeting
+          </button>
+        </div>
+      </header>
+
+      <ol className="mt-steps" aria-label="Agenda">
+        {agenda.map((step, i) => (
+          <li key={step.key} className={i === safeIndex ? 'mt-step mt-step-current' : i < safeIndex ? 'mt-step mt-step-done' : 'mt-step'} aria-current={i === safeIndex ? 'step' : undefined}>
+            <span className="sr-only">{step.kind === 'incident' ? 'The incident as a whole' : (step.milestones[0] ?? 'Key moment')}</span>
+          </li>
+        ))}
+      </ol>
+
+      <div className="mt-main">
+        <section className="mt-moment" aria-label="What happened">
+          {item.kind === 'incident' ? (
+            <>
+              <p className="mt-time mt-time-label">Wrap-up</p>
+              <h2 className="mt-headline">The incident as a whole</h2>
+              <p className="mt-text">What went well, what went poorly, where we got lucky — and what we will do about it.</p>
+            </>
+          ) : (
+            <>
+              <p className="mt-time">
+                <time dateTime={new Date(item.at ?? 0).toISOString()}>{formatInZone(item.at ?? 0, zone, 'HH:mm:ss')}</time>
+                <span className="mt-date"> {formatInZone(item.at ?? 0, zone, 'EEE d MMM yyyy', false)}</span>
+              </p>
+              {item.milestones.length > 0 && (
+                <p className="mt-milestones">
+                  {item.milestones.map((label) => (
+                    <span key={label} className="mt-milestone">
+                      {label}
+                    </span>
+                  ))}
+                </p>
+              )}
+              {item.text ? (
+                <blockquote className="mt-text">
+                  {item.actorName && <cite className="mt-actor">{item.actorName}</cite>}
+                  {item.text}
+                </blockquote>
+              ) : (
+                <p className="mt-text mt-muted">A milestone marked on the Timeline, not tied to one message.</p>
+              )}
+              {item.notes.map((note) => (
+                <p key={note} className="mt-note">
+                  {note}
+                </p>
+              ))}
+            </>
+          )}
+        </section>
+
+        <section className="mt-panel" aria-labelledby="mt-questions">
+          <h3 id="mt-questions">Open questions ({questions.length})</h3>
+          {questions.length === 0 ? <p className="mt-muted">None yet. Press Q to capture one.</p> : <AnnotationTexts annotations={questions} />}
+          <h3>Notes ({others.length})</h3>
+          {others.length === 0 ? <p className="mt-muted">None yet. Press N to capture one.</p> : <AnnotationTexts annotations={others} />}
+        </section>
+      </div>
+
+      {capture && capture.kind !== 'action' && <NoteComposer key={capture.annotation.id} annotation={capture.annotation} kind={capture.kind} people={people} onDone={endCapture} />}
+      {capture?.kind === 'action' && <ActionComposer onSubmit={addAction} onCancel={endCapture} />}
+
+      {help && (
+        <div className="mt-help" role="dialog" aria-label="Meeting keys">
+          <h3>Keys</h3>
+          <dl>
+            {MEETING_KEYS.map((entry) => (
+              <div key={entry.action}>
+                <dt>
+                  {entry.keys.map((k) => (
+                    <kbd key={k}>{k}</kbd>
+                  ))}
+                </dt>
+                <dd>{entry.action}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+
+      <footer className="mt-keys" aria-hidden="true">
+        <span>
+          <kbd>←</kbd> <kbd>→</kbd> move
+        </span>
+        <span>
+          <kbd>T</kbd> timer
+        </span>
+        <span>
+          <kbd>N</kbd> note
+        </span>
+        <span>
+          <kbd>Q</kbd> question
+        </span>
+        <span>
+          <kbd>A</kbd> action item
+        </span>
+        <span>
+          <kbd>?</kbd> keys
+        </span>
+        <span>
+          <kbd>Esc</kbd> leave
+        </span>
+      </footer>
+    </div>
+  );
+}
+
+function AnnotationTexts({ annotations }: { annotations: readonly Annotation[] }) {
+  return (
+    <ul className="mt-annotations">
+      {annotations.map((a) => (
+        <li key={a.id}>
+          <p className="mt-annotation-text">{a.plainText.trim() || '(empty)'}</p>
+          <p className="mt-annotation-meta">
+            {a.author}
+            {a.tags
+              .filter((t) => t !== 'question')
+              .map((t) => (
+                <span key={t} className="mt-tag">
+                  {TAG_LABEL[t]}
+                </span>
+              ))}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

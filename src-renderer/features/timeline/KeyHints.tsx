@@ -1,0 +1,9 @@
+/** The timeline's keys, always on screen so nobody has to remember them mid-meeting. */
+export function KeyHints() {
+  return (
+    <p className="tl-keys muted" aria-label="Keyboard shortcuts">
+      <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>p</kbd> pin · <kbd>m</kbd> milestone · <kbd>t</kbd> open thread · <kbd>/</kbd> search · <kbd>n</kbd>/<kbd>N</kbd> next/previous match ·{' '}
+      <kbd>Esc</kbd> clear
+    </p>
+  );
+}

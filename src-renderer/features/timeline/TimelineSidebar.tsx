@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import type { Incident } from '@core/model/incident';
+import type { TimelineEvent } from '@core/model/event';
+import type { Milestone } from '@core/model/milestone';
+import type { KeyMoment } from '@core/timeline/bursts';
+import { findCanReports } from '@core/timeline/can-report';
+import { suggestMilestones, type MilestoneSuggestion } from '@core/timeline/milestone-suggestions';
+import { redactedText } from '@core/timeline/redaction';
+import { useToast } from '@ui/toast-context';
+import { CanPanel } from './CanPanel';
+import { KeyMomentsPanel } from './KeyMomentsPanel';
+import { MetricsPanel } from './MetricsPanel';
+import { MilestonesPanel } from './MilestonesPanel';
+import { setPinned } from './event-writes';
+import { structuredCanReport } from './manual-event';
+import { addMilestone, deleteMilestone, restoreMilestone } from './milestone-writes';
+import { dismissedKey, dismissedSchema, NOTHING_DISMISSED } from './timeline-settings';
+import { useSetting } from './use-setting';
+
+interface TimelineSidebarProps {
+  incident: Incident;
+  events: TimelineEvent[];
+  milestones: Milestone[];
+  zone: string;
+  bursts: KeyMoment[];
+  burstK: number;
+  onBurstK: (k: number) => void;
+  onJump: (eventId: string) => void;
+  onAddMilestone: () => void;
+  onEditMilestone: (milestone: Milestone) => void;
+  onAddManual: (mode: 'event' | 'can') => void;
+  fail: (err: unknown) => void;
+}
+
+const suggestionKey = (s: MilestoneSuggestion) => `${s.kind}|${s.label}|${s.eventId}`;
+
+export function TimelineSidebar(props: TimelineSidebarProps) {
+  const { incident, events, milestones, zone, bursts, onJump, fail } = props;
+  const toast = useToast();
+  const dismissed = useSetting(dismissedKey(incident.id), dismissedSchema, NOTHING_DISMISSED, 0);
+
+  const pinned = useMemo(() => events.filter((e) => e.pinned), [events]);
+  const suggestions = useMemo(() => {
+    const hidden = new Set(dismissed.value.suggestions);
+    return suggestMilestones(events, milestones).filter((s) => !hidden.has(suggestionKey(s)));
+  }, [events, milestones, dismissed.value.suggestions]);
+  const canReports = useMemo(() => {
+    // What is redacted stays out of the panel too: this screen is projected in the review.
+    const shown = events.map((e) => (e.redacted || e.redactions.length > 0 ? { ...e, text: redactedText(e) } : e));
+    const byId = new Map(events.map((e) => [e.id, e]));
+    return findCanReports(shown).map((entry) => {
+      const event = byId.get(entry.eventId);
+      const structured = event && !event.redacted && event.redactions.length === 0 ? structuredCanReport(event.raw) : null;
+      return structured ? { ...entry, ...structured } : entry;
+    });
+  }, [events]);
+  const candidates = useMemo(() => {
+    const hidden = new Set(dismissed.value.bursts);
+    // A burst whose minutes already hold a key moment has been dealt with.
+    return bursts.filter((b) => !hidden.has(b.peak) && !pinned.some((e) => e.at >= b.from && e.at < b.to));
+  }, [bursts, pinned, dismissed.value.bursts]);
+
+  const removeMilestone = (m: Milestone) => {
+    deleteMilestone(m.id).then(
+      () => toast.show({ message: `Deleted milestone “${m.label}”.`, actionLabel: 'Undo', onAction: () => void restoreMilestone(m).catch(fail) }),
+      fail,
+    );
+  };
+  const acceptBurst = (burst: KeyMoment) => {
+    const first = events.find((e) => e.at >= burst.peak);
+    if (first) void setPinned(first.id, true).then(() => onJump(first.id), fail);
+  };
+
+  return (
+    <aside className="tl-side" aria-label="Milestones, metrics and key moments">
+      <MetricsPanel incident={incident} milestones={milestones} />
+      <MilestonesPanel
+        milestones={milestones}
+        suggestions={suggestions}
+        zone={zone}
+        onAdd={props.onAddMilestone}
+        onEdit={props.onEditMilestone}
+        onDelete={removeMilestone}
+        onJump={onJump}
+        onConfirm={(s) => void addMilestone(incident.id, { kind: s.kind, label: s.label, at: s.at, eventId: s.eventId, note: s.reason }).catch(fail)}
+        onDismiss={(s) => dismissed.set({ ...dismissed.value, suggestions: [...dismissed.value.suggestions, suggestionKey(s)] })}
+      />
+      <KeyMomentsPanel
+        pinned={pinned}
+        bursts={candidates}
+        burstK={props.burstK}
+        zone={zone}
+        onJump={onJump}
+        onAddManual={() => props.onAddManual('event')}
+        onAcceptBurst={acceptBurst}
+        onDismissBurst={(b) => dismissed.set({ ...dismissed.value, bursts: [...dismissed.value.bursts, b.peak] })}
+        onBurstK={props.onBurstK}
+        onShowBurst={(b) => {
+          const first = events.find((e) => e.at >= b.from);
+          if (first) onJump(first.id);
+        }}
+      />
+      <CanPanel reports={canReports} zone={zone} onJump={onJump} onAdd={() => props.onAddManual('can')} />
+    </aside>
+  );
+}

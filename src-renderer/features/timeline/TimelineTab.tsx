@@ -1,0 +1,229 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Incident } from '@core/model/incident';
+import type { TimelineEvent } from '@core/model/event';
+import type { Milestone } from '@core/model/milestone';
+import { resolveZone, viewerTimeZone } from '@core/timeline/day-groups';
+import { emptyTimelineFilter, timelineFilterSchema } from '@core/timeline/filters';
+import { manualSourceId } from '@db/visible-events';
+import { useToast } from '@ui/toast-context';
+import { ActivityOverview } from './ActivityOverview';
+import { FilterBar } from './FilterBar';
+import { KeyHints } from './KeyHints';
+import { TimelineList } from './TimelineList';
+import { TimelineEmpty } from './TimelineEmpty';
+import { TimelineSidebar } from './TimelineSidebar';
+import { TimelineDialogs, type DialogState } from './TimelineDialogs';
+import { ZoneSwitch } from './ZoneSwitch';
+import { filterChoices } from './filter-options';
+import { setPinned } from './event-writes';
+import { defaultMilestoneKind } from './milestone-defaults';
+import { rowIndexOf } from './timeline-rows';
+import { DEFAULT_VIEW, filterKey, timelineViewSchema, viewKey } from './timeline-settings';
+import { useOverviewData } from './use-overview-data';
+import { useSearchIndex } from './use-search-index';
+import { useSetting } from './use-setting';
+import { useCommittedSources, useMilestones } from './use-timeline-data';
+import { useVisibleEvents } from './use-visible-events';
+import { useTimelineKeys } from './use-timeline-keys';
+import { useTimelineView } from './use-timeline-view';
+import { toLocalInputSeconds } from './zoned-time';
+import { measureSince, nowMs, wallClock } from './perf';
+import './timeline.css';
+
+const EMPTY_FILTER = emptyTimelineFilter();
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_EVENTS: TimelineEvent[] = [];
+
+export function TimelineTab({ incident }: { incident: Incident }) {
+  const incidentId = incident.id;
+  const [mountedAt] = useState(nowMs);
+  const { events, complete } = useVisibleEvents(incidentId);
+  const milestones = useMilestones(incidentId);
+  const sources = useCommittedSources(incidentId);
+  const filterSetting = useSetting(filterKey(incidentId), timelineFilterSchema, EMPTY_FILTER);
+  const viewSetting = useSetting(viewKey(incidentId), timelineViewSchema, DEFAULT_VIEW);
+  // Derived views wait for the whole list; the first page only paints the first screen.
+  const index = useSearchIndex(incidentId, complete ? events : undefined);
+  const toast = useToast();
+  const filter = filterSetting.value;
+  const setFilter = filterSetting.set;
+  const zone = resolveZone(viewSetting.value.zone, incident.timeZone);
+  const incidentZone = resolveZone('incident', incident.timeZone);
+
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(NO_IDS);
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(NO_IDS);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [jump, setJump] = useState<{ id: string; nonce: number } | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const view = useTimelineView(events, filter, zone, expanded, index);
+  const overview = useOverviewData(complete ? events : undefined, milestones, viewSetting.value.burstK);
+  const choices = useMemo(() => filterChoices(events ?? [], sources, manualSourceId(incidentId)), [events, sources, incidentId]);
+  const byId = useMemo(() => new Map((events ?? []).map((e) => [e.id, e])), [events]);
+  const milestonesByEvent = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const m of milestones) if (m.eventId) map.set(m.eventId, [...(map.get(m.eventId) ?? []), m.label]);
+    return map;
+  }, [milestones]);
+
+  const fail = useCallback((err: unknown) => toast.show({ tone: 'error', message: err instanceof Error ? err.message : String(err) }), [toast]);
+
+  /** Selects an event and scrolls to it, opening its thread or explaining a filter hides it. */
+  const jumpTo = (id: string) => {
+      const parent = view.fold.parentOf.get(id);
+      if (parent !== undefined && !expanded.has(parent)) setExpanded(new Set([...expanded, parent]));
+      if (parent === undefined && !view.fold.top.some((e) => e.id === id)) {
+        toast.show({ message: 'That event is hidden by the current filters.', actionLabel: 'Clear filters', onAction: () => setFilter(emptyTimelineFilter()) });
+      }
+      setSelectedId(id);
+      setJump((j) => ({ id, nonce: (j?.nonce ?? 0) + 1 }));
+  };
+
+  const selected = selectedId ? byId.get(selectedId) : undefined;
+  const togglePin = (event: TimelineEvent) => void setPinned(event.id, !event.pinned).catch(fail);
+  const openMilestone = (event: TimelineEvent | null, existing?: Milestone) => {
+    if (existing) {
+      setDialog({ type: 'milestone', state: { id: existing.id, kind: existing.kind, label: existing.label, time: toLocalInputSeconds(existing.at, incidentZone), eventId: existing.eventId, note: existing.note } });
+      return;
+    }
+    const at = event?.at ?? incident.detectedAt ?? incident.startedAt ?? wallClock();
+    setDialog({
+      type: 'milestone',
+      state: { kind: defaultMilestoneKind(milestones), label: '', time: toLocalInputSeconds(at, incidentZone), eventId: event?.id ?? null, eventSummary: event ? `${event.actorName}: ${event.text.slice(0, 80)}` : undefined, note: '' },
+    });
+  };
+
+  const hitPos = selectedId ? view.hits.indexOf(selectedId) : -1;
+  const stepHit = (delta: 1 | -1) => {
+    if (view.hits.length === 0) return;
+    const next = hitPos === -1 ? (delta === 1 ? 0 : view.hits.length - 1) : (hitPos + delta + view.hits.length) % view.hits.length;
+    const id = view.hits[next];
+    if (id) jumpTo(id);
+  };
+
+  useTimelineKeys(
+    {
+      move: (delta) => {
+        const eventRows = view.rows.filter((r) => r.type === 'event');
+        if (eventRows.length === 0) return;
+        const at = selectedId ? eventRows.findIndex((r) => r.event.id === selectedId) : -1;
+        const next = eventRows[at === -1 ? 0 : Math.min(eventRows.length - 1, Math.max(0, at + delta))];
+        if (next?.type === 'event') jumpTo(next.event.id);
+      },
+      pin: () => selected && togglePin(selected),
+      milestone: () => selected && openMilestone(selected),
+      thread: () => selectedId && view.fold.replies.has(selectedId) && setExpanded(toggle(expanded, selectedId)),
+      focusSearch: () => searchRef.current?.focus(),
+      nextHit: () => stepHit(1),
+      prevHit: () => stepHit(-1),
+      escape: () => {
+        if (filter.query !== '') setFilter({ ...filter, query: '' });
+        else setSelectedId(null);
+        if (document.activeElement === searchRef.current) searchRef.current?.blur();
+      },
+    },
+    dialog === null,
+  );
+
+  const onFirstRows = useCallback(() => {
+    measureSince('timeline:first-rows', mountedAt);
+  }, [mountedAt]);
+
+  if (events === undefined || (events.length === 0 && !complete) || !filterSetting.loaded || !viewSetting.loaded) return <p className="loading">Loading the timeline…</p>;
+
+  const zoneLabel = zone === 'UTC' ? 'UTC' : zone;
+  const initialTime = toLocalInputSeconds(selected?.at ?? incident.startedAt ?? wallClock(), incidentZone);
+
+  return (
+    <div className="tl">
+      <div className="tl-main">
+        {events.length === 0 ? (
+          <TimelineEmpty incident={incident} onAddManual={() => setDialog({ type: 'manual', mode: 'event', time: initialTime })} />
+        ) : (
+          <>
+            {overview.range && (
+              <ActivityOverview
+                range={overview.range}
+                buckets={overview.buckets}
+                milestones={milestones}
+                bursts={overview.bursts}
+                selection={{ from: filter.from, to: filter.to }}
+                zone={zone}
+                onSelect={(from, to) => setFilter({ ...filter, from, to })}
+                onClear={() => setFilter({ ...filter, from: null, to: null })}
+              />
+            )}
+            <div className="tl-toolbar">
+              <ZoneSwitch value={viewSetting.value.zone} incidentZone={incidentZone} viewerZone={viewerTimeZone()} onChange={(zoneChoice) => viewSetting.set({ ...viewSetting.value, zone: zoneChoice })} />
+              <KeyHints />
+            </div>
+            <FilterBar
+              filter={filter}
+              onChange={setFilter}
+              choices={choices}
+              zone={zone}
+              zoneLabel={zoneLabel}
+              shown={view.filtered.length}
+              total={events.length}
+              complete={complete}
+              hits={{ count: view.hits.length, current: hitPos + 1, onPrev: () => stepHit(-1), onNext: () => stepHit(1) }}
+              searchRef={searchRef}
+              indexing={!index.ready && filter.query.trim() !== ''}
+            />
+            {view.rows.length === 0 ? (
+              <p className="tl-no-match">
+                No events match these filters.{' '}
+                <button type="button" className="link-button" onClick={() => setFilter(emptyTimelineFilter())}>
+                  Clear filters
+                </button>
+              </p>
+            ) : (
+              <TimelineList
+                rows={view.rows}
+                zone={zone}
+                zoneLabel={zoneLabel}
+                selectedId={selectedId}
+                query={filter.query}
+                revealed={revealed}
+                milestonesByEvent={milestonesByEvent}
+                scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce } : null}
+                onFirstRows={onFirstRows}
+                actions={{
+                  select: setSelectedId,
+                  togglePin,
+                  toggleThread: (id) => setExpanded(toggle(expanded, id)),
+                  setMilestone: (event) => openMilestone(event),
+                  redact: (event) => setDialog({ type: 'redact', eventId: event.id }),
+                  toggleReveal: (id) => setRevealed(toggle(revealed, id)),
+                }}
+              />
+            )}
+          </>
+        )}
+      </div>
+      <TimelineSidebar
+        incident={incident}
+        events={complete ? events : NO_EVENTS}
+        milestones={milestones}
+        zone={zone}
+        bursts={overview.bursts}
+        burstK={viewSetting.value.burstK}
+        onBurstK={(burstK) => viewSetting.set({ ...viewSetting.value, burstK })}
+        onJump={jumpTo}
+        onAddMilestone={() => openMilestone(null)}
+        onEditMilestone={(m) => openMilestone(null, m)}
+        onAddManual={(mode) => setDialog({ type: 'manual', mode, time: initialTime })}
+        fail={fail}
+      />
+      <TimelineDialogs dialog={dialog} incidentId={incidentId} zone={incidentZone} byId={byId} onClose={() => setDialog(null)} />
+    </div>
+  );
+}
+
+function toggle(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '@core/model/event';
+import { buildTimelineRows, foldThreads, rowIndexOf } from './timeline-rows';
+
+function event(id: string, at: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
+  return {
+    id,
+    incidentId: 'i1',
+    sourceId: 's1',
+    sourceFormat: 'slack-export',
+    dedupeKey: `slack-export:${id}`,
+    kind: 'message',
+    at: Date.parse(at),
+    originalTime: at,
+    actorId: null,
+    actorName: 'Priya',
+    channel: 'inc',
+    text: `text ${id}`,
+    links: [],
+    threadParentKey: null,
+    replyCount: 0,
+    edited: false,
+    deleted: false,
+    reactions: [],
+    attachments: [],
+    pinned: false,
+    redacted: false,
+    redactions: [],
+    raw: null,
+    ...extra,
+  };
+}
+
+const parent = event('p', '2024-06-13T06:58:00Z');
+const reply1 = event('r1', '2024-06-13T06:59:00Z', { threadParentKey: 'slack-export:p' });
+const other = event('o', '2024-06-13T07:10:00Z');
+const reply2 = event('r2', '2024-06-13T07:20:00Z', { threadParentKey: 'slack-export:p' });
+const orphan = event('x', '2024-06-13T07:30:00Z', { threadParentKey: 'slack-export:missing' });
+
+describe('foldThreads', () => {
+  it('folds replies under the parent whose dedupeKey they name, in time order', () => {
+    const fold = foldThreads([parent, reply1, other, reply2, orphan]);
+    expect(fold.top.map((e) => e.id)).toEqual(['p', 'o', 'x']);
+    expect(fold.replies.get('p')?.map((e) => e.id)).toEqual(['r1', 'r2']);
+    expect(fold.parentOf.get('r2')).toBe('p');
+  });
+
+  it('keeps a reply on its own line when its parent is filtered out, so a search hit is never hidden', () => {
+    const fold = foldThreads([reply1, other]);
+    expect(fold.top.map((e) => e.id)).toEqual(['r1', 'o']);
+    expect(fold.parentOf.size).toBe(0);
+  });
+});
+
+describe('buildTimelineRows', () => {
+  it('cuts days at midnight in the chosen zone and counts folded replies', () => {
+    const fold = foldThreads([parent, reply1, other, reply2]);
+    // 06:58Z is 23:58 on 12 June in Los Angeles; 07:10Z is already 13 June there.
+    const la = buildTimelineRows(fold, 'America/Los_Angeles', new Set());
+    expect(la.map((r) => (r.type === 'day' ? r.label : r.event.id))).toEqual(['Wednesday, 12 June 2024', 'p', 'Thursday, 13 June 2024', 'o']);
+    const first = la[1];
+    expect(first?.type === 'event' && first.replies).toBe(2);
+    const utc = buildTimelineRows(fold, 'UTC', new Set());
+    expect(utc.filter((r) => r.type === 'day')).toHaveLength(1);
+  });
+
+  it('shows the replies of an expanded thread right after their parent', () => {
+    const rows = buildTimelineRows(foldThreads([parent, reply1, other, reply2]), 'UTC', new Set(['p']));
+    expect(rows.map((r) => (r.type === 'day' ? 'day' : `${r.event.id}${r.reply ? '↳' : ''}`))).toEqual(['day', 'p', 'r1↳', 'r2↳', 'o']);
+    expect(rowIndexOf(rows, 'r2')).toBe(3);
+    expect(rowIndexOf(buildTimelineRows(foldThreads([parent, reply1]), 'UTC', new Set()), 'r1')).toBe(-1);
+  });
+});

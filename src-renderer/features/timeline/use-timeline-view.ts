@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import type { TimelineEvent } from '@core/model/event';
+import { applyFilter, type TimelineFilter } from '@core/timeline/filters';
+import { buildTimelineRows, foldThreads, type ThreadFold, type TimelineRow } from './timeline-rows';
+import type { SearchIndexState } from './use-search-index';
+import { timed } from './perf';
+
+export interface TimelineView {
+  filtered: TimelineEvent[];
+  fold: ThreadFold;
+  rows: TimelineRow[];
+  /** Ids of the events matching the search, in time order (empty without a query). */
+  hits: string[];
+}
+
+const EMPTY: TimelineEvent[] = [];
+
+/** Filter → threads → day rows, each step memoised so typing a query does not regroup days needlessly. */
+export function useTimelineView(events: TimelineEvent[] | undefined, filter: TimelineFilter, zone: string, expanded: ReadonlySet<string>, index: SearchIndexState): TimelineView {
+  const all = events ?? EMPTY;
+  const query = filter.query.trim();
+  const { ready, version, search } = index;
+  const queryHits = useMemo(() => {
+    if (query === '') return undefined;
+    const ids = search(query);
+    return ids === null ? undefined : new Set(ids);
+    // `version` changes when the index content does; `search` is a new closure every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, ready, version]);
+
+  const filtered = useMemo(
+    () => timed('timeline:filter', () => applyFilter(all, filter, { queryHits }), (result) => ({ events: all.length, shown: result.length })),
+    [all, filter, queryHits],
+  );
+
+  const fold = useMemo(() => foldThreads(filtered), [filtered]);
+  const rows = useMemo(() => buildTimelineRows(fold, zone, expanded), [fold, zone, expanded]);
+  const hits = useMemo(() => (query === '' ? [] : filtered.map((e) => e.id)), [filtered, query]);
+  return { filtered, fold, rows, hits };
+}

@@ -1,0 +1,6 @@
+import { formatInZone } from '@core/timeline/day-groups';
+
+/** datetime-local text with seconds, so an event's milestone keeps its exact second. */
+export function toLocalInputSeconds(ms: number, zone: string): string {
+  return formatInZone(ms, zone, "yyyy-MM-dd'T'HH:mm:ss");
+}
