@@ -4,7 +4,7 @@ import { emitAppCommand, useAppCommand } from '@ui/command-bus';
 import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
-import { ActionItemsOverview } from '@features/action-items';
+import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
@@ -20,6 +20,8 @@ export function App() {
 
   return (
     <ToastProvider>
+      {/* Due-soon and overdue notifications: checked at start and periodically, whatever screen is open. */}
+      <ActionItemNotifier />
       <div className="app">
         <header className="app-bar">
           <a className="brand" href="#/" title="Incident library">

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
+import { act, useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS, useAutosave } from './use-autosave';
@@ -11,9 +11,10 @@ let root: Root;
 let api: ReturnType<typeof useAutosave> | null = null;
 const written: string[] = [];
 
-function Harness({ write }: { write: (value: string) => Promise<void> }) {
-  api = useAutosave(write, () => undefined);
-  return <span>{api.status}</span>;
+function Harness({ write, expose }: { write: (value: string) => Promise<void>; expose: (value: ReturnType<typeof useAutosave>) => void }) {
+  const autosave = useAutosave(write, () => undefined);
+  useEffect(() => expose(autosave));
+  return <span>{autosave.status}</span>;
 }
 
 beforeEach(() => {
@@ -27,6 +28,9 @@ beforeEach(() => {
       <Harness
         write={async (value) => {
           written.push(value);
+        }}
+        expose={(value) => {
+          api = value;
         }}
       />,
     ),

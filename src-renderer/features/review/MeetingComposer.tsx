@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation } from '@core/model/annotation';
 import { RichTextEditor } from '@editor/RichTextEditor';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
@@ -8,6 +8,8 @@ import type { MentionablePerson } from './use-review-data';
 
 interface NoteComposerProps {
   annotation: Annotation;
+  /** Settles once the annotation record is written. */
+  stored: Promise<void>;
   kind: 'note' | 'question';
   people: readonly MentionablePerson[];
   onDone: () => void;
@@ -17,17 +19,25 @@ interface NoteComposerProps {
  * Captures a note or question without leaving the meeting. The annotation exists from the
  * first keystroke and autosaves like any other; finishing with nothing typed removes it.
  */
-export function NoteComposer({ annotation, kind, people, onDone }: NoteComposerProps) {
-  const { save, flush } = useAnnotationAutosave(annotation.id);
+export function NoteComposer({ annotation, stored, kind, people, onDone }: NoteComposerProps) {
+  const { save, flush } = useAnnotationAutosave(annotation.id, stored);
   const text = useRef('');
   const shellRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => shellRef.current?.querySelector<HTMLElement>('[contenteditable="true"]')?.focus());
+  // Focused in the commit that shows the composer, before the next key press arrives.
+  useLayoutEffect(() => {
+    const editable = () => shellRef.current?.querySelector<HTMLElement>('[contenteditable="true"]');
+    const found = editable();
+    if (found) {
+      found.focus();
+      return;
+    }
+    const frame = requestAnimationFrame(() => editable()?.focus());
     return () => cancelAnimationFrame(frame);
   }, []);
 
   const finish = async () => {
+    await stored;
     await flush();
     if (text.current.trim() === '') await deleteAnnotation(annotation.id);
     onDone();

@@ -5,7 +5,8 @@ import { formatInZone } from '@core/time/zoned-input';
 import { createActionItem } from '@features/action-items';
 import { useToast } from '@ui/toast-context';
 import type { AgendaItem } from './agenda';
-import { createAnnotation } from './annotation-writes';
+import { newId } from '@core/ids';
+import { addAnnotation, buildAnnotation } from './annotation-writes';
 import { useAuthorName } from './author-name';
 import { meetingCommand, MEETING_KEYS, type MeetingCommand } from './meeting-keys';
 import { formatClock, timerTone } from './meeting-timer';
@@ -22,7 +23,7 @@ interface MeetingModeProps {
   onLeave: () => void;
 }
 
-type Capture = { kind: 'note' | 'question'; annotation: Annotation } | { kind: 'action' } | null;
+type Capture = { kind: 'note' | 'question'; annotation: Annotation; stored: Promise<void> } | { kind: 'action' } | null;
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -83,14 +84,18 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
 
   const report = useCallback((error: unknown) => toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) }), [toast]);
 
+  // The composer opens in the same frame as the key press, so the first letters typed after
+  // N or Q land in it; the record is written meanwhile and saves wait for it.
   const startNote = useCallback(
-    async (kind: 'note' | 'question') => {
+    (kind: 'note' | 'question') => {
       if (!item) return;
       const target = item.eventId ? ({ type: 'event', eventId: item.eventId } as const) : ({ type: 'incident' } as const);
-      const annotation = await createAnnotation({ incidentId: incident.id, target, author: name, tags: kind === 'question' ? ['question'] : [] });
-      setCapture({ kind, annotation });
+      const annotation = buildAnnotation({ incidentId: incident.id, target, author: name, tags: kind === 'question' ? ['question'] : [] }, newId(), Date.now());
+      const stored = addAnnotation(annotation);
+      stored.catch(report);
+      setCapture({ kind, annotation, stored });
     },
-    [incident.id, item, name],
+    [incident.id, item, name, report],
   );
 
   const run = useCallback(
@@ -107,7 +112,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
           break;
         case 'note':
         case 'question':
-          void startNote(command).catch(report);
+          startNote(command);
           break;
         case 'action':
           setCapture({ kind: 'action' });
@@ -240,7 +245,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
         </section>
       </div>
 
-      {capture && capture.kind !== 'action' && <NoteComposer key={capture.annotation.id} annotation={capture.annotation} kind={capture.kind} people={people} onDone={endCapture} />}
+      {capture && capture.kind !== 'action' && <NoteComposer key={capture.annotation.id} annotation={capture.annotation} stored={capture.stored} kind={capture.kind} people={people} onDone={endCapture} />}
       {capture?.kind === 'action' && <ActionComposer onSubmit={addAction} onCancel={endCapture} />}
 
       {help && (

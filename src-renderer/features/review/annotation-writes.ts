@@ -39,8 +39,12 @@ export function buildAnnotation(input: NewAnnotation, id: string, now: number): 
 
 export async function createAnnotation(input: NewAnnotation): Promise<Annotation> {
   const annotation = buildAnnotation(input, newId(), Date.now());
-  await db.annotations.add(annotation);
+  await addAnnotation(annotation);
   return annotation;
+}
+
+export async function addAnnotation(annotation: Annotation): Promise<void> {
+  await db.annotations.add(annotation);
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'body' | 'plainText' | 'tags' | 'author' | 'dismissedFindings'>>;

@@ -4,17 +4,22 @@ import { updateAnnotation, type AnnotationPatch } from './annotation-writes';
 import { DebouncedSave } from './debounced-save';
 import { ReviewError } from './review-error';
 
+const ALREADY_STORED = Promise.resolve();
+
 /**
  * Saves edits to one annotation within a second of the last keystroke, and at once when the
  * editor loses focus, the window is hidden or the page is being unloaded, so a reload or a
  * crash loses at most the last second of typing.
  */
-export function useAnnotationAutosave(annotationId: string): { save: (patch: AnnotationPatch) => void; flush: () => Promise<void> } {
+export function useAnnotationAutosave(annotationId: string, stored: Promise<void> = ALREADY_STORED): { save: (patch: AnnotationPatch) => void; flush: () => Promise<void> } {
   const toast = useToast();
   const saver = useMemo(
     () =>
       new DebouncedSave<AnnotationPatch>(
-        (patch) => updateAnnotation(annotationId, patch),
+        async (patch) => {
+          await stored;
+          await updateAnnotation(annotationId, patch);
+        },
         (error) => {
           const reason = error instanceof Error ? error.message : String(error);
           const failure = new ReviewError('SAVE_FAILED', `Your note could not be saved: ${reason} It will be retried on your next change.`, { cause: error });
@@ -23,7 +28,7 @@ export function useAnnotationAutosave(annotationId: string): { save: (patch: Ann
         undefined,
         (older, newer) => ({ ...older, ...newer }),
       ),
-    [annotationId, toast],
+    [annotationId, stored, toast],
   );
 
   useEffect(() => {
