@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
-import { fixtureFile, ImportPage, zipFixtureFolder } from './pages/import-page';
+import { fixtureFile, fixtureFolderPath, ImportPage, zipFixtureFolder } from './pages/import-page';
 
 test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into one incident; re-imports, refuses a broken file, removes a source', async ({ page, network }) => {
   const library = new LibraryPage(page);
@@ -31,6 +31,9 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   // Other formats: a summary with sample lines.
   await expect(importer.item('pagerduty-log.json')).toContainText('3 events');
   await page.screenshot({ path: '/tmp/import-preview.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: '/tmp/import-preview-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await importer.runImport();
   await expect(importer.result('acme-slack-export.zip')).toContainText('4 added');
@@ -55,6 +58,9 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(importer.sourceRow('acme-slack-export.zip')).toContainText('Slack export');
   await expect(importer.sourceRow('timeline.csv')).toContainText('3 events added');
   await page.screenshot({ path: '/tmp/import-sources.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: '/tmp/import-sources-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   await importer.dialog.getByRole('button', { name: 'Close' }).click();
 
   // Re-importing the same file (dropped this time) adds nothing and says when it came in first.
@@ -102,4 +108,26 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(people.getByRole('listitem', { name: 'priya', exact: true })).toContainText('3 events');
 
   expect(network.external).toEqual([]);
+});
+
+test('imports an unpacked Slack export picked as a folder, and the preview choices decide what comes in', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Checkout folder import', severity: 'SEV3', timeZone: 'UTC', started: '2024-06-12T14:00', resolved: '2024-06-12T16:00' });
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'More import options' }).click();
+  await page.getByRole('menuitem', { name: 'Choose folder…' }).click();
+  await (await chooser).setFiles(fixtureFolderPath('slack-export'));
+  const item = importer.item('slack-export');
+  await expect(item.getByLabel('Format of slack-export')).toHaveValue('slack-export');
+  await expect(item).toContainText('folder, 6 files');
+
+  // Widening the window to no limit brings in the early message too.
+  await item.getByLabel('From').fill('');
+  await importer.runImport();
+  await expect(importer.result('slack-export')).toContainText('5 added');
+  await importer.close();
+  await expect(page.getByRole('tabpanel').getByText('Unrelated chat long before the incident')).toBeVisible();
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { ImportPage } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
@@ -62,6 +63,8 @@ test('a reviewer sets milestones from events, suggestions and typed times and re
   await expect(tl.metric('Customer-impact duration')).toHaveText('18 min');
 
   await page.screenshot({ path: '/tmp/timeline-milestones.png', fullPage: true });
+  const axe = await new AxeBuilder({ page }).include('.tl').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(network.external).toEqual([]);
 });
 

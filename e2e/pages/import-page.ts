@@ -15,6 +15,10 @@ export function fixtureFile(name: string, mimeType = 'application/octet-stream')
   return { name, mimeType, buffer: readFileSync(join(FIXTURES, name)) };
 }
 
+export function fixtureFolderPath(folder: string): string {
+  return join(FIXTURES, folder);
+}
+
 /** Zips a fixture folder the way Slack delivers an export: the folder's content at the archive root. */
 export function zipFixtureFolder(folder: string, name: string): FilePayload {
   const files: Record<string, Uint8Array> = {};

@@ -13,7 +13,7 @@ export function SummaryPreviewPanel({ preview, incident }: { preview: AnyPreview
         {times.length > 0 && (
           <span className="muted">
             {' '}
-            · first shown {formatInZone(Math.min(...times), zone)} – {formatInZone(Math.max(...times), zone)}
+            · samples from {formatInZone(Math.min(...times), zone)} – {formatInZone(Math.max(...times), zone)}
           </span>
         )}
       </p>

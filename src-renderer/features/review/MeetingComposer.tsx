@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation } from '@core/model/annotation';
 import { RichTextEditor } from '@editor/RichTextEditor';
+import { useToast } from '@ui/toast-context';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
 import { deleteAnnotation, dismissFinding } from './annotation-writes';
 import { useAnnotationAutosave } from './use-annotation-autosave';
@@ -21,6 +22,7 @@ interface NoteComposerProps {
  */
 export function NoteComposer({ annotation, stored, kind, people, onDone }: NoteComposerProps) {
   const { save, flush } = useAnnotationAutosave(annotation.id, stored);
+  const toast = useToast();
   const text = useRef('');
   const shellRef = useRef<HTMLDivElement>(null);
 
@@ -37,10 +39,15 @@ export function NoteComposer({ annotation, stored, kind, people, onDone }: NoteC
   }, []);
 
   const finish = async () => {
-    await stored;
-    await flush();
-    if (text.current.trim() === '') await deleteAnnotation(annotation.id);
-    onDone();
+    try {
+      await stored;
+      await flush();
+      if (text.current.trim() === '') await deleteAnnotation(annotation.id);
+      onDone();
+    } catch (error) {
+      // Stay open: what was typed is still on screen and can be copied or retried.
+      toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
   };
 
   return (

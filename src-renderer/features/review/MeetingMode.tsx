@@ -126,7 +126,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
           break;
       }
     },
-    [agenda.length, help, item, leave, report, startNote, timers],
+    [agenda.length, help, item, leave, startNote, timers],
   );
 
   // Captured before anything else on the page so the workspace's own keys (E, Alt+n) stay quiet.

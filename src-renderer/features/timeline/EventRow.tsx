@@ -33,8 +33,6 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
   return (
     <div
       className={className}
-      role="listitem"
-      aria-current={selected ? 'true' : undefined}
       data-event-id={event.id}
       onClick={(e) => {
         if (!(e.target as HTMLElement).closest('button, a')) actions.select(event.id);

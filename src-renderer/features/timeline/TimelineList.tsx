@@ -77,6 +77,8 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
               data-index={item.index}
               ref={virtualizer.measureElement}
               className={row.type === 'day' ? 'tl-day' : 'tl-slot'}
+              role="listitem"
+              aria-current={row.type === 'event' && row.event.id === selectedId ? 'true' : undefined}
               style={sticky ? { position: 'sticky', top: 0, zIndex: 2 } : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
             >
               {row.type === 'day' ? (

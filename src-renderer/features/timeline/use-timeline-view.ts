@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { TimelineEvent } from '@core/model/event';
 import { applyFilter, type TimelineFilter } from '@core/timeline/filters';
 import { buildTimelineRows, foldThreads, type ThreadFold, type TimelineRow } from './timeline-rows';
@@ -16,13 +16,15 @@ export interface TimelineView {
 const EMPTY: TimelineEvent[] = [];
 
 /** Filter → threads → day rows, each step memoised so typing a query does not regroup days needlessly. */
-export function useTimelineView(events: TimelineEvent[] | undefined, filter: TimelineFilter, zone: string, expanded: ReadonlySet<string>, index: SearchIndexState): TimelineView {
+export function useTimelineView(events: TimelineEvent[] | undefined, liveFilter: TimelineFilter, zone: string, expanded: ReadonlySet<string>, index: SearchIndexState): TimelineView {
+  // Typing stays responsive on big incidents: the list catches up as soon as it can.
+  const filter = useDeferredValue(liveFilter);
   const all = events ?? EMPTY;
   const query = filter.query.trim();
   const { ready, version, search } = index;
   const queryHits = useMemo(() => {
     if (query === '') return undefined;
-    const ids = search(query);
+    const ids = timed('timeline:search', () => search(query), (found) => ({ hits: found?.length ?? -1 }));
     return ids === null ? undefined : new Set(ids);
     // `version` changes when the index content does; `search` is a new closure every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps

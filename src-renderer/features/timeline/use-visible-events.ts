@@ -32,10 +32,15 @@ export function useVisibleEvents(incidentId: string): VisibleEvents {
       loadVisibleEvents(db, incidentId).then((events) => {
         if (live) setState({ incidentId, events, complete: true });
       });
-    void firstPage(incidentId).then((events) => {
-      if (live) setState((s) => (s?.incidentId === incidentId && s.complete ? s : { incidentId, events, complete: false }));
-    });
-    void reload();
+    // The full read starts once the first page is on screen: its 100k-row result is
+    // deserialised on this thread and would otherwise hold up the first paint.
+    void firstPage(incidentId)
+      .then((events) => {
+        if (live) setState((s) => (s?.incidentId === incidentId && s.complete ? s : { incidentId, events, complete: false }));
+      })
+      .finally(() => {
+        if (live) requestAnimationFrame(() => setTimeout(() => void reload(), 0));
+      });
 
     const prefix = `idb://${db.name}/`;
     const onMutated = (parts: ObservabilitySet) => {
@@ -69,12 +74,9 @@ async function firstPage(incidentId: string): Promise<TimelineEvent[]> {
   // The same visibility rule as loadVisibleEvents, on the first rows only.
   return db.transaction('r', db.sources, db.events, async () => {
     const visible = await committedSourceIds(db, incidentId);
-    return db.events
-      .where('[incidentId+at]')
-      .between([incidentId, -Infinity], [incidentId, Infinity])
-      .filter((e) => visible.has(e.sourceId))
-      .limit(FIRST_PAGE)
-      .toArray();
+    // No filter in the query so IndexedDB answers with one getAll; staging rows are dropped here.
+    const first = await db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).limit(FIRST_PAGE).toArray();
+    return first.filter((e) => visible.has(e.sourceId));
   });
 }
 
