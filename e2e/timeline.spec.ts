@@ -172,7 +172,10 @@ test('redacting hides a phone number until revealed; manual events and a CAN rep
   // UTC instead of the incident's zone.
   await page.locator('.tl-zone').getByText('UTC', { exact: true }).click();
   await expect(tl.row('Bridge call: DBA joined')).toContainText('07:05:00');
+  await expect(tl.row('pod 1 restarting')).toBeInViewport();
   await page.screenshot({ path: '/tmp/timeline-story.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: '/tmp/timeline-story-dark.png', fullPage: true });
 });
 
 test('with no events the timeline explains how to import and offers a manual event', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { db, openDatabase, requestPersistentStorage } from '@db/database';
 import { purgeDeletedIncidents } from '@db/cascade';
 import { classifyOpenError, type DatabaseOpenError } from '@db/open-error';
@@ -17,14 +17,16 @@ async function boot(): Promise<void> {
 /** Opens the database before anything else renders; failure shows the recovery screen. */
 export function Boot() {
   const [state, setState] = useState<BootState>({ phase: 'opening' });
-  const start = useCallback(() => {
-    setState({ phase: 'opening' });
+  useEffect(() => {
+    let cancelled = false;
     boot().then(
-      () => setState({ phase: 'ready' }),
-      (error: unknown) => setState({ phase: 'failed', error: classifyOpenError(error) }),
+      () => !cancelled && setState({ phase: 'ready' }),
+      (error: unknown) => !cancelled && setState({ phase: 'failed', error: classifyOpenError(error) }),
     );
+    return () => {
+      cancelled = true;
+    };
   }, []);
-  useEffect(start, [start]);
   useEffect(() => {
     // Another window upgraded the schema: this connection must let go and reload.
     const onVersionChange = () => {

@@ -57,7 +57,7 @@ function panelPosition(anchor: HTMLElement | null): { top: number; left: number 
 function EventAnnotationsPanel({ incidentId, eventId, position, onClose }: EventAnnotationsProps & { position: { top: number; left: number }; onClose: () => void }) {
   const annotations = useEventAnnotationList(eventId);
   const people = useIncidentPeople(incidentId);
-  const zone = useLiveQuery(async () => (await db.incidents.get(incidentId))?.timeZone ?? 'UTC', [incidentId], 'UTC');
+  const zone = useLiveQuery(async () => (await db.incidents.where('id').equals(incidentId).first())?.timeZone ?? 'UTC', [incidentId], 'UTC');
   const { name } = useAuthorName();
   const toast = useToast();
   const panelRef = useRef<HTMLDivElement>(null);

@@ -148,6 +148,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
   }, [capture, run]);
 
   if (!item) return null;
+  const upNext = agenda[safeIndex + 1];
   const timer = timers.timerOf(item.key);
   const elapsed = timers.elapsedOf(item.key);
   const timeboxMs = minutes * 60_000;
@@ -234,6 +235,11 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
                 </p>
               ))}
             </>
+          )}
+          {upNext && (
+            <p className="mt-next">
+              Up next: {upNext.kind === 'incident' ? 'the incident as a whole' : [upNext.at !== null ? formatInZone(upNext.at, zone, 'HH:mm') : '', ...upNext.milestones, upNext.milestones.length ? '' : upNext.text].filter(Boolean).join(' · ')}
+            </p>
           )}
         </section>
 

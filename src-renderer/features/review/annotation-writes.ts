@@ -13,6 +13,14 @@ export interface NewAnnotation {
   plainText?: string;
 }
 
+/**
+ * Looks a record up by key through a query: a missing record is `undefined` here, whereas
+ * `Table.get` passes the miss through the restore hook, which rejects it as unreadable.
+ */
+function findAnnotation(id: string): Promise<Annotation | undefined> {
+  return db.annotations.where('id').equals(id).first();
+}
+
 export function checkTarget(target: AnnotationTarget): AnnotationTarget {
   if (target.type === 'range' && !(Number.isFinite(target.from) && Number.isFinite(target.to) && target.from <= target.to)) {
     throw new ReviewError('INVALID_RANGE', 'Time range: the "from" time must be on or before the "to" time.');
@@ -51,7 +59,7 @@ export type AnnotationPatch = Partial<Pick<Annotation, 'body' | 'plainText' | 't
 
 export async function updateAnnotation(id: string, patch: AnnotationPatch): Promise<void> {
   const changed = await db.annotations.update(id, { ...patch, updatedAt: Date.now() });
-  if (changed === 0 && !(await db.annotations.get(id))) {
+  if (changed === 0 && !(await findAnnotation(id))) {
     throw new ReviewError('ANNOTATION_NOT_FOUND', 'This annotation no longer exists; it may have been deleted in another window.');
   }
 }
@@ -62,7 +70,7 @@ export async function updateAnnotation(id: string, patch: AnnotationPatch): Prom
  */
 async function modifyAnnotation(id: string, change: (annotation: Annotation) => AnnotationPatch): Promise<void> {
   await db.transaction('rw', db.annotations, async () => {
-    const annotation = await db.annotations.get(id);
+    const annotation = await findAnnotation(id);
     if (!annotation) throw new ReviewError('ANNOTATION_NOT_FOUND', 'This annotation no longer exists; it may have been deleted in another window.');
     await db.annotations.update(id, { ...change(annotation), updatedAt: Date.now() });
   });
@@ -77,7 +85,7 @@ export function dismissFinding(id: string, findingId: string): Promise<void> {
 }
 
 export async function deleteAnnotation(id: string): Promise<Annotation | undefined> {
-  const existing = await db.annotations.get(id);
+  const existing = await findAnnotation(id);
   await db.annotations.delete(id);
   return existing;
 }

@@ -36,10 +36,6 @@ export function useMilestones(incidentId: string): Milestone[] | undefined {
   return useLiveQuery(() => db.milestones.where('incidentId').equals(incidentId).toArray(), [incidentId]);
 }
 
-export function useEvent(eventId: string): TimelineEvent | null | undefined {
-  return useLiveQuery(async () => (await db.events.get(eventId)) ?? null, [eventId]);
-}
-
 export interface MentionablePerson {
   id: string;
   name: string;
@@ -52,7 +48,7 @@ export interface MentionablePerson {
 export function useIncidentPeople(incidentId: string): MentionablePerson[] {
   const people = useLiveQuery(
     async () => {
-      const [incident, events] = await Promise.all([db.incidents.get(incidentId), loadVisibleEvents(db, incidentId)]);
+      const [incident, events] = await Promise.all([db.incidents.where('id').equals(incidentId).first(), loadVisibleEvents(db, incidentId)]);
       const byName = new Map<string, MentionablePerson>();
       for (const event of events) {
         const name = event.actorName.trim();

@@ -1,6 +1,8 @@
 import type { TimelineEvent } from '@core/model/event';
 import { formatEventTime } from '@core/timeline/day-groups';
+import { platform } from '@platform/index';
 import { EventText } from './EventText';
+import { isSafeUrl } from './text-segments';
 import { SOURCE_LABEL } from './source-labels';
 
 export interface EventRowActions {
@@ -9,6 +11,7 @@ export interface EventRowActions {
   toggleThread: (id: string) => void;
   setMilestone: (event: TimelineEvent) => void;
   redact: (event: TimelineEvent) => void;
+  deleteManual: (event: TimelineEvent) => void;
   toggleReveal: (id: string) => void;
 }
 
@@ -64,11 +67,25 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
                 :{r.name}: {r.count}
               </span>
             ))}
-            {event.attachments.map((a) => (
-              <span key={a.name} className="tl-attachment">
-                📎 {a.name}
-              </span>
-            ))}
+            {event.attachments.map((a) =>
+              a.url && isSafeUrl(a.url) ? (
+                <a
+                  key={a.name}
+                  href={a.url}
+                  className="tl-attachment"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    if (a.url) void platform.openExternal(a.url);
+                  }}
+                >
+                  📎 {a.name}
+                </a>
+              ) : (
+                <span key={a.name} className="tl-attachment">
+                  📎 {a.name}
+                </span>
+              ),
+            )}
           </div>
         )}
         {replies > 0 && (
@@ -94,6 +111,11 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
         <button type="button" className="icon-button tl-redact-button" aria-label="Redact" title="Redact…" onClick={() => actions.redact(event)}>
           ⊘
         </button>
+        {event.sourceFormat === 'manual' && (
+          <button type="button" className="icon-button" aria-label="Delete this manual event" title="Delete (added by hand)" onClick={() => actions.deleteManual(event)}>
+            🗑
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { platform } from '@platform/index';
 import type { TimelineEvent } from '@core/model/event';
 import { highlightRanges } from '@core/timeline/search-index';
-import { segmentText } from './text-segments';
+import { isSafeUrl, segmentText } from './text-segments';
 
 interface EventTextProps {
   event: TimelineEvent;
@@ -20,6 +20,8 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
     );
   }
   const segments = segmentText(event.text, { links: event.links, hits: highlightRanges(event.text, query), redactions: event.redactions, reveal });
+  // Links the source recorded beside the text (a CSV url column, an alert's runbook) follow it.
+  const extraLinks = event.links.filter((link) => isSafeUrl(link.url) && !segments.some((s) => s.kind === 'link' && s.url === link.url));
   return (
     <p className={event.redacted ? 'tl-text tl-revealed-event' : 'tl-text'}>
       {segments.map((segment, i) => {
@@ -67,6 +69,20 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
           }
         }
       })}
+      {extraLinks.map((link) => (
+        <a
+          key={link.url}
+          href={link.url}
+          className="tl-link tl-extra-link"
+          title={link.url}
+          onClick={(e) => {
+            e.preventDefault();
+            void platform.openExternal(link.url);
+          }}
+        >
+          🔗 {link.label || link.url}
+        </a>
+      ))}
       {event.redacted || (reveal && event.redactions.length > 0) ? (
         <button type="button" className="tl-chip tl-chip-redacted" onClick={onToggleReveal}>
           Hide again

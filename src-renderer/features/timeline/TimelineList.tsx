@@ -40,9 +40,11 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parentRef.current,
-    estimateSize: (index) => (rows[index]?.type === 'day' ? 36 : 64),
+    estimateSize: (index) => (rows[index]?.type === 'day' ? 34 : 58),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
+    // Rows scrolled to must not end up under the sticky day header.
+    scrollPaddingStart: 40,
     rangeExtractor,
   });
 
@@ -82,9 +84,9 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
               style={sticky ? { position: 'sticky', top: 0, zIndex: 2 } : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
             >
               {row.type === 'day' ? (
-                <h3 className="tl-day-label">
+                <h2 className="tl-day-label">
                   {row.label} <span className="muted">· {zoneLabel}</span>
-                </h3>
+                </h2>
               ) : (
                 <EventRow
                   event={row.event}

@@ -15,7 +15,7 @@ import { TimelineSidebar } from './TimelineSidebar';
 import { TimelineDialogs, type DialogState } from './TimelineDialogs';
 import { ZoneSwitch } from './ZoneSwitch';
 import { filterChoices } from './filter-options';
-import { setPinned } from './event-writes';
+import { deleteManualEvent, restoreEvent, setPinned } from './event-writes';
 import { defaultMilestoneKind } from './milestone-defaults';
 import { rowIndexOf } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, timelineViewSchema, viewKey } from './timeline-settings';
@@ -195,6 +195,11 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                   toggleThread: (id) => setExpanded(toggle(expanded, id)),
                   setMilestone: (event) => openMilestone(event),
                   redact: (event) => setDialog({ type: 'redact', eventId: event.id }),
+                  deleteManual: (event) =>
+                    void deleteManualEvent(event).then(
+                      () => toast.show({ message: 'Deleted the manual event.', actionLabel: 'Undo', onAction: () => void restoreEvent(event).catch(fail) }),
+                      fail,
+                    ),
                   toggleReveal: (id) => setRevealed(toggle(revealed, id)),
                 }}
               />

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@db/database';
+import { ToastProvider } from '@ui/ToastProvider';
+import { EventAnnotations } from './EventAnnotations';
+import { annotation } from './test-fixtures';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(async () => {
+  await db.annotations.clear();
+  const now = Date.now();
+  await db.incidents.put({
+    id: 'inc-1',
+    title: 'Checkout 5xx',
+    severity: 'SEV2',
+    status: 'resolved',
+    startedAt: null,
+    detectedAt: null,
+    resolvedAt: null,
+    reviewAt: null,
+    timeZone: 'Europe/Berlin',
+    services: [],
+    commander: '',
+    roles: [],
+    summary: '',
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  });
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+async function settle(predicate: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !predicate(); i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+  }
+}
+
+const badge = () => container.querySelector<HTMLButtonElement>('button.rv-badge');
+
+describe('EventAnnotations', () => {
+  it('offers "Annotate" on an event without notes, and adds one attached to that event', async () => {
+    await act(async () => {
+      root.render(
+        <ToastProvider>
+          <EventAnnotations incidentId="inc-1" eventId="ev-1" />
+        </ToastProvider>,
+      );
+    });
+    await settle(() => badge()?.textContent === 'Annotate');
+    expect(badge()?.getAttribute('aria-label')).toBe('Annotate this event');
+
+    await act(async () => badge()?.click());
+    const panel = document.body.querySelector('[role="dialog"]');
+    expect(panel?.textContent).toContain('No annotations yet');
+    const add = [...document.body.querySelectorAll('button')].find((b) => b.textContent === 'Add annotation');
+    await act(async () => add?.click());
+
+    await settle(() => badge()?.getAttribute('aria-label') === '1 annotation on this event');
+    const stored = await db.annotations.where('eventId').equals('ev-1').toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ incidentId: 'inc-1', target: { type: 'event', eventId: 'ev-1' } });
+  });
+
+  it('counts only the annotations of its own event', async () => {
+    await db.annotations.bulkAdd([
+      annotation('a1', { type: 'event', eventId: 'ev-2' }),
+      annotation('a2', { type: 'event', eventId: 'ev-2' }),
+      annotation('a3', { type: 'event', eventId: 'ev-3' }),
+      annotation('a4', { type: 'incident' }),
+    ]);
+    await act(async () => {
+      root.render(
+        <ToastProvider>
+          <EventAnnotations incidentId="inc-1" eventId="ev-2" />
+        </ToastProvider>,
+      );
+    });
+    await settle(() => badge()?.getAttribute('aria-label') === '2 annotations on this event');
+    expect(badge()?.getAttribute('aria-label')).toBe('2 annotations on this event');
+  });
+});
