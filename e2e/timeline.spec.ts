@@ -189,4 +189,10 @@ test('with no events the timeline explains how to import and offers a manual eve
   await page.getByRole('dialog').getByRole('button', { name: 'Add event' }).click();
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Customer emailed support');
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('01:30:00');
+
+  // Hand-written events can be deleted, with undo.
+  await page.getByRole('button', { name: 'Delete this manual event' }).click();
+  await expect(page.getByRole('heading', { name: 'The timeline is empty' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Customer emailed support');
 });

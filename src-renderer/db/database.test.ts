@@ -52,6 +52,13 @@ describe('the restore step', () => {
     expect(await database.events.get('e')).toMatchObject({ kind: 'message', reactions: [], pinned: false, actorName: 'Unknown', raw: null });
   });
 
+  it('leaves a missing record missing', async () => {
+    const database = await freshDb();
+    expect(await database.incidents.get('nope')).toBeUndefined();
+    expect(await database.events.get('nope')).toBeUndefined();
+    expect(await database.actionItems.bulkGet(['nope'])).toEqual([undefined]);
+  });
+
   it('surfaces a record without its keys rather than hiding it', async () => {
     const database = await freshDb();
     await database.milestones.put({ id: 'm' } as never);

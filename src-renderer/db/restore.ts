@@ -142,6 +142,8 @@ const actionItemSchema = z.looseObject({
 
 function restoreWith<T>(schema: z.ZodType, table: string) {
   return (record: unknown): T => {
+    // Dexie 4 runs reading hooks on misses too: a missing record stays missing.
+    if (record === undefined) return undefined as T;
     const result = schema.safeParse(record);
     if (!result.success) {
       // Only the primary keys can fail (everything else has a fallback): such a record is
@@ -182,6 +184,7 @@ const b = (v: unknown): boolean => v === true;
  * does the same as the schemas above at a fraction of the cost.
  */
 export function restoreEvent(record: unknown): TimelineEvent {
+  if (record === undefined) return undefined as unknown as TimelineEvent;
   const r = (record ?? {}) as Record<string, unknown>;
   if (typeof r.id !== 'string' || typeof r.incidentId !== 'string') {
     throw new StoredRecordError('event', 'id, incidentId');

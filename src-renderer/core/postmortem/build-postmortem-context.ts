@@ -1,11 +1,11 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { ActionItem, Priority } from '../model/action-item';
 import { ANNOTATION_TAGS, type Annotation, type AnnotationTag } from '../model/annotation';
 import type { TimelineEvent } from '../model/event';
 import { INCIDENT_STATUS_LABEL, ROLE_NAMES, type Incident, type RoleAssignment } from '../model/incident';
 import { STAGES, type Milestone, type Stage } from '../model/milestone';
 import { SEVERITY_MEANING } from '../model/severity';
+import { formatInZone } from '../time/zoned-input';
 import { formatDuration } from './format-duration';
 import {
   METRIC_KEYS,
@@ -45,12 +45,16 @@ const compareText = (a: string, b: string) => {
 };
 const byTimeThenId = <T extends { at: number; id: string }>(a: T, b: T) => a.at - b.at || compareText(a.id, b.id);
 
-function timeFormatter(timeZone: string): (ms: number | null, pattern: string) => string {
+/**
+ * `withZone` appends the zone's short name the way the app header shows it ("PDT", "CEST"),
+ * not date-fns's `zzz`, which gives "GMT-7" for most zones.
+ */
+function timeFormatter(timeZone: string): (ms: number | null, pattern: string, withZone?: boolean) => string {
   // An unknown zone would make every date "Invalid Date"; UTC keeps the report readable.
   const zone = Number.isNaN(new TZDate(0, timeZone).getTime()) ? 'UTC' : timeZone;
-  return (ms, pattern) => (ms === null ? NOT_RECORDED : format(new TZDate(ms, zone), pattern));
+  return (ms, pattern, withZone = false) => (ms === null ? NOT_RECORDED : formatInZone(ms, zone, pattern, withZone));
 }
-const LONG = 'yyyy-MM-dd HH:mm zzz';
+const LONG = 'yyyy-MM-dd HH:mm';
 const SHORT = 'MMM d, HH:mm:ss';
 const DATE = 'yyyy-MM-dd';
 
@@ -93,6 +97,36 @@ function sortedRoles(incident: Incident): RoleAssignment[] {
     roles.push({ role: 'Incident Commander', name: commander });
   }
   return roles.sort((a, b) => ROLE_NAMES.indexOf(a.role) - ROLE_NAMES.indexOf(b.role) || compareText(a.name, b.name));
+}
+
+/** The milestones each metric is measured to, as the timeline's metrics module defines them. */
+type MetricTimes = Pick<Incident, 'startedAt' | 'detectedAt' | 'resolvedAt'>;
+const METRIC_MILESTONES: Record<MetricKey, { needsStart: boolean; milestones: (incident: MetricTimes, has: Set<string>) => string[] }> = {
+  timeToDetect: { needsStart: true, milestones: (i, has) => (has.has('Detect') || i.detectedAt !== null ? [] : ['Detect']) },
+  timeToAcknowledge: {
+    needsStart: false,
+    milestones: (i, has) => [...(has.has('Detect') || i.detectedAt !== null ? [] : ['Detect']), ...(has.has('Assemble') ? [] : ['Assemble'])],
+  },
+  timeToMitigate: { needsStart: true, milestones: (_, has) => (has.has('Mitigate') ? [] : ['Mitigate']) },
+  timeToResolve: { needsStart: true, milestones: (i, has) => (has.has('All Clear') || i.resolvedAt !== null ? [] : ['All Clear']) },
+  customerImpact: { needsStart: true, milestones: (_, has) => (has.has('Mitigate') || has.has('Under Control') ? [] : ['Mitigate']) },
+};
+
+/**
+ * A missing metric in a sentence says what to record instead of "Customers were affected for
+ * Not recorded": the reader of a draft is usually the person who can fill the gap.
+ */
+export function missingMetricText(key: MetricKey, incident: MetricTimes, milestones: readonly Pick<Milestone, 'kind'>[]): string {
+  const rule = METRIC_MILESTONES[key];
+  const has = new Set<string>(milestones.map((m) => m.kind));
+  const steps: string[] = [];
+  if (rule.needsStart && incident.startedAt === null) steps.push('set “Started” with Edit');
+  const missing = rule.milestones(incident, has);
+  if (missing.length > 0) {
+    const names = missing.join(' and ');
+    steps.push(`${steps.length ? '' : 'set '}the ${names} milestone${missing.length > 1 ? 's' : ''} on the Timeline`);
+  }
+  return steps.length ? `not recorded yet — ${steps.join(', and ')}` : 'not recorded yet';
 }
 
 /** Builds the plain-data context templates render from; pure, so the same records give the same document. */
@@ -178,13 +212,13 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
       commander: incident.commander,
       summary: incident.summary,
       startedAt: incident.startedAt,
-      startedAtText: when(incident.startedAt, LONG),
+      startedAtText: when(incident.startedAt, LONG, true),
       detectedAt: incident.detectedAt,
-      detectedAtText: when(incident.detectedAt, LONG),
+      detectedAtText: when(incident.detectedAt, LONG, true),
       resolvedAt: incident.resolvedAt,
-      resolvedAtText: when(incident.resolvedAt, LONG),
+      resolvedAtText: when(incident.resolvedAt, LONG, true),
       reviewAt: incident.reviewAt,
-      reviewAtText: when(incident.reviewAt, LONG),
+      reviewAtText: when(incident.reviewAt, LONG, true),
     },
     document: {
       authors: [...input.authors],
@@ -202,7 +236,11 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
     })),
     metrics: METRIC_KEYS.map((key) => {
       const seconds = input.metricSeconds[key] ?? null;
-      return { key, label: METRIC_LABELS[key], seconds, text: seconds === null ? NOT_RECORDED : formatDuration(seconds) };
+      if (seconds !== null) {
+        const text = formatDuration(seconds);
+        return { key, label: METRIC_LABELS[key], seconds, text, inlineText: text };
+      }
+      return { key, label: METRIC_LABELS[key], seconds, text: NOT_RECORDED, inlineText: missingMetricText(key, incident, milestones) };
     }),
     timeline,
     keyMoments: timeline.filter((e) => pinned.has(e.id)),

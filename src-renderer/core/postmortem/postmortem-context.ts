@@ -21,8 +21,13 @@ export interface PostmortemMetric {
   label: string;
   /** null when the milestones needed for the metric are missing. */
   seconds: number | null;
-  /** e.g. "1h 05m", or "Not recorded". */
+  /** e.g. "1h 05m", or "Not recorded"; what the metrics table shows. */
   text: string;
+  /**
+   * What a `{{metrics.…}}` placeholder in a sentence becomes: the duration, or when it is missing
+   * a note saying what to record, e.g. "not recorded yet — set the Mitigate milestone on the Timeline".
+   */
+  inlineText: string;
 }
 
 /**

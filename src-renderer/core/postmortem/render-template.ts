@@ -54,7 +54,7 @@ function valueText(name: ValuePlaceholder, ctx: PostmortemContext): string {
       return ctx.document.generatedAtText;
     default: {
       const key = name.slice('metrics.'.length) as MetricKey;
-      return ctx.metrics.find((m) => m.key === key)?.text ?? '';
+      return ctx.metrics.find((m) => m.key === key)?.inlineText ?? '';
     }
   }
 }

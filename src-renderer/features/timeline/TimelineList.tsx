@@ -37,6 +37,8 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
     [dayIndexes],
   );
 
+  // The virtualizer hands out fresh functions each render by design; nothing here is memoised on them.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parentRef.current,
