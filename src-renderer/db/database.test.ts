@@ -1,26 +1,11 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DebriefDatabase } from './schema';
-import { openDatabase, removeStaleStaging } from './database';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabases } from './test-database';
+import { removeStaleStaging } from './database';
 import { deleteIncidentCascade, purgeDeletedIncidents } from './cascade';
 import { classifyOpenError } from './open-error';
 import { StoredRecordError } from './restore';
 
-let counter = 0;
-const opened: DebriefDatabase[] = [];
-async function freshDb(): Promise<DebriefDatabase> {
-  const database = new DebriefDatabase({ name: `test-${++counter}` });
-  opened.push(database);
-  await openDatabase(database);
-  return database;
-}
-
-afterEach(async () => {
-  for (const database of opened.splice(0)) {
-    database.close();
-    await database.delete();
-  }
-});
+const freshDb = createTestDatabases('test');
 
 describe('the restore step', () => {
   it('fills defaults for records written by an older version, keeping unknown fields', async () => {

@@ -1,26 +1,10 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabases } from './test-database';
 import type { ActorRef, ImportedEvent, ParseResult } from '@core/importers/imported-records';
-import { DebriefDatabase } from './schema';
-import { openDatabase } from './database';
 import { discardSource, findEarlierImport, listSources, writeImport, type ImportRequest } from './import-store';
 import { loadVisibleEvents } from './visible-events';
 
-let counter = 0;
-const opened: DebriefDatabase[] = [];
-async function freshDb(): Promise<DebriefDatabase> {
-  const database = new DebriefDatabase({ name: `import-store-${++counter}` });
-  opened.push(database);
-  await openDatabase(database);
-  return database;
-}
-
-afterEach(async () => {
-  for (const database of opened.splice(0)) {
-    database.close();
-    await database.delete();
-  }
-});
+const freshDb = createTestDatabases('import-store');
 
 function event(id: string, at: number, actor: string | null = 'U1'): ImportedEvent {
   return {

@@ -1,27 +1,12 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabases } from './test-database';
 import type { ActorRef, ImportedEvent, ParseResult } from '@core/importers/imported-records';
 import type { SourceFormat } from '@core/model/source';
-import { DebriefDatabase } from './schema';
-import { openDatabase } from './database';
+import type { DebriefDatabase } from './schema';
 import { writeImport } from './import-store';
 import { listPeopleWithCounts, mergePeople, normaliseName, renamePerson, splitAlias, undoMerge } from './people-store';
 
-let counter = 0;
-const opened: DebriefDatabase[] = [];
-async function freshDb(): Promise<DebriefDatabase> {
-  const database = new DebriefDatabase({ name: `people-store-${++counter}` });
-  opened.push(database);
-  await openDatabase(database);
-  return database;
-}
-
-afterEach(async () => {
-  for (const database of opened.splice(0)) {
-    database.close();
-    await database.delete();
-  }
-});
+const freshDb = createTestDatabases('people-store');
 
 const actor = (sourceFormat: SourceFormat, externalId: string, name: string, email: string | null = null): ActorRef => ({ sourceFormat, externalId, name, email, unknown: false, bot: false });
 

@@ -1,24 +1,9 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '@db/database';
-import { DebriefDatabase } from '@db/schema';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabases } from '@db/test-database';
 import { listVersions, loadCurrentDocument, restoreVersion, saveBody, saveVersion, writeCurrentDocument } from './document-store';
 import { PostmortemError } from './postmortem-error';
 
-let counter = 0;
-const opened: DebriefDatabase[] = [];
-async function freshDb(): Promise<DebriefDatabase> {
-  const database = new DebriefDatabase({ name: `postmortem-store-${++counter}` });
-  opened.push(database);
-  await openDatabase(database);
-  return database;
-}
-afterEach(async () => {
-  for (const database of opened.splice(0)) {
-    database.close();
-    await database.delete();
-  }
-});
+const freshDb = createTestDatabases('postmortem-store');
 
 const sections = [{ kind: 'generated' as const, key: 'roles', markdown: '- a' }];
 

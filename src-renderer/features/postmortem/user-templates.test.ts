@@ -1,24 +1,9 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabases } from '@db/test-database';
 import { TemplateError } from '@core/postmortem/template-error';
-import { openDatabase } from '@db/database';
-import { DebriefDatabase } from '@db/schema';
 import { addUserTemplate, readUserTemplates, removeUserTemplate, templateChoices } from './user-templates';
 
-let counter = 0;
-const opened: DebriefDatabase[] = [];
-async function freshDb(): Promise<DebriefDatabase> {
-  const database = new DebriefDatabase({ name: `user-templates-${++counter}` });
-  opened.push(database);
-  await openDatabase(database);
-  return database;
-}
-afterEach(async () => {
-  for (const database of opened.splice(0)) {
-    database.close();
-    await database.delete();
-  }
-});
+const freshDb = createTestDatabases('user-templates');
 
 const source = (id: string, body = '# {{incident.title}}\n\n{{table:actionItems}}\n') => `---\nid: ${id}\nname: Team ${id}\ndescription: Ours.\n---\n${body}`;
 
