@@ -8,9 +8,10 @@ import {
   KEY_DOWN_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $collectLintText, $replaceRange, replacementFor, segmentsInRange, type LintText } from './blameless-text';
+import { placePopover, type Size } from './popover-placement';
 
 export interface BlamelessHighlightPluginProps {
   /** Display names of the incident's people, so "Alice forgot" is recognised. */
@@ -66,6 +67,8 @@ export function BlamelessHighlightPlugin({ people, dismissed, onDismiss, onFindi
   const state = useRef<{ lintText: LintText; findings: BlamelessFinding[]; ranges: Range[] }>({ lintText: { text: '', segments: [] }, findings: [], ranges: [] });
   const lastCount = useRef<number | null>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
+  // The popover's size is known only once it is in the page; until then it is laid out hidden.
+  const [size, setSize] = useState<Size | null>(null);
 
   const findingAtCaret = useCallback((): BlamelessFinding | null => {
     const selection = $getSelection();
@@ -120,8 +123,20 @@ export function BlamelessHighlightPlugin({ people, dismissed, onDismiss, onFindi
     );
   }, [editor, refresh]);
 
+  useLayoutEffect(() => {
+    const element = popoverRef.current;
+    if (!active || !element) {
+      setSize(null);
+      return;
+    }
+    const measured = { width: element.offsetWidth, height: element.offsetHeight };
+    setSize((previous) => (previous && previous.width === measured.width && previous.height === measured.height ? previous : measured));
+  }, [active]);
+
   if (!active || !editor.isEditable()) return null;
   const { finding, rect } = active;
+  const viewport = { width: window.innerWidth, height: window.innerHeight };
+  const placement = placePopover(rect, size ?? { width: 0, height: 0 }, viewport);
   const replacement = replacementFor(finding.suggestion);
 
   const replace = () => {
@@ -142,7 +157,8 @@ export function BlamelessHighlightPlugin({ people, dismissed, onDismiss, onFindi
       className="blameless-popover"
       role="dialog"
       aria-label="Blameless language suggestion"
-      style={{ position: 'fixed', top: rect.bottom + 6, left: Math.max(8, rect.left) }}
+      data-side={placement.side}
+      style={{ position: 'fixed', top: placement.top, left: placement.left, visibility: size ? 'visible' : 'hidden' }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') editor.focus();
       }}

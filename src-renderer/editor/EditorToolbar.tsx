@@ -24,7 +24,8 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { BulletListIcon, CheckListIcon, CodeBlockIcon, LinkIcon, NumberedListIcon, QuoteIcon, TableIcon } from './toolbar-icons';
 import { isAllowedUrl } from './url-policy';
 
 type BlockType = 'paragraph' | 'h2' | 'quote' | 'code' | ListType | 'other';
@@ -166,7 +167,7 @@ export function EditorToolbar() {
     [editor, insertTable, setBlock, toggleLink, toggleList],
   );
 
-  const button = (label: string, shortcut: string, pressed: boolean | undefined, onClick: () => void, text: string) => (
+  const button = (label: string, shortcut: string, pressed: boolean | undefined, onClick: () => void, content: ReactNode) => (
     <button
       type="button"
       className="editor-toolbar-button"
@@ -177,7 +178,7 @@ export function EditorToolbar() {
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      {text}
+      {content}
     </button>
   );
 
@@ -186,13 +187,13 @@ export function EditorToolbar() {
       {button('Bold', `${MOD}B`, state.bold, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), 'B')}
       {button('Italic', `${MOD}I`, state.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), 'I')}
       {button('Heading', `${MOD}Alt+2`, state.block === 'h2', () => setBlock('h2'), 'H')}
-      {button('Bulleted list', `${MOD}Shift+8`, state.block === 'bullet', () => toggleList('bullet'), '•')}
-      {button('Numbered list', `${MOD}Shift+7`, state.block === 'number', () => toggleList('number'), '1.')}
-      {button('Check list', `${MOD}Shift+9`, state.block === 'check', () => toggleList('check'), '☐')}
-      {button('Quote', `${MOD}Alt+Q`, state.block === 'quote', () => setBlock('quote'), '❝')}
-      {button('Code block', `${MOD}Alt+C`, state.block === 'code', () => setBlock('code'), '</>')}
-      {button('Link', `${MOD}K`, state.link, toggleLink, '🔗')}
-      {button('Insert table', `${MOD}Alt+T`, undefined, insertTable, '▦')}
+      {button('Bulleted list', `${MOD}Shift+8`, state.block === 'bullet', () => toggleList('bullet'), <BulletListIcon />)}
+      {button('Numbered list', `${MOD}Shift+7`, state.block === 'number', () => toggleList('number'), <NumberedListIcon />)}
+      {button('Check list', `${MOD}Shift+9`, state.block === 'check', () => toggleList('check'), <CheckListIcon />)}
+      {button('Quote', `${MOD}Alt+Q`, state.block === 'quote', () => setBlock('quote'), <QuoteIcon />)}
+      {button('Code block', `${MOD}Alt+C`, state.block === 'code', () => setBlock('code'), <CodeBlockIcon />)}
+      {button('Link', `${MOD}K`, state.link, toggleLink, <LinkIcon />)}
+      {button('Insert table', `${MOD}Alt+T`, undefined, insertTable, <TableIcon />)}
       {linkOpen && (
         <form className="editor-link-form" onSubmit={applyLink}>
           <label htmlFor={linkInputId}>Link URL</label>

@@ -42,6 +42,11 @@ describe('RichTextEditor', () => {
     });
     const labels = [...container.querySelectorAll('[role="toolbar"] button')].map((b) => b.getAttribute('aria-label'));
     expect(labels).toEqual(['Bold', 'Italic', 'Heading', 'Bulleted list', 'Numbered list', 'Check list', 'Quote', 'Code block', 'Link', 'Insert table']);
+    // Symbols outside basic Latin show as an empty box where no symbol or emoji font is installed.
+    for (const button of container.querySelectorAll('[role="toolbar"] button')) {
+      expect(button.textContent, button.getAttribute('aria-label') ?? '').toMatch(/^[A-Z]?$/);
+      if (button.textContent === '') expect(button.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+    }
     await act(async () => {
       root.render(<RichTextEditor initialMarkdown="x" onChange={() => undefined} people={[]} ariaLabel="Doc" readOnly key="ro" />);
     });

@@ -28,6 +28,35 @@ function collapseBlankLines(markdown: string): string {
   return out.join('\n');
 }
 
+// After stripping its indent, a line starting like this would open a different block, so it keeps it.
+const BLOCK_START = /^(?:[-*+]\s|\d{1,9}[.)]\s|\[[ xX]?\]\s|`{3,}|~{3,}|#{1,6}(?:\s|$)|>|\|)/;
+
+/**
+ * CommonMark drops the indentation of a paragraph's continuation lines ("- a\n  b" is one list
+ * item reading "a", break, "b"), but lexical keeps it as text, which the exporter then writes as
+ * `&#32;`. Only lines continuing a non-blank line outside a code block are touched; spaces a
+ * person typed at a line start are exported as character references, so they survive.
+ */
+export function stripContinuationIndent(markdown: string): string {
+  const lines = markdown.split('\n');
+  let inFence = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (inFence) {
+      if (/^[ \t]*`{3,}[ \t]*$/.test(line)) inFence = false;
+      continue;
+    }
+    if (/^[ \t]*`{3,}/.test(line)) {
+      inFence = true;
+      continue;
+    }
+    const previous = i > 0 ? (lines[i - 1] ?? '') : '';
+    const body = line.replace(/^[ \t]+/, '');
+    if (body !== line && body !== '' && previous.trim() !== '' && !BLOCK_START.test(body)) lines[i] = body;
+  }
+  return lines.join('\n');
+}
+
 /** The current editor's document as Markdown. Call inside `editor.read()` / `editor.update()`. */
 export function $exportMarkdown(): string {
   return collapseBlankLines($convertToMarkdownString(MARKDOWN_TRANSFORMERS));
@@ -37,7 +66,7 @@ export function $exportMarkdown(): string {
 export function $importMarkdown(markdown: string): void {
   const root = $getRoot();
   withPlaceholders(() => {
-    $convertFromMarkdownString(protectEscapes(markdown.replace(/\r\n?/g, '\n')), MARKDOWN_TRANSFORMERS);
+    $convertFromMarkdownString(protectEscapes(stripContinuationIndent(markdown.replace(/\r\n?/g, '\n'))), MARKDOWN_TRANSFORMERS);
     $restorePlaceholders(root);
   });
   // An editor needs a block to put the caret in.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Milestone } from '../model/milestone';
-import { buildPostmortemContext, redactedText, stageAt } from './build-postmortem-context';
+import { buildPostmortemContext, missingMetricText, redactedText, stageAt } from './build-postmortem-context';
 import { checkoutContextInput, checkoutIncident } from './checkout-outage.fixture';
 import { formatDuration } from './format-duration';
 
@@ -54,6 +54,27 @@ describe('buildPostmortemContext', () => {
     ]);
   });
 
+  it('names the zone as the app header does (CEST, PDT, BST), with an offset only where there is no short name', () => {
+    expect(ctx.incident.startedAtText).toBe('2024-06-12 15:58 CEST');
+    const at = (timeZone: string) => buildPostmortemContext({ ...checkoutContextInput(), incident: { ...checkoutIncident, timeZone } }).incident;
+    expect(at('America/Los_Angeles').startedAtText).toBe('2024-06-12 06:58 PDT');
+    expect(at('Europe/London').resolvedAtText).toBe('2024-06-12 16:10 BST');
+    expect(at('Asia/Kolkata').startedAtText).toBe('2024-06-12 19:28 GMT+5:30');
+  });
+
+  it('says which records a missing metric needs', () => {
+    const none = { startedAt: null, detectedAt: null, resolvedAt: null };
+    expect(missingMetricText('customerImpact', { ...none, startedAt: 1 }, [{ kind: 'Detect' }])).toBe(
+      'not recorded yet — set the Mitigate milestone on the Timeline',
+    );
+    expect(missingMetricText('customerImpact', { ...none, startedAt: 1 }, [{ kind: 'Under Control' }])).toBe('not recorded yet');
+    expect(missingMetricText('timeToAcknowledge', none, [])).toBe('not recorded yet — set the Detect and Assemble milestones on the Timeline');
+    expect(missingMetricText('timeToResolve', { ...none, resolvedAt: 5 }, [])).toBe('not recorded yet — set “Started” with Edit');
+    expect(missingMetricText('timeToMitigate', none, [])).toBe(
+      'not recorded yet — set “Started” with Edit, and the Mitigate milestone on the Timeline',
+    );
+  });
+
   it('formats metrics and marks missing ones', () => {
     const partial = buildPostmortemContext({ ...checkoutContextInput(), metricSeconds: { timeToDetect: 240 } });
     expect(partial.metrics.map((m) => [m.key, m.seconds, m.text])).toEqual([
@@ -68,7 +89,7 @@ describe('buildPostmortemContext', () => {
   it('falls back to UTC for an unknown time zone', () => {
     const input = checkoutContextInput();
     const utc = buildPostmortemContext({ ...input, incident: { ...checkoutIncident, timeZone: 'Mars/Olympus' } });
-    expect(utc.incident.startedAtText).toBe('2024-06-12 13:58 GMT+0');
+    expect(utc.incident.startedAtText).toBe('2024-06-12 13:58 UTC');
   });
 });
 

@@ -54,7 +54,7 @@ describe('context assembly from stored records', () => {
     expect(ctx.timeline.map((e) => e.id)).not.toContain('ev-secret');
     expect(ctx.actionItems.map((a) => a.priority)).toEqual(['P1', 'P2']);
     expect(ctx.canReports).toHaveLength(1);
-    expect(ctx.incident.startedAtText).toBe('2024-06-12 23:52 GMT-7');
-    expect(ctx.incident.resolvedAtText).toBe('2024-06-13 01:10 GMT-7');
+    expect(ctx.incident.startedAtText).toBe('2024-06-12 23:52 PDT');
+    expect(ctx.incident.resolvedAtText).toBe('2024-06-13 01:10 PDT');
   });
 });

@@ -155,7 +155,11 @@ export function TimelineTab({ incident }: { incident: Incident }) {
               />
             )}
             <div className="tl-toolbar">
-              <ZoneSwitch value={viewSetting.value.zone} incidentZone={incidentZone} viewerZone={viewerTimeZone()} onChange={(zoneChoice) => viewSetting.set({ ...viewSetting.value, zone: zoneChoice })} />
+              <ZoneSwitch value={viewSetting.value.zone} incidentZone={incidentZone} viewerZone={viewerTimeZone()} onChange={(zoneChoice) => {
+                  viewSetting.set({ ...viewSetting.value, zone: zoneChoice });
+                  // Days are cut differently in another zone; keep the selected event in view.
+                  if (selectedId) setJump((j) => ({ id: selectedId, nonce: (j?.nonce ?? 0) + 1 }));
+                }} />
               <KeyHints />
             </div>
             <FilterBar

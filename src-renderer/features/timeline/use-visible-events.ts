@@ -4,6 +4,7 @@ import { db } from '@db/database';
 import { committedSourceIds, loadVisibleEvents } from '@db/visible-events';
 import type { TimelineEvent } from '@core/model/event';
 import { mergeChangedEvents } from './merge-events';
+import { measureSince, nowMs } from './perf';
 
 /** Changes to at most this many events are patched in; bigger ones (imports) reload. */
 const PATCH_LIMIT = 500;
@@ -28,9 +29,14 @@ export function useVisibleEvents(incidentId: string): VisibleEvents {
   useEffect(() => {
     let live = true;
     let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+    let first = true;
+    const started = nowMs();
     const reload = () =>
       loadVisibleEvents(db, incidentId).then((events) => {
-        if (live) setState({ incidentId, events, complete: true });
+        if (!live) return;
+        setState({ incidentId, events, complete: true });
+        if (first) measureSince('timeline:all-events', started, { events: events.length });
+        first = false;
       });
     // The full read starts once the first page is on screen: its 100k-row result is
     // deserialised on this thread and would otherwise hold up the first paint.
