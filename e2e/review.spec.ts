@@ -1,3 +1,4 @@
+import { TimelinePage } from './pages/timeline-page';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -109,10 +110,14 @@ test('annotations keep every keystroke across reloads and closed windows, with r
   await next.getByRole('button', { name: 'Clear filters' }).click();
   await expect(reopened.cards).toHaveCount(2);
 
-  // "Jump to event" opens the Timeline with that event to focus.
+  // "Jump to event" opens the Timeline with that event selected, and its annotations beside it.
   await reopened.card('canary').getByRole('button', { name: /^Event / }).click();
   await expect(next).toHaveURL(/\/timeline$/);
-  expect(await next.evaluate(() => sessionStorage.getItem('debrief:focus-event'))).toBe('ev-alert');
+  const timeline = new TimelinePage(next);
+  const alertRow = timeline.row('Checkout 5xx rate above 5% for 5 minutes');
+  await expect(alertRow).toHaveAttribute('aria-current', 'true');
+  await expect(alertRow.getByRole('button', { name: /annotation on this event/ })).toBeVisible();
+  expect(await next.evaluate(() => sessionStorage.getItem('debrief:focus-event'))).toBeNull();
 });
 
 test('the review meeting steps through the agenda from the keyboard, times items and captures without leaving', async ({ page }) => {

@@ -19,7 +19,7 @@ import { sectionLabel } from './postmortem-draft';
 import { loadPostmortemRecords } from './postmortem-records';
 import { SaveVersionDialog } from './SaveVersionDialog';
 import { TemplatePicker } from './TemplatePicker';
-import { jumpToTimelineEvent } from './timeline-focus';
+import { jumpToTimelineEvent } from '@ui/timeline-focus';
 import { useAutosave, type SaveStatus } from './use-autosave';
 import type { TemplateChoice } from './user-templates';
 import { VersionsDialog } from './VersionsDialog';

@@ -3,7 +3,7 @@ import type { Annotation } from '@core/model/annotation';
 import type { TimelineEvent } from '@core/model/event';
 import { AnnotationCard } from './AnnotationCard';
 import { countByTag, filterAnnotations, NO_FILTER, toggleTag, type AnnotationFilter, type TargetFilter } from './annotation-filters';
-import { jumpToEvent } from './focus-event';
+import { jumpToTimelineEvent } from '@ui/timeline-focus';
 import { TagChips } from './TagChips';
 import { targetLabel } from './target-label';
 import type { MentionablePerson } from './use-review-data';
@@ -77,7 +77,7 @@ export function AnnotationList({ incidentId, annotations, eventsById, people, zo
                 people={people}
                 zone={zone}
                 target={targetLabel(annotation.target, event, zone)}
-                onJump={eventId && event ? () => jumpToEvent(incidentId, eventId) : undefined}
+                onJump={eventId && event ? () => jumpToTimelineEvent(incidentId, eventId) : undefined}
               />
             </div>
           );

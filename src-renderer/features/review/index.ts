@@ -1,4 +1,3 @@
 export { ReviewTab } from './ReviewTab';
 export { EventAnnotations, type EventAnnotationsProps } from './EventAnnotations';
 export { useAnnotationCounts } from './use-review-data';
-export { FOCUS_EVENT_KEY } from './focus-event';

@@ -1,3 +1,4 @@
+import { EventAnnotations } from '@features/review';
 import type { TimelineEvent } from '@core/model/event';
 import { formatEventTime } from '@core/timeline/day-groups';
 import { platform } from '@platform/index';
@@ -95,6 +96,7 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
         )}
       </div>
       <div className="tl-actions">
+        <EventAnnotations incidentId={event.incidentId} eventId={event.id} />
         <button
           type="button"
           className="icon-button"

@@ -6,6 +6,7 @@ import { resolveZone, viewerTimeZone } from '@core/timeline/day-groups';
 import { emptyTimelineFilter, timelineFilterSchema } from '@core/timeline/filters';
 import { manualSourceId } from '@db/visible-events';
 import { useToast } from '@ui/toast-context';
+import { takeTimelineFocus } from '@ui/timeline-focus';
 import { ActivityOverview } from './ActivityOverview';
 import { FilterBar } from './FilterBar';
 import { KeyHints } from './KeyHints';
@@ -52,8 +53,10 @@ export function TimelineTab({ incident }: { incident: Incident }) {
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(NO_IDS);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(NO_IDS);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [jump, setJump] = useState<{ id: string; nonce: number } | null>(null);
+  // Arriving from a postmortem reference or an annotation starts with that event selected.
+  const [focusRequest] = useState(takeTimelineFocus);
+  const [selectedId, setSelectedId] = useState<string | null>(focusRequest);
+  const [jump, setJump] = useState<{ id: string; nonce: number } | null>(focusRequest ? { id: focusRequest, nonce: 1 } : null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -191,7 +194,8 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                 query={filter.query}
                 revealed={revealed}
                 milestonesByEvent={milestonesByEvent}
-                scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce } : null}
+                // The jump is applied again once the whole list is in: the first page may not hold the event.
+                scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0) } : null}
                 onFirstRows={onFirstRows}
                 actions={{
                   select: setSelectedId,

@@ -1,8 +1,8 @@
 /**
- * A postmortem's event references jump back to the timeline. The postmortem writes the wanted
- * event id under this key (the same key and plain-id format the review feature writes) and
- * changes the route; the timeline takes (reads and clears) it when it shows and selects the
- * event if it is one of its own. sessionStorage keeps it per window, across the route change.
+ * Jumping back to a timeline event from elsewhere (a postmortem reference, an annotation): the
+ * wanted event id is written under this key and the route changes; the Timeline takes (reads
+ * and clears) it when it shows and selects that event. sessionStorage keeps it per window,
+ * across the route change.
  */
 export const FOCUS_EVENT_KEY = 'debrief:focus-event';
 
