@@ -41,8 +41,8 @@ test('a scribe drafts, writes, checks blameless language, regenerates, versions 
   await expect(pm.editor.locator('table').first()).toBeVisible();
   await pm.newDraft('Incident review');
   await expect(pm.editor.getByRole('heading', { name: 'Contributing factors' })).toBeVisible();
-  await expect(pm.editor).toContainText('Started 2024-06-12 23:52');
-  await expect(pm.editor).toContainText('resolved 2024-06-13 01:10');
+  await expect(pm.editor).toContainText('Impact started: 2024-06-12 23:52 PDT');
+  await expect(pm.editor).toContainText('Resolved: 2024-06-13 01:10 PDT');
   await expect(pm.editor.locator('table').filter({ hasText: 'Time to detect (MTTD)' })).toContainText('6m 00s');
   await page.screenshot({ path: SHOT('draft'), fullPage: false });
 

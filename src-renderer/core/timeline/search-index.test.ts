@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTimelineIndex, highlightRanges, type SearchableEvent } from './search-index';
+import { matchesQuery } from './search-text';
 
 const ev = (id: string, at: number, text: string, extra: Partial<SearchableEvent> = {}): SearchableEvent => ({
   id,
@@ -79,6 +81,94 @@ describe('createTimelineIndex', () => {
       `[search-index] indexed 100k events in ${t1 - t0} ms; first query ${t1b - t1} ms; two-word query ${t2 - t1b} ms; query hitting ${broad.length} events ${t3 - t2} ms\n`,
     );
   }, 120_000);
+});
+
+describe('createTimelineIndex edge cases', () => {
+  it('orders hits by time then id whatever the insertion order', () => {
+    const index = createTimelineIndex();
+    index.addEvents([ev('b', 5, 'page'), ev('c', 1, 'page'), ev('a', 5, 'page'), ev('d', 3, 'nothing')]);
+    expect(index.search('page')).toEqual(['c', 'a', 'b']);
+    index.addEvents([ev('c', 9, 'page')]);
+    expect(index.search('page')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('matches a whole word, the last word in sort order, and never a word shorter than the query', () => {
+    const index = createTimelineIndex();
+    index.addEvents([ev('a', 1, 'zzz top'), ev('b', 2, 'zz'), ev('c', 3, 'roll rollback')]);
+    expect(index.search('zzz')).toEqual(['a']);
+    expect(index.search('zz')).toEqual(['a', 'b']);
+    expect(index.search('zzzz')).toEqual([]);
+    expect(index.search('roll ROLL rollb')).toEqual(['c']);
+    expect(index.search('?! --')).toEqual([]);
+    expect(index.search('alice inc')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('stays correct across many removals and re-additions (tombstones are compacted away)', () => {
+    const index = createTimelineIndex();
+    const many = Array.from({ length: 3000 }, (_, i) => ev(`e${i}`, i, `${i % 2 === 0 ? 'even' : 'odd'} n${i}`, { sourceId: i < 1500 ? 'one' : 'two' }));
+    index.addEvents(many);
+    index.removeEvents(many.filter((_, i) => i % 3 !== 0).map((e) => e.id));
+    expect(index.size).toBe(1000);
+    expect(index.search('even')).toEqual(many.filter((_, i) => i % 6 === 0).map((e) => e.id));
+    expect(index.search('n2997')).toEqual(['e2997']);
+    expect(index.search('n2998')).toEqual([]);
+    index.removeBySource('one');
+    expect(index.size).toBe(500);
+    index.addEvents([ev('e3', 3, 'back again', { sourceId: 'one' }), ev('late', 2, 'odd one')]);
+    expect(index.search('odd').slice(0, 2)).toEqual(['late', 'e1503']);
+    expect(index.search('back')).toEqual(['e3']);
+    expect(index.search('n1503')).toEqual(['e1503']);
+  });
+
+  it('answers exactly what matchesQuery says over text, author and channel, in time order', () => {
+    const word = fc.constantFrom('roll', 'Rollback', 'rôle', 'DATA', 'database', 'dash', 'é', 'e', 'x1', 'İst', 'σ', 'ς');
+    const phrase = fc.array(word, { maxLength: 4 }).map((ws) => ws.join(' '));
+    const event = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      at: fc.integer({ min: 0, max: 3 }),
+      text: phrase,
+      sourceId: fc.constantFrom('s1', 's2'),
+      actorName: fc.constantFrom('Bob Kim', 'Élodie', ''),
+      channel: fc.constantFrom('inc-1', 'général', 'data'),
+    });
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), events: fc.array(event, { maxLength: 5 }) }),
+      fc.record({ kind: fc.constant('remove' as const), ids: fc.array(fc.constantFrom('a', 'b', 'c', 'z'), { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('source' as const), sourceId: fc.constantFrom('s1', 's2') }),
+      fc.record({ kind: fc.constant('rebuild' as const), events: fc.array(event, { maxLength: 4 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 6 }), fc.array(phrase, { minLength: 1, maxLength: 4 }), (ops, queries) => {
+        const index = createTimelineIndex();
+        const model = new Map<string, SearchableEvent>();
+        for (const step of ops) {
+          if (step.kind === 'add') {
+            index.addEvents(step.events);
+            for (const e of step.events) model.set(e.id, e);
+          } else if (step.kind === 'remove') {
+            index.removeEvents(step.ids);
+            for (const id of step.ids) model.delete(id);
+          } else if (step.kind === 'source') {
+            index.removeBySource(step.sourceId);
+            for (const [id, e] of model) if (e.sourceId === step.sourceId) model.delete(id);
+          } else {
+            index.rebuild(step.events);
+            model.clear();
+            for (const e of step.events) model.set(e.id, e);
+          }
+        }
+        expect(index.size).toBe(model.size);
+        for (const query of queries) {
+          const expected = [...model.values()]
+            .filter((e) => query.trim() !== '' && matchesQuery(`${e.text} ${e.actorName} ${e.channel}`, query))
+            .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+            .map((e) => e.id);
+          expect(index.search(query)).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('highlightRanges', () => {

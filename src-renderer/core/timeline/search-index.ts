@@ -1,11 +1,11 @@
-import MiniSearch from 'minisearch';
 import type { TimelineEvent } from '@core/model/event';
 import { normaliseForSearch, queryTerms, tokenise } from './search-text';
+import { TermPostings } from './term-postings';
 
 /**
- * Full-text search over a timeline, answered from an inverted index (MiniSearch) rather than by
- * scanning rows, so 100k-event incidents stay instant. Matching is case and accent insensitive
- * and every query word matches words it is a prefix of; all query words must match (AND), as
+ * Full-text search over a timeline, answered from an inverted index rather than by scanning
+ * rows, so 100k-event incidents stay instant. Matching is case and accent insensitive and
+ * every query word matches words it is a prefix of; all query words must match (AND), as
  * people narrow a search by typing more. Text, author and channel are searched.
  */
 
@@ -24,92 +24,161 @@ export interface TimelineIndex {
   readonly size: number;
 }
 
-interface Entry {
-  at: number;
-  sourceId: string;
-}
+// Removed documents stay in the postings as tombstones until they are this many and at least a
+// quarter of all documents: renumbering costs a pass over every posting, so it is batched.
+const COMPACT_MIN_DEAD = 1024;
+// Authors and channels repeat on nearly every event; tokenising each distinct pair once saves
+// a third of the build. Bounded so a pathological import cannot grow it without limit.
+const META_CACHE_LIMIT = 10_000;
+
+const byTimeThenId = (atA: number, idA: string, atB: number, idB: string) => atA - atB || (idA < idB ? -1 : idA > idB ? 1 : 0);
 
 export function createTimelineIndex(): TimelineIndex {
-  const make = () =>
-    new MiniSearch<SearchableEvent>({
-      fields: ['text', 'actorName', 'channel'],
-      storeFields: [],
-      tokenize: tokenise,
-      // Tokens are already normalised; query words pass through the same tokenise.
-      processTerm: (term) => term,
-      searchOptions: { prefix: true, combineWith: 'AND', fuzzy: false },
-    });
-  let mini = make();
-  const entries = new Map<string, Entry>();
-  const bySource = new Map<string, Set<string>>();
-  // Every indexed id in time order (ties by id), rebuilt lazily after the content changes.
-  let order: { ids: string[]; rank: Map<string, number> } | null = null;
+  const postings = new TermPostings();
+  // Documents are numbered in insertion order; these arrays are indexed by that number.
+  let ids: string[] = [];
+  let ats: number[] = [];
+  let sources: string[] = [];
+  let alive: boolean[] = [];
+  let dead = 0;
+  const docOf = new Map<string, number>();
+  const metaTerms = new Map<string, string[]>();
+  // Live documents in time order (ties by id), rebuilt lazily after the content changes.
+  let order: Uint32Array | null = null;
+
+  const remove = (id: string) => {
+    const doc = docOf.get(id);
+    if (doc === undefined) return;
+    docOf.delete(id);
+    alive[doc] = false;
+    dead += 1;
+    order = null;
+  };
+
+  const compactIfWorthIt = () => {
+    if (dead < COMPACT_MIN_DEAD || dead * 4 < ids.length) return;
+    const remap = new Int32Array(ids.length);
+    const next = { ids: [] as string[], ats: [] as number[], sources: [] as string[] };
+    for (let doc = 0; doc < ids.length; doc++) {
+      if (!alive[doc]) {
+        remap[doc] = -1;
+        continue;
+      }
+      remap[doc] = next.ids.length;
+      docOf.set(ids[doc], next.ids.length);
+      next.ids.push(ids[doc]);
+      next.ats.push(ats[doc]);
+      next.sources.push(sources[doc]);
+    }
+    postings.compact(remap);
+    ids = next.ids;
+    ats = next.ats;
+    sources = next.sources;
+    alive = new Array<boolean>(ids.length).fill(true);
+    dead = 0;
+    order = null;
+  };
+
+  const termsOfMeta = (actorName: string, channel: string) => {
+    const key = `${actorName}\u0000${channel}`;
+    let terms = metaTerms.get(key);
+    if (terms === undefined) {
+      if (metaTerms.size >= META_CACHE_LIMIT) metaTerms.clear();
+      terms = [...tokenise(actorName), ...tokenise(channel)];
+      metaTerms.set(key, terms);
+    }
+    return terms;
+  };
+
+  const add = (events: Iterable<SearchableEvent>) => {
+    for (const event of events) {
+      remove(event.id);
+      const doc = ids.length;
+      ids.push(event.id);
+      ats.push(event.at);
+      sources.push(event.sourceId);
+      alive.push(true);
+      docOf.set(event.id, doc);
+      postings.add(doc, tokenise(event.text));
+      postings.add(doc, termsOfMeta(event.actorName, event.channel));
+    }
+    order = null;
+    compactIfWorthIt();
+  };
 
   const timeOrder = () => {
     if (order === null) {
-      const all = Array.from(entries, ([id, entry]) => ({ id, at: entry.at }));
-      all.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const ids = all.map((item) => item.id);
-      order = { ids, rank: new Map(ids.map((id, index) => [id, index])) };
+      const live = new Uint32Array(docOf.size);
+      let n = 0;
+      let sorted = true;
+      for (let doc = 0; doc < ids.length; doc++) {
+        if (!alive[doc]) continue;
+        if (n > 0 && sorted) {
+          const prev = live[n - 1];
+          sorted = byTimeThenId(ats[prev], ids[prev], ats[doc], ids[doc]) <= 0;
+        }
+        live[n++] = doc;
+      }
+      // Imports usually arrive in time order, so the sort is mostly skipped.
+      if (!sorted) live.sort((a, b) => byTimeThenId(ats[a], ids[a], ats[b], ids[b]));
+      order = live;
     }
     return order;
   };
 
-  // MiniSearch.discard marks ids dead lazily; vacuuming happens automatically in the background.
-  const remove = (id: string) => {
-    const entry = entries.get(id);
-    if (!entry) return;
-    order = null;
-    mini.discard(id);
-    entries.delete(id);
-    bySource.get(entry.sourceId)?.delete(id);
-  };
-
-  const add = (events: Iterable<SearchableEvent>) => {
-    const batch: SearchableEvent[] = [];
-    order = null;
-    for (const event of events) {
-      remove(event.id);
-      entries.set(event.id, { at: event.at, sourceId: event.sourceId });
-      let ids = bySource.get(event.sourceId);
-      if (!ids) bySource.set(event.sourceId, (ids = new Set()));
-      ids.add(event.id);
-      batch.push(event);
-    }
-    mini.addAll(batch);
-  };
-
   return {
     addEvents: add,
-    removeEvents(ids) {
-      for (const id of ids) remove(id);
+    removeEvents(removed) {
+      for (const id of removed) remove(id);
+      compactIfWorthIt();
     },
     removeBySource(sourceId) {
-      for (const id of [...(bySource.get(sourceId) ?? [])]) remove(id);
-      bySource.delete(sourceId);
+      for (let doc = 0; doc < ids.length; doc++) if (alive[doc] && sources[doc] === sourceId) remove(ids[doc]);
+      compactIfWorthIt();
     },
     rebuild(events) {
-      mini = make();
+      postings.clear();
+      ids = [];
+      ats = [];
+      sources = [];
+      alive = [];
+      dead = 0;
+      docOf.clear();
+      metaTerms.clear();
       order = null;
-      entries.clear();
-      bySource.clear();
       add(events);
     },
     search(query) {
-      if (queryTerms(query).length === 0) return [];
-      const results = mini.search(query);
-      const { ids, rank } = timeOrder();
-      // Sorting integer ranks in a typed array is far cheaper than comparing result objects.
-      const ranks = new Uint32Array(results.length);
-      let found = 0;
-      for (const result of results) {
-        const r = rank.get(String(result.id));
-        if (r !== undefined) ranks[found++] = r;
+      const words = queryTerms(query);
+      if (words.length === 0) return [];
+      // Built before any early return so a warm-up query that matches nothing prepares it.
+      const live = timeOrder();
+      const lists = words.map((word) => postings.withPrefix(word));
+      const sizes = lists.map((forWord) => forWord.reduce((sum, list) => sum + list.length, 0));
+      if (sizes.some((size) => size === 0)) return [];
+      // matched[doc] counts the query words matched so far. Taking the rarest word first keeps
+      // later passes cheap, and a document only advances from k to k + 1 on word k, so a
+      // document holding several words with the same prefix is not counted twice.
+      const byRarity = words.map((_, i) => i).sort((a, b) => sizes[a] - sizes[b]);
+      const matched = words.length < 256 ? new Uint8Array(ids.length) : new Uint16Array(ids.length);
+      byRarity.forEach((wordIndex, k) => {
+        for (const list of lists[wordIndex]) {
+          for (let i = 0; i < list.length; i++) {
+            const doc = list[i];
+            if (matched[doc] === k) matched[doc] = k + 1;
+          }
+        }
+      });
+      const want = words.length;
+      const hits: string[] = [];
+      for (let i = 0; i < live.length; i++) {
+        const doc = live[i];
+        if (matched[doc] === want) hits.push(ids[doc]);
       }
-      return Array.from(ranks.subarray(0, found).sort(), (r) => ids[r]);
+      return hits;
     },
     get size() {
-      return entries.size;
+      return docOf.size;
     },
   };
 }

@@ -95,8 +95,10 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
           </button>
         )}
       </div>
-      <div className="tl-actions">
+      <div className="tl-annotations">
         <EventAnnotations incidentId={event.incidentId} eventId={event.id} />
+      </div>
+      <div className="tl-actions">
         <button
           type="button"
           className="icon-button"
