@@ -1,3 +1,4 @@
+import { PaperclipIcon, TrashIcon } from '@ui/icons';
 import { EventAnnotations } from '@features/review';
 import type { TimelineEvent } from '@core/model/event';
 import { formatEventTime } from '@core/timeline/day-groups';
@@ -79,11 +80,11 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
                     if (a.url) void platform.openExternal(a.url);
                   }}
                 >
-                  📎 {a.name}
+                  <PaperclipIcon /> {a.name}
                 </a>
               ) : (
                 <span key={a.name} className="tl-attachment">
-                  📎 {a.name}
+                  <PaperclipIcon /> {a.name}
                 </span>
               ),
             )}
@@ -117,7 +118,7 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
         </button>
         {event.sourceFormat === 'manual' && (
           <button type="button" className="icon-button" aria-label="Delete this manual event" title="Delete (added by hand)" onClick={() => actions.deleteManual(event)}>
-            🗑
+            <TrashIcon />
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { LinkIcon } from '@ui/icons';
 import { platform } from '@platform/index';
 import type { TimelineEvent } from '@core/model/event';
 import { highlightRanges } from '@core/timeline/search-index';
@@ -80,7 +81,7 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
             void platform.openExternal(link.url);
           }}
         >
-          🔗 {link.label || link.url}
+          <LinkIcon /> {link.label || link.url}
         </a>
       ))}
       {event.redacted || (reveal && event.redactions.length > 0) ? (
