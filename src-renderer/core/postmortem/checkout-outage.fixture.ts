@@ -1,6 +1,7 @@
 import type { ActionItem } from '../model/action-item';
 import type { Annotation, AnnotationTag } from '../model/annotation';
 import type { TimelineEvent } from '../model/event';
+import { newTimelineEvent } from '../model/new-event';
 import type { Incident } from '../model/incident';
 import type { Milestone, MilestoneKind } from '../model/milestone';
 import type { PostmortemContextInput } from './build-postmortem-context';
@@ -31,32 +32,19 @@ export const checkoutIncident: Incident = {
 };
 
 function event(id: string, hhmm: string, actorName: string, text: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
-  return {
+  return newTimelineEvent({
     id,
     incidentId: checkoutIncident.id,
     sourceId: 'src-1',
     sourceFormat: 'slack-export',
     dedupeKey: `slack-export:${id}`,
-    kind: 'message',
     at: t(hhmm),
     originalTime: hhmm,
-    actorId: null,
     actorName,
     channel: '#inc-checkout',
     text,
-    links: [],
-    threadParentKey: null,
-    replyCount: 0,
-    edited: false,
-    deleted: false,
-    reactions: [],
-    attachments: [],
-    pinned: false,
-    redacted: false,
-    redactions: [],
-    raw: null,
     ...extra,
-  };
+  });
 }
 
 export const checkoutEvents: TimelineEvent[] = [

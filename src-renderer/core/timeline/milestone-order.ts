@@ -1,17 +1,8 @@
-import type { Milestone, MilestoneKind } from '@core/model/milestone';
+import { STANDARD_MILESTONE_KINDS, type Milestone, type MilestoneKind } from '@core/model/milestone';
 import type { StandardMilestoneKind } from './metrics';
 
 /** The order an incident normally moves through; custom milestones have no place in it. */
-export const MILESTONE_ORDER: readonly StandardMilestoneKind[] = [
-  'Detect',
-  'Assemble',
-  'Verify',
-  'Dispatch',
-  'Mitigate',
-  'Repair',
-  'Under Control',
-  'All Clear',
-];
+export const MILESTONE_ORDER: readonly StandardMilestoneKind[] = STANDARD_MILESTONE_KINDS;
 
 export function milestoneRank(kind: MilestoneKind): number | null {
   const rank = (MILESTONE_ORDER as readonly MilestoneKind[]).indexOf(kind);

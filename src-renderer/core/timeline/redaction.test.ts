@@ -1,35 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TimelineEvent } from '@core/model/event';
+import { newTimelineEvent } from '@core/model/new-event';
 import { normaliseRedactions, redactedText, redactEvent, REDACTED_EVENT_PLACEHOLDER, REDACTION_MARKER, validateRedaction } from './redaction';
 import { TimelineError } from './timeline-error';
 
-const event = (partial: Partial<TimelineEvent>): TimelineEvent => ({
-  id: 'e1',
-  incidentId: 'i1',
-  sourceId: 's1',
-  sourceFormat: 'slack-export',
-  dedupeKey: 'slack-export:1',
-  kind: 'message',
-  at: 0,
-  originalTime: '0',
-  actorId: 'U1',
-  actorName: 'Alice',
-  channel: 'inc',
-  text: '',
-  links: [],
-  threadParentKey: null,
-  replyCount: 0,
-  edited: false,
-  deleted: false,
-  reactions: [],
-  attachments: [],
-  pinned: false,
-  redacted: false,
-  redactions: [],
-  raw: { text: 'original' },
-  ...partial,
-});
+const event = (partial: Partial<TimelineEvent>): TimelineEvent =>
+  newTimelineEvent({
+    id: 'e1',
+    incidentId: 'i1',
+    sourceId: 's1',
+    sourceFormat: 'slack-export',
+    dedupeKey: 'slack-export:1',
+    at: 0,
+    originalTime: '0',
+    actorId: 'U1',
+    actorName: 'Alice',
+    channel: 'inc',
+    raw: { text: 'original' },
+    ...partial,
+  });
 
 describe('redactedText', () => {
   it('replaces each span with the marker and merges overlapping or touching spans', () => {

@@ -1,6 +1,7 @@
 import type { ActionItem } from '@core/model/action-item';
 import type { Annotation, AnnotationTag } from '@core/model/annotation';
 import type { TimelineEvent } from '@core/model/event';
+import { newTimelineEvent } from '@core/model/new-event';
 import type { Incident } from '@core/model/incident';
 import type { Milestone, MilestoneKind } from '@core/model/milestone';
 import { shippedTemplates } from '@core/postmortem/shipped-templates';
@@ -38,32 +39,19 @@ export const inc482Incident: Incident = {
 };
 
 function event(id: string, iso: string, actorName: string, text: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
-  return {
+  return newTimelineEvent({
     id,
     incidentId: INCIDENT_ID,
     sourceId: 'src-slack',
     sourceFormat: 'slack-export',
     dedupeKey: `slack-export:${id}`,
-    kind: 'message',
     at: at(iso),
     originalTime: iso,
-    actorId: null,
     actorName,
     channel: '#inc-482',
     text,
-    links: [],
-    threadParentKey: null,
-    replyCount: 0,
-    edited: false,
-    deleted: false,
-    reactions: [],
-    attachments: [],
-    pinned: false,
-    redacted: false,
-    redactions: [],
-    raw: null,
     ...extra,
-  };
+  });
 }
 
 export const inc482Events: TimelineEvent[] = [

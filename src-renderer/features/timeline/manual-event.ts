@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '@core/model/event';
+import { newTimelineEvent } from '@core/model/new-event';
 import type { CanReport } from '@core/timeline/can-report';
 
 /**
@@ -20,7 +21,7 @@ export interface ManualEventInput {
 }
 
 export function buildManualEvent(input: ManualEventInput, id: string): TimelineEvent {
-  return {
+  return newTimelineEvent({
     id,
     incidentId: input.incidentId,
     sourceId: input.sourceId,
@@ -29,22 +30,11 @@ export function buildManualEvent(input: ManualEventInput, id: string): TimelineE
     kind: input.kind ?? 'note',
     at: input.at,
     originalTime: input.typed,
-    actorId: null,
     actorName: input.actorName.trim(),
-    channel: '',
     text: input.text.trim(),
-    links: [],
-    threadParentKey: null,
-    replyCount: 0,
-    edited: false,
-    deleted: false,
-    reactions: [],
-    attachments: [],
     pinned: input.pinned ?? false,
-    redacted: false,
-    redactions: [],
     raw: input.raw ?? { manual: true },
-  };
+  });
 }
 
 /** The text of an authored CAN report: the three headings `recogniseCanReport` reads back. */

@@ -1,34 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '@core/model/event';
+import { newTimelineEvent } from '@core/model/new-event';
 import { buildTimelineRows, foldThreads, rowIndexOf } from './timeline-rows';
 
 function event(id: string, at: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
-  return {
+  return newTimelineEvent({
     id,
     incidentId: 'i1',
     sourceId: 's1',
     sourceFormat: 'slack-export',
     dedupeKey: `slack-export:${id}`,
-    kind: 'message',
     at: Date.parse(at),
     originalTime: at,
-    actorId: null,
     actorName: 'Priya',
     channel: 'inc',
     text: `text ${id}`,
-    links: [],
-    threadParentKey: null,
-    replyCount: 0,
-    edited: false,
-    deleted: false,
-    reactions: [],
-    attachments: [],
-    pinned: false,
-    redacted: false,
-    redactions: [],
-    raw: null,
     ...extra,
-  };
+  });
 }
 
 const parent = event('p', '2024-06-13T06:58:00Z');
