@@ -6,17 +6,23 @@ import { useShortcut } from '@ui/use-shortcut';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
+import { BackupDialog } from '@features/backup';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
 
 export function App() {
   const route = useRoute();
   const [creating, setCreating] = useState(false);
+  const [backingUp, setBackingUp] = useState(false);
 
   useEffect(() => platform.onMenuCommand((command) => emitAppCommand(command)), []);
   useAppCommand('new-incident', () => setCreating(true));
   // "N" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
   useShortcut(['n', 'Mod+Alt+n'], () => setCreating(true), { enabled: !creating });
+  // File > Export… on the library backs up the library; inside an incident, IncidentWorkspace handles it.
+  useAppCommand('export', () => setBackingUp(true), route.name === 'library');
+  // The desktop menu owns Ctrl/Cmd+E; in a browser that opens the search bar, so web mode adds Shift.
+  useShortcut('Mod+Shift+e', () => emitAppCommand('export'), { enabled: platform.kind === 'browser', inInputs: true });
 
   return (
     <ToastProvider>
@@ -47,12 +53,13 @@ export function App() {
         </header>
         <main className="app-main">
           {route.name === 'library' && (
-            <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} />
+            <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
           )}
           {route.name === 'action-items' && <ActionItemsOverview />}
           {route.name === 'people' && <PeopleScreen />}
           {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
         </main>
+        {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
         {creating && (
           <IncidentFormDialog
             open

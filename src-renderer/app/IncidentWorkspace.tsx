@@ -4,9 +4,11 @@ import { formatInZone } from '@core/time/zoned-input';
 import { EmptyState } from '@ui/EmptyState';
 import { SeverityBadge } from '@ui/SeverityBadge';
 import { Tabs, type TabDef } from '@ui/Tabs';
+import { useAppCommand } from '@ui/command-bus';
 import { useShortcut } from '@ui/use-shortcut';
 import { IncidentFormDialog, useDeleteIncident, useIncident } from '@features/library';
 import { IncidentImport } from '@features/import';
+import { requestPostmortemExport } from '@features/postmortem';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
 import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
 
@@ -28,6 +30,11 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
     if (next) go(next);
   });
   useShortcut('e', () => setEditing(true), { enabled: !!incident && !editing });
+  // File > Export… inside an incident exports its postmortem.
+  useAppCommand('export', () => {
+    requestPostmortemExport();
+    go('postmortem');
+  });
 
   if (incident === undefined) return <p className="loading">Loading…</p>;
   if (incident === null || incident.deletedAt) {

@@ -12,6 +12,8 @@ import { useDeleteIncident } from './use-delete-incident';
 interface IncidentLibraryProps {
   onOpen: (incident: Incident) => void;
   onCreate: () => void;
+  /** Opens the back-up-or-restore dialog. */
+  onBackup?: () => void;
 }
 
 const SORT_LABEL: Record<SortOrder, string> = {
@@ -27,7 +29,7 @@ function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-export function IncidentLibrary({ onOpen, onCreate }: IncidentLibraryProps) {
+export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryProps) {
   const incidents = useAllIncidents();
   const deleteIncident = useDeleteIncident();
   const [query, setQuery] = useState<LibraryQuery>({ text: '', severities: [], statuses: [], sort: 'newest' });
@@ -52,13 +54,27 @@ export function IncidentLibrary({ onOpen, onCreate }: IncidentLibraryProps) {
         <p className="muted">
           Shortcut: press <kbd>N</kbd> anywhere in the library. Everything stays on this computer unless you export it.
         </p>
+        {onBackup && (
+          <p>
+            <button type="button" className="link-button" onClick={onBackup}>
+              Restore from a backup…
+            </button>
+          </p>
+        )}
       </EmptyState>
     );
   }
 
   return (
     <section className="library" aria-labelledby="library-title">
-      <h1 id="library-title" className="page-title">Incidents</h1>
+      <div className="library-heading">
+        <h1 id="library-title" className="page-title">Incidents</h1>
+        {onBackup && (
+          <button type="button" onClick={onBackup}>
+            Back up or restore…
+          </button>
+        )}
+      </div>
       <div className="library-toolbar">
         <input
           id="library-search"

@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { DEFAULT_TEMPLATE_ID } from '@core/postmortem/shipped-templates';
 import { EmptyState } from '@ui/EmptyState';
 import { useToast } from '@ui/toast-context';
 import { loadCurrentDocument } from './document-store';
+import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { generatePostmortem } from './postmortem-actions';
 import { PostmortemWorkspace } from './PostmortemWorkspace';
 import { TemplatePicker } from './TemplatePicker';
@@ -27,6 +28,13 @@ function NewPostmortem({ incident, choices }: { incident: Incident; choices: Ret
   const [selectedId, setSelectedId] = useState(DEFAULT_TEMPLATE_ID);
   const [busy, setBusy] = useState(false);
   const selected = choices.find((c) => c.template.id === selectedId)?.template ?? choices[0]?.template;
+  // Nothing to export yet: drop a File > Export… request so it does not pop up after the draft is created.
+  useEffect(() => {
+    const drop = () => void takeExportRequest();
+    drop();
+    window.addEventListener(EXPORT_REQUEST_EVENT, drop);
+    return () => window.removeEventListener(EXPORT_REQUEST_EVENT, drop);
+  }, []);
 
   const create = async () => {
     if (!selected) return;

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { formatInZone } from '@core/time/zoned-input';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
@@ -12,6 +12,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { peopleNames } from './context-input';
 import { loadCurrentDocument, restoreVersion, saveBody, saveDismissed, saveVersion, type PostmortemRecord } from './document-store';
 import { ExportDialog, type ExportFormat } from './ExportDialog';
+import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { postmortemHtml } from './html-export';
 import { exportFileName, postmortemMarkdown } from './markdown-export';
 import { generatePostmortem, importPostmortem, loadContext, regeneratePostmortem, undoRegenerate } from './postmortem-actions';
@@ -52,6 +53,16 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   const [panel, setPanel] = useState<Panel>('none');
   const [busy, setBusy] = useState(false);
   const [newTemplateId, setNewTemplateId] = useState(doc.templateId);
+
+  // File > Export… opens the export dialog, whether it arrived before or after this mounted.
+  useEffect(() => {
+    const openRequested = () => {
+      if (takeExportRequest()) setPanel('export');
+    };
+    openRequested();
+    window.addEventListener(EXPORT_REQUEST_EVENT, openRequested);
+    return () => window.removeEventListener(EXPORT_REQUEST_EVENT, openRequested);
+  }, []);
 
   const template = choices.find((c) => c.template.id === doc.templateId)?.template ?? null;
   const zone = incident.timeZone;

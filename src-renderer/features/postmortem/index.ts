@@ -1,1 +1,2 @@
 export { PostmortemTab } from './PostmortemTab';
+export { requestPostmortemExport } from './export-request';

@@ -1,0 +1,133 @@
+import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
+import type Dexie from 'dexie';
+import { z } from 'zod';
+import { BackupError } from './backup-error';
+
+export interface BackupTable {
+  name: string;
+  label: string;
+  rowCount: number;
+}
+
+/** What a backup file holds, shown before anything is restored. */
+export interface BackupSummary {
+  fileName: string;
+  /** Day the backup was made (from its file name), else the file's modification time; null when unknown. */
+  exportedAt: Date | null;
+  databaseVersion: number;
+  tables: BackupTable[];
+  totalRows: number;
+}
+
+/** Fraction done, 0..1. */
+export type ProgressListener = (fraction: number) => void;
+
+const TABLE_LABELS: Record<string, string> = {
+  incidents: 'Incidents',
+  sources: 'Imported sources',
+  events: 'Timeline events',
+  people: 'People',
+  milestones: 'Milestones',
+  annotations: 'Review notes',
+  documents: 'Postmortem documents',
+  actionItems: 'Action items',
+  settings: 'Settings',
+};
+
+const metaSchema = z.object({
+  formatName: z.literal('dexie'),
+  formatVersion: z.literal(1),
+  data: z.object({
+    databaseName: z.string(),
+    databaseVersion: z.number(),
+    tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number().int().nonnegative() })),
+  }),
+});
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** `debrief-backup-2026-11-22.json`, dated in the user's local day. */
+export function backupFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `debrief-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
+function exportDate(file: Blob, fileName: string): Date | null {
+  const named = /(\d{4})-(\d{2})-(\d{2})/.exec(fileName);
+  if (named) return new Date(Number(named[1]), Number(named[2]) - 1, Number(named[3]));
+  return file instanceof File && file.lastModified > 0 ? new Date(file.lastModified) : null;
+}
+
+/**
+ * Reads only the header of a file and says what it would restore. Refuses files that are not
+ * a backup of this app's database, so a stray JSON never reaches importInto.
+ */
+export async function checkBackupFile(file: Blob, fileName: string, database: Dexie): Promise<BackupSummary> {
+  let header: unknown;
+  try {
+    header = await peakImportFile(file);
+  } catch (error) {
+    throw new BackupError('not-a-backup', `${fileName} is not a Debrief backup: it is not a readable backup file (${message(error)}).`, { cause: error });
+  }
+  const parsed = metaSchema.safeParse(header);
+  if (!parsed.success) {
+    throw new BackupError('not-a-backup', `${fileName} is not a Debrief backup: it has no database export header. Choose a file made with “Back up…”.`);
+  }
+  const meta = parsed.data.data;
+  if (meta.databaseName !== database.name) {
+    throw new BackupError(
+      'other-database',
+      `${fileName} is not a Debrief backup: it holds the database “${meta.databaseName}”, not Debrief’s “${database.name}”.`,
+    );
+  }
+  const known = new Set(database.tables.map((t) => t.name));
+  const unknown = meta.tables.map((t) => t.name).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new BackupError(
+      'unknown-table',
+      `${fileName} has tables this version of Debrief does not know (${unknown.join(', ')}). It was probably made by a newer version; update Debrief first.`,
+    );
+  }
+  const tables = meta.tables.map((t) => ({ name: t.name, label: TABLE_LABELS[t.name] ?? t.name, rowCount: t.rowCount }));
+  return {
+    fileName,
+    exportedAt: exportDate(file, fileName),
+    databaseVersion: meta.databaseVersion,
+    tables,
+    totalRows: tables.reduce((sum, t) => sum + t.rowCount, 0),
+  };
+}
+
+/** The whole database as one JSON file. */
+export async function createBackup(database: Dexie, onProgress: ProgressListener = () => {}): Promise<Blob> {
+  try {
+    return await exportDB(database, {
+      prettyJson: false,
+      progressCallback: (p) => {
+        onProgress(p.totalRows ? p.completedRows / p.totalRows : p.done ? 1 : 0);
+        return true;
+      },
+    });
+  } catch (error) {
+    throw new BackupError('backup-failed', `The backup could not be made: ${message(error)}`, { cause: error });
+  }
+}
+
+/**
+ * Adds or updates every record of the backup; records not in it are kept. importInto writes
+ * all tables in one read-write transaction, so a failure part-way leaves the database as it was.
+ */
+export async function restoreBackup(database: Dexie, file: Blob, fileName: string, onProgress: ProgressListener = () => {}): Promise<void> {
+  try {
+    await importInto(database, file, {
+      overwriteValues: true,
+      acceptVersionDiff: true,
+      progressCallback: (p) => {
+        onProgress(p.totalRows ? p.completedRows / p.totalRows : p.done ? 1 : 0);
+        return true;
+      },
+    });
+  } catch (error) {
+    throw new BackupError('restore-failed', `Nothing was restored from ${fileName}: ${message(error)}. Your library is unchanged.`, { cause: error });
+  }
+}

@@ -1,0 +1,1 @@
+export { BackupDialog } from './BackupDialog';
