@@ -25,7 +25,8 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
   const go = (next: WorkspaceTab) => navigate({ name: 'incident', incidentId, tab: next });
 
   useShortcut(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4'], (event) => {
-    const index = Number(event.key) - 1 || Number(event.code.replace('Digit', '')) - 1;
+    // The physical key: Alt+digit types other characters on some layouts (macOS: ¡™£¢).
+    const index = Number(event.code.replace('Digit', '')) - 1;
     const next = WORKSPACE_TABS[index];
     if (next) go(next);
   });
