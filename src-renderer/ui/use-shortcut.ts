@@ -25,7 +25,9 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   if (wantMod !== modPressed) return false;
   if (mods.has('alt') !== event.altKey) return false;
   if (mods.has('shift') && !event.shiftKey) return false;
-  return event.key.toLowerCase() === key.toLowerCase() || event.code === `Key${key.toUpperCase()}`;
+  // Also match the physical key, since Alt (Option on macOS) changes the character typed.
+  const physical = /^\d$/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`;
+  return event.key.toLowerCase() === key.toLowerCase() || event.code === physical;
 }
 
 export function useShortcut(shortcut: string | string[], handler: (event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
