@@ -1,3 +1,4 @@
+import { FormFooter } from '@ui/FormFooter';
 import { useId, useState } from 'react';
 import { PRIORITIES, type ActionItem, type Priority } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
@@ -225,19 +226,7 @@ export function SlaPolicyDialog({ policy, timeZone, onClose }: Props) {
           <textarea rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
         </label>
         <p className="muted ai-hint">Due dates are whole days in your time zone ({timeZone}).</p>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Review changes
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={'Review changes'} />
       </form>
     </Dialog>
   );

@@ -1,3 +1,4 @@
+import { FormFooter } from '@ui/FormFooter';
 import { useState, type ReactNode } from 'react';
 import type { ActionItem, ActionStatus, Priority } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
@@ -176,19 +177,7 @@ export function useItemActions(options: {
             <span>Reason for not doing “{item.title}”</span>
             <input data-autofocus value={reason} onChange={(e) => setPending({ ...pending, reason: e.target.value })} aria-invalid={!!problem} />
           </label>
-          {problem && (
-            <p className="field-error" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Mark won't do
-            </button>
-          </div>
+          <FormFooter error={problem} onCancel={close} submitLabel={'Mark won\'t do'} />
         </form>
       </Dialog>
     );

@@ -3,6 +3,7 @@ import { INCIDENT_STATUSES, INCIDENT_STATUS_LABEL, ROLE_NAMES, type IncidentDraf
 import { SEVERITIES, SEVERITY_MEANING } from '@core/model/severity';
 import { checkDraft, parseServices, type DraftProblem } from '@core/incident/incident-draft';
 import { fromLocalInputValue, toLocalInputValue } from '@core/time/zoned-input';
+import { FormFooter } from '@ui/FormFooter';
 
 type TimeField = 'startedAt' | 'detectedAt' | 'resolvedAt' | 'reviewAt';
 const TIME_FIELDS: { field: TimeField; label: string }[] = [
@@ -233,19 +234,7 @@ export function IncidentForm({ initial, submitLabel, onSubmit, onCancel }: Incid
         <textarea rows={4} value={values.summary} onChange={(e) => set('summary', e.target.value)} placeholder="What happened, in two or three sentences." />
       </label>
 
-      {saveError && (
-        <p className="field-error" role="alert">
-          Could not save: {saveError}
-        </p>
-      )}
-      <footer className="form-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving} title="Ctrl+Enter">
-          {saving ? 'Saving…' : submitLabel}
-        </button>
-      </footer>
+      <FormFooter error={saveError && `Could not save: ${saveError}`} onCancel={onCancel} submitLabel={saving ? 'Saving…' : submitLabel} submitDisabled={saving} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { FormFooter } from '@ui/FormFooter';
 import { useState, type FormEvent } from 'react';
 import { fromLocalInputValue } from '@core/time/zoned-input';
 import { Dialog } from '@ui/Dialog';
@@ -59,19 +60,7 @@ export function ManualEventDialog({ zone, initialTime, mode, onSave, onClose }: 
             </label>
           ))
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {mode === 'can' ? 'Add CAN report' : 'Add event'}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={mode === 'can' ? 'Add CAN report' : 'Add event'} />
       </form>
     </Dialog>
   );

@@ -1,3 +1,4 @@
+import { FormFooter } from '@ui/FormFooter';
 import { useState, type FormEvent } from 'react';
 import { MILESTONE_KINDS, type MilestoneKind } from '@core/model/milestone';
 import { fromLocalInputValue } from '@core/time/zoned-input';
@@ -80,19 +81,7 @@ export function MilestoneDialog({ state, zone, onSave, onClose }: MilestoneDialo
           Note
           <input value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} placeholder="Optional" />
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save milestone
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={'Save milestone'} />
       </form>
     </Dialog>
   );
