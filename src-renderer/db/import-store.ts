@@ -85,6 +85,9 @@ export async function writeImport(database: DebriefDatabase, request: ImportRequ
   await database.sources.add(source);
   let added = 0;
   let duplicates = 0;
+  // One chunk's transaction commits while the next chunk is built and handed over: IndexedDB
+  // runs them in order, and the worker is not idle waiting for the disk. At most two in flight.
+  let inFlight: Promise<unknown> | null = null;
   try {
     const total = result.events.length;
     for (let start = 0; start < total; start += chunkSize) {
@@ -111,10 +114,18 @@ export async function writeImport(database: DebriefDatabase, request: ImportRequ
           redactions: [],
         });
       }
-      if (chunk.length) await database.transaction('rw', database.events, () => database.events.bulkAdd(chunk));
+      if (chunk.length) {
+        const write = database.transaction('rw', database.events, () => database.events.bulkAdd(chunk));
+        // Its failure is awaited below; this only keeps it from being reported as unhandled
+        // when an earlier chunk fails first.
+        write.catch(() => undefined);
+        if (inFlight) await inFlight;
+        inFlight = write;
+      }
       added += chunk.length;
       hooks.onProgress?.({ written: Math.min(total, start + chunkSize), total });
     }
+    if (inFlight) await inFlight;
     if (hooks.signal?.aborted) throw new ImportError('CANCELLED', 'the import was cancelled', { file: request.fileName });
     const warnings = result.warnings.map((warning) => [warning.entry, warning.line !== undefined ? `line ${warning.line}` : undefined, warning.message].filter(Boolean).join(': '));
     const skipped = result.skipped.reduce((sum, item) => sum + item.count, 0);
@@ -125,6 +136,8 @@ export async function writeImport(database: DebriefDatabase, request: ImportRequ
     });
     return { source: committed, added, duplicates, skipped: result.skipped, warnings };
   } catch (error) {
+    // Let a pending chunk settle first, so the discard removes everything it wrote.
+    if (inFlight) await inFlight.catch(() => undefined);
     await discardSource(database, source.id);
     throw error;
   }
