@@ -8,6 +8,26 @@ export const SOURCE_FORMATS = [
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
+/** What each format is called where there is room (import wizard, Sources, People). */
+export const SOURCE_FORMAT_LABEL: Record<SourceFormat, string> = {
+  'slack-export': 'Slack export',
+  pagerduty: 'PagerDuty log',
+  statuspage: 'Statuspage',
+  alertmanager: 'Alertmanager',
+  'csv-timeline': 'CSV timeline',
+  manual: 'Manual',
+};
+
+/** The short name on each timeline row's source badge. */
+export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
+  'slack-export': 'Slack',
+  pagerduty: 'PagerDuty',
+  statuspage: 'Statuspage',
+  alertmanager: 'Alertmanager',
+  'csv-timeline': 'CSV',
+  manual: 'Manual',
+};
+
 /**
  * One import of one file (or folder) into an incident. `state` makes imports all-or-nothing:
  * events are written while the source is 'staging' and become visible only once it is

@@ -1,4 +1,5 @@
 import type { ActionItem } from '../model/action-item';
+import { buildActionItem } from '../action-items/item-builder';
 import type { Annotation, AnnotationTag } from '../model/annotation';
 import type { TimelineEvent } from '../model/event';
 import { newTimelineEvent } from '../model/new-event';
@@ -97,27 +98,7 @@ export const checkoutAnnotations: Annotation[] = [
 ];
 
 function action(id: string, title: string, extra: Partial<ActionItem>): ActionItem {
-  return {
-    id,
-    incidentId: checkoutIncident.id,
-    title,
-    description: '',
-    ownerId: null,
-    ownerName: '',
-    priority: 'P2',
-    status: 'open',
-    wontDoReason: '',
-    kind: 'prevent',
-    createdAt: 0,
-    dueAt: null,
-    dueSetByHand: false,
-    completedAt: null,
-    trackerUrl: '',
-    eventIds: [],
-    annotationIds: [],
-    updatedAt: 0,
-    ...extra,
-  };
+  return buildActionItem({ id, incidentId: checkoutIncident.id, title, createdAt: 0, updatedAt: 0, ...extra });
 }
 
 export const checkoutActionItems: ActionItem[] = [

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
-import { SOURCE_FORMATS, type SourceFormat } from '@core/model/source';
+import { SOURCE_FORMAT_LABEL, SOURCE_FORMATS, type SourceFormat } from '@core/model/source';
 import { format as formatDate } from 'date-fns';
 import { Dialog } from '@ui/Dialog';
 import { CsvPreviewPanel } from './CsvPreviewPanel';
@@ -13,14 +13,6 @@ import { SummaryPreviewPanel } from './SummaryPreviewPanel';
 import { isCsvPreview, isSlackPreview, newItem, readyToImport, type WizardItem } from './wizard-item';
 import { describeError, type ImportChoices, type ImportPhaseProgress } from './worker-protocol';
 
-const FORMAT_LABEL: Record<SourceFormat, string> = {
-  'slack-export': 'Slack export',
-  pagerduty: 'PagerDuty log',
-  statuspage: 'Statuspage',
-  alertmanager: 'Alertmanager',
-  'csv-timeline': 'CSV timeline',
-  manual: 'Manual',
-};
 const IMPORTABLE = SOURCE_FORMATS.filter((f) => f !== 'manual');
 
 interface Props {
@@ -150,7 +142,7 @@ export function ImportWizard({ incident, inputs, client, onClose }: Props) {
                       </option>
                       {IMPORTABLE.map((id) => (
                         <option key={id} value={id}>
-                          {FORMAT_LABEL[id]}
+                          {SOURCE_FORMAT_LABEL[id]}
                         </option>
                       ))}
                     </select>

@@ -1,22 +1,13 @@
 import { useState } from 'react';
 import { format as formatDate } from 'date-fns';
 import type { Incident } from '@core/model/incident';
-import type { Source } from '@core/model/source';
+import { SOURCE_FORMAT_LABEL, type Source } from '@core/model/source';
 import { db } from '@db/database';
 import { discardSource } from '@db/import-store';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { formatBytes, plural } from './format-size';
 import { useSources } from './use-sources';
-
-const FORMAT_LABEL: Record<Source['format'], string> = {
-  'slack-export': 'Slack export',
-  pagerduty: 'PagerDuty',
-  statuspage: 'Statuspage',
-  alertmanager: 'Alertmanager',
-  'csv-timeline': 'CSV timeline',
-  manual: 'Manual',
-};
 
 /** Every import of the incident, with what it brought in; one can be removed with its events. */
 export function SourcesDialog({ incident, onClose, onImport }: { incident: Incident; onClose(): void; onImport(): void }) {
@@ -53,7 +44,7 @@ export function SourcesDialog({ incident, onClose, onImport }: { incident: Incid
                 <div className="source-main">
                   <strong className="source-name">{source.fileName}</strong>
                   <span className="muted">
-                    {FORMAT_LABEL[source.format]} · {formatBytes(source.size)} · imported {formatDate(source.importedAt, 'yyyy-MM-dd HH:mm')}
+                    {SOURCE_FORMAT_LABEL[source.format]} · {formatBytes(source.size)} · imported {formatDate(source.importedAt, 'yyyy-MM-dd HH:mm')}
                   </span>
                   <span className="source-counts">
                     {plural(source.counts.added, 'event')} added · {source.counts.duplicates.toLocaleString('en-US')} already present · {source.counts.skipped.toLocaleString('en-US')} skipped ·{' '}

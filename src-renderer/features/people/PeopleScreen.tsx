@@ -1,20 +1,12 @@
 import { useState } from 'react';
 import type { Person } from '@core/model/person';
+import { SOURCE_FORMAT_LABEL, type SourceFormat } from '@core/model/source';
 import { db } from '@db/database';
 import { aliasId, mergePeople, normaliseName, renamePerson, splitAlias, undoMerge } from '@db/people-store';
 import { EmptyState } from '@ui/EmptyState';
 import { useToast } from '@ui/toast-context';
 import { usePeople } from './use-people';
 import './people.css';
-
-const FORMAT_LABEL: Record<string, string> = {
-  'slack-export': 'Slack',
-  pagerduty: 'PagerDuty',
-  statuspage: 'Statuspage',
-  alertmanager: 'Alertmanager',
-  'csv-timeline': 'CSV',
-  manual: 'Manual',
-};
 
 /** People across all incidents: rename, merge duplicates, split an alias out again. */
 export function PeopleScreen() {
@@ -149,7 +141,7 @@ export function PeopleScreen() {
               <ul className="person-aliases" aria-label={`Aliases of ${person.displayName}`}>
                 {person.aliases.map((alias) => (
                   <li key={aliasId(alias)}>
-                    <span className="alias-format">{FORMAT_LABEL[alias.sourceFormat] ?? alias.sourceFormat}</span> {alias.name}
+                    <span className="alias-format">{SOURCE_FORMAT_LABEL[alias.sourceFormat as SourceFormat] ?? alias.sourceFormat}</span> {alias.name}
                     {alias.externalId !== alias.name && <span className="muted"> ({alias.externalId})</span>}
                     {person.aliases.length > 1 && (
                       <button type="button" className="link-button" onClick={() => void split(person, aliasId(alias))} aria-label={`Split ${alias.name} (${alias.externalId}) out of ${person.displayName}`}>

@@ -1,4 +1,5 @@
 import type { ActionItem } from '@core/model/action-item';
+import { buildActionItem } from '@core/action-items/item-builder';
 import type { Annotation, AnnotationTag } from '@core/model/annotation';
 import type { TimelineEvent } from '@core/model/event';
 import { newTimelineEvent } from '@core/model/new-event';
@@ -100,27 +101,7 @@ export const inc482Annotations: Annotation[] = [
 ];
 
 export function inc482ActionItem(id: string, title: string, extra: Partial<ActionItem> = {}): ActionItem {
-  return {
-    id,
-    incidentId: INCIDENT_ID,
-    title,
-    description: '',
-    ownerId: null,
-    ownerName: '',
-    priority: 'P2',
-    status: 'open',
-    wontDoReason: '',
-    kind: 'prevent',
-    createdAt: 0,
-    dueAt: null,
-    dueSetByHand: false,
-    completedAt: null,
-    trackerUrl: '',
-    eventIds: [],
-    annotationIds: [],
-    updatedAt: 0,
-    ...extra,
-  };
+  return buildActionItem({ id, incidentId: INCIDENT_ID, title, createdAt: 0, updatedAt: 0, ...extra });
 }
 
 export const inc482ActionItems: ActionItem[] = [

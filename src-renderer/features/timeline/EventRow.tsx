@@ -5,7 +5,7 @@ import { formatEventTime } from '@core/timeline/day-groups';
 import { platform } from '@platform/index';
 import { EventText } from './EventText';
 import { isSafeUrl } from './text-segments';
-import { SOURCE_LABEL } from './source-labels';
+import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 
 export interface EventRowActions {
   select: (id: string) => void;
@@ -46,7 +46,7 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
       <time className="tl-time" dateTime={new Date(event.at).toISOString()} title={`Recorded as: ${event.originalTime}`}>
         {formatEventTime(event.at, zone)}
       </time>
-      <span className={`tl-source tl-source-${event.sourceFormat}`}>{SOURCE_LABEL[event.sourceFormat]}</span>
+      <span className={`tl-source tl-source-${event.sourceFormat}`}>{SOURCE_FORMAT_BADGE[event.sourceFormat]}</span>
       <div className="tl-body">
         <div className="tl-meta">
           <span className="tl-actor">{event.actorName || 'Unknown'}</span>

@@ -1,7 +1,7 @@
 import { EVENT_KINDS, type TimelineEvent } from '@core/model/event';
 import type { Source } from '@core/model/source';
 import type { CheckOption } from './CheckList';
-import { SOURCE_LABEL } from './source-labels';
+import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 
 export interface FilterChoices {
   sources: CheckOption[];
@@ -22,7 +22,7 @@ export function filterChoices(events: readonly TimelineEvent[], sources: readonl
   const channels = new Map<string, { label: string; count: number }>();
   const actors = new Map<string, { label: string; count: number }>();
   const kinds = new Map<string, number>();
-  const sourceNames = new Map(sources.map((s) => [s.id, `${SOURCE_LABEL[s.format]} · ${s.fileName}`]));
+  const sourceNames = new Map(sources.map((s) => [s.id, `${SOURCE_FORMAT_BADGE[s.format]} · ${s.fileName}`]));
   sourceNames.set(manualSourceId, 'Added by hand');
   const bump = (map: Map<string, { label: string; count: number }>, key: string, label: string) => {
     const entry = map.get(key);
@@ -30,7 +30,7 @@ export function filterChoices(events: readonly TimelineEvent[], sources: readonl
     else map.set(key, { label, count: 1 });
   };
   for (const event of events) {
-    bump(bySource, event.sourceId, sourceNames.get(event.sourceId) ?? SOURCE_LABEL[event.sourceFormat]);
+    bump(bySource, event.sourceId, sourceNames.get(event.sourceId) ?? SOURCE_FORMAT_BADGE[event.sourceFormat]);
     if (event.channel) bump(channels, event.channel, `#${event.channel.replace(/^#/, '')}`);
     // Matches filters.ts: an actor is its id when it has one, else its shown name.
     bump(actors, event.actorId ?? event.actorName, event.actorName || 'Unknown');
