@@ -1,3 +1,4 @@
+import { newTimelineEvent } from '../../src-renderer/core/model/new-event';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface SeedEvent {
@@ -33,6 +34,23 @@ export class ReviewPage {
    */
   async seedTimeline(events: SeedEvent[], milestones: SeedMilestone[]): Promise<void> {
     const incidentId = this.incidentId();
+    const stored = events.map((e) =>
+      newTimelineEvent({
+        id: e.id,
+        incidentId,
+        sourceId: `manual:${incidentId}`,
+        sourceFormat: 'manual',
+        dedupeKey: `manual:${e.id}`,
+        kind: 'note',
+        at: Date.parse(e.at),
+        originalTime: e.at,
+        actorName: e.actorName,
+        text: e.text,
+        pinned: e.pinned ?? false,
+        redactions: e.redactions ?? [],
+        raw: { manual: true },
+      }),
+    );
     await this.page.evaluate(
       async ({ incidentId, events, milestones }) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -43,31 +61,7 @@ export class ReviewPage {
         const tx = db.transaction(['events', 'milestones'], 'readwrite');
         const now = Date.now();
         for (const e of events) {
-          tx.objectStore('events').put({
-            id: e.id,
-            incidentId,
-            sourceId: `manual:${incidentId}`,
-            sourceFormat: 'manual',
-            dedupeKey: `manual:${e.id}`,
-            kind: 'note',
-            at: Date.parse(e.at),
-            originalTime: e.at,
-            actorId: null,
-            actorName: e.actorName,
-            channel: '',
-            text: e.text,
-            links: [],
-            threadParentKey: null,
-            replyCount: 0,
-            edited: false,
-            deleted: false,
-            reactions: [],
-            attachments: [],
-            pinned: e.pinned ?? false,
-            redacted: false,
-            redactions: e.redactions ?? [],
-            raw: { manual: true },
-          });
+          tx.objectStore('events').put(e);
         }
         for (const m of milestones) {
           tx.objectStore('milestones').put({ id: m.id, incidentId, kind: m.kind, label: m.kind, at: Date.parse(m.at), eventId: m.eventId ?? null, note: '', createdAt: now, updatedAt: now });
@@ -78,7 +72,7 @@ export class ReviewPage {
         });
         db.close();
       },
-      { incidentId, events, milestones },
+      { incidentId, events: stored, milestones },
     );
     await this.page.reload();
   }

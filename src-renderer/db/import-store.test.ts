@@ -1,31 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabases } from './test-database';
-import type { ActorRef, ImportedEvent, ParseResult } from '@core/importers/imported-records';
+import { newImportedEvent, type ActorRef, type ImportedEvent, type ParseResult } from '@core/importers/imported-records';
 import { discardSource, findEarlierImport, listSources, writeImport, type ImportRequest } from './import-store';
 import { loadVisibleEvents } from './visible-events';
 
 const freshDb = createTestDatabases('import-store');
 
 function event(id: string, at: number, actor: string | null = 'U1'): ImportedEvent {
-  return {
+  return newImportedEvent({
     sourceFormat: 'slack-export',
     dedupeKey: `slack-export:C1:${id}`,
-    kind: 'message',
     at,
     originalTime: String(at / 1000),
     actorExternalId: actor,
     actorName: actor ?? '',
     channel: '#inc',
     text: `message ${id}`,
-    links: [],
-    threadParentKey: null,
-    replyCount: 0,
-    edited: false,
-    deleted: false,
-    reactions: [],
-    attachments: [],
     raw: { ts: id },
-  };
+  });
 }
 
 const dana: ActorRef = { sourceFormat: 'slack-export', externalId: 'U1', name: 'Dana Ortiz', email: 'dana@example.test', unknown: false, bot: false };

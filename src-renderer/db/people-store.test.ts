@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabases } from './test-database';
-import type { ActorRef, ImportedEvent, ParseResult } from '@core/importers/imported-records';
+import { newImportedEvent, type ActorRef, type ImportedEvent, type ParseResult } from '@core/importers/imported-records';
 import type { SourceFormat } from '@core/model/source';
 import type { DebriefDatabase } from './schema';
 import { writeImport } from './import-store';
@@ -11,25 +11,16 @@ const freshDb = createTestDatabases('people-store');
 const actor = (sourceFormat: SourceFormat, externalId: string, name: string, email: string | null = null): ActorRef => ({ sourceFormat, externalId, name, email, unknown: false, bot: false });
 
 function parse(format: SourceFormat, actors: ActorRef[]): ParseResult {
-  const events: ImportedEvent[] = actors.map((a, i) => ({
-    sourceFormat: format,
-    dedupeKey: `${format}:${a.externalId}:${i}`,
-    kind: 'message',
-    at: 1000 + i,
-    originalTime: '',
-    actorExternalId: a.externalId,
-    actorName: a.name,
-    channel: '',
-    text: `${a.name} says ${i}`,
-    links: [],
-    threadParentKey: null,
-    replyCount: 0,
-    edited: false,
-    deleted: false,
-    reactions: [],
-    attachments: [],
-    raw: null,
-  }));
+  const events: ImportedEvent[] = actors.map((a, i) =>
+    newImportedEvent({
+      sourceFormat: format,
+      dedupeKey: `${format}:${a.externalId}:${i}`,
+      at: 1000 + i,
+      actorExternalId: a.externalId,
+      actorName: a.name,
+      text: `${a.name} says ${i}`,
+    }),
+  );
   return { format, events, actors, warnings: [], skipped: [] };
 }
 

@@ -1,7 +1,7 @@
 import type { EventKind, EventLink } from '../model/event';
 import type { SourceFormat } from '../model/source';
 import type { ImportErrorLocation } from './import-error';
-import type { ActorRef, ImportedEvent, ImportWarning, ParseResult } from './imported-records';
+import { newImportedEvent, type ActorRef, type ImportedEvent, type ImportWarning, type ParseResult } from './imported-records';
 import { checkTextLength, type ImportLimits } from './limits';
 
 export interface EventDraft {
@@ -52,25 +52,22 @@ export class ResultCollector {
       return false;
     }
     this.keys.add(dedupeKey);
-    this.events.push({
-      sourceFormat: this.format,
-      dedupeKey,
-      kind: draft.kind,
-      at: draft.at,
-      originalTime: draft.originalTime,
-      actorExternalId: draft.actorExternalId ?? null,
-      actorName: draft.actorName ?? '',
-      channel: draft.channel ?? '',
-      text: draft.text,
-      links: draft.links ?? [],
-      threadParentKey: draft.threadParentKey ?? null,
-      replyCount: 0,
-      edited: false,
-      deleted: false,
-      reactions: [],
-      attachments: [],
-      raw: draft.raw,
-    });
+    this.events.push(
+      newImportedEvent({
+        sourceFormat: this.format,
+        dedupeKey,
+        kind: draft.kind,
+        at: draft.at,
+        originalTime: draft.originalTime,
+        actorExternalId: draft.actorExternalId ?? null,
+        actorName: draft.actorName ?? '',
+        channel: draft.channel ?? '',
+        text: draft.text,
+        links: draft.links ?? [],
+        threadParentKey: draft.threadParentKey ?? null,
+        raw: draft.raw,
+      }),
+    );
     return true;
   }
 

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../model/event';
 import type { SourceFormat } from '../model/source';
+import { emptyEventContent } from '../model/new-event';
 
 /** How a source names a person; the database layer matches these to people (email, then name). */
 export interface ActorRef {
@@ -20,6 +21,13 @@ export type ImportedEvent = Omit<
   /** externalId of the ActorRef in the same parse result, or null for system events. */
   actorExternalId: string | null;
 };
+
+export type ImportedEventFields = Pick<ImportedEvent, 'sourceFormat' | 'dedupeKey' | 'at'> & Partial<ImportedEvent>;
+
+/** An imported event from the fields that identify it; the rest starts empty. */
+export function newImportedEvent(fields: ImportedEventFields): ImportedEvent {
+  return { ...emptyEventContent(), actorExternalId: null, ...fields };
+}
 
 export interface ImportWarning {
   message: string;

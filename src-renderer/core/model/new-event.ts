@@ -1,17 +1,16 @@
 import type { TimelineEvent } from './event';
 
-export type NewEventFields = Pick<TimelineEvent, 'id' | 'incidentId' | 'sourceId' | 'sourceFormat' | 'dedupeKey' | 'at'> & Partial<TimelineEvent>;
+/** What an event holds before its source says otherwise; shared by imported and stored events. */
+export type EventContent = Pick<
+  TimelineEvent,
+  'kind' | 'originalTime' | 'actorName' | 'channel' | 'text' | 'links' | 'threadParentKey' | 'replyCount' | 'edited' | 'deleted' | 'reactions' | 'attachments' | 'raw'
+>;
 
-/**
- * A complete event from the fields that identify it: everything else starts empty (no
- * reactions, not pinned, not redacted…). One place, so a field added to the model gets its
- * default here rather than in every caller.
- */
-export function newTimelineEvent(fields: NewEventFields): TimelineEvent {
+/** Fresh arrays every call: callers may fill them in. */
+export function emptyEventContent(): EventContent {
   return {
     kind: 'message',
     originalTime: '',
-    actorId: null,
     actorName: '',
     channel: '',
     text: '',
@@ -22,10 +21,17 @@ export function newTimelineEvent(fields: NewEventFields): TimelineEvent {
     deleted: false,
     reactions: [],
     attachments: [],
-    pinned: false,
-    redacted: false,
-    redactions: [],
     raw: null,
-    ...fields,
   };
+}
+
+export type NewEventFields = Pick<TimelineEvent, 'id' | 'incidentId' | 'sourceId' | 'sourceFormat' | 'dedupeKey' | 'at'> & Partial<TimelineEvent>;
+
+/**
+ * A complete event from the fields that identify it: everything else starts empty (no
+ * reactions, not pinned, not redacted…). One place, so a field added to the model gets its
+ * default here rather than in every caller.
+ */
+export function newTimelineEvent(fields: NewEventFields): TimelineEvent {
+  return { ...emptyEventContent(), actorId: null, pinned: false, redacted: false, redactions: [], ...fields };
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '@core/model/event';
+import { newTimelineEvent, type NewEventFields } from '@core/model/new-event';
 import type { Source } from '@core/model/source';
 import { applyFilter, emptyTimelineFilter } from '@core/timeline/filters';
 import { filterChoices } from './filter-options';
 
-const base: Omit<TimelineEvent, 'id' | 'sourceId' | 'sourceFormat' | 'kind' | 'at' | 'actorId' | 'actorName' | 'channel'> = { incidentId: 'i', dedupeKey: '', originalTime: '', links: [], threadParentKey: null, replyCount: 0, edited: false, deleted: false, reactions: [], attachments: [], pinned: false, redacted: false, redactions: [], raw: null, text: 't' };
+const event = (fields: Omit<NewEventFields, 'incidentId' | 'dedupeKey'>): TimelineEvent => newTimelineEvent({ incidentId: 'i', dedupeKey: fields.id, text: 't', ...fields });
 const events: TimelineEvent[] = [
-  { ...base, id: 'a', sourceId: 's1', sourceFormat: 'pagerduty', kind: 'page', at: 1, actorId: 'PPRIYA', actorName: 'Priya Raman', channel: 'PagerDuty' },
-  { ...base, id: 'b', sourceId: 's2', sourceFormat: 'csv-timeline', kind: 'message', at: 2, actorId: null, actorName: 'Tom', channel: 'inc' },
-  { ...base, id: 'c', sourceId: 'manual:i', sourceFormat: 'manual', kind: 'note', at: 3, actorId: null, actorName: 'Tom', channel: '' },
+  event({ id: 'a', sourceId: 's1', sourceFormat: 'pagerduty', kind: 'page', at: 1, actorId: 'PPRIYA', actorName: 'Priya Raman', channel: 'PagerDuty' }),
+  event({ id: 'b', sourceId: 's2', sourceFormat: 'csv-timeline', kind: 'message', at: 2, actorName: 'Tom', channel: 'inc' }),
+  event({ id: 'c', sourceId: 'manual:i', sourceFormat: 'manual', kind: 'note', at: 3, actorName: 'Tom' }),
 ];
 const sources = [{ id: 's1', format: 'pagerduty', fileName: 'log.json' }] as Source[];
 
