@@ -1,26 +1,12 @@
 // @vitest-environment happy-dom
 import { lintBlameless } from '@core/blameless/lint-blameless';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTestRoot } from '@ui/test-root';
+import { describe, expect, it, vi } from 'vitest';
 import { BlamelessHighlightPlugin } from './BlamelessHighlightPlugin';
 import { RichTextEditor } from './RichTextEditor';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = createTestRoot();
 
 const TEXT = 'It was human error. Someone should have checked.';
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
@@ -32,7 +18,7 @@ describe('BlamelessHighlightPlugin', () => {
     const counts: number[] = [];
     const onChange = vi.fn();
     const render = (dismissed: string[]) =>
-      root.render(
+      view.render(
         <RichTextEditor initialMarkdown={TEXT} onChange={onChange} people={[]} ariaLabel="Doc">
           <BlamelessHighlightPlugin people={[]} dismissed={dismissed} onDismiss={() => undefined} onFindingsChange={(count) => counts.push(count)} />
         </RichTextEditor>,
@@ -48,6 +34,6 @@ describe('BlamelessHighlightPlugin', () => {
     });
     expect(counts.at(-1)).toBe(findings.length - 1);
     for (const [state] of onChange.mock.calls as Array<[string]>) expect(state).not.toContain('"mark"');
-    expect(container.querySelector('mark')).toBeNull();
+    expect(view.container.querySelector('mark')).toBeNull();
   });
 });

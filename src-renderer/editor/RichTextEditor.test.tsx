@@ -1,67 +1,53 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTestRoot } from '@ui/test-root';
+import { describe, expect, it, vi } from 'vitest';
 import { RichTextEditor } from './RichTextEditor';
 import { importMarkdownToState } from './markdown-io';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = createTestRoot();
 
 const MARKDOWN = '## Timeline\n\nPaged @[Alice](debrief://person/p1) after [the alert](debrief://event/e1)\n\n- [x] roll back';
 
 describe('RichTextEditor', () => {
   it('shows Markdown content with mentions, event references and check lists', async () => {
     await act(async () => {
-      root.render(<RichTextEditor initialMarkdown={MARKDOWN} onChange={() => undefined} people={[]} ariaLabel="Postmortem document" />);
+      view.render(<RichTextEditor initialMarkdown={MARKDOWN} onChange={() => undefined} people={[]} ariaLabel="Postmortem document" />);
     });
-    const editable = container.querySelector('[contenteditable]');
+    const editable = view.container.querySelector('[contenteditable]');
     expect(editable?.getAttribute('aria-label')).toBe('Postmortem document');
-    expect(container.querySelector('h2')?.textContent).toBe('Timeline');
-    expect(container.querySelector('[data-person-id="p1"]')?.textContent).toBe('@Alice');
-    expect(container.querySelector('a[data-event-id="e1"]')?.textContent).toBe('the alert');
-    expect(container.querySelector('li[aria-checked="true"]')?.textContent).toBe('roll back');
+    expect(view.container.querySelector('h2')?.textContent).toBe('Timeline');
+    expect(view.container.querySelector('[data-person-id="p1"]')?.textContent).toBe('@Alice');
+    expect(view.container.querySelector('a[data-event-id="e1"]')?.textContent).toBe('the alert');
+    expect(view.container.querySelector('li[aria-checked="true"]')?.textContent).toBe('roll back');
   });
 
   it('offers a labelled toolbar when editable and none when read-only', async () => {
     await act(async () => {
-      root.render(<RichTextEditor initialMarkdown="x" onChange={() => undefined} people={[]} ariaLabel="Doc" />);
+      view.render(<RichTextEditor initialMarkdown="x" onChange={() => undefined} people={[]} ariaLabel="Doc" />);
     });
-    const labels = [...container.querySelectorAll('[role="toolbar"] button')].map((b) => b.getAttribute('aria-label'));
+    const labels = [...view.container.querySelectorAll('[role="toolbar"] button')].map((b) => b.getAttribute('aria-label'));
     expect(labels).toEqual(['Bold', 'Italic', 'Heading', 'Bulleted list', 'Numbered list', 'Check list', 'Quote', 'Code block', 'Link', 'Insert table']);
     // Symbols outside basic Latin show as an empty box where no symbol or emoji font is installed.
-    for (const button of container.querySelectorAll('[role="toolbar"] button')) {
+    for (const button of view.container.querySelectorAll('[role="toolbar"] button')) {
       expect(button.textContent, button.getAttribute('aria-label') ?? '').toMatch(/^[A-Z]?$/);
       if (button.textContent === '') expect(button.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
     }
     await act(async () => {
-      root.render(<RichTextEditor initialMarkdown="x" onChange={() => undefined} people={[]} ariaLabel="Doc" readOnly key="ro" />);
+      view.render(<RichTextEditor initialMarkdown="x" onChange={() => undefined} people={[]} ariaLabel="Doc" readOnly key="ro" />);
     });
-    expect(container.querySelector('[role="toolbar"]')).toBeNull();
-    expect(container.querySelector('[contenteditable]')?.getAttribute('contenteditable')).toBe('false');
+    expect(view.container.querySelector('[role="toolbar"]')).toBeNull();
+    expect(view.container.querySelector('[contenteditable]')?.getAttribute('contenteditable')).toBe('false');
   });
 
   it('jumps to the timeline when an event reference is clicked', async () => {
     const onEventReferenceClick = vi.fn();
     await act(async () => {
-      root.render(
+      view.render(
         <RichTextEditor initialMarkdown={MARKDOWN} onChange={() => undefined} people={[]} ariaLabel="Doc" readOnly onEventReferenceClick={onEventReferenceClick} />,
       );
     });
-    const link = container.querySelector('a[data-event-id="e1"]');
+    const link = view.container.querySelector('a[data-event-id="e1"]');
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     link?.dispatchEvent(click);
     expect(onEventReferenceClick).toHaveBeenCalledWith('e1');
@@ -71,9 +57,9 @@ describe('RichTextEditor', () => {
   it('loads a stored state', async () => {
     const state = importMarkdownToState('Stored **body**');
     await act(async () => {
-      root.render(<RichTextEditor initialState={state} onChange={() => undefined} people={[]} ariaLabel="Doc" />);
+      view.render(<RichTextEditor initialState={state} onChange={() => undefined} people={[]} ariaLabel="Doc" />);
     });
-    expect(container.querySelector('[contenteditable]')?.textContent).toBe('Stored body');
-    expect(container.querySelector('strong')?.textContent).toBe('body');
+    expect(view.container.querySelector('[contenteditable]')?.textContent).toBe('Stored body');
+    expect(view.container.querySelector('strong')?.textContent).toBe('body');
   });
 });

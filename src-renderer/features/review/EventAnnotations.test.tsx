@@ -1,17 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@db/database';
 import { ToastProvider } from '@ui/ToastProvider';
+import { createTestRoot } from '@ui/test-root';
 import { EventAnnotations } from './EventAnnotations';
 import { annotation } from './test-fixtures';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
+const view = createTestRoot();
 
 beforeEach(async () => {
   await db.annotations.clear();
@@ -34,14 +31,6 @@ beforeEach(async () => {
     updatedAt: now,
     deletedAt: null,
   });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 async function settle(predicate: () => boolean): Promise<void> {
@@ -52,12 +41,12 @@ async function settle(predicate: () => boolean): Promise<void> {
   }
 }
 
-const badge = () => container.querySelector<HTMLButtonElement>('button.rv-badge');
+const badge = () => view.container.querySelector<HTMLButtonElement>('button.rv-badge');
 
 describe('EventAnnotations', () => {
   it('offers "Annotate" on an event without notes, and adds one attached to that event', async () => {
     await act(async () => {
-      root.render(
+      view.render(
         <ToastProvider>
           <EventAnnotations incidentId="inc-1" eventId="ev-1" />
         </ToastProvider>,
@@ -86,7 +75,7 @@ describe('EventAnnotations', () => {
       annotation('a4', { type: 'incident' }),
     ]);
     await act(async () => {
-      root.render(
+      view.render(
         <ToastProvider>
           <EventAnnotations incidentId="inc-1" eventId="ev-2" />
         </ToastProvider>,
