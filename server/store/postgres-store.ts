@@ -78,21 +78,25 @@ export async function openPostgresStore(url: string): Promise<SyncStore> {
     kind: 'postgres',
     loadDocument: (name) => inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (client) => read(client, name)),
     appendUpdate: async (name, update) => {
-      await pool.query('INSERT INTO debrief_updates (name, data) VALUES ($1, $2)', [name, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]);
+      const result = await pool.query<{ id: string }>('INSERT INTO debrief_updates (name, data) VALUES ($1, $2) RETURNING id', [
+        name,
+        Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      ]);
+      return Number(result.rows[0]?.id);
     },
-    compactDocument: (name, merge) =>
+    compactDocument: (name, compute) =>
       inTransaction('BEGIN', async (client): Promise<CompactionResult> => {
         await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
         const stored = await read(client, name);
         if (stored.updates.length === 0) return { merged: 0, bytes: 0 };
-        const state = merge(stored);
+        const { state, folded } = compute(stored);
         await client.query(
           `INSERT INTO debrief_documents (name, state, updated_at) VALUES ($1, $2, now())
            ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
           [name, Buffer.from(state)],
         );
-        await client.query('DELETE FROM debrief_updates WHERE id = ANY($1::bigint[])', [stored.updates.map((u) => u.id)]);
-        return { merged: stored.updates.length, bytes: state.byteLength };
+        await client.query('DELETE FROM debrief_updates WHERE id = ANY($1::bigint[])', [folded]);
+        return { merged: folded.length, bytes: state.byteLength };
       }),
     updatesAfter: async (cursors) => {
       if (cursors.length === 0) return [];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from './sqlite-store.ts';
-import { applyStoredDocument, compactStoredDocument } from './stored-state.ts';
+import { applyStoredDocument, compactFromOpenDocument, compactStoredDocument } from './stored-state.ts';
 import type { SyncStore } from './sync-store.ts';
 
 const edit = (doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
@@ -42,6 +42,23 @@ describe('SQLite store: snapshot plus update log', () => {
     const doc = new Y.Doc();
     applyStoredDocument(doc, stored, () => undefined);
     expect(doc.getText('t').toString()).toBe('> hello world');
+  });
+
+  test('compaction from the open document folds only the entries it has applied', async () => {
+    const writer = new Y.Doc();
+    const open = new Y.Doc();
+    const applied = edit(writer, (d) => d.getText('t').insert(0, 'applied'));
+    const notYet = edit(writer, (d) => d.getText('t').insert(7, ' pending'));
+    const appliedId = await store.appendUpdate('acme/incident/a', applied);
+    await store.appendUpdate('acme/incident/a', notYet);
+    Y.applyUpdate(open, applied);
+    const result = await store.compactDocument('acme/incident/a', (stored) => compactFromOpenDocument(open, stored, appliedId));
+    expect(result.merged).toBe(1);
+    const stored = await store.loadDocument('acme/incident/a');
+    expect(stored.updates.map((u) => u.update)).toEqual([Buffer.from(notYet)]);
+    const reloaded = new Y.Doc();
+    applyStoredDocument(reloaded, stored, () => undefined);
+    expect(reloaded.getText('t').toString()).toBe('applied pending');
   });
 
   test('a stored entry Yjs cannot apply is reported and skipped, the rest of the document loads', async () => {

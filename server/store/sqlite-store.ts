@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SyncServerError } from '../errors.ts';
 import { parseTokenRow, type TokenRow } from './token-row.ts';
-import type { CompactionResult, NewTokenRecord, StoredDocument, SyncStore, TokenRecord } from './sync-store.ts';
+import type { Compaction, CompactionResult, NewTokenRecord, StoredDocument, SyncStore, TokenRecord } from './sync-store.ts';
 
 /** The one file the embedded store keeps in `--data DIR`. */
 export const SQLITE_FILE_NAME = 'debrief-sync.sqlite';
@@ -85,24 +85,23 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     updates: statements.updates.all(name).map((row) => ({ id: row.id, update: row.data })),
   });
 
-  const compact = db.transaction((name: string, merge: (stored: StoredDocument) => Uint8Array): CompactionResult => {
+  const compact = db.transaction((name: string, compute: (stored: StoredDocument) => Compaction): CompactionResult => {
     const stored = read(name);
     if (stored.updates.length === 0) return { merged: 0, bytes: 0 };
-    const state = merge(stored);
+    const { state, folded } = compute(stored);
     statements.writeSnapshot.run(name, Buffer.from(state), new Date().toISOString());
-    for (const { id } of stored.updates) statements.deleteUpdate.run(id);
-    return { merged: stored.updates.length, bytes: state.byteLength };
+    for (const id of folded) statements.deleteUpdate.run(id);
+    return { merged: folded.length, bytes: state.byteLength };
   });
 
   return {
     kind: 'sqlite',
     // A read transaction so that the snapshot and the log come from one consistent state.
     loadDocument: async (name) => db.transaction(read)(name),
-    appendUpdate: async (name, update) => {
-      statements.append.run(name, Buffer.from(update.buffer, update.byteOffset, update.byteLength), new Date().toISOString());
-    },
+    appendUpdate: async (name, update) =>
+      Number(statements.append.run(name, Buffer.from(update.buffer, update.byteOffset, update.byteLength), new Date().toISOString()).lastInsertRowid),
     // IMMEDIATE takes the write lock up front: the file's lock is the per-document lock.
-    compactDocument: async (name, merge) => compact.immediate(name, merge),
+    compactDocument: async (name, compute) => compact.immediate(name, compute),
     updatesAfter: async (cursors) =>
       cursors.flatMap(({ name, after }) => statements.updatesAfter.all(name, after).map((row) => ({ name, id: row.id, update: row.data }))),
     createToken: async (token: NewTokenRecord): Promise<TokenRecord> => {

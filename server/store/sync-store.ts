@@ -40,6 +40,12 @@ export interface NewTokenRecord {
   label: string;
 }
 
+/** What a compaction writes: the new snapshot, and the log entries it holds (removed from the log). */
+export interface Compaction {
+  state: Uint8Array;
+  folded: readonly number[];
+}
+
 export interface CompactionResult {
   /** Log entries folded into the snapshot (and removed from the log). */
   merged: number;
@@ -51,13 +57,13 @@ export interface SyncStore {
   readonly kind: 'sqlite' | 'postgres';
   /** The snapshot and every logged update, read consistently. */
   loadDocument(name: string): Promise<StoredDocument>;
-  /** Appends one update to the log; resolves once it is committed. */
-  appendUpdate(name: string, update: Uint8Array): Promise<void>;
+  /** Appends one update to the log; resolves with its log id once it is committed. */
+  appendUpdate(name: string, update: Uint8Array): Promise<number>;
   /**
-   * Under a per-document lock: reads the snapshot and the log, writes `merge(stored)` as the new
-   * snapshot and removes exactly the log entries it read, in one transaction.
+   * Under a per-document lock and in one transaction: reads the snapshot and the log, writes the
+   * state `compute` returns as the new snapshot and removes the log entries it says it folded in.
    */
-  compactDocument(name: string, merge: (stored: StoredDocument) => Uint8Array): Promise<CompactionResult>;
+  compactDocument(name: string, compute: (stored: StoredDocument) => Compaction): Promise<CompactionResult>;
   /**
    * Log entries of the given documents newer than each one's cursor (scale-out catch-up: updates
    * other instances stored that the Redis relay did not bring).

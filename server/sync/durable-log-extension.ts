@@ -1,6 +1,7 @@
 import type {
   afterUnloadDocumentPayload,
   beforeHandleMessagePayload,
+  Document,
   Extension,
   Hocuspocus,
   onConfigurePayload,
@@ -10,7 +11,7 @@ import type {
 import * as Y from 'yjs';
 import type { Logger } from '../log/logger.ts';
 import { SYNC_REFUSALS } from '../protocol/refusals.ts';
-import { applyStoredDocument, compactStoredDocument } from '../store/stored-state.ts';
+import { applyStoredDocument, compactFromOpenDocument, compactStoredDocument } from '../store/stored-state.ts';
 import type { StoredUpdate, SyncStore } from '../store/sync-store.ts';
 import { readIncomingUpdate } from './incoming-update.ts';
 import { refusal } from './refusal.ts';
@@ -38,10 +39,16 @@ export class DurableLogExtension implements Extension {
   private instance: Hocuspocus | null = null;
   /** Per open document, the highest log id this instance has applied. */
   private readonly seen = new Map<string, number>();
+  /** Alone on the store: per document, the highest log id appended and since applied. */
+  private readonly applied = new Map<string, number>();
+  /** Sharing the store: per open document, log ids this instance appended itself (already applied). */
+  private readonly own = new Map<string, Set<number>>();
 
   constructor(
     private readonly store: SyncStore,
     private readonly log: Logger,
+    /** Other instances write to the same store (scale-out): pick up what they stored. */
+    private readonly shared: boolean,
   ) {}
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
@@ -62,7 +69,7 @@ export class DurableLogExtension implements Extension {
       ms: Math.round(performance.now() - started),
     });
     // Entries left by a crash (or a busy peer instance) are folded in now rather than at the next edit.
-    if (stored.updates.length > 0) void this.compact(documentName);
+    if (stored.updates.length > 0) void this.compact(documentName, document);
   }
 
   async beforeHandleMessage({ documentName, document, connection, update: message }: beforeHandleMessagePayload): Promise<void> {
@@ -78,15 +85,26 @@ export class DurableLogExtension implements Extension {
     // The answer to our sync step 1 repeats what the server already holds when nothing was
     // edited offline; only keep it when it brings something new.
     if (incoming.step === 'sync-step-2' && Y.snapshotContainsUpdate(Y.snapshot(document), incoming.update)) return;
-    await this.store.appendUpdate(documentName, incoming.update);
+    const id = await this.store.appendUpdate(documentName, incoming.update);
+    if (this.shared) {
+      this.own.set(documentName, (this.own.get(documentName) ?? new Set()).add(id));
+    } else {
+      // Hocuspocus applies the message once this hook chain resolves. Alone on SQLite every link
+      // of that chain is synchronous or a microtask, so by the time an immediate callback runs,
+      // the update is in the document and compaction from the document may fold it.
+      setImmediate(() => this.applied.set(documentName, Math.max(id, this.applied.get(documentName) ?? 0)));
+    }
   }
 
-  async onStoreDocument({ documentName }: onStoreDocumentPayload): Promise<void> {
-    await this.compact(documentName);
+  async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    await this.compact(documentName, document);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    if (!this.instance?.documents.has(documentName)) this.seen.delete(documentName);
+    if (this.instance?.documents.has(documentName)) return;
+    this.seen.delete(documentName);
+    this.applied.delete(documentName);
+    this.own.delete(documentName);
   }
 
   /** Applies log entries that other instances stored since this one last looked. */
@@ -94,20 +112,33 @@ export class DurableLogExtension implements Extension {
     const cursors = [...this.seen].filter(([name]) => this.instance?.documents.has(name)).map(([name, after]) => ({ name, after }));
     const rows = await this.store.updatesAfter(cursors);
     for (const name of new Set(rows.map((row) => row.name))) {
-      this.applyUnseen(name, rows.filter((row) => row.name === name));
+      const unseen = rows.filter((row) => row.name === name);
+      this.applyFromOthers(name, unseen);
+      this.markSeen(name, unseen);
+      // Own entries behind the cursor will not come back (another instance may have folded them).
+      const cursor = this.seen.get(name) ?? 0;
+      for (const id of this.own.get(name) ?? []) if (id <= cursor) this.own.get(name)?.delete(id);
     }
   }
 
-  /** Folds the document's log into its snapshot. Safe to run from several instances at once. */
-  async compact(documentName: string): Promise<void> {
+  /**
+   * Folds the document's log into its snapshot. Alone on its store, the server encodes the open
+   * document; sharing the store, it merges what is stored (safe from several instances at once).
+   */
+  async compact(documentName: string, open?: Document): Promise<void> {
     const started = performance.now();
+    const document = this.shared ? undefined : open;
     try {
       let merged: StoredUpdate[] = [];
       const result = await this.store.compactDocument(documentName, (stored) => {
+        if (document) return compactFromOpenDocument(document, stored, Math.max(this.applied.get(documentName) ?? 0, this.seen.get(documentName) ?? 0));
         merged = stored.updates;
         return compactStoredDocument(stored, (entry, error) => this.log.error('stored update cannot be applied; dropped while compacting', { doc: documentName, entry, error }));
       });
-      this.applyUnseen(documentName, merged);
+      // Every other instance's entry folded in now reaches this instance's clients too, even one
+      // committed after a later id the catch-up cursor already passed.
+      this.applyFromOthers(documentName, merged);
+      for (const { id } of merged) this.own.get(documentName)?.delete(id);
       if (result.merged > 0) {
         this.log.debug('document compacted', { doc: documentName, merged: result.merged, bytes: result.bytes, ms: Math.round(performance.now() - started) });
       }
@@ -117,22 +148,20 @@ export class DurableLogExtension implements Extension {
     }
   }
 
-  /** Applies the entries newer than what this instance has seen to the open document, if any. */
-  private applyUnseen(documentName: string, updates: readonly StoredUpdate[]): void {
+  /** Applies log entries other instances appended to this instance's open document, if any. */
+  private applyFromOthers(documentName: string, updates: readonly StoredUpdate[]): void {
+    if (!this.shared) return;
     const document = this.instance?.documents.get(documentName);
-    const after = this.seen.get(documentName);
-    if (!document || after === undefined) return;
-    const unseen = updates.filter((row) => row.id > after);
-    if (unseen.length === 0) return;
-    // Applying is idempotent: entries this instance logged itself change nothing.
-    for (const { id, update } of unseen) {
-      try {
-        Y.applyUpdate(document, update, CATCH_UP_ORIGIN);
-      } catch (error) {
-        this.log.error('stored update cannot be applied; skipped', { doc: documentName, entry: id, error });
-      }
-    }
-    this.markSeen(documentName, unseen);
+    const own = this.own.get(documentName);
+    const others = updates.filter((row) => !own?.has(row.id));
+    if (!document || others.length === 0) return;
+    // Idempotent: what the Redis relay already brought changes nothing.
+    applyStoredDocument(
+      document,
+      { snapshot: null, updates: others },
+      (entry, error) => this.log.error('stored update cannot be applied; skipped', { doc: documentName, entry, error }),
+      CATCH_UP_ORIGIN,
+    );
   }
 
   private markSeen(documentName: string, updates: readonly StoredUpdate[]): void {

@@ -46,7 +46,7 @@ const VERSION = '1';
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const { log, store } = options;
   const redis: RedisLink | null = options.redisUrl ? await createRedisExtension(options.redisUrl, options.instanceName, log) : null;
-  const durableLog = new DurableLogExtension(store, log);
+  const durableLog = new DurableLogExtension(store, log, redis !== null);
   const auth = new TokenAuthExtension(store, log);
   const extensions: Extension[] = [auth, durableLog];
   if (redis) extensions.unshift(redis.extension);

@@ -23,7 +23,7 @@ describe('durability of acknowledged edits', { timeout: 60_000 }, () => {
     const setup = openSqliteStore(dataDir);
     const { token } = await issueToken(setup, { team: 'acme', role: 'editor' });
     await setup.close();
-    const server = await startServerProcess(['--data', dataDir]);
+    const server = await startServerProcess(['--data', dataDir, '--log-level', 'debug']);
     const name = syncDocName({ kind: 'incident', team: 'acme', incidentId: 'crash' });
     const writers = ['ana', 'ben'].map((writer) => {
       const client = connectClient({ urls: server.url, name, token });
@@ -33,8 +33,10 @@ describe('durability of acknowledged edits', { timeout: 60_000 }, () => {
     await Promise.all(writers.map(({ client }) => client.settled()));
 
     const streams = writers.map(({ writer, client }) => streamEdits(client, writer, 5));
-    // Kill in the middle of the stream, well after the first debounced store (2 s) could have run.
-    await waitUntil(() => streams.every((s) => s.acknowledged >= 150), 30_000, 'a few hundred acknowledged edits');
+    // Kill in the middle of the stream, after the log was compacted into the snapshot at least once.
+    await server.waitForLog((line) => line.msg === 'document compacted' && line.doc === name, 30_000);
+    const compactedAt = streams.map((s) => s.acknowledged);
+    await waitUntil(() => streams.every((s, i) => s.acknowledged >= (compactedAt[i] ?? 0) + 50), 30_000, 'more acknowledged edits');
     server.kill('SIGKILL');
     expect(await server.exited).toBe('SIGKILL');
     // Any acknowledgement a client ever got was sent before the process died.

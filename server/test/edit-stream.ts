@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { SyncStore } from '../store/sync-store.ts';
-import { compactStoredDocument } from '../store/stored-state.ts';
+import { applyStoredDocument } from '../store/stored-state.ts';
 import type { TestClient } from './test-client.ts';
 
 /**
@@ -34,6 +34,6 @@ export function firstEdits(n: number): number[] {
 /** The document as the store holds it right now (snapshot and log), read the way the server loads it. */
 export async function storedDocument(store: SyncStore, name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, compactStoredDocument(await store.loadDocument(name), () => undefined));
+  applyStoredDocument(doc, await store.loadDocument(name), () => undefined);
   return doc;
 }

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { syncDocName } from '../protocol/doc-names.ts';
 import { SYNC_REFUSALS } from '../protocol/refusals.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../store/sqlite-store.ts';
-import { compactStoredDocument } from '../store/stored-state.ts';
+import { applyStoredDocument } from '../store/stored-state.ts';
 import { issueToken } from '../tokens/issue-token.ts';
 import { authMessage, openRawSocket, updateMessage } from './raw-socket.ts';
 import { killAllServerProcesses, runServerCli, startServerProcess, type ServerProcess } from './server-process.ts';
@@ -206,7 +206,7 @@ describe('graceful shutdown', { timeout: 30_000 }, () => {
       await store.close();
       expect(stored.updates).toEqual([]);
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, compactStoredDocument(stored, () => undefined));
+      applyStoredDocument(doc, stored, () => undefined);
       expect(doc.getArray('events').toArray()).toEqual([...Array(20).keys()]);
     } finally {
       client?.destroy();

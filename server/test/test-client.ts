@@ -27,14 +27,15 @@ export interface ClientOptions {
   name: string;
   token: string;
   doc?: Y.Doc;
+  /** Share this WebSocket with other documents (Hocuspocus multiplexes them) instead of opening one. */
+  socket?: HocuspocusProviderWebsocket;
 }
 
-export function connectClient(options: ClientOptions): TestClient {
-  const urls = Array.isArray(options.urls) ? options.urls : [options.urls];
-  const [firstUrl = ''] = urls;
-  const doc = options.doc ?? new Y.Doc();
+/** One WebSocket to the server (or to several instances in turn), for one or more documents. */
+export function openTestSocket(urls: string | string[]): HocuspocusProviderWebsocket {
+  const list = Array.isArray(urls) ? urls : [urls];
   const socket = new HocuspocusProviderWebsocket({
-    url: firstUrl,
+    url: list[0] ?? '',
     WebSocketPolyfill: WebSocket,
     // Reconnect fast in tests (the app keeps Hocuspocus's 1 s … 30 s back-off).
     delay: 50,
@@ -42,13 +43,19 @@ export function connectClient(options: ClientOptions): TestClient {
     maxDelay: 300,
     factor: 1.5,
   });
-  let urlIndex = 0;
-  if (urls.length > 1) {
+  let index = 0;
+  if (list.length > 1) {
     socket.on('disconnect', () => {
-      urlIndex = (urlIndex + 1) % urls.length;
-      socket.configuration.url = urls[urlIndex] ?? firstUrl;
+      index = (index + 1) % list.length;
+      socket.configuration.url = list[index] ?? socket.configuration.url;
     });
   }
+  return socket;
+}
+
+export function connectClient(options: ClientOptions): TestClient {
+  const doc = options.doc ?? new Y.Doc();
+  const socket = options.socket ?? openTestSocket(options.urls);
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: options.name, document: doc, token: options.token });
   const refusals: string[] = [];
   const closes: string[] = [];
@@ -68,7 +75,7 @@ export function connectClient(options: ClientOptions): TestClient {
     settled: (timeoutMs = 15_000) => waitUntil(() => provider.synced && provider.unsyncedChanges === 0, timeoutMs, `${options.name} to sync`),
     destroy: () => {
       provider.destroy();
-      socket.destroy();
+      if (!options.socket) socket.destroy();
     },
   };
 }
