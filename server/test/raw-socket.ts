@@ -33,20 +33,25 @@ const SYNC = 0;
 const SYNC_UPDATE = 2;
 
 export function authMessage(documentName: string, token: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, AUTH);
-  encoding.writeVarUint(encoder, AUTH_TOKEN);
-  encoding.writeVarString(encoder, token);
-  return encoding.toUint8Array(encoder);
+  return message(documentName, (encoder) => {
+    encoding.writeVarUint(encoder, AUTH);
+    encoding.writeVarUint(encoder, AUTH_TOKEN);
+    encoding.writeVarString(encoder, token);
+  });
 }
 
 /** A sync "update" message whose payload is `update`, valid or not. */
 export function updateMessage(documentName: string, update: Uint8Array): Uint8Array {
+  return message(documentName, (encoder) => {
+    encoding.writeVarUint(encoder, SYNC);
+    encoding.writeVarUint(encoder, SYNC_UPDATE);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
+function message(documentName: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, SYNC);
-  encoding.writeVarUint(encoder, SYNC_UPDATE);
-  encoding.writeVarUint8Array(encoder, update);
+  write(encoder);
   return encoding.toUint8Array(encoder);
 }
