@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { ActionItemsPage } from './pages/action-items-page';
 import { LibraryPage, type IncidentFields } from './pages/library-page';
 import { PostmortemPage } from './pages/postmortem-page';
+import { expectPopoverBeside } from './pages/geometry';
 
 const INCIDENT: IncidentFields = {
   title: 'INC-482 Checkout returns 5xx',
@@ -52,6 +53,7 @@ test('a scribe drafts, writes, checks blameless language, regenerates, versions 
   await page.keyboard.type(' The cause was human error');
   await expect(pm.findings).toHaveText('Blameless check: 1 finding');
   await expect(pm.suggestion).toContainText('ends the inquiry at a person');
+  await expectPopoverBeside(page, pm.suggestion, pm.editor.getByText('human error', { exact: false }).last());
   await page.screenshot({ path: SHOT('blameless') });
   await pm.suggestion.getByRole('button', { name: 'Replace with suggestion' }).click();
   await expect(pm.editor).toContainText('The cause was the runbook step was ambiguous');

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
+import { expectPopoverBeside } from './pages/geometry';
 import { ReviewPage, type SeedEvent, type SeedMilestone } from './pages/review-page';
 
 const EVENTS: SeedEvent[] = [
@@ -116,8 +117,17 @@ test('annotations keep every keystroke across reloads and closed windows, with r
   const timeline = new TimelinePage(next);
   const alertRow = timeline.row('Checkout 5xx rate above 5% for 5 minutes');
   await expect(alertRow).toHaveAttribute('aria-current', 'true');
-  await expect(alertRow.getByRole('button', { name: /annotation on this event/ })).toBeVisible();
+  const badge = alertRow.getByRole('button', { name: /annotation on this event/ });
+  await expect(badge).toBeVisible();
   expect(await next.evaluate(() => sessionStorage.getItem('debrief:focus-event'))).toBeNull();
+  // The badge opens the event's annotations right beside it, inside the window; Escape closes them.
+  await badge.click();
+  const panel = next.getByRole('dialog', { name: 'Annotations on this event' });
+  await expect(panel).toContainText('canary');
+  await expectPopoverBeside(next, panel, badge);
+  await next.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(badge).toBeFocused();
 });
 
 test('the review meeting steps through the agenda from the keyboard, times items and captures without leaving', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react';
 import { lintBlameless, withoutDismissed, type BlamelessFinding } from '@core/blameless/lint-blameless';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
@@ -11,7 +12,6 @@ import {
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $collectLintText, $replaceRange, replacementFor, segmentsInRange, type LintText } from './blameless-text';
-import { placePopover, type Size } from './popover-placement';
 
 export interface BlamelessHighlightPluginProps {
   /** Display names of the incident's people, so "Alice forgot" is recognised. */
@@ -57,7 +57,8 @@ function domRanges(editor: LexicalEditor, lintText: LintText, finding: Blameless
 
 interface Active {
   finding: BlamelessFinding;
-  rect: DOMRect;
+  /** The flagged words' first range, which the popover is placed against. */
+  range: Range;
 }
 
 /** Flags blaming language while people write, with an explanation and a suggested rewrite. */
@@ -66,9 +67,16 @@ export function BlamelessHighlightPlugin({ people, dismissed, onDismiss, onFindi
   const [active, setActive] = useState<Active | null>(null);
   const state = useRef<{ lintText: LintText; findings: BlamelessFinding[]; ranges: Range[] }>({ lintText: { text: '', segments: [] }, findings: [], ranges: [] });
   const lastCount = useRef<number | null>(null);
-  const popoverRef = useRef<HTMLDivElement>(null);
-  // The popover's size is known only once it is in the page; until then it is laid out hidden.
-  const [size, setSize] = useState<Size | null>(null);
+  const popoverRef = useRef<HTMLDivElement | null>(null);
+  // Below the words when it fits, else above, else pushed back into the window; it follows
+  // the words when the page scrolls or resizes.
+  const { refs, floatingStyles, placement, isPositioned } = useFloating({
+    open: active !== null,
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
+    whileElementsMounted: autoUpdate,
+  });
 
   const findingAtCaret = useCallback((): BlamelessFinding | null => {
     const selection = $getSelection();
@@ -95,7 +103,7 @@ export function BlamelessHighlightPlugin({ people, dismissed, onDismiss, onFindi
     }
     const atCaret = editor.getEditorState().read(findingAtCaret);
     const first = atCaret ? domRanges(editor, lintText, atCaret)[0] : undefined;
-    setActive(atCaret && first ? { finding: atCaret, rect: first.getBoundingClientRect() } : null);
+    setActive(atCaret && first ? { finding: atCaret, range: first } : null);
   }, [dismissed, editor, findingAtCaret, onFindingsChange, people]);
 
   useEffect(() => {
@@ -124,19 +132,16 @@ export function BlamelessHighlightPlugin({ people, dismissed, onDismiss, onFindi
   }, [editor, refresh]);
 
   useLayoutEffect(() => {
-    const element = popoverRef.current;
-    if (!active || !element) {
-      setSize(null);
-      return;
-    }
-    const measured = { width: element.offsetWidth, height: element.offsetHeight };
-    setSize((previous) => (previous && previous.width === measured.width && previous.height === measured.height ? previous : measured));
-  }, [active]);
+    const root = editor.getRootElement();
+    refs.setPositionReference(
+      active
+        ? { getBoundingClientRect: () => active.range.getBoundingClientRect(), getClientRects: () => active.range.getClientRects(), contextElement: root ?? undefined }
+        : null,
+    );
+  }, [active, editor, refs]);
 
   if (!active || !editor.isEditable()) return null;
-  const { finding, rect } = active;
-  const viewport = { width: window.innerWidth, height: window.innerHeight };
-  const placement = placePopover(rect, size ?? { width: 0, height: 0 }, viewport);
+  const { finding } = active;
   const replacement = replacementFor(finding.suggestion);
 
   const replace = () => {
@@ -153,12 +158,15 @@ export function BlamelessHighlightPlugin({ people, dismissed, onDismiss, onFindi
 
   return createPortal(
     <div
-      ref={popoverRef}
+      ref={(element) => {
+        popoverRef.current = element;
+        refs.setFloating(element);
+      }}
       className="blameless-popover"
       role="dialog"
       aria-label="Blameless language suggestion"
-      data-side={placement.side}
-      style={{ position: 'fixed', top: placement.top, left: placement.left, visibility: size ? 'visible' : 'hidden' }}
+      data-side={placement.startsWith('top') ? 'above' : 'below'}
+      style={{ ...floatingStyles, visibility: isPositioned ? 'visible' : 'hidden' }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') editor.focus();
       }}

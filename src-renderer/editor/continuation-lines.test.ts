@@ -3,7 +3,7 @@ import { buildPostmortemContext } from '@core/postmortem/build-postmortem-contex
 import { checkoutContextInput } from '@core/postmortem/checkout-outage.fixture';
 import { renderTemplate } from '@core/postmortem/render-template';
 import { shippedTemplates } from '@core/postmortem/shipped-templates';
-import { exportMarkdownFromState, importMarkdownToState, plainTextFromState, stripContinuationIndent } from './markdown-io';
+import { exportMarkdownFromState, importMarkdownToState, plainTextFromState } from './markdown-io';
 
 const roundTrip = (markdown: string) => exportMarkdownFromState(importMarkdownToState(markdown));
 
@@ -29,9 +29,9 @@ describe('indented continuation lines', () => {
   });
 
   it('keeps indentation that means something: nested lists, code blocks, and leading spaces a person typed', () => {
-    expect(stripContinuationIndent('- a\n  - b')).toBe('- a\n  - b');
-    expect(stripContinuationIndent('```\nx\n    y\n```')).toBe('```\nx\n    y\n```');
-    expect(stripContinuationIndent('text\n  1. item')).toBe('text\n  1. item');
+    expect(roundTrip('- a\n    - b')).toBe('- a\n    - b');
+    expect(roundTrip('```\nx\n    y\n```')).toBe('```\nx\n    y\n```');
+    expect(roundTrip('text\n  1. item')).toBe('text\n\n1. item');
     expect(roundTrip('line\n&#32;&#32;indented on purpose')).toBe('line\n&#32;&#32;indented on purpose');
   });
 });

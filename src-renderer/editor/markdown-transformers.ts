@@ -15,26 +15,31 @@ import {
   STRIKETHROUGH,
   UNORDERED_LIST,
   type ElementTransformer,
-  type MultilineElementTransformer,
   type TextMatchTransformer,
   type Transformer,
 } from '@lexical/markdown';
 import { $createLinkNode, $isAutoLinkNode, $isLinkNode } from '@lexical/link';
-import { $createTextNode, $isParagraphNode, $isTabNode, $isTextNode, ParagraphNode, type ElementNode } from 'lexical';
+import { $createTextNode, $isParagraphNode, $isRootNode, $isTabNode, $isTextNode, ParagraphNode, type ElementNode } from 'lexical';
 import { escapeBlockLines, escapeInlineText } from './markdown-escape';
-import { decodePlaceholders } from './markdown-placeholders';
 import { $createMentionNode, $isMentionNode, MentionNode } from './mention-node';
 import { createTableTransformer } from './table-transformer';
 import { PERSON_URL_PREFIX, isAllowedUrl, isValidReferenceId } from './url-policy';
 
 const NEVER = /(?!)/;
 
+/**
+ * A block's inline Markdown as lines safe to start a line with. Line breaks at its start or end,
+ * or several in a row, would read as blank lines that end the block, so they are left out.
+ */
+function blockLines(markdown: string): string {
+  return escapeBlockLines(markdown.replace(/^\n+|\n+$/g, '').replace(/\n{3,}/g, '\n\n'));
+}
+
 /** Wraps a block transformer so every line of its inline content is escaped for line starts. */
 function withEscapedLines(transformer: ElementTransformer): ElementTransformer {
   return {
     ...transformer,
-    export: (node, traverseChildren, selection) =>
-      transformer.export(node, (child: ElementNode) => escapeBlockLines(traverseChildren(child)), selection),
+    export: (node, traverseChildren, selection) => transformer.export(node, (child: ElementNode) => blockLines(traverseChildren(child)), selection),
   };
 }
 
@@ -46,7 +51,8 @@ const PARAGRAPH: ElementTransformer = {
     // Markdown has no blank paragraphs (the importer drops them), so whitespace-only ones go the
     // way of empty ones instead of coming back as something else.
     if (node.getChildren().every($isTextNode) && /^\s*$/.test(node.getTextContent())) return '';
-    return escapeBlockLines(traverseChildren(node));
+    // In a table cell line breaks travel as character references, so blank lines end nothing there.
+    return $isRootNode(node.getParent()) ? blockLines(traverseChildren(node)) : escapeBlockLines(traverseChildren(node));
   },
   regExp: NEVER,
   replace: () => false,
@@ -64,43 +70,34 @@ const ESCAPED_TEXT: TextMatchTransformer = {
   type: 'text-match',
 };
 
-/** Labels and URLs are read after escapes became placeholders (see markdown-placeholders.ts). */
-function unescapeLabel(label: string): string {
-  return decodePlaceholders(label).replace(/\\([!-/:-@[-`{-~])/g, '$1');
+/** Typed shortcuts are plain text; a backslash someone typed before punctuation still escapes it. */
+function unescapeTyped(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 function escapeLabel(label: string): string {
   return escapeInlineText(label.replace(/([\\*_`~])/g, '\\$1'));
 }
 
-/** `@[Name](debrief://person/<id>)`: a link any Markdown reader shows, that reads back as a mention. */
+/**
+ * `@[Name](debrief://person/<id>)`: a link any Markdown reader shows, that reads back as a
+ * mention (markdown-import.ts). The pattern is only for the typing shortcut.
+ */
 const MENTION: TextMatchTransformer = {
   dependencies: [MentionNode],
   export: (node) => {
     if (!$isMentionNode(node)) return null;
     return `@[${escapeLabel(node.getName())}](${PERSON_URL_PREFIX}${node.getPersonId()})`;
   },
-  importRegExp: /@\[((?:\\.|[^\\\]\n])+)\]\(debrief:\/\/person\/([A-Za-z0-9_-]+)\)/,
   regExp: /@\[((?:\\.|[^\\\]\n])+)\]\(debrief:\/\/person\/([A-Za-z0-9_-]+)\)$/,
   replace: (textNode, match) => {
     const [, label = '', personId = ''] = match;
     if (!isValidReferenceId(personId)) return;
-    textNode.replace($createMentionNode(personId, unescapeLabel(label)));
+    textNode.replace($createMentionNode(personId, unescapeTyped(label)));
   },
   trigger: ')',
   type: 'text-match',
 };
-
-/**
- * Lexical's link pattern ignores escapes, so `\\[a\\](b)` would still read as a link. The label is
- * reworked to stop at escaped brackets and to refuse an opening bracket behind an odd run of backslashes.
- */
-function notEscaped(pattern: RegExp): RegExp {
-  const destinationStart = pattern.source.indexOf(String.raw`(?:\(\s*`);
-  if (destinationStart <= 0) throw new TypeError('unexpected @lexical/markdown link pattern');
-  const guarded = String.raw`(?<!(?:^|[^\\])(?:\\\\)*\\)\[((?:\\.|[^\\\[\]\n])+)\]`;
-  return new RegExp(guarded + pattern.source.slice(destinationStart), pattern.flags);
-}
 
 /**
  * Written raw and percent-encoded wherever a character would end the destination, start an
@@ -113,8 +110,9 @@ function linkDestination(url: string): string {
 }
 
 /**
- * Links, limited to the allowed schemes: a disallowed link keeps only its text on import, and
- * exports as that text, so `javascript:` or `data:` never reaches a file.
+ * Links, limited to the allowed schemes: a disallowed link exports as its text (and imports as
+ * its text, see markdown-import.ts), so `javascript:` or `data:` never reaches a file. The
+ * patterns are lexical's, for the typing shortcut.
  */
 const SAFE_LINK: TextMatchTransformer = {
   ...LINK,
@@ -126,48 +124,32 @@ const SAFE_LINK: TextMatchTransformer = {
     const titlePart = title ? ` "${escapeInlineText(title.replace(/(["\\])/g, '\\$1'))}"` : '';
     return `[${text === '' ? escapeLabel(node.getURL()) : text}](${linkDestination(node.getURL())}${titlePart})`;
   },
-  importRegExp: notEscaped(LINK.importRegExp ?? LINK.regExp),
-  regExp: notEscaped(LINK.regExp),
   replace: (textNode, match) => {
     const [, label = '', pointyUrl, rawUrl, quotedTitle, apostrophedTitle, parenthesizedTitle] = match;
-    const url = unescapeLabel(pointyUrl ?? rawUrl ?? '');
+    const url = unescapeTyped(pointyUrl ?? rawUrl ?? '');
     const rawTitle = quotedTitle ?? apostrophedTitle ?? parenthesizedTitle;
-    // The label stays escaped: the importer formats and unescapes the returned node itself.
     const labelNode = $createTextNode(label).setFormat(textNode.getFormat());
     if (!isAllowedUrl(url)) {
       textNode.replace(labelNode);
       return labelNode;
     }
-    const link = $createLinkNode(url, { title: rawTitle === undefined ? null : unescapeLabel(rawTitle) });
+    const link = $createLinkNode(url, { title: rawTitle === undefined ? null : unescapeTyped(rawTitle) });
     link.append(labelNode);
     textNode.replace(link);
     return labelNode;
   },
 };
 
-/**
- * CommonMark: a backtick fence's info string cannot hold a backtick, so "``` a``b ``` c" is a
- * paragraph starting with a code span, which is exactly what the exporter writes for one.
- */
-const FENCED_CODE: MultilineElementTransformer = {
-  ...CODE,
-  handleImportAfterStartMatch: (args) => {
-    const line = args.lines[args.startLineIndex] ?? '';
-    const fence = /^[ \t]*`{3,}/.exec(line)?.[0] ?? '';
-    if (line.slice(fence.length).includes('`')) return null;
-    return CODE.handleImportAfterStartMatch?.(args);
-  },
-};
-
 const TABLE = createTableTransformer(() => MARKDOWN_TRANSFORMERS);
 
 /**
- * The one transformer list used for import, export and typing shortcuts. Order matters: tables
- * and code claim whole lines first; mentions are tried before links because `@[x](…)` contains one.
+ * The one transformer list for export and typing shortcuts (import parses with micromark, see
+ * markdown-import.ts). Order matters: tables and code claim whole blocks first; mentions are
+ * tried before links because `@[x](…)` contains one.
  */
 export const MARKDOWN_TRANSFORMERS: Transformer[] = [
   TABLE,
-  FENCED_CODE,
+  CODE,
   PARAGRAPH,
   withEscapedLines(HEADING),
   withEscapedLines(QUOTE),

@@ -55,4 +55,35 @@ describe('postmortemHtml', () => {
     expect(page).not.toMatch(/<script|<link|src=/i);
     expect(escapeHtml(`<a href='x'>&`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;');
   });
+
+  it('never writes an event handler, script or unsafe link, even from a tampered stored state', () => {
+    const text = (t: string) => ({ type: 'text', text: t, format: 0 });
+    const state = JSON.stringify({
+      root: {
+        type: 'root',
+        children: [
+          { type: 'heading', tag: 'h1 onclick="alert(1)"', children: [text('<script>alert(1)</script>')] },
+          { type: 'list', listType: 'number', start: '2" onmouseover="alert(1)', children: [{ type: 'listitem', checked: 'yes', children: [text('" onfocus="alert(1)')] }] },
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'link', url: ' JavaScript:alert(1)', children: [text('spaced')] },
+              { type: 'link', url: 'java\nscript:alert(1)', children: [text('split')] },
+              { type: 'link', url: 'https://x.example/"onmouseover="alert(1)', children: [text('quoted')] },
+              { type: 'autolink', url: 'vbscript:msgbox(1)', children: [text('vb')] },
+            ],
+          },
+          { type: 'code', children: [text('<script>alert(1)</script>'), { type: 'linebreak' }, text('<img src=x onerror=alert(1)>')] },
+          { type: 'unknown-node', text: '<svg onload=alert(1)>' },
+        ],
+      },
+    });
+    const page = postmortemHtml(state, '</title><script>alert(1)</script>');
+    expect(page).not.toMatch(/<script|<img|<svg/i);
+    expect(page).not.toMatch(/\son[a-z]+\s*=\s*"/i);
+    expect(page).not.toMatch(/href="(?!https:)/i);
+    expect(page).toContain('<h2>&lt;script&gt;alert(1)&lt;/script&gt;</h2>');
+    expect(page).toContain('<a href="https://x.example/&quot;onmouseover=&quot;alert(1)" rel="noopener noreferrer">quoted</a>');
+    expect(page).toContain('&lt;svg onload=alert(1)&gt;');
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSection } from '@core/postmortem/render-template';
+import { buildPostmortemContext } from '@core/postmortem/build-postmortem-context';
+import { exportMarkdownFromState, importMarkdownToState } from '@editor/markdown-io';
+import { parseMarkdown } from '@editor/markdown-import';
+import { contextInputFromRecords } from './context-input';
+import { INC_482_GENERATED_AT, inc482Records, incidentReviewTemplate } from './inc-482.fixture';
+import { draftFromTemplate } from './postmortem-draft';
 import { alignSections, splitBlocks } from './section-align';
 
 const prose = (markdown: string): DocumentSection => ({ kind: 'prose', markdown });
@@ -8,6 +14,19 @@ const gen = (key: string, markdown: string): DocumentSection => ({ kind: 'genera
 describe('splitBlocks', () => {
   it('splits on blank lines but keeps a fenced code block whole', () => {
     expect(splitBlocks('# A\n\ntext\nmore\n\n```\nx\n\ny\n```\n\n- a\n- b')).toEqual(['# A', 'text\nmore', '```\nx\n\ny\n```', '- a\n- b']);
+  });
+
+  it('finds exactly the blocks the Markdown parser finds in what the editor writes', () => {
+    const template = incidentReviewTemplate();
+    const ctx = buildPostmortemContext(contextInputFromRecords(inc482Records(), INC_482_GENERATED_AT));
+    const documents = [
+      exportMarkdownFromState(draftFromTemplate(template, ctx).body),
+      exportMarkdownFromState(importMarkdownToState('# T\n\n```md\n# not a heading\n\n- nor a list\n```\n\n> a\n> \n> b\n\n| A |\n| --- |\n| x |\n\n1. one\n    - [x] two')),
+    ];
+    for (const markdown of documents) {
+      const parsed = parseMarkdown(markdown).children.map((node) => markdown.slice(node.position?.start.offset, node.position?.end.offset));
+      expect(splitBlocks(markdown)).toEqual(parsed);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
+import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { db } from '@db/database';
 import { useToast } from '@ui/toast-context';
@@ -21,11 +22,11 @@ export interface EventAnnotationsProps {
  */
 export function EventAnnotations({ incidentId, eventId }: EventAnnotationsProps) {
   const annotations = useEventAnnotationList(eventId);
-  const [open, setOpen] = useState<{ top: number; left: number } | null>(null);
+  const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const count = annotations.length;
   const close = () => {
-    setOpen(null);
+    setOpen(false);
     buttonRef.current?.focus();
   };
   return (
@@ -34,34 +35,37 @@ export function EventAnnotations({ incidentId, eventId }: EventAnnotationsProps)
         ref={buttonRef}
         type="button"
         className={count ? 'rv-badge' : 'rv-badge rv-badge-empty'}
-        aria-expanded={open !== null}
+        aria-expanded={open}
         aria-label={count ? `${count} annotation${count === 1 ? '' : 's'} on this event` : 'Annotate this event'}
         title={count ? 'Show annotations' : 'Annotate'}
-        onClick={() => setOpen(open ? null : panelPosition(buttonRef.current))}
+        onClick={() => setOpen(!open)}
       >
         {count ? <>✎ {count}</> : 'Annotate'}
       </button>
-      {open && <EventAnnotationsPanel incidentId={incidentId} eventId={eventId} position={open} onClose={close} />}
+      {open && <EventAnnotationsPanel incidentId={incidentId} eventId={eventId} anchorRef={buttonRef} onClose={close} />}
     </>
   );
 }
 
-/** Below the badge, kept inside the window. */
-function panelPosition(anchor: HTMLElement | null): { top: number; left: number } {
-  const rect = anchor?.getBoundingClientRect();
-  if (!rect) return { top: 80, left: 80 };
-  const width = Math.min(520, window.innerWidth - 16);
-  return { top: Math.max(8, Math.min(rect.bottom + 6, window.innerHeight - 320)), left: Math.max(8, Math.min(rect.left, window.innerWidth - width - 8)) };
-}
-
-function EventAnnotationsPanel({ incidentId, eventId, position, onClose }: EventAnnotationsProps & { position: { top: number; left: number }; onClose: () => void }) {
+function EventAnnotationsPanel({ incidentId, eventId, anchorRef, onClose }: EventAnnotationsProps & { anchorRef: RefObject<HTMLElement | null>; onClose: () => void }) {
   const annotations = useEventAnnotationList(eventId);
   const people = useIncidentPeople(incidentId);
   const zone = useLiveQuery(async () => (await db.incidents.where('id').equals(incidentId).first())?.timeZone ?? 'UTC', [incidentId], 'UTC');
   const { name } = useAuthorName();
   const toast = useToast();
-  const panelRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement | null>(null);
+  // Below the badge, above it when there is no room, kept inside the window and beside the
+  // event while the timeline scrolls.
+  const { refs, floatingStyles } = useFloating({
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
+    whileElementsMounted: autoUpdate,
+  });
   const titleId = useId();
+  useLayoutEffect(() => {
+    refs.setReference(anchorRef.current);
+  }, [anchorRef, refs]);
   useEffect(() => {
     panelRef.current?.focus();
   }, []);
@@ -77,12 +81,15 @@ function EventAnnotationsPanel({ incidentId, eventId, position, onClose }: Event
 
   return createPortal(
     <div
-      ref={panelRef}
+      ref={(element) => {
+        panelRef.current = element;
+        refs.setFloating(element);
+      }}
       className="rv-popover"
       role="dialog"
       aria-labelledby={titleId}
       tabIndex={-1}
-      style={{ top: position.top, left: position.left }}
+      style={floatingStyles}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented) {
           event.preventDefault();
