@@ -9,6 +9,7 @@ const dir = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 export const rendererAliases = {
   '@core': dir('./src-renderer/core'),
   '@db': dir('./src-renderer/db'),
+  '@data': dir('./src-renderer/data'),
   '@editor': dir('./src-renderer/editor'),
   '@features': dir('./src-renderer/features'),
   '@platform': dir('./src-renderer/platform'),

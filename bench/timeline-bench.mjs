@@ -113,7 +113,7 @@ export async function runTimelineBench() {
   // TIMELINE_BENCH_PROFILE=1 keeps names readable and prints where the first load spends its time.
   const profile = process.env.TIMELINE_BENCH_PROFILE === '1';
   await build({ configFile, logLevel: 'error', build: profile ? { minify: false } : {} });
-  const server = await preview({ configFile, logLevel: 'error', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const server = await preview({ configFile, logLevel: 'error', preview: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT ?? 0) + (process.env.BENCH_PORT ? 1 : 0), strictPort: Boolean(process.env.BENCH_PORT), open: false } });
   const url = server.resolvedUrls?.local[0];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

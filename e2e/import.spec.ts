@@ -69,7 +69,9 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(importer.result('pagerduty-log.json')).toContainText('0 added');
   await expect(importer.result('pagerduty-log.json')).toContainText('3 already present');
   await expect(importer.result('pagerduty-log.json')).toContainText('already imported on');
+  await expect(importer.result('pagerduty-log.json')).toContainText('Sources is unchanged');
   await importer.close();
+  await expect(page.getByRole('button', { name: 'Sources (4)' })).toBeVisible();
 
   // A broken file is refused with its file, line and field named; nothing changes.
   await importer.chooseFiles([fixtureFile('broken-timeline.csv', 'text/csv')]);
@@ -78,7 +80,7 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await page.screenshot({ path: '/tmp/import-error.png', fullPage: true });
   await importer.close();
   await importer.openSources();
-  await expect(importer.dialog.getByRole('list', { name: 'Imported sources' }).getByRole('listitem')).toHaveCount(5);
+  await expect(importer.dialog.getByRole('list', { name: 'Imported sources' }).getByRole('listitem')).toHaveCount(4);
   await expect(importer.dialog).not.toContainText('broken-timeline.csv');
 
   // Removing one import removes exactly its events, after a confirmation.
@@ -86,7 +88,7 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await importer.sourceRow('statuspage.json').getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(page.getByText('Removed statuspage.json and its 2 events.')).toBeVisible();
   await expect(importer.sourceRow('statuspage.json')).toHaveCount(0);
-  await expect(importer.dialog.getByRole('list', { name: 'Imported sources' }).getByRole('listitem')).toHaveCount(4);
+  await expect(importer.dialog.getByRole('list', { name: 'Imported sources' }).getByRole('listitem')).toHaveCount(3);
   await importer.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(timeline.getByText('Investigating: Some customers cannot complete checkout.')).toHaveCount(0);
   await expect(timeline.getByText('Acknowledged by Priya Raman')).toBeVisible();

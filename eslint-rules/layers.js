@@ -7,15 +7,16 @@ import path from 'node:path';
  * Electron into the wrong layer are refused too.
  */
 const RENDERER = 'src-renderer';
-const LAYERS = ['core', 'db', 'editor', 'platform', 'ui', 'features', 'app'];
+const LAYERS = ['core', 'db', 'data', 'editor', 'platform', 'ui', 'features', 'app'];
 
 const ALLOWED = {
   core: ['core'],
   db: ['core', 'db'],
+  data: ['core', 'db', 'data'],
   editor: ['core', 'editor', 'ui'],
   platform: ['platform'],
   ui: ['core', 'ui'],
-  features: ['core', 'db', 'editor', 'platform', 'ui', 'features'],
+  features: ['core', 'db', 'data', 'editor', 'platform', 'ui', 'features'],
   app: LAYERS,
 };
 
@@ -23,6 +24,7 @@ const UI_PACKAGES = /^(react|react-dom|dexie|dexie-react-hooks|dexie-export-impo
 const FORBIDDEN_PACKAGES = {
   core: UI_PACKAGES,
   db: /^(react|react-dom|lexical|@lexical\/.*|electron)(\/.*)?$/,
+  data: /^(lexical|@lexical\/.*|electron)(\/.*)?$/,
   editor: /^(dexie|dexie-react-hooks|electron)(\/.*)?$/,
   platform: /^(dexie|lexical|@lexical\/.*|electron)(\/.*)?$/,
   ui: /^(dexie|dexie-react-hooks|lexical|@lexical\/.*|electron)(\/.*)?$/,
@@ -30,7 +32,7 @@ const FORBIDDEN_PACKAGES = {
   app: /^electron(\/.*)?$/,
 };
 
-const ALIASES = { '@core': 'core', '@db': 'db', '@editor': 'editor', '@features': 'features', '@platform': 'platform', '@ui': 'ui', '@app': 'app' };
+const ALIASES = { '@core': 'core', '@db': 'db', '@data': 'data', '@editor': 'editor', '@features': 'features', '@platform': 'platform', '@ui': 'ui', '@app': 'app' };
 
 function locate(absolute, root) {
   const rel = path.relative(root, absolute).split(path.sep);

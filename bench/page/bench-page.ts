@@ -4,6 +4,7 @@
 import { ImportWorkerClient } from '@features/import/import-client';
 import type { PickedInput } from '@features/import/picked-input';
 import { DebriefDatabase } from '@db/schema';
+import { loadVisibleEvents } from '@data/events/load-events';
 import type { TimelineEvent } from '@core/model/event';
 
 const client = new ImportWorkerClient();
@@ -55,10 +56,13 @@ const bench = {
     return { ms: performance.now() - started, added: summary.added, duplicates: summary.duplicates, phases };
   },
 
-  /** Writes the incident's stored events again with plain IndexedDB puts into a fresh database with the same indexes. */
+  /**
+   * The baseline: the incident's events (as full records with their original `raw`) written again
+   * with plain per-record IndexedDB puts into a fresh database with version 2's five indexes.
+   */
   async rawPut(incidentId: string, chunk = 5000): Promise<{ ms: number; count: number }> {
     const database = new DebriefDatabase();
-    const events: TimelineEvent[] = await database.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray();
+    const events: TimelineEvent[] = await loadVisibleEvents(database, incidentId, { withRaw: true });
     database.close();
     await deleteDatabase('bench-raw');
     const idb = await new Promise<IDBDatabase>((resolve, reject) => {

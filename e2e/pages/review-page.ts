@@ -28,8 +28,8 @@ export class ReviewPage {
   }
 
   /**
-   * Writes events and milestones straight into IndexedDB, as typed-in (manual) events, which
-   * are always visible. This keeps the review tests independent of the Timeline's own editing
+   * Writes events and milestones straight into IndexedDB, as typed-in (manual) events (a record
+   * each, with their pin and redactions beside them), which are always visible. This keeps the review tests independent of the Timeline's own editing
    * screens; the page is reloaded afterwards so the app reads them like any stored data.
    */
   async seedTimeline(events: SeedEvent[], milestones: SeedMilestone[]): Promise<void> {
@@ -58,10 +58,11 @@ export class ReviewPage {
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-        const tx = db.transaction(['events', 'milestones'], 'readwrite');
+        const tx = db.transaction(['manualEvents', 'eventState', 'milestones'], 'readwrite');
         const now = Date.now();
-        for (const e of events) {
-          tx.objectStore('events').put(e);
+        for (const { pinned, redacted, redactions, ...content } of events) {
+          tx.objectStore('manualEvents').put(content);
+          if (pinned || redacted || redactions.length) tx.objectStore('eventState').put({ id: content.id, incidentId, pinned, redacted, redactions });
         }
         for (const m of milestones) {
           tx.objectStore('milestones').put({ id: m.id, incidentId, kind: m.kind, label: m.kind, at: Date.parse(m.at), eventId: m.eventId ?? null, note: '', createdAt: now, updatedAt: now });

@@ -7,6 +7,8 @@ import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
 import { BackupDialog } from '@features/backup';
+import { useAbandonedImportCleanup } from '@data/events';
+import { db } from '@db/database';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
 
@@ -16,6 +18,8 @@ export function App() {
   const [backingUp, setBackingUp] = useState(false);
 
   useEffect(() => platform.onMenuCommand((command) => emitAppCommand(command)), []);
+  // Imports a crash interrupted are discarded in the background, once the library is on screen.
+  useAbandonedImportCleanup(db);
   useAppCommand('new-incident', () => setCreating(true));
   // "N" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
   useShortcut(['n', 'Mod+Alt+n'], () => setCreating(true), { enabled: !creating });

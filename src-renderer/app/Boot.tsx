@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { db, openDatabase, requestPersistentStorage } from '@db/database';
 import { purgeDeletedIncidents } from '@db/cascade';
+import { isLocked, undoDeleteLockName } from '@data/events';
 import { classifyOpenError, type DatabaseOpenError } from '@db/open-error';
 import { App } from './App';
 import { RecoveryScreen } from './RecoveryScreen';
@@ -9,7 +10,8 @@ type BootState = { phase: 'opening' } | { phase: 'ready' } | { phase: 'failed'; 
 
 async function boot(): Promise<void> {
   await openDatabase(db);
-  await purgeDeletedIncidents(db);
+  // An incident whose Undo another window still shows stays until that window is done with it.
+  await purgeDeletedIncidents(db, (incidentId) => isLocked(undoDeleteLockName(incidentId)));
   // Best effort: a refusal only means the browser may evict data under storage pressure.
   void requestPersistentStorage().catch(() => false);
 }

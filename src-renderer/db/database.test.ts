@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabases } from './test-database';
-import { removeStaleStaging } from './database';
 import { deleteIncidentCascade, purgeDeletedIncidents } from './cascade';
 import { classifyOpenError } from './open-error';
 import { StoredRecordError } from './restore';
@@ -31,16 +30,16 @@ describe('the restore step', () => {
     expect(await database.actionItems.get('a')).toMatchObject({ priority: 'P3', dueAt: null, eventIds: [], status: 'open' });
   });
 
-  it('restores events cheaply with the same defaults', async () => {
+  it('restores typed-in events with the same defaults events always had', async () => {
     const database = await freshDb();
-    await database.events.put({ id: 'e', incidentId: 'i', dedupeKey: 'k', at: 5, kind: 'bogus' } as never);
-    expect(await database.events.get('e')).toMatchObject({ kind: 'message', reactions: [], pinned: false, actorName: 'Unknown', raw: null });
+    await database.manualEvents.put({ id: 'e', incidentId: 'i', dedupeKey: 'k', at: 5, kind: 'bogus' } as never);
+    expect(await database.manualEvents.get('e')).toMatchObject({ kind: 'message', reactions: [], actorName: 'Unknown', raw: null });
   });
 
   it('leaves a missing record missing', async () => {
     const database = await freshDb();
     expect(await database.incidents.get('nope')).toBeUndefined();
-    expect(await database.events.get('nope')).toBeUndefined();
+    expect(await database.manualEvents.get('nope')).toBeUndefined();
     expect(await database.actionItems.bulkGet(['nope'])).toEqual([undefined]);
   });
 
@@ -51,44 +50,23 @@ describe('the restore step', () => {
   });
 });
 
-describe('imports interrupted by a crash', () => {
-  it('are removed at start-up, and committed imports stay', async () => {
-    const database = await freshDb();
-    const source = (id: string, state: 'staging' | 'committed') => ({
-      id,
-      incidentId: 'i',
-      fileName: `${id}.json`,
-      size: 1,
-      sha256: id,
-      format: 'pagerduty' as const,
-      state,
-      counts: { added: 1, duplicates: 0, skipped: 0, warnings: 0 },
-      warnings: [],
-      importedAt: 1,
-    });
-    await database.sources.bulkPut([source('half', 'staging'), source('done', 'committed')]);
-    await database.events.bulkPut([
-      { id: 'e1', incidentId: 'i', sourceId: 'half', dedupeKey: 'a', at: 1 } as never,
-      { id: 'e2', incidentId: 'i', sourceId: 'done', dedupeKey: 'b', at: 2 } as never,
-    ]);
-    expect(await removeStaleStaging(database)).toBe(1);
-    expect(await database.sources.toCollection().primaryKeys()).toEqual(['done']);
-    expect(await database.events.toCollection().primaryKeys()).toEqual(['e2']);
-  });
-});
-
 describe('deleting incidents', () => {
   it('removes exactly the incident and what belongs to it', async () => {
     const database = await freshDb();
     await database.incidents.bulkPut([{ id: 'a', title: 'A' } as never, { id: 'b', title: 'B' } as never]);
-    await database.events.bulkPut([
+    await database.manualEvents.bulkPut([
       { id: 'ea', incidentId: 'a', dedupeKey: 'x', at: 1 } as never,
       { id: 'eb', incidentId: 'b', dedupeKey: 'x', at: 1 } as never,
     ]);
+    const block = (incidentId: string) => ({ sourceId: `s-${incidentId}`, seq: 0, incidentId, count: 0, firstAt: 0, lastAt: 0, data: new Uint8Array(), terms: new Uint8Array() });
+    await database.eventBlocks.bulkPut([block('a'), block('b')]);
+    await database.eventState.bulkPut([{ id: 'ea', incidentId: 'a', pinned: true, redacted: false, redactions: [] }]);
     await database.actionItems.bulkPut([{ id: 'xa', incidentId: 'a' } as never, { id: 'xb', incidentId: 'b' } as never]);
     await deleteIncidentCascade(database, 'a');
     expect(await database.incidents.toCollection().primaryKeys()).toEqual(['b']);
-    expect(await database.events.toCollection().primaryKeys()).toEqual(['eb']);
+    expect(await database.manualEvents.toCollection().primaryKeys()).toEqual(['eb']);
+    expect((await database.eventBlocks.toArray()).map((b) => b.incidentId)).toEqual(['b']);
+    expect(await database.eventState.count()).toBe(0);
     expect(await database.actionItems.toCollection().primaryKeys()).toEqual(['xb']);
   });
 
@@ -100,6 +78,13 @@ describe('deleting incidents', () => {
     ]);
     expect(await purgeDeletedIncidents(database)).toBe(1);
     expect(await database.incidents.toCollection().primaryKeys()).toEqual(['kept']);
+  });
+
+  it('leaves a deleted incident whose Undo another window still shows', async () => {
+    const database = await freshDb();
+    await database.incidents.bulkPut([{ id: 'undoable', title: 'U', deletedAt: 1000 } as never, { id: 'gone', title: 'G', deletedAt: 1000 } as never]);
+    expect(await purgeDeletedIncidents(database, async (id) => id === 'undoable')).toBe(1);
+    expect(await database.incidents.toCollection().primaryKeys()).toEqual(['undoable']);
   });
 });
 

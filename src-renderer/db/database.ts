@@ -32,7 +32,8 @@ export async function openDatabase(database: DebriefDatabase = db): Promise<void
     if (blockedTimer) clearTimeout(blockedTimer);
   }
   assertSchemaPresent(database);
-  await removeStaleStaging(database);
+  // Imports a crash interrupted are invisible; they are discarded in the background after the
+  // library shows (data/events cleanUpAbandonedImports), never before it.
 }
 
 /**
@@ -50,19 +51,6 @@ function assertSchemaPresent(database: DebriefDatabase): void {
     newer ? 'newer-version' : 'corrupt',
     `The database has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}${newer ? ' (it was changed by a newer version)' : ''}.`,
   );
-}
-
-/** Imports interrupted by a crash or a closed window leave staging rows; they never show. */
-export async function removeStaleStaging(database: DebriefDatabase): Promise<number> {
-  const stale = await database.sources.where('state').equals('staging').primaryKeys();
-  if (stale.length === 0) return 0;
-  await database.transaction('rw', database.sources, database.events, async () => {
-    for (const sourceId of stale) {
-      await database.events.where('sourceId').equals(sourceId).delete();
-    }
-    await database.sources.bulkDelete(stale);
-  });
-  return stale.length;
 }
 
 /** Asks the browser not to evict our data under storage pressure. */

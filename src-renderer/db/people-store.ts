@@ -1,6 +1,5 @@
 import { newId } from '@core/ids';
 import type { ActorRef } from '@core/importers/imported-records';
-import type { TimelineEvent } from '@core/model/event';
 import type { Person, PersonAlias } from '@core/model/person';
 import type { DebriefDatabase } from './schema';
 
@@ -15,7 +14,7 @@ export class PeopleEditError extends Error {
   }
 }
 
-/** `sourceFormat:externalId`: how one source names one person; also stored on events as `actorAlias`. */
+/** `sourceFormat:externalId`: how one source names one person; also stored on events as `actorAlias`, which is how an event finds its author. */
 export function aliasId(alias: Pick<PersonAlias, 'sourceFormat' | 'externalId'>): string {
   return `${alias.sourceFormat}:${alias.externalId}`;
 }
@@ -121,12 +120,59 @@ export interface PersonWithCount {
   events: number;
 }
 
+/**
+ * Events per person, from the committed sources' per-author counts: an imported event's author is
+ * its alias, and an alias belongs to exactly one person (merges move aliases, splits move one out).
+ */
+async function eventCountsByPerson(database: DebriefDatabase, people: readonly Person[]): Promise<Map<string, number>> {
+  const byKey = new Map<string, string>();
+  for (const person of people) {
+    byKey.set(`id:${person.id}`, person.id);
+    for (const alias of person.aliases) byKey.set(aliasId(alias), person.id);
+  }
+  const counts = new Map<string, number>();
+  const sources = await database.sources.where('state').equals('committed').toArray();
+  for (const source of sources) {
+    for (const [key, count] of Object.entries(source.actorCounts)) {
+      const personId = byKey.get(key);
+      if (personId !== undefined) counts.set(personId, (counts.get(personId) ?? 0) + count);
+    }
+  }
+  return counts;
+}
+
 /** Every person with how many events point to them, by name. */
 export async function listPeopleWithCounts(database: DebriefDatabase): Promise<PersonWithCount[]> {
-  return database.transaction('r', database.people, database.events, async () => {
+  return database.transaction('r', database.people, database.sources, async () => {
     const people = await database.people.orderBy('displayName').toArray();
-    return Promise.all(people.map(async (person) => ({ person, events: await database.events.where('actorId').equals(person.id).count() })));
+    const counts = await eventCountsByPerson(database, people);
+    return people.map((person) => ({ person, events: counts.get(person.id) ?? 0 }));
   });
+}
+
+/**
+ * After a source is removed: the people its authors were (by alias, or `id:` key) who now have
+ * no event anywhere and own no action item are removed too, so People does not fill up with
+ * 0-event rows. Call inside a transaction that includes people, sources and actionItems.
+ */
+export async function removePeopleWithoutEvents(database: DebriefDatabase, actorKeys: readonly string[]): Promise<number> {
+  if (actorKeys.length === 0) return 0;
+  const ids = actorKeys.filter((key) => key.startsWith('id:')).map((key) => key.slice(3));
+  const aliases = actorKeys.filter((key) => !key.startsWith('id:')).map((key) => aliasKey(key));
+  const candidates = [
+    ...(aliases.length ? await database.people.where('matchKeys').anyOf(aliases).distinct().toArray() : []),
+    ...(await database.people.bulkGet(ids)).filter((p): p is Person => p !== undefined),
+  ];
+  if (candidates.length === 0) return 0;
+  const counts = await eventCountsByPerson(database, candidates);
+  const unused: string[] = [];
+  for (const person of new Map(candidates.map((p) => [p.id, p])).values()) {
+    if ((counts.get(person.id) ?? 0) > 0) continue;
+    if ((await database.actionItems.where('ownerId').equals(person.id).count()) > 0) continue;
+    unused.push(person.id);
+  }
+  await database.people.bulkDelete(unused);
+  return unused.length;
 }
 
 async function mustGet(database: DebriefDatabase, id: string): Promise<Person> {
@@ -135,15 +181,14 @@ async function mustGet(database: DebriefDatabase, id: string): Promise<Person> {
   return person;
 }
 
-/** Renames a person everywhere their events are shown. */
+/** Renames a person everywhere their events are shown (events name their author through the person). */
 export async function renamePerson(database: DebriefDatabase, personId: string, displayName: string): Promise<void> {
   const name = displayName.trim();
   if (!name) throw new PeopleEditError('INVALID', 'A name cannot be empty.');
-  await database.transaction('rw', database.people, database.events, async () => {
+  await database.transaction('rw', database.people, async () => {
     const person = await mustGet(database, personId);
     const next = { ...person, displayName: name, updatedAt: Date.now() };
     await database.people.put({ ...next, matchKeys: personMatchKeys(next) });
-    await database.events.where('actorId').equals(personId).modify({ actorName: name });
   });
 }
 
@@ -151,55 +196,34 @@ export async function renamePerson(database: DebriefDatabase, personId: string, 
 export interface MergeUndo {
   kept: Person;
   removed: Person[];
-  /** Event id → the actorId and actorName it had. */
-  events: { id: string; actorId: string; actorName: string }[];
 }
 
-/** Keeps one person, moves the others' aliases onto them and repoints their events. */
+/** Keeps one person and moves the others' aliases onto them, which moves their events too. */
 export async function mergePeople(database: DebriefDatabase, keepId: string, otherIds: readonly string[]): Promise<MergeUndo> {
   const others = [...new Set(otherIds)].filter((id) => id !== keepId);
   if (others.length === 0) throw new PeopleEditError('INVALID', 'Choose at least two people to merge.');
-  return database.transaction('rw', database.people, database.events, async () => {
+  return database.transaction('rw', database.people, async () => {
     const kept = await mustGet(database, keepId);
     const removed = await Promise.all(others.map((id) => mustGet(database, id)));
-    const moved: MergeUndo['events'] = [];
-    await database.events
-      .where('actorId')
-      .anyOf(others)
-      .modify((event: TimelineEvent) => {
-        moved.push({ id: event.id, actorId: event.actorId ?? '', actorName: event.actorName });
-        event.actorId = kept.id;
-        event.actorName = kept.displayName;
-      });
     const aliases = [...kept.aliases];
     const known = new Set(aliases.map(aliasId));
     for (const person of removed) for (const alias of person.aliases) if (!known.has(aliasId(alias))) aliases.push(alias);
     const next: Person = { ...kept, aliases, email: kept.email ?? removed.find((p) => p.email)?.email ?? null, updatedAt: Date.now() };
     await database.people.put({ ...next, matchKeys: personMatchKeys(next) });
     await database.people.bulkDelete(others);
-    return { kept, removed, events: moved };
+    return { kept, removed };
   });
 }
 
 export async function undoMerge(database: DebriefDatabase, undo: MergeUndo): Promise<void> {
-  await database.transaction('rw', database.people, database.events, async () => {
+  await database.transaction('rw', database.people, async () => {
     await database.people.bulkPut([undo.kept, ...undo.removed]);
-    const byId = new Map(undo.events.map((e) => [e.id, e]));
-    await database.events
-      .where('id')
-      .anyOf([...byId.keys()])
-      .modify((event: TimelineEvent) => {
-        const before = byId.get(event.id);
-        if (!before) return;
-        event.actorId = before.actorId;
-        event.actorName = before.actorName;
-      });
   });
 }
 
-/** Moves one alias (and exactly the events it authored) out into a new person named after it. */
+/** Moves one alias (and so exactly the events it authored) out into a new person named after it. */
 export async function splitAlias(database: DebriefDatabase, personId: string, alias: string): Promise<Person> {
-  return database.transaction('rw', database.people, database.events, async () => {
+  return database.transaction('rw', database.people, async () => {
     const person = await mustGet(database, personId);
     const moving = person.aliases.find((candidate) => aliasId(candidate) === alias);
     if (!moving) throw new PeopleEditError('NOT_FOUND', 'That alias is no longer part of this person.');
@@ -211,11 +235,6 @@ export async function splitAlias(database: DebriefDatabase, personId: string, al
     created.matchKeys = personMatchKeys(created);
     await database.people.put({ ...remaining, matchKeys: personMatchKeys(remaining) });
     await database.people.add(created);
-    await database.events
-      .where('actorId')
-      .equals(personId)
-      .filter((event) => event.actorAlias === alias)
-      .modify({ actorId: created.id, actorName: created.displayName });
     return created;
   });
 }

@@ -3,8 +3,9 @@ import {
   restoreActionItem,
   restoreAnnotation,
   restoreDocument,
-  restoreEvent,
+  restoreEventState,
   restoreIncident,
+  restoreManualEvent,
   restoreMilestone,
   restorePerson,
   restoreSource,
@@ -14,7 +15,8 @@ import {
 export function installRestoreHooks(db: DebriefDatabase): void {
   db.incidents.hook('reading', restoreIncident);
   db.sources.hook('reading', restoreSource);
-  db.events.hook('reading', restoreEvent);
+  db.manualEvents.hook('reading', restoreManualEvent);
+  db.eventState.hook('reading', restoreEventState);
   db.people.hook('reading', restorePerson);
   db.milestones.hook('reading', restoreMilestone);
   db.annotations.hook('reading', restoreAnnotation);

@@ -1,7 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Incident } from '@core/model/incident';
 import type { Source } from '@core/model/source';
-import type { TimelineEvent } from '@core/model/event';
+import type { EventState, ManualEventRecord } from '@core/model/event';
 import type { Person } from '@core/model/person';
 import type { Milestone } from '@core/model/milestone';
 import type { Annotation } from '@core/model/annotation';
@@ -9,8 +9,40 @@ import type { PostmortemDocument } from '@core/model/document';
 import type { ActionItem } from '@core/model/action-item';
 import type { SettingRecord } from '@core/model/settings';
 import { installRestoreHooks } from './restore-hooks';
+import { upgradeToEventBlocks, type UpgradeHooks } from './migrations/v3-event-blocks';
 
 export const DATABASE_NAME = 'debrief';
+
+/** Key of the event-block tables: a source's blocks in order. */
+export type BlockKey = [sourceId: string, seq: number];
+
+/** A block of a source's imported events (core/events/event-block.ts) and its search postings. */
+export interface EventBlockRecord {
+  sourceId: string;
+  seq: number;
+  incidentId: string;
+  count: number;
+  firstAt: number;
+  lastAt: number;
+  data: Uint8Array;
+  terms: Uint8Array;
+}
+
+/** The original records of one block's events, as a JSON array; read only when asked for. */
+export interface EventRawRecord {
+  sourceId: string;
+  seq: number;
+  incidentId: string;
+  json: string;
+}
+
+/** The de-duplication keys of one block (a string column), so an import reads keys, not events. */
+export interface EventKeysRecord {
+  sourceId: string;
+  seq: number;
+  incidentId: string;
+  keys: Uint8Array;
+}
 
 /**
  * The whole schema lives here. Version 1 declares every table of the domain so that later
@@ -19,7 +51,11 @@ export const DATABASE_NAME = 'debrief';
 export class DebriefDatabase extends Dexie {
   incidents!: EntityTable<Incident, 'id'>;
   sources!: EntityTable<Source, 'id'>;
-  events!: EntityTable<TimelineEvent, 'id'>;
+  eventBlocks!: Table<EventBlockRecord, BlockKey>;
+  eventRaw!: Table<EventRawRecord, BlockKey>;
+  eventKeys!: Table<EventKeysRecord, BlockKey>;
+  eventState!: EntityTable<EventState, 'id'>;
+  manualEvents!: EntityTable<ManualEventRecord, 'id'>;
   people!: EntityTable<Person, 'id'>;
   milestones!: EntityTable<Milestone, 'id'>;
   annotations!: EntityTable<Annotation, 'id'>;
@@ -32,7 +68,7 @@ export class DebriefDatabase extends Dexie {
    * writes what users typed; the import worker opens a 'relaxed' one for bulk writes that are
    * made atomic by the staging marker instead.
    */
-  constructor(options: { durability?: 'strict' | 'relaxed'; name?: string } = {}) {
+  constructor(options: { durability?: 'strict' | 'relaxed'; name?: string; upgradeHooks?: UpgradeHooks } = {}) {
     super(options.name ?? DATABASE_NAME, { chromeTransactionDurability: options.durability ?? 'strict' });
     this.version(1).stores({
       incidents: 'id, updatedAt, severity, status, startedAt, deletedAt',
@@ -49,6 +85,19 @@ export class DebriefDatabase extends Dexie {
     this.version(2).stores({
       events: 'id, [incidentId+at], &[incidentId+dedupeKey], sourceId, [incidentId+threadParentKey], actorId',
     });
+    // Version 3: imported events in immutable blocks per source (one record per few thousand
+    // events, no per-event indexes), typed-in events as small records, pins and redactions
+    // apart. The upgrade moves every v2 event (see migrations/v3-event-blocks.ts).
+    this.version(3)
+      .stores({
+        events: null,
+        eventBlocks: '[sourceId+seq], incidentId',
+        eventRaw: '[sourceId+seq], incidentId',
+        eventKeys: '[sourceId+seq], incidentId',
+        eventState: 'id, incidentId',
+        manualEvents: 'id, incidentId',
+      })
+      .upgrade((tx) => upgradeToEventBlocks(tx, options.upgradeHooks));
     installRestoreHooks(this);
   }
 }

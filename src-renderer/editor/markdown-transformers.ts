@@ -20,7 +20,7 @@ import {
 } from '@lexical/markdown';
 import { $createLinkNode, $isAutoLinkNode, $isLinkNode } from '@lexical/link';
 import { $createTextNode, $isParagraphNode, $isRootNode, $isTabNode, $isTextNode, ParagraphNode, type ElementNode } from 'lexical';
-import { escapeBlockLines, escapeInlineText } from './markdown-escape';
+import { escapeBlockLines, escapeMarkup, escapeText, linkDestination } from '@core/markdown/markdown-escape';
 import { $createMentionNode, $isMentionNode, MentionNode } from './mention-node';
 import { createTableTransformer } from './table-transformer';
 import { PERSON_URL_PREFIX, isAllowedUrl, isValidReferenceId } from './url-policy';
@@ -64,7 +64,7 @@ const ESCAPED_TEXT: TextMatchTransformer = {
   dependencies: [],
   export: (node, _exportChildren, exportFormat) => {
     if (!$isTextNode(node) || $isMentionNode(node) || $isTabNode(node) || node.hasFormat('code')) return null;
-    return escapeInlineText(exportFormat(node, node.getTextContent()));
+    return escapeMarkup(exportFormat(node, node.getTextContent()));
   },
   regExp: NEVER,
   type: 'text-match',
@@ -75,9 +75,6 @@ function unescapeTyped(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-function escapeLabel(label: string): string {
-  return escapeInlineText(label.replace(/([\\*_`~])/g, '\\$1'));
-}
 
 /**
  * `@[Name](debrief://person/<id>)`: a link any Markdown reader shows, that reads back as a
@@ -87,7 +84,7 @@ const MENTION: TextMatchTransformer = {
   dependencies: [MentionNode],
   export: (node) => {
     if (!$isMentionNode(node)) return null;
-    return `@[${escapeLabel(node.getName())}](${PERSON_URL_PREFIX}${node.getPersonId()})`;
+    return `@[${escapeText(node.getName())}](${PERSON_URL_PREFIX}${node.getPersonId()})`;
   },
   regExp: /@\[((?:\\.|[^\\\]\n])+)\]\(debrief:\/\/person\/([A-Za-z0-9_-]+)\)$/,
   replace: (textNode, match) => {
@@ -98,16 +95,6 @@ const MENTION: TextMatchTransformer = {
   trigger: ')',
   type: 'text-match',
 };
-
-/**
- * Written raw and percent-encoded wherever a character would end the destination, start an
- * escape or read as a tag, so the URL stays equivalent and never needs the `<…>` form.
- */
-function linkDestination(url: string): string {
-  return url
-    .replace(/&(?=#\d+;|#[Xx][\dA-Fa-f]+;|[A-Za-z][\dA-Za-z]*;)/g, '&#38;')
-    .replace(/[\s<>()\\"`*_~[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
 
 /**
  * Links, limited to the allowed schemes: a disallowed link exports as its text (and imports as
@@ -121,8 +108,8 @@ const SAFE_LINK: TextMatchTransformer = {
     const text = exportChildren(node);
     if (!isAllowedUrl(node.getURL())) return text;
     const title = node.getTitle();
-    const titlePart = title ? ` "${escapeInlineText(title.replace(/(["\\])/g, '\\$1'))}"` : '';
-    return `[${text === '' ? escapeLabel(node.getURL()) : text}](${linkDestination(node.getURL())}${titlePart})`;
+    const titlePart = title ? ` "${escapeMarkup(title.replace(/(["\\])/g, '\\$1'))}"` : '';
+    return `[${text === '' ? escapeText(node.getURL()) : text}](${linkDestination(node.getURL())}${titlePart})`;
   },
   replace: (textNode, match) => {
     const [, label = '', pointyUrl, rawUrl, quotedTitle, apostrophedTitle, parenthesizedTitle] = match;

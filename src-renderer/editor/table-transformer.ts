@@ -1,7 +1,7 @@
 import { $convertToMarkdownString, type MultilineElementTransformer, type Transformer } from '@lexical/markdown';
 import { $isTableCellNode, $isTableNode, $isTableRowNode, TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { LexicalNode } from 'lexical';
-import { escapeBlockLines, escapeTableCell } from './markdown-escape';
+import { escapeBlockLines, escapeCellPipes } from '@core/markdown/markdown-escape';
 
 // A GFM cell is one line, so line breaks and paragraph boundaries inside it travel as this
 // character reference, which the importer decodes back into a newline.
@@ -11,7 +11,7 @@ function $cellMarkdown(cell: TableCellNode, transformers: Transformer[]): string
   // Block syntax cannot live in a cell, so each line is escaped again as a plain line; lines the
   // paragraph export already escaped pass through unchanged.
   const lines = $convertToMarkdownString(transformers, cell).split('\n').map(escapeBlockLines);
-  return escapeTableCell(lines.join(CELL_NEWLINE));
+  return escapeCellPipes(lines.join(CELL_NEWLINE));
 }
 
 function $exportTable(node: LexicalNode, transformers: Transformer[]): string | null {

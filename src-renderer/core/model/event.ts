@@ -59,3 +59,19 @@ export interface TimelineEvent {
   /** The original record, kept for provenance. */
   raw: unknown;
 }
+
+/** What can change on an event once it is stored: key moment and redactions (see `EventState`). */
+export type EventStateFields = Pick<TimelineEvent, 'pinned' | 'redacted' | 'redactions'>;
+
+/**
+ * The mutable state of one event, stored apart from its (immutable) content and only for
+ * events that have some: imported events live in blocks that are never rewritten.
+ */
+export interface EventState extends EventStateFields {
+  /** The event's id. */
+  id: string;
+  incidentId: string;
+}
+
+/** An event typed in by hand: a small record of its own (its pin and redactions are an EventState). */
+export type ManualEventRecord = Omit<TimelineEvent, keyof EventStateFields>;

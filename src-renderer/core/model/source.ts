@@ -30,9 +30,14 @@ export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
 
 /**
  * One import of one file (or folder) into an incident. `state` makes imports all-or-nothing:
- * events are written while the source is 'staging' and become visible only once it is
- * 'committed'; staging left behind by a crash is removed at start-up.
+ * events are written in blocks while the source is 'staging' and become visible only once it is
+ * 'committed' (one small write, whatever the import's size). A source being removed is
+ * 'discarding' (invisible) until its blocks are gone, so removal can run in small steps and
+ * resume after a crash; staging left behind by a crash is discarded in the background.
  */
+export const SOURCE_STATES = ['staging', 'committed', 'discarding'] as const;
+export type SourceState = (typeof SOURCE_STATES)[number];
+
 export interface Source {
   id: string;
   incidentId: string;
@@ -40,8 +45,15 @@ export interface Source {
   size: number;
   sha256: string;
   format: SourceFormat;
-  state: 'staging' | 'committed';
+  state: SourceState;
   counts: { added: number; duplicates: number; skipped: number; warnings: number };
+  /** Event blocks written; a commit checks they are all there. */
+  blockCount: number;
+  /**
+   * Events per author: the author's alias (`sourceFormat:externalId`), or `id:<personId>` for
+   * events kept from before aliases. People screens count events from these, not from events.
+   */
+  actorCounts: Record<string, number>;
   warnings: string[];
   importedAt: number;
 }

@@ -1,6 +1,6 @@
 import type { ActionKind, ActionStatus } from '../model/action-item';
 import { STAGES, type Stage } from '../model/milestone';
-import { escapeBlock, escapeInline, escapeTableCell, eventLink, markdownLink } from './markdown-escape';
+import { escapeBlock, escapeInline, escapeTableCell, eventLink, markdownLink } from '../markdown/markdown-escape';
 import type { BlockPlaceholder } from './placeholders';
 import type { PostmortemContext, PostmortemEvent } from './postmortem-context';
 

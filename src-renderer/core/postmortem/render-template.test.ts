@@ -40,7 +40,7 @@ describe('incident-review template', () => {
 
   it('fills values with escaped incident data', () => {
     const out = lines('incident-review');
-    expect(out[0]).toBe('# Checkout API errors \\| EU');
+    expect(out[0]).toBe('# Checkout API errors | EU');
     expect(out).toContain('**Severity:** SEV2 (Major degradation: significant customer impact) · **Status:** In review · **Services:** checkout-api, payments');
     expect(out).toContain('Checkout returned 5xx for \\*some\\* EU users.');
     expect(out).toEqual(
@@ -64,19 +64,19 @@ describe('incident-review template', () => {
       '',
       '### Detect',
       '',
-      '- [Jun 12, 16:02:00](debrief://event/ev-alert) — **Alertmanager:** CheckoutErrorRate \\> 5% \\[firing\\]',
+      '- [Jun 12, 16:02:00](debrief://event/ev-alert) — **Alertmanager:** CheckoutErrorRate > 5% \\[firing\\]',
       '',
       '### Assemble',
       '',
-      '- [Jun 12, 16:04:00](debrief://event/ev-ack) — **Alice Smith:** ack, looking. Dashboard: \\<script\\>alert\\(1\\)\\</script\\>',
+      '- [Jun 12, 16:04:00](debrief://event/ev-ack) — **Alice Smith:** ack, looking. Dashboard: &#60;script>alert(1)&#60;/script>',
       '',
       '### Verify',
       '',
-      '- [Jun 12, 16:09:00](debrief://event/ev-verify) — **Bob Jones:** Confirmed: pool size is 5 \\| should be 50. Password \\[redacted\\] here',
+      '- [Jun 12, 16:09:00](debrief://event/ev-verify) — **Bob Jones:** Confirmed: pool size is 5 | should be 50. Password \\[redacted\\] here',
       '',
       '### Mitigate',
       '',
-      '- [Jun 12, 16:20:00](debrief://event/ev-rollback) — **Bob Jones:** Rolling back config v42 -\\> v41',
+      '- [Jun 12, 16:20:00](debrief://event/ev-rollback) — **Bob Jones:** Rolling back config v42 -> v41',
       '- [Jun 12, 17:10:00](debrief://event/ev-clear) — **Alice Smith:** All clear, error rate back to baseline',
     ]);
   });
@@ -123,7 +123,7 @@ describe('google-sre template', () => {
       '## Timeline',
       '## Supporting information',
     ]);
-    expect(out[0]).toBe('# Checkout API errors \\| EU postmortem (2024-06-12 15:58 CEST)');
+    expect(out[0]).toBe('# Checkout API errors | EU postmortem (2024-06-12 15:58 CEST)');
     expect(out).toContain('**Authors:** Dana, Alice Smith');
     expect(out).toContain('**Status:** In review');
     expect(out).toContain('**Date:** 2024-06-14');
@@ -145,7 +145,7 @@ describe('executive-summary template', () => {
     const out = lines('executive-summary');
     expect(out.filter((l) => l.startsWith('## '))).toEqual(['## What happened', '## Impact', '## Key numbers', '## Key moments', '## What we are changing']);
     expect(out).toContain('**SEV2** · In review · Incident Commander: Alice Smith');
-    expect(out).toContain('- [Jun 12, 16:20:00](debrief://event/ev-rollback) — **Bob Jones:** Rolling back config v42 -\\> v41');
+    expect(out).toContain('- [Jun 12, 16:20:00](debrief://event/ev-rollback) — **Bob Jones:** Rolling back config v42 -> v41');
     expect(out.length).toBeLessThan(60);
   });
 });

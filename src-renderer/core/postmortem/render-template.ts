@@ -1,4 +1,4 @@
-import { escapeBlock, escapeInline } from './markdown-escape';
+import { escapeBlock, escapeInline } from '../markdown/markdown-escape';
 import type { ValuePlaceholder } from './placeholders';
 import type { MetricKey, PostmortemContext } from './postmortem-context';
 import { renderBlock } from './render-blocks';

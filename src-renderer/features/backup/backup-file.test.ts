@@ -1,4 +1,4 @@
-import './test-browser-globals';
+import '@db/__fixtures__/test-browser-globals';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '@core/model/incident';
 import { createTestDatabases } from '@db/test-database';

@@ -1,6 +1,8 @@
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
 import type Dexie from 'dexie';
 import { z } from 'zod';
+import { LEGACY_EVENTS_TABLE, legacyEventsRestore } from '@data/events';
+import type { DebriefDatabase } from '@db/schema';
 import { BackupError } from './backup-error';
 
 export interface BackupTable {
@@ -25,7 +27,12 @@ export type ProgressListener = (fraction: number) => void;
 const TABLE_LABELS: Record<string, string> = {
   incidents: 'Incidents',
   sources: 'Imported sources',
-  events: 'Timeline events',
+  [LEGACY_EVENTS_TABLE]: 'Timeline events',
+  eventBlocks: 'Timeline event blocks',
+  eventRaw: 'Original records',
+  eventKeys: 'Duplicate checks',
+  eventState: 'Key moments and redactions',
+  manualEvents: 'Events added by hand',
   people: 'People',
   milestones: 'Milestones',
   annotations: 'Review notes',
@@ -80,7 +87,8 @@ export async function checkBackupFile(file: Blob, fileName: string, database: De
       `${fileName} is not a Debrief backup: it holds the database “${meta.databaseName}”, not Debrief’s “${database.name}”.`,
     );
   }
-  const known = new Set(database.tables.map((t) => t.name));
+  // Backups made before version 3 keep events in the `events` table; restoring converts them.
+  const known = new Set([...database.tables.map((t) => t.name), LEGACY_EVENTS_TABLE]);
   const unknown = meta.tables.map((t) => t.name).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new BackupError(
@@ -114,12 +122,23 @@ export async function createBackup(database: Dexie, onProgress: ProgressListener
 }
 
 /**
- * Adds or updates every record of the backup; records not in it are kept. importInto writes
- * all tables in one read-write transaction, so a failure part-way leaves the database as it was.
+ * Adds or updates every record of the backup; records not in it are kept. Everything is written
+ * in one read-write transaction, so a failure part-way leaves the database as it was. A backup of
+ * an older version has its events converted on the way in (legacyEventsRestore).
  */
-export async function restoreBackup(database: Dexie, file: Blob, fileName: string, onProgress: ProgressListener = () => {}): Promise<void> {
+export async function restoreBackup(database: DebriefDatabase, file: Blob, fileName: string, onProgress: ProgressListener = () => {}): Promise<void> {
   try {
-    await importInto(database, file, {
+    const legacy = legacyEventsRestore(database);
+    // importInto writes to `target.table(name)` inside `target.transaction(…)`: the legacy table
+    // goes to the converter, which writes its blocks at the end of that same transaction.
+    const target = Object.create(database) as Dexie;
+    target.table = ((name: string) => (name === LEGACY_EVENTS_TABLE ? legacy.table : database.table(name))) as Dexie['table'];
+    target.transaction = ((mode: 'rw', tables: Dexie['tables'], work: () => Promise<void>) =>
+      database.transaction(mode, tables, async () => {
+        await work();
+        await legacy.finish();
+      })) as unknown as Dexie['transaction'];
+    await importInto(target, file, {
       overwriteValues: true,
       acceptVersionDiff: true,
       progressCallback: (p) => {

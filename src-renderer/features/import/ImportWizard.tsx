@@ -211,10 +211,17 @@ function progressFraction(progress: ImportPhaseProgress | null): number {
   const bytes = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
   if (progress.phase === 'hashing') return 0.1 * bytes;
   if (progress.phase === 'reading') return 0.1 + 0.5 * bytes;
+  if (progress.phase === 'waiting') return 0.6;
   return 0.6 + 0.4 * (progress.eventsTotal ? progress.events / progress.eventsTotal : 0);
 }
 
-const PHASE_LABEL = { hashing: 'Checking the file', reading: 'Reading', writing: 'Saving events' } as const;
+const PHASE_LABEL = {
+  hashing: 'Checking the file',
+  reading: 'Reading',
+  waiting: 'Waiting for another import into this incident to finish',
+  writing: 'Saving events',
+  committing: 'Finishing',
+} as const;
 
 function RunningView({ item, progress, position, total, onCancel }: { item?: WizardItem; progress: ImportPhaseProgress | null; position: number; total: number; onCancel(): void }) {
   const fraction = progressFraction(progress);
@@ -268,7 +275,12 @@ function ResultView({ item }: { item: WizardItem }) {
               <strong>{summary.warnings.length}</strong> {summary.warnings.length === 1 ? 'warning' : 'warnings'}
             </span>
           </p>
-          {summary.earlierImportAt !== null && <p className="muted">This file was already imported on {formatDate(summary.earlierImportAt, 'yyyy-MM-dd HH:mm')}.</p>}
+          {summary.earlierImportAt !== null &&
+            (summary.sourceId === null ? (
+              <p className="import-already">This file was already imported on {formatDate(summary.earlierImportAt, 'yyyy-MM-dd HH:mm')}: nothing in it is new, so Sources is unchanged.</p>
+            ) : (
+              <p className="muted">This file was already imported on {formatDate(summary.earlierImportAt, 'yyyy-MM-dd HH:mm')}.</p>
+            ))}
           {summary.skipped.length > 0 && <p className="muted">Skipped: {summary.skipped.map((s) => `${s.reason} (${s.count})`).join(', ')}</p>}
           {summary.warnings.length > 0 && (
             <ul className="import-warnings">

@@ -3,7 +3,7 @@ import { format as formatDate } from 'date-fns';
 import type { Incident } from '@core/model/incident';
 import { SOURCE_FORMAT_LABEL, type Source } from '@core/model/source';
 import { db } from '@db/database';
-import { discardSource } from '@db/import-store';
+import { removeSource } from '@data/events';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { formatBytes, plural } from './format-size';
@@ -17,7 +17,7 @@ export function SourcesDialog({ incident, onClose, onImport }: { incident: Incid
 
   const remove = async (source: Source) => {
     try {
-      const removed = await discardSource(db, source.id);
+      const removed = await removeSource(db, source);
       toast.show({ message: `Removed ${source.fileName} and its ${plural(removed, 'event')}.`, tone: 'success' });
     } catch (error) {
       toast.show({ message: `Could not remove ${source.fileName}: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });

@@ -3,17 +3,19 @@ import { countMessages, openSlackInput } from '@core/importers/slack/slack-expor
 import type { ImportInput, VirtualFolder } from '@core/importers/byte-source';
 import type { ImportProgress } from '@core/importers/imported-records';
 import { DebriefDatabase } from '@db/schema';
-import { findEarlierImport, writeImport } from '@db/import-store';
+import { writeImport } from '@data/events';
 import { sha256OfInput } from './file-hash';
 import { toImportInput, type PickedInput } from './picked-input';
 import { serializeError, type ImportChoices, type ImportPhaseProgress, type WorkerRequest, type WorkerResponse } from './worker-protocol';
 
 /**
- * Parsing and writing run here so the window stays responsive. This worker has its own
- * connection with relaxed durability: bulk writes are made atomic by the staging marker, not
- * by flushing every transaction to disk.
+ * Parsing and writing run here so the window stays responsive. This worker has two
+ * connections: blocks are written with relaxed durability (they are invisible until the commit,
+ * and a lost one only loses an interrupted import), the commit with strict durability, because
+ * it is what the user sees and must be on disk when "Import finished" shows.
  */
 const database = new DebriefDatabase({ durability: 'relaxed' });
+const strictDatabase = new DebriefDatabase({ durability: 'strict' });
 // The renderer's tsconfig has the DOM lib, not WebWorker; this is the part of the worker scope used here.
 const scope = self as unknown as { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void };
 const cancelled = new Set<number>();
@@ -87,24 +89,36 @@ async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): P
     progress({ phase: 'hashing', filesDone: 0, filesTotal, bytesDone: bytes, bytesTotal: picked.size, events: 0 }),
   );
   if (signal.aborted) throw Object.assign(new Error('cancelled'), { cancelled: true });
-  const earlier = await findEarlierImport(database, request.incidentId, sha256);
   const importer = getImporter(request.format);
   const input = request.format === 'slack-export' && picked.kind === 'file' ? { kind: 'folder' as const, folder: await slackFolder(picked) } : inputFor(picked);
   const result = await importer.parse(input, importerOptions(request.choices), {
     signal,
     onProgress: (p: ImportProgress) => progress({ phase: 'reading', ...p }),
   });
-  const summaryBase = { fileName: picked.name, format: request.format, sha256, earlierImportAt: earlier?.importedAt ?? null };
+  const summaryBase = { fileName: picked.name, format: request.format, sha256 };
   const outcome = await writeImport(
     database,
     { incidentId: request.incidentId, fileName: picked.name, size: picked.size, sha256, format: request.format },
     result,
-    { signal, onProgress: ({ written, total }) => progress({ phase: 'writing', filesDone: filesTotal, filesTotal, bytesDone: picked.size, bytesTotal: picked.size, events: written, eventsTotal: total }, written === total) },
+    {
+      signal,
+      commitWith: strictDatabase,
+      onProgress: ({ phase, written, total }) =>
+        progress({ phase, filesDone: filesTotal, filesTotal, bytesDone: picked.size, bytesTotal: picked.size, events: written, eventsTotal: total }, phase !== 'writing' || written === total),
+    },
   );
   post({
     type: 'done',
     requestId: request.requestId,
-    summary: { ...summaryBase, sourceId: outcome.source.id, added: outcome.added, duplicates: outcome.duplicates, skipped: outcome.skipped, warnings: outcome.warnings },
+    summary: {
+      ...summaryBase,
+      earlierImportAt: outcome.earlierImportAt,
+      sourceId: outcome.source?.id ?? null,
+      added: outcome.added,
+      duplicates: outcome.duplicates,
+      skipped: outcome.skipped,
+      warnings: outcome.warnings,
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@db/database';
-import { listSources } from '@db/import-store';
+import { listSources } from '@data/events';
 import type { Source } from '@core/model/source';
 
 /** Committed imports of an incident, newest first; undefined while loading. */

@@ -35,7 +35,8 @@ export type WorkerRequest =
   | { type: 'cancel'; requestId: number };
 
 export interface ImportPhaseProgress {
-  phase: 'hashing' | 'reading' | 'writing';
+  /** `waiting`: another import into the same incident (maybe in another window) runs first. */
+  phase: 'hashing' | 'reading' | 'waiting' | 'writing' | 'committing';
   filesDone: number;
   filesTotal: number;
   bytesDone: number;
@@ -46,7 +47,8 @@ export interface ImportPhaseProgress {
 }
 
 export interface ImportSummary {
-  sourceId: string;
+  /** Null when nothing was kept: these exact bytes were imported before and added nothing new. */
+  sourceId: string | null;
   fileName: string;
   format: SourceFormat;
   sha256: string;

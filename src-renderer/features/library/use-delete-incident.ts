@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useToast } from '@ui/toast-context';
+import { holdLock, undoDeleteLockName } from '@data/events';
 import type { Incident } from '@core/model/incident';
 import { purgeIncident, softDeleteIncident, undoDeleteIncident } from './incident-writes';
 
@@ -10,13 +11,21 @@ export function useDeleteIncident(): (incident: Incident) => Promise<void> {
   const toast = useToast();
   return useCallback(
     async (incident: Incident) => {
+      // Other windows starting meanwhile leave the incident alone while this Undo is on screen.
+      const release = await holdLock(undoDeleteLockName(incident.id));
       await softDeleteIncident(incident.id);
       toast.show({
         message: `Deleted “${incident.title}”.`,
         actionLabel: 'Undo',
         timeoutMs: UNDO_WINDOW_MS,
-        onAction: () => void undoDeleteIncident(incident.id),
-        onExpire: () => void purgeIncident(incident.id),
+        onAction: () => {
+          release();
+          void undoDeleteIncident(incident.id);
+        },
+        onExpire: () => {
+          release();
+          void purgeIncident(incident.id);
+        },
       });
     },
     [toast],

@@ -1,6 +1,6 @@
 import { db } from '@db/database';
 import type { DebriefDatabase } from '@db/schema';
-import { loadVisibleEvents } from '@db/visible-events';
+import { loadVisibleEvents } from '@data/events';
 import { PostmortemError } from './postmortem-error';
 import type { PostmortemRecords } from './context-input';
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { db } from '@db/database';
-import { loadVisibleEvents } from '@db/visible-events';
+import { useIncidentEvents } from '@data/events';
 import type { Annotation } from '@core/model/annotation';
 import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
@@ -29,7 +29,8 @@ export function useAnnotationCounts(incidentId: string): Map<string, number> {
 }
 
 export function useVisibleEvents(incidentId: string): TimelineEvent[] | undefined {
-  return useLiveQuery(() => loadVisibleEvents(db, incidentId), [incidentId]);
+  const { events, complete } = useIncidentEvents(db, incidentId);
+  return complete ? events : undefined;
 }
 
 export function useMilestones(incidentId: string): Milestone[] | undefined {
@@ -46,22 +47,20 @@ export interface MentionablePerson {
  * acted in this incident's events, plus the people named on the incident.
  */
 export function useIncidentPeople(incidentId: string): MentionablePerson[] {
-  const people = useLiveQuery(
-    async () => {
-      const [incident, events] = await Promise.all([db.incidents.where('id').equals(incidentId).first(), loadVisibleEvents(db, incidentId)]);
-      const byName = new Map<string, MentionablePerson>();
-      for (const event of events) {
-        const name = event.actorName.trim();
-        if (name && !byName.has(name)) byName.set(name, { id: event.actorId ?? `name:${name}`, name });
-      }
-      for (const name of [incident?.commander ?? '', ...(incident?.roles ?? []).map((r) => r.name)]) {
-        const trimmed = name.trim();
-        if (trimmed && !byName.has(trimmed)) byName.set(trimmed, { id: `name:${trimmed}`, name: trimmed });
-      }
-      return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-    },
-    [incidentId],
-  );
-  return people ?? NO_PEOPLE;
+  const incident = useLiveQuery(() => db.incidents.where('id').equals(incidentId).first(), [incidentId]);
+  const { events } = useIncidentEvents(db, incidentId);
+  return useMemo(() => {
+    if (!events) return NO_PEOPLE;
+    const byName = new Map<string, MentionablePerson>();
+    for (const event of events) {
+      const name = event.actorName.trim();
+      if (name && !byName.has(name)) byName.set(name, { id: event.actorId ?? `name:${name}`, name });
+    }
+    for (const name of [incident?.commander ?? '', ...(incident?.roles ?? []).map((r) => r.name)]) {
+      const trimmed = name.trim();
+      if (trimmed && !byName.has(trimmed)) byName.set(trimmed, { id: `name:${trimmed}`, name: trimmed });
+    }
+    return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [events, incident]);
 }
 const NO_PEOPLE: MentionablePerson[] = [];

@@ -2,7 +2,7 @@ import { FormFooter } from '@ui/FormFooter';
 import { useState, type FormEvent } from 'react';
 import { fromLocalInputValue } from '@core/time/zoned-input';
 import { Dialog } from '@ui/Dialog';
-import type { ManualEventDraft } from './event-writes';
+import type { ManualEventDraft } from '@data/events';
 
 interface ManualEventDialogProps {
   zone: string;

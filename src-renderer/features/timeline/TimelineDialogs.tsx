@@ -3,7 +3,8 @@ import { normaliseRedactions } from '@core/timeline/redaction';
 import { ManualEventDialog } from './ManualEventDialog';
 import { MilestoneDialog, type MilestoneDialogState } from './MilestoneDialog';
 import { RedactDialog } from './RedactDialog';
-import { addCanReport, addManualEvent, addRedaction, setEventRedacted, setRedactions } from './event-writes';
+import { addCanReport, addManualEvent, addRedaction, setEventRedacted, setRedactions } from '@data/events';
+import { db } from '@db/database';
 import { addMilestone, updateMilestone } from './milestone-writes';
 
 export type DialogState =
@@ -43,8 +44,8 @@ export function TimelineDialogs({ dialog, incidentId, zone, byId, onClose }: Tim
         initialTime={dialog.time}
         onClose={onClose}
         onSave={async (draft, can) => {
-          if (can) await addCanReport(incidentId, draft, can);
-          else await addManualEvent(incidentId, draft);
+          if (can) await addCanReport(db, incidentId, draft, can);
+          else await addManualEvent(db, incidentId, draft);
         }}
       />
     );
@@ -56,9 +57,9 @@ export function TimelineDialogs({ dialog, incidentId, zone, byId, onClose }: Tim
     <RedactDialog
       event={event}
       onClose={onClose}
-      onHideEvent={(redacted) => setEventRedacted(event.id, redacted)}
-      onAddSpan={(start, end) => addRedaction(event.id, { start, end })}
-      onRemoveSpan={(index) => setRedactions(event.id, normaliseRedactions(event.redactions, event.text).filter((_, i) => i !== index))}
+      onHideEvent={(redacted) => setEventRedacted(db, event, redacted)}
+      onAddSpan={(start, end) => addRedaction(db, event, { start, end })}
+      onRemoveSpan={(index) => setRedactions(db, event, normaliseRedactions(event.redactions, event.text).filter((_, i) => i !== index))}
     />
   );
 }

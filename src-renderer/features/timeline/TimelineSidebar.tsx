@@ -11,8 +11,8 @@ import { CanPanel } from './CanPanel';
 import { KeyMomentsPanel } from './KeyMomentsPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { MilestonesPanel } from './MilestonesPanel';
-import { setPinned } from './event-writes';
-import { structuredCanReport } from './manual-event';
+import { setPinned, structuredCanReport } from '@data/events';
+import { db } from '@db/database';
 import { addMilestone, deleteMilestone, restoreMilestone } from './milestone-writes';
 import { dismissedKey, dismissedSchema, NOTHING_DISMISSED } from './timeline-settings';
 import { useSetting } from './use-setting';
@@ -68,7 +68,7 @@ export function TimelineSidebar(props: TimelineSidebarProps) {
   };
   const acceptBurst = (burst: KeyMoment) => {
     const first = events.find((e) => e.at >= burst.peak);
-    if (first) void setPinned(first.id, true).then(() => onJump(first.id), fail);
+    if (first) void setPinned(db, first, true).then(() => onJump(first.id), fail);
   };
 
   return (

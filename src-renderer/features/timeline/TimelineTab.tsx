@@ -4,7 +4,8 @@ import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
 import { resolveZone, viewerTimeZone } from '@core/timeline/day-groups';
 import { emptyTimelineFilter, timelineFilterSchema } from '@core/timeline/filters';
-import { manualSourceId } from '@db/visible-events';
+import { deleteManualEvent, manualSourceId, restoreManualEvent, setPinned } from '@data/events';
+import { db } from '@db/database';
 import { useToast } from '@ui/toast-context';
 import { takeTimelineFocus } from '@ui/timeline-focus';
 import { ActivityOverview } from './ActivityOverview';
@@ -16,7 +17,6 @@ import { TimelineSidebar } from './TimelineSidebar';
 import { TimelineDialogs, type DialogState } from './TimelineDialogs';
 import { ZoneSwitch } from './ZoneSwitch';
 import { filterChoices } from './filter-options';
-import { deleteManualEvent, restoreEvent, setPinned } from './event-writes';
 import { defaultMilestoneKind } from './milestone-defaults';
 import { rowIndexOf } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, timelineViewSchema, viewKey } from './timeline-settings';
@@ -84,7 +84,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   };
 
   const selected = selectedId ? byId.get(selectedId) : undefined;
-  const togglePin = (event: TimelineEvent) => void setPinned(event.id, !event.pinned).catch(fail);
+  const togglePin = (event: TimelineEvent) => void setPinned(db, event, !event.pinned).catch(fail);
   const openMilestone = (event: TimelineEvent | null, existing?: Milestone) => {
     if (existing) {
       setDialog({ type: 'milestone', state: { id: existing.id, kind: existing.kind, label: existing.label, time: toLocalInputSeconds(existing.at, incidentZone), eventId: existing.eventId, note: existing.note } });
@@ -204,8 +204,8 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                   setMilestone: (event) => openMilestone(event),
                   redact: (event) => setDialog({ type: 'redact', eventId: event.id }),
                   deleteManual: (event) =>
-                    void deleteManualEvent(event).then(
-                      () => toast.show({ message: 'Deleted the manual event.', actionLabel: 'Undo', onAction: () => void restoreEvent(event).catch(fail) }),
+                    void deleteManualEvent(db, event).then(
+                      () => toast.show({ message: 'Deleted the manual event.', actionLabel: 'Undo', onAction: () => void restoreManualEvent(db, event).catch(fail) }),
                       fail,
                     ),
                   toggleReveal: (id) => setRevealed(toggle(revealed, id)),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { recogniseCanReport } from '@core/timeline/can-report';
-import { buildManualEvent, canReportText, structuredCanReport } from './manual-event';
+import { buildManualEvent, canReportText, structuredCanReport } from './event-writes';
 
 describe('manual events', () => {
   it('belong to the manual source with a dedupe key of their own', () => {
-    const event = buildManualEvent({ incidentId: 'i1', sourceId: 'manual:i1', at: 1000, typed: '2024-06-13T00:05:00 America/Los_Angeles', actorName: ' Tom ', text: ' Bridge call ' }, 'e1');
-    expect(event).toMatchObject({ sourceFormat: 'manual', dedupeKey: 'manual:e1', kind: 'note', actorName: 'Tom', text: 'Bridge call', pinned: false, redacted: false });
+    const event = buildManualEvent({ incidentId: 'i1', at: 1000, typed: '2024-06-13T00:05:00 America/Los_Angeles', actorName: ' Tom ', text: ' Bridge call ' }, 'e1');
+    expect(event).toMatchObject({ sourceId: 'manual:i1', sourceFormat: 'manual', dedupeKey: 'manual:e1', kind: 'note', actorName: 'Tom', text: 'Bridge call', pinned: false, redacted: false });
   });
 
   it('write CAN reports as text the recogniser reads back, and keep the structure in raw', () => {

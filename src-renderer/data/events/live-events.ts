@@ -1,0 +1,260 @@
+import { liveQuery } from 'dexie';
+import type { TimelineEvent } from '@core/model/event';
+import type { Person } from '@core/model/person';
+import type { DebriefDatabase } from '@db/schema';
+import { ActorResolver } from './actors';
+import { onEventChange, type EventChange } from './event-changes';
+import { loadVisibleEvents, materialiseEvent, materialiseManual, readIncidentEvents, sourceBlocks } from './load-events';
+import { isVisibleSource, manualSourceId } from './visibility';
+import { decodeEventBlock } from '@core/events/event-block';
+import { decodeRaw } from '@db/event-blocks';
+import Dexie from 'dexie';
+
+export interface LiveEventsState {
+  events: TimelineEvent[] | undefined;
+  /** False while only the first page is loaded. */
+  complete: boolean;
+}
+
+/** What the first paint shows while the whole incident loads. */
+const FIRST_PAGE = 200;
+
+/** Timing marks tests and the bench read (performance.getEntriesByName). */
+export const EVENTS_LOAD_MARK = 'events:load';
+export const EVENTS_APPEND_MARK = 'events:append';
+export const EVENTS_PATCH_MARK = 'events:patch';
+
+/**
+ * One incident's visible events, kept current from the event module's change signal: the first
+ * page paints at once, the whole list follows, an import's commit appends that source's events
+ * (one read, no reload), a removal drops them, and a pin or a typed-in event patches exactly those
+ * events. Writes that change nothing visible (an import's blocks, other incidents) send no signal,
+ * so they cost nothing here.
+ */
+export class LiveIncidentEvents {
+  private state: LiveEventsState = { events: undefined, complete: false };
+  private readonly listeners = new Set<(state: LiveEventsState) => void>();
+  private stop: (() => void) | null = null;
+  /** Changes are applied one at a time, in order, after the full load. */
+  private queue: Promise<void> = Promise.resolve();
+  private ranks = new Map<string, number>();
+  private people: Person[] | null = null;
+
+  constructor(
+    readonly database: DebriefDatabase,
+    readonly incidentId: string,
+  ) {}
+
+  get current(): LiveEventsState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: LiveEventsState) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.stop) this.start();
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  dispose(): void {
+    this.stop?.();
+    this.stop = null;
+  }
+
+  private set(state: LiveEventsState): void {
+    this.state = state;
+    for (const listener of [...this.listeners]) listener(state);
+  }
+
+  private start(): void {
+    let live = true;
+    const unsubscribeChanges = onEventChange(this.database.name, this.incidentId, (change) => {
+      this.enqueue(() => this.apply(change));
+    });
+    // Authors are people: a rename, merge or split changes names, never the stored events.
+    const people = liveQuery(() => this.database.people.toArray()).subscribe({
+      next: (list) => {
+        const first = this.people === null;
+        this.people = list;
+        if (!first) this.enqueue(async () => this.reresolve(list));
+      },
+    });
+    this.stop = () => {
+      live = false;
+      unsubscribeChanges();
+      people.unsubscribe();
+    };
+    const started = performance.now();
+    this.queue = (async () => {
+      const first = await this.firstPage();
+      if (live && !this.state.complete) this.set({ events: first, complete: false });
+      // The full read starts once the first page had a chance to paint.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const events = await loadVisibleEvents(this.database, this.incidentId);
+      const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
+      this.ranks = rankSources(sources.filter(isVisibleSource));
+      if (!live) return;
+      performance.measure(EVENTS_LOAD_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: events.length } });
+      this.set({ events, complete: true });
+    })().catch((error: unknown) => console.error('Loading the timeline failed', error));
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error: unknown) => console.error('Updating the timeline failed', error));
+  }
+
+  /** The earliest events: the first block of each visible source and the typed-in events. */
+  private async firstPage(): Promise<TimelineEvent[]> {
+    const records = await readIncidentEvents(this.database, this.incidentId, { firstBlocksOnly: true });
+    const events: TimelineEvent[] = [];
+    for (const { source, block } of records.blocks) for (let row = 0; row < Math.min(block.count, FIRST_PAGE); row++) events.push(materialiseEvent(records, source, block, row, null));
+    for (const record of records.manual) events.push(materialiseManual(records, record));
+    const ranks = rankSources(records.sources);
+    return events.sort(timelineOrder(ranks, this.incidentId)).slice(0, FIRST_PAGE);
+  }
+
+  private async apply(change: EventChange): Promise<void> {
+    const events = this.state.events;
+    if (!events || !this.state.complete) return;
+    const started = performance.now();
+    if (change.type === 'sources') {
+      const source = await this.database.sources.get(change.sourceId);
+      const without = events.filter((e) => e.sourceId !== change.sourceId);
+      if (!source || !isVisibleSource(source)) {
+        this.ranks.delete(change.sourceId);
+        this.set({ events: without, complete: true });
+        return;
+      }
+      const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
+      this.ranks = rankSources(sources.filter(isVisibleSource));
+      const added = await this.readSource(change.sourceId);
+      const merged = mergeSorted(without, added, timelineOrder(this.ranks, this.incidentId));
+      performance.measure(EVENTS_APPEND_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: added.length } });
+      this.set({ events: merged, complete: true });
+      return;
+    }
+    const ids = new Set(change.ids);
+    const [states, manual] = await Promise.all([this.database.eventState.bulkGet(change.ids), this.database.manualEvents.bulkGet(change.ids)]);
+    const stateById = new Map(change.ids.map((id, i) => [id, states[i]]));
+    const manualById = new Map(change.ids.map((id, i) => [id, manual[i]]));
+    const next: TimelineEvent[] = [];
+    for (const event of events) {
+      if (!ids.has(event.id)) {
+        next.push(event);
+        continue;
+      }
+      ids.delete(event.id);
+      const isManual = event.sourceId === manualSourceId(this.incidentId);
+      const record = manualById.get(event.id);
+      if (isManual && !record) continue; // deleted
+      const state = stateById.get(event.id);
+      const base = isManual && record ? record : event;
+      next.push({ ...base, pinned: state?.pinned ?? false, redacted: state?.redacted ?? false, redactions: state?.redactions ?? [] });
+    }
+    // Typed-in events that are new here.
+    const fresh = [...ids].flatMap((id) => {
+      const record = manualById.get(id);
+      const state = stateById.get(id);
+      return record && record.incidentId === this.incidentId ? [materialiseManual({ states: new Map(state ? [[id, state]] : []) }, record)] : [];
+    });
+    const merged = fresh.length ? mergeSorted(next, fresh.sort(timelineOrder(this.ranks, this.incidentId)), timelineOrder(this.ranks, this.incidentId)) : next;
+    performance.measure(EVENTS_PATCH_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: change.ids.length } });
+    this.set({ events: merged, complete: true });
+  }
+
+  /** Every event of one (just committed) source, in its order. */
+  private async readSource(sourceId: string): Promise<TimelineEvent[]> {
+    const database = this.database;
+    return database.transaction('r', [database.sources, database.eventBlocks, database.eventRaw, database.eventState, database.people], async () => {
+      const source = await database.sources.get(sourceId);
+      if (!source) return [];
+      const [records, raws, states, people] = await Promise.all([
+        sourceBlocks(database, sourceId).toArray(),
+        database.eventRaw.where('[sourceId+seq]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).toArray(),
+        database.eventState.where('incidentId').equals(this.incidentId).toArray(),
+        database.people.toArray(),
+      ]);
+      const context = { states: new Map(states.map((s) => [s.id, s])), actors: new ActorResolver(people) };
+      const rawBySeq = new Map(raws.map((r) => [r.seq, decodeRaw(r)]));
+      const events: TimelineEvent[] = [];
+      for (const record of records) {
+        const block = decodeEventBlock(record.data);
+        const raw = rawBySeq.get(record.seq);
+        for (let row = 0; row < block.count; row++) events.push(materialiseEvent(context, source, block, row, raw?.[row]));
+      }
+      return events;
+    });
+  }
+
+  /** People changed: authors are looked up again; events whose author did not change stay the same objects. */
+  private async reresolve(people: Person[]): Promise<void> {
+    const events = this.state.events;
+    if (!events) return;
+    const actors = new ActorResolver(people);
+    let changed = false;
+    const next = events.map((event) => {
+      if (!event.actorAlias) return event;
+      const person = actors.person(event.actorAlias, null);
+      if (!person || (person.id === event.actorId && person.displayName === event.actorName)) return event;
+      changed = true;
+      return { ...event, actorId: person.id, actorName: person.displayName };
+    });
+    if (changed) this.set({ events: next, complete: this.state.complete });
+  }
+}
+
+function rankSources(sources: { id: string; importedAt: number }[]): Map<string, number> {
+  return new Map([...sources].sort((a, b) => a.importedAt - b.importedAt || (a.id < b.id ? -1 : 1)).map((s, i) => [s.id, i]));
+}
+
+/** Time, then source (oldest import first, typed-in events last), then the source's own order. */
+function timelineOrder(ranks: ReadonlyMap<string, number>, incidentId: string): (a: TimelineEvent, b: TimelineEvent) => number {
+  const manual = manualSourceId(incidentId);
+  const rank = (e: TimelineEvent) => (e.sourceId === manual ? Number.MAX_SAFE_INTEGER : (ranks.get(e.sourceId) ?? Number.MAX_SAFE_INTEGER - 1));
+  return (a, b) => a.at - b.at || rank(a) - rank(b) || (a.sourceId === manual && b.sourceId === manual ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : 0);
+}
+
+/** Stable merge of two sorted lists. */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
+  const out: T[] = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = order(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+const cache = new Map<string, LiveIncidentEvents>();
+/** The last incident shown stays loaded this long, so going back to its timeline is instant. */
+const KEEP_MS = 60_000;
+
+/** The shared live events of an incident (the Timeline, Review and meeting views read the same). */
+export function liveIncidentEvents(database: DebriefDatabase, incidentId: string): LiveIncidentEvents {
+  const key = `${database.name}\u0000${incidentId}`;
+  let live = cache.get(key);
+  if (!live) {
+    live = new LiveIncidentEvents(database, incidentId);
+    cache.set(key, live);
+  }
+  return live;
+}
+
+/** Called when a view stops listening: drops incidents nobody has looked at for a while. */
+export function releaseIncidentEvents(live: LiveIncidentEvents): void {
+  setTimeout(() => {
+    if (live.subscribers > 0) return;
+    for (const [key, value] of cache) {
+      if (value === live) {
+        cache.delete(key);
+        live.dispose();
+      }
+    }
+  }, KEEP_MS);
+}

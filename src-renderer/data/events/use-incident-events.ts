@@ -1,0 +1,22 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { DebriefDatabase } from '@db/schema';
+import { liveIncidentEvents, releaseIncidentEvents, type LiveEventsState } from './live-events';
+
+/**
+ * An incident's visible events, kept current (see LiveIncidentEvents): undefined while loading,
+ * then the first page (`complete` false), then all of them.
+ */
+export function useIncidentEvents(database: DebriefDatabase, incidentId: string): LiveEventsState {
+  const live = liveIncidentEvents(database, incidentId);
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const unsubscribe = live.subscribe(notify);
+      return () => {
+        unsubscribe();
+        releaseIncidentEvents(live);
+      };
+    },
+    [live],
+  );
+  return useSyncExternalStore(subscribe, () => live.current);
+}

@@ -1,0 +1,28 @@
+import type { Source } from '@core/model/source';
+import type { DebriefDatabase } from '@db/schema';
+
+/**
+ * The one definition of which events a screen may show: those of committed sources, and those
+ * typed in by hand (the incident's manual pseudo-source, always visible). Events of an import
+ * still being written, interrupted or being removed belong to a source in another state and are
+ * never read at all: loaders only read the blocks of visible sources.
+ */
+export function isVisibleSource(source: Pick<Source, 'state'>): boolean {
+  return source.state === 'committed';
+}
+
+/** Events typed in by hand (no import) belong to this pseudo-source, which is always visible. */
+export function manualSourceId(incidentId: string): string {
+  return `manual:${incidentId}`;
+}
+
+/** The incident's visible sources, oldest import first (the order same-millisecond events keep). */
+export async function visibleSources(database: DebriefDatabase, incidentId: string): Promise<Source[]> {
+  const sources = await database.sources.where('incidentId').equals(incidentId).toArray();
+  return sources.filter(isVisibleSource).sort(bySourceOrder);
+}
+
+/** Imports in the order they were made; ties (same millisecond) by id, so the order is total. */
+export function bySourceOrder(a: Pick<Source, 'importedAt' | 'id'>, b: Pick<Source, 'importedAt' | 'id'>): number {
+  return a.importedAt - b.importedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
