@@ -1,4 +1,5 @@
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../log/logger.ts';
 import { SyncServerError } from '../errors.ts';
@@ -19,7 +20,7 @@ const CLIENT_OPTIONS: RedisOptions = { disableClientInfo: true };
  * Redis is checked once at start so that a wrong --redis URL stops the server with a clear
  * message instead of retrying silently.
  */
-export async function createRedisExtension(url: string, identifier: string, log: Logger): Promise<RedisLink> {
+export async function createRedisExtension(url: string, instanceName: string, log: Logger): Promise<RedisLink> {
   const probe = new Redis(url, { ...CLIENT_OPTIONS, lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => undefined);
   try {
@@ -33,7 +34,9 @@ export async function createRedisExtension(url: string, identifier: string, log:
 
   const clients: Redis[] = [];
   const extension = new RedisExtension({
-    identifier,
+    // Instances ignore relayed messages carrying their own identifier: it must be unique even
+    // when two instances were given the same --name.
+    identifier: `${instanceName}-${randomUUID()}`,
     prefix: 'debrief',
     createClient: () => {
       const client = new Redis(url, CLIENT_OPTIONS);

@@ -119,6 +119,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  if (!isLoopback(options.host)) {
+    log.warn('listening beyond this machine without TLS: put a TLS reverse proxy in front (see server/README.md)', { host: options.host });
+  }
   log.info('listening', { host: options.host, port, mode: redis ? 'scale-out' : store.kind, instance: options.instanceName, maxMessageBytes: options.maxMessageBytes });
 
   async function stop(): Promise<void> {
@@ -154,4 +157,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
 function respond(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
