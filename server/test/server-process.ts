@@ -90,7 +90,12 @@ export async function startServerProcess(args: string[], options: { port?: numbe
       check();
     });
 
-  await waitForLog((line) => line.msg === 'listening');
+  try {
+    await waitForLog((line) => line.msg === 'listening');
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     port,
     url: `ws://127.0.0.1:${port}`,
