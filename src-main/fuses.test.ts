@@ -41,7 +41,8 @@ const RELEASE_FUSES = {
   enableCookieEncryption: true,
 } as const;
 
-describe('Electron fuses in the packaging configuration', () => {
+// Loading electron-builder's schema takes seconds on a busy machine.
+describe('Electron fuses in the packaging configuration', { timeout: 60_000 }, () => {
   it('the release build sets every required fuse to its safe value and packs an asar', async () => {
     const config = await loadConfig('electron-builder.yml');
     expect(config.electronFuses).toEqual(expect.objectContaining(RELEASE_FUSES));
