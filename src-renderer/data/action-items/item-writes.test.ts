@@ -62,7 +62,8 @@ describe('action item writes', () => {
     expect((await database.actionItems.get(byHand.id))?.dueAt).toBe(5000);
     const removed = await deleteActionItem(byHand.id, database);
     expect(await database.actionItems.get(byHand.id)).toBeUndefined();
-    await restoreActionItem(removed!, database);
+    if (!removed) throw new Error('the delete returned nothing to undo');
+    await restoreActionItem(removed, database);
     expect(await database.actionItems.get(byHand.id)).toEqual(removed);
   });
 });
