@@ -1,11 +1,12 @@
 import { zipSync } from 'fflate';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
 import { fixtureFile, ImportPage, zipFixtureFolder, type FilePayload } from './pages/import-page';
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
-async function newIncident(page: import('@playwright/test').Page, title: string): Promise<ImportPage> {
+async function newIncident(page: Page, title: string): Promise<ImportPage> {
   const library = new LibraryPage(page);
   await library.goto();
   await library.createIncident({ title, severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T14:00', resolved: '2024-06-12T16:00' });

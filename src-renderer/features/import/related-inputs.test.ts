@@ -3,7 +3,7 @@ import { must, readFixture } from '@core/importers/__fixtures__/read-fixture';
 import { groupPickedFiles, toImportInput } from './picked-input';
 import { groupRelatedInputs } from './related-inputs';
 
-const picked = async (name: string) => ({ file: new File([await readFixture(name)], name), path: name });
+const picked = async (name: string) => ({ file: new File([new Uint8Array(await readFixture(name))], name), path: name });
 
 describe('groupRelatedInputs', () => {
   it('makes the PagerDuty files picked one by one one input, keeping other files apart and in place', async () => {
