@@ -7,8 +7,8 @@ import path from 'node:path';
  * - Features never import each other; `app/` composes them (through slots/props).
  * - A relative import may not leave its layer: another layer is reached by its alias.
  * - `core/` is pure TypeScript: only the packages in CORE_PACKAGES, and no `.tsx` files.
- * - `src-main` (Node/Electron) and its preload never import the renderer; the renderer reaches
- *   the main process only through the preload's contract (`desktop-api`).
+ * - `src-main` (Node/Electron) and its preload never import the renderer (main may use the pure
+ *   `core/`); the renderer reaches the main process only through the preload's contract.
  */
 const RENDERER = 'src-renderer';
 const LAYERS = ['core', 'db', 'data', 'editor', 'platform', 'ui', 'features', 'app'];
@@ -149,6 +149,8 @@ export const layersRule = {
     function checkMain(node, spec, target) {
       if (!target || target.layer === source.layer || target.layer === 'outside') return;
       if (target.layer === 'preload' && isContract(target.rest)) return;
+      // core/ is pure TypeScript: one home for rules both processes apply (e.g. link safety).
+      if (source.layer === 'main' && target.layer === 'core') return;
       if (source.layer === 'preload') return context.report({ node, messageId: 'preload', data: { spec } });
       if (target.layer === 'preload') return context.report({ node, messageId: 'mainToPreload', data: { spec } });
       context.report({ node, messageId: 'mainToRenderer', data: { spec } });

@@ -27,6 +27,7 @@ tester.run('debrief/layers', layersRule, {
     { code: "import type { DesktopApi } from '../../src-main/preload/desktop-api';", filename: file('src-renderer/platform/a.ts') },
     { code: "import { app } from 'electron';", filename: file('src-main/index.ts') },
     { code: "import { IPC_CHANNELS } from './preload/ipc-channels';", filename: file('src-main/ipc-handlers.ts') },
+    { code: "import { isSafeLink } from '../src-renderer/core/links/safe-link';", filename: file('src-main/url-policy.ts') },
     { code: "import { contextBridge } from 'electron';", filename: file('src-main/preload/index.ts') },
     { code: "import { DESKTOP_API_KEY } from './desktop-api';", filename: file('src-main/preload/index.ts') },
     { code: "import { docName } from '@protocol/doc-names';", filename: file('src-renderer/data/sync/a.ts') },
