@@ -26,6 +26,7 @@ describe('why a file is not recognised', () => {
 
   it('never shows control characters or validator jargon', async () => {
     const message = await refusal('x.json', '{"a":"\\u0007"}\u0007');
+    // eslint-disable-next-line no-control-regex
     expect(message).not.toMatch(/[\u0000-\u001f]/);
     expect(message).not.toContain('(root)');
     expect(message).not.toContain('Invalid input');
