@@ -9,7 +9,7 @@ import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items'
 import { PeopleScreen } from '@features/people';
 import { BackupDialog } from '@features/backup';
 import { useAbandonedImportCleanup } from '@data/events';
-import { db } from '@db/database';
+import { db } from '@data/connection';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
 

@@ -1,24 +1,13 @@
-import type { ActionItem } from '@core/model/action-item';
-import type { Annotation } from '@core/model/annotation';
+import type { IncidentRecords } from '@data/documents';
 import type { TimelineEvent } from '@core/model/event';
 import type { Incident } from '@core/model/incident';
-import type { Milestone } from '@core/model/milestone';
-import type { Person } from '@core/model/person';
 import { redactedText, type CanReportInput, type PostmortemContextInput } from '@core/postmortem/build-postmortem-context';
 import type { MetricKey } from '@core/postmortem/postmortem-context';
 import { findCanReports } from '@core/timeline/can-report';
 import { computeMetrics, type IncidentMetrics } from '@core/timeline/metrics';
 
-/** Everything stored about one incident that a postmortem shows. Events are the visible ones. */
-export interface PostmortemRecords {
-  incident: Incident;
-  events: TimelineEvent[];
-  milestones: Milestone[];
-  annotations: Annotation[];
-  actionItems: ActionItem[];
-  /** People who appear as actors in the incident's events. */
-  people: Person[];
-}
+/** Everything stored about one incident that a postmortem shows (read by the data layer). */
+export type PostmortemRecords = IncidentRecords;
 
 const toSeconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
 

@@ -6,7 +6,7 @@ import { createActionItem } from '@data/action-items';
 import { useToast } from '@ui/toast-context';
 import type { AgendaItem } from './agenda';
 import { newId } from '@core/ids';
-import { addAnnotation, buildAnnotation } from './annotation-writes';
+import { addAnnotation, buildAnnotation } from '@data/annotations';
 import { useAuthorName } from './author-name';
 import { meetingCommand, MEETING_KEYS, type MeetingCommand } from './meeting-keys';
 import { formatClock, timerTone } from './meeting-timer';
