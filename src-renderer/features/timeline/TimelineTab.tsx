@@ -22,7 +22,7 @@ import { rowIndexOf } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, timelineViewSchema, viewKey } from './timeline-settings';
 import { useOverviewData } from './use-overview-data';
 import { useSearchIndex } from './use-search-index';
-import { useSetting } from './use-setting';
+import { useSetting } from '@data/settings';
 import { useCommittedSources, useMilestones } from './use-timeline-data';
 import { useVisibleEvents } from './use-visible-events';
 import { useTimelineKeys } from './use-timeline-keys';
