@@ -1,7 +1,7 @@
 import { db } from '@db/database';
 import type { DebriefDatabase } from '@db/schema';
 import { newId } from '@core/ids';
-import type { Milestone, MilestoneKind } from '@core/model/milestone';
+import type { ImpactMark, Milestone, MilestoneKind } from '@core/model/milestone';
 import { deleteRecord, putRecord } from '../write-log';
 import { MilestoneError } from './milestone-error';
 
@@ -11,7 +11,11 @@ export interface MilestoneDraft {
   at: number | null;
   eventId: string | null;
   note: string;
+  /** Custom milestones only: marks the start or end of customer impact. */
+  impact?: ImpactMark | null;
 }
+
+const impactOf = (draft: MilestoneDraft): ImpactMark | null => (draft.kind === 'Custom' ? (draft.impact ?? null) : null);
 
 /** Invariants: a real time, and a name for a custom milestone. */
 function validate(draft: MilestoneDraft): { at: number; label: string } {
@@ -27,7 +31,7 @@ function validate(draft: MilestoneDraft): { at: number; label: string } {
 export async function addMilestone(incidentId: string, draft: MilestoneDraft, database: DebriefDatabase = db): Promise<Milestone> {
   const { at, label } = validate(draft);
   const now = Date.now();
-  const milestone: Milestone = { id: newId(), incidentId, kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), createdAt: now, updatedAt: now };
+  const milestone: Milestone = { id: newId(), incidentId, kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), impact: impactOf(draft), createdAt: now, updatedAt: now };
   return putRecord(database, 'milestones', milestone);
 }
 
@@ -36,7 +40,7 @@ export async function updateMilestone(id: string, draft: MilestoneDraft, databas
   return database.transaction('rw', database.milestones, async () => {
     const milestone = await database.milestones.get(id);
     if (!milestone) throw new MilestoneError('MILESTONE_NOT_FOUND', 'This milestone was deleted in another window.');
-    return putRecord(database, 'milestones', { ...milestone, kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), updatedAt: Date.now() });
+    return putRecord(database, 'milestones', { ...milestone, kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), impact: impactOf(draft), updatedAt: Date.now() });
   });
 }
 

@@ -2,28 +2,10 @@ import type { IncidentRecords } from '@data/documents';
 import type { TimelineEvent } from '@core/model/event';
 import type { Incident } from '@core/model/incident';
 import { redactedText, type CanReportInput, type PostmortemContextInput } from '@core/postmortem/build-postmortem-context';
-import type { MetricKey } from '@core/postmortem/postmortem-context';
 import { findCanReports } from '@core/timeline/can-report';
-import { computeMetrics, type IncidentMetrics } from '@core/timeline/metrics';
 
 /** Everything stored about one incident that a postmortem shows (read by the data layer). */
 export type PostmortemRecords = IncidentRecords;
-
-const toSeconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
-
-/**
- * The timeline's metrics in the postmortem's terms. MTTA is the conventional one (Detect →
- * Assemble: how long a page waited for a responder); time to resolve runs to All Clear.
- */
-export function metricSeconds(metrics: IncidentMetrics): Record<MetricKey, number | null> {
-  return {
-    timeToDetect: toSeconds(metrics.timeToDetect),
-    timeToAcknowledge: toSeconds(metrics.detectToAssemble),
-    timeToMitigate: toSeconds(metrics.timeToMitigate),
-    timeToResolve: toSeconds(metrics.timeToAllClear),
-    customerImpact: toSeconds(metrics.customerImpact),
-  };
-}
 
 /** CAN reports found in the messages, read from the redacted text so hidden words stay hidden. */
 export function canReportsOf(events: readonly TimelineEvent[]): CanReportInput[] {
@@ -57,7 +39,7 @@ export function contextInputFromRecords(records: PostmortemRecords, generatedAt:
     annotations: records.annotations,
     actionItems: records.actionItems,
     canReports: canReportsOf(records.events),
-    metricSeconds: metricSeconds(computeMetrics(incident, records.milestones)),
+    metricOptions: records.metricOptions,
     authors: postmortemAuthors(incident),
     generatedAt,
   };

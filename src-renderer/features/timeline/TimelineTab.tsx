@@ -91,7 +91,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   const togglePin = (event: TimelineEvent) => void setPinned(db, event, !event.pinned).catch(fail);
   const openMilestone = (event: TimelineEvent | null, existing?: Milestone) => {
     if (existing) {
-      setDialog({ type: 'milestone', state: { id: existing.id, kind: existing.kind, label: existing.label, time: toLocalInputSeconds(existing.at, incidentZone), eventId: existing.eventId, note: existing.note } });
+      setDialog({ type: 'milestone', state: { id: existing.id, kind: existing.kind, label: existing.label, time: toLocalInputSeconds(existing.at, incidentZone), eventId: existing.eventId, note: existing.note, impact: existing.impact ?? null } });
       return;
     }
     const at = event?.at ?? incident.detectedAt ?? incident.startedAt ?? wallClock();
