@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
 import { fixtureFile, fixtureFolderPath, ImportPage, zipFixtureFolder } from './pages/import-page';
+import { TimelinePage } from './pages/timeline-page';
 
 test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into one incident; re-imports, refuses a broken file, removes a source', async ({ page, network }) => {
   const library = new LibraryPage(page);
@@ -44,7 +45,8 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await page.screenshot({ path: '/tmp/import-summary.png', fullPage: true });
   await importer.close();
   // The Timeline shows the merged record of all four sources.
-  const timeline = page.getByRole('tabpanel');
+  // The event list itself: the Milestones panel quotes some of these messages as evidence.
+  const timeline = new TimelinePage(page).list;
   await expect(timeline.getByText('I am Incident Commander. Checkout is returning 5xx since the 14:00 deploy')).toBeVisible();
   await expect(timeline.getByText('Acknowledged by Priya Raman')).toBeVisible();
   await expect(timeline.getByText('Investigating: Some customers cannot complete checkout.')).toBeVisible();
