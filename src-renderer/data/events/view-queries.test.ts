@@ -4,7 +4,6 @@ import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { newImportedEvent, type ParseResult } from '@core/importers/imported-records';
 import { listPeopleWithCounts } from '@db/people-store';
-import type { DebriefDatabase } from '@db/schema';
 import { writeImport } from './import-store';
 import { listSources } from './sources';
 import { discardSource } from './discard';
@@ -19,7 +18,7 @@ function parse(count: number): ParseResult {
 }
 
 /** How many times each view's live query ran after its first run. */
-function watch(database: DebriefDatabase, queries: Record<string, () => Promise<unknown>>) {
+function watch(queries: Record<string, () => Promise<unknown>>) {
   const reruns: Record<string, number> = {};
   const subscriptions = Object.entries(queries).map(([name, query]) => {
     reruns[name] = -1;
@@ -40,7 +39,7 @@ const request = (incidentId: string, sha256: string) => ({ incidentId, fileName:
 describe('live views during a bulk import', () => {
   it('a view of the incident runs again once, at the commit, however many blocks the import writes; views of other incidents never', async () => {
     const database = await freshDb();
-    const views = watch(database, {
+    const views = watch({
       sources: () => listSources(database, 'inc-1'),
       otherSources: () => listSources(database, 'inc-2'),
       people: () => listPeopleWithCounts(database),
@@ -59,7 +58,7 @@ describe('live views during a bulk import', () => {
 
   it('an import that fails and is discarded wakes no view at all', async () => {
     const database = await freshDb();
-    const views = watch(database, { sources: () => listSources(database, 'inc-1'), people: () => listPeopleWithCounts(database) });
+    const views = watch({ sources: () => listSources(database, 'inc-1'), people: () => listPeopleWithCounts(database) });
     await views.settle();
     const aborted = { aborted: false };
     let blocks = 0;
@@ -80,9 +79,10 @@ describe('live views during a bulk import', () => {
   it('removing a committed source wakes the incident view when it disappears', async () => {
     const database = await freshDb();
     const outcome = await writeImport(database, request('inc-1', 'c'), parse(9), { blockSize: 3 });
-    const views = watch(database, { sources: () => listSources(database, 'inc-1') });
+    const views = watch({ sources: () => listSources(database, 'inc-1') });
     await views.settle();
-    await discardSource(database, outcome.source!.id);
+    if (!outcome.source) throw new Error('nothing committed');
+    await discardSource(database, outcome.source.id);
     await views.settle();
     expect(views.reruns.sources).toBeGreaterThanOrEqual(1);
     expect(await listSources(database, 'inc-1')).toEqual([]);
