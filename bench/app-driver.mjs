@@ -1,4 +1,4 @@
-/* global document, window, PerformanceObserver, MutationObserver, location, requestAnimationFrame -- the functions passed to the page run in the browser */
+/* global document, window, MutationObserver, location, requestAnimationFrame -- the functions passed to the page run in the browser */
 // Drives the real web app the way a user does (New incident, Import…, the wizard, the Timeline)
 // and reads what the page recorded: progress-line changes, long tasks and the app's measures.
 

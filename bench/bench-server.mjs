@@ -1,3 +1,4 @@
+/* global window -- the function passed to page.evaluate runs in the browser */
 // Builds the web app and the bench page and serves them from one origin, so that they share
 // IndexedDB: the bench page seeds or imports with the project's own code, the app opens the result.
 //   /          the web app (the same build as `npm run web`)

@@ -61,9 +61,18 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
   // Later changes are applied while rendering, so the search below already sees them. The
   // update is idempotent (a diff against what is indexed), which keeps StrictMode's double
   // render harmless.
-  const changes = useMemo(() => (events && status.holder === holder && status.ready ? applyChanges(holder, events) : 0), [holder, events, status]);
+  const changes = useMemo(() => {
+    if (!events || status.holder !== holder || !status.ready || !holder.built) return 0;
+    // An import's commit adds thousands at once: indexed again in slices by the effect above
+    // (searches scan meanwhile), not in one long render.
+    if (Math.abs(events.length - holder.indexed.size) > CHUNK) {
+      holder.built = false;
+      return 0;
+    }
+    return applyChanges(holder, events);
+  }, [holder, events, status]);
 
-  const ready = status.holder === holder && status.ready;
+  const ready = status.holder === holder && status.ready && holder.built;
   return {
     ready,
     version: status.version + changes,
