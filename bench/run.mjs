@@ -2,10 +2,12 @@
 // (worker-only, app path, raw put, crash recovery) and the timeline figures (100k and 1M events).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCrashBench } from './crash-bench.mjs';
 import { runImportBench } from './import-bench.mjs';
 import { runTimelineBench } from './timeline-bench.mjs';
 
 // The 1M export's text is built in memory before zipping: give the generator room.
 execFileSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(new URL('./generate-slack-export.mjs', import.meta.url))], { stdio: 'inherit' });
 await runImportBench();
+await runCrashBench();
 await runTimelineBench();

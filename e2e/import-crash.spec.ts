@@ -8,7 +8,7 @@ import { LibraryPage } from './pages/library-page';
 import { TimelinePage, timelineFixture } from './pages/timeline-page';
 import { storedImports, watchStartup, startup } from './pages/startup-page';
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 test('killed mid-import: the library opens at once, the interrupted import is cleaned up in the background and nothing of it shows', async ({ baseURL }, testInfo) => {
   // A profile on disk, so closing the browser is a crash the next start has to deal with.

@@ -6,7 +6,7 @@ import { recordTimelineWork, timelineWork } from './pages/timeline-work';
 
 const ROWS = 12_000;
 
-test.setTimeout(150_000);
+test.setTimeout(240_000);
 
 test('an import into an incident open on its Timeline reloads nothing before its commit, then shows every event once', async ({ page }) => {
   await recordTimelineWork(page);
@@ -27,6 +27,8 @@ test('an import into an incident open on its Timeline reloads nothing before its
   await importer.chooseFiles([csvTimeline('queue-backlog.csv', ROWS)]);
   const started = await page.evaluate(() => performance.now());
   await importer.runImport(90_000);
+  // The Timeline appends the committed events in slices that yield to the page: wait for it.
+  await expect.poll(async () => (await timelineWork(page, started)).measures.some((m) => m.name === 'events:append'), { timeout: 30_000 }).toBe(true);
   const work = await timelineWork(page, started);
 
   // The import was watched while it wrote several blocks…

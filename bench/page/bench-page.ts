@@ -105,8 +105,9 @@ const bench = {
   /**
    * An incident of `count` events (one committed source, written in blocks as an import writes
    * them), for the timeline bench: six hours with three bursts, threads, mentions and links.
+   * `state: 'staging'` leaves it as an import interrupted before its commit (the crash bench).
    */
-  async seedIncident(incidentId: string, count: number, title: string): Promise<{ ms: number }> {
+  async seedIncident(incidentId: string, count: number, title: string, state: Source['state'] = 'committed'): Promise<{ ms: number }> {
     const started = performance.now();
     const database = new DebriefDatabase({ durability: 'relaxed' });
     const start = Date.UTC(2024, 5, 12, 21, 0);
@@ -135,7 +136,7 @@ const bench = {
     pending.push(...builder.flush());
     await flush();
     const source: Source = {
-      id: sourceId, incidentId, fileName: 'slack-export.zip', size: 1, sha256: incidentId, format: 'slack-export', state: 'committed',
+      id: sourceId, incidentId, fileName: 'slack-export.zip', size: 1, sha256: incidentId, format: 'slack-export', state,
       counts: { added: count, duplicates: 0, skipped: 0, warnings: 0 }, warnings: [], importedAt: now, blockCount: builder.blocks, actorCounts: builder.actorCounts,
     };
     await database.transaction('rw', [database.incidents, database.sources], async () => {

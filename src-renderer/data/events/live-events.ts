@@ -1,6 +1,8 @@
 import { liveQuery } from 'dexie';
 import type { TimelineEvent } from '@core/model/event';
 import type { Person } from '@core/model/person';
+import type { Source } from '@core/model/source';
+import { SUGGESTION_RAW_FORMATS } from '@core/timeline/milestone-suggestions';
 import type { DebriefDatabase } from '@db/schema';
 import { ActorResolver } from './actors';
 import { onEventChange, type EventChange } from './event-changes';
@@ -15,6 +17,9 @@ export interface LiveEventsState {
   /** False while only the first page is loaded. */
   complete: boolean;
 }
+
+/** The timeline's events carry their original record only where something reads it. */
+const rawIsRead = (source: Source) => SUGGESTION_RAW_FORMATS.has(source.format);
 
 /** Longest stretch of decoding between two yields to the page. */
 const SLICE_MS = 25;
@@ -99,7 +104,7 @@ export class LiveIncidentEvents {
       if (live && !this.state.complete) this.set({ events: first, complete: false });
       // The full read starts once the first page had a chance to paint.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const events = await loadVisibleEvents(this.database, this.incidentId);
+      const events = await loadVisibleEvents(this.database, this.incidentId, { withRaw: rawIsRead });
       const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
       this.ranks = rankSources(sources.filter(isVisibleSource));
       if (!live) return;
@@ -183,7 +188,7 @@ export class LiveIncidentEvents {
       if (!source) return null;
       const [records, raws, states, people] = await Promise.all([
         sourceBlocks(database, sourceId).toArray(),
-        database.eventRaw.where('[sourceId+seq]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).toArray(),
+        rawIsRead(source) ? database.eventRaw.where('[sourceId+seq]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).toArray() : [],
         database.eventState.where('incidentId').equals(this.incidentId).toArray(),
         database.people.toArray(),
       ]);
