@@ -4,6 +4,8 @@ export const SOURCE_FORMATS = [
   'statuspage',
   'alertmanager',
   'csv-timeline',
+  'chat-log',
+  'transcript',
   'manual',
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -15,6 +17,8 @@ export const SOURCE_FORMAT_LABEL: Record<SourceFormat, string> = {
   statuspage: 'Statuspage',
   alertmanager: 'Alertmanager',
   'csv-timeline': 'CSV timeline',
+  'chat-log': 'Chat log (text)',
+  transcript: 'Call transcript',
   manual: 'Manual',
 };
 
@@ -25,6 +29,8 @@ export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
   statuspage: 'Statuspage',
   alertmanager: 'Alertmanager',
   'csv-timeline': 'CSV',
+  'chat-log': 'Chat',
+  transcript: 'Call',
   manual: 'Manual',
 };
 
