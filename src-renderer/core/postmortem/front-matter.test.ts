@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { buildPostmortemContext } from './build-postmortem-context';
 import { checkoutContextInput } from './checkout-outage.fixture';
 import { exportFrontMatter } from './front-matter';
+import { emptyCatalog } from '../model/catalog';
 
 describe('exportFrontMatter', () => {
   const ctx = buildPostmortemContext(checkoutContextInput());
@@ -14,7 +15,7 @@ describe('exportFrontMatter', () => {
     const data = parse(text.slice(4, -4)) as Record<string, unknown>;
     expect(Object.keys(data)).toEqual([
       'id', 'title', 'severity', 'status', 'services', 'commander', 'startedAt', 'detectedAt', 'resolvedAt', 'reviewAt',
-      'timeZone', 'template', 'authors', 'generatedAt', 'metrics',
+      'timeZone', 'template', 'authors', 'generatedAt', 'metrics', 'catalog',
     ]);
     expect(data).toMatchObject({
       id: 'inc-checkout',
@@ -40,6 +41,22 @@ describe('exportFrontMatter', () => {
     expect(data.detectedAt).toBeNull();
     expect(data.generatedAt).toBeNull();
     expect(data.metrics).toEqual({ timeToDetect: null, timeToAcknowledge: null, timeToMitigate: null, timeToResolve: null, customerImpact: null });
+  });
+
+  it('carries the catalog, with duration and customer impact in minutes', () => {
+    const input = checkoutContextInput();
+    const catalog = { ...emptyCatalog(), trigger: 'deploy', failureDomains: ['edge'], contributingFactors: ['canary skipped EU'], lessons: { wentWell: ['fast rollback'], wentPoorly: [], lucky: [] } };
+    const data = parse(exportFrontMatter(buildPostmortemContext({ ...input, incident: { ...input.incident, catalog } }), 'x').slice(4, -4)) as Record<string, unknown>;
+    expect(data.catalog).toEqual({
+      failureDomains: ['edge'],
+      trigger: 'deploy',
+      contributingFactors: ['canary skipped EU'],
+      detectionMethod: null,
+      resolution: null,
+      lessons: { wentWell: ['fast rollback'], wentPoorly: [], lucky: [] },
+      durationMinutes: 72,
+      customerImpactMinutes: 72,
+    });
   });
 
   it('is byte-for-byte repeatable', () => {
