@@ -4,6 +4,8 @@ import { LibraryPage } from './pages/library-page';
 import { ReviewPage } from './pages/review-page';
 
 test('the review fills the catalog; the library filters, groups and exports it', async ({ page, network }) => {
+  // A long user journey over three incidents.
+  test.slow();
   const library = new LibraryPage(page);
   const review = new ReviewPage(page);
   const catalog = new CatalogPage(page);
