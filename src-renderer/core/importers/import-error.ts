@@ -1,5 +1,6 @@
 export type ImportErrorCode =
   | 'NOT_A_ZIP'
+  | 'NOT_TEXT'
   | 'TRUNCATED_ARCHIVE'
   | 'UNSUPPORTED_COMPRESSION'
   | 'LIMIT_EXCEEDED'

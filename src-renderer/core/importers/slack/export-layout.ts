@@ -57,7 +57,24 @@ function findRoot(entries: readonly FolderEntry[]): string {
     const dir = entry.path.slice(0, slash + 1);
     if (best === null || dir.split('/').length < best.split('/').length) best = dir;
   }
-  return best ?? '';
+  return best ?? sharedWrapper(entries);
+}
+
+/**
+ * An export of day files only (no users.json or channels.json) zipped with a wrapper folder:
+ * `acme/general/2024-06-12.json`. The wrapper is the first segment every entry shares.
+ */
+function sharedWrapper(entries: readonly FolderEntry[]): string {
+  let wrapper: string | null = null;
+  for (const entry of entries) {
+    if (isResourceFork(entry.path)) continue;
+    const parts = entry.path.split('/');
+    if (parts.length < 3) return '';
+    const first = `${parts[0]}/`;
+    if (wrapper === null) wrapper = first;
+    else if (wrapper !== first) return '';
+  }
+  return wrapper ?? '';
 }
 
 function isResourceFork(path: string): boolean {
