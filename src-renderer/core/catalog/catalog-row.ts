@@ -3,7 +3,7 @@ import type { IncidentCatalog } from '../model/catalog';
 import type { Incident, IncidentStatus } from '../model/incident';
 import type { Milestone } from '../model/milestone';
 import type { Severity } from '../model/severity';
-import { computeMetrics } from '../timeline/metrics';
+import { computeIncidentMetrics } from '../metrics/incident-metrics';
 import { catalogOf } from './catalog-schema';
 
 /** One incident as the catalog table, the library facets and the Insights page see it. */
@@ -32,7 +32,7 @@ export function isCatalogued(catalog: IncidentCatalog): boolean {
 
 export function catalogRow(incident: Incident, milestones: readonly Pick<Milestone, 'kind' | 'at'>[]): CatalogRow {
   const catalog = catalogOf(incident);
-  const metrics = computeMetrics(incident, milestones);
+  const metrics = computeIncidentMetrics(incident, milestones).metrics;
   return {
     id: incident.id,
     title: incident.title,
@@ -41,8 +41,8 @@ export function catalogRow(incident: Incident, milestones: readonly Pick<Milesto
     startedAt: incident.startedAt ?? incident.createdAt,
     services: incident.services,
     catalog,
-    durationMinutes: minutes(metrics.timeToAllClear),
-    customerImpactMinutes: catalog.customerImpactMinutes ?? minutes(metrics.customerImpact),
+    durationMinutes: minutes(metrics.timeToAllClear.ms),
+    customerImpactMinutes: catalog.customerImpactMinutes ?? minutes(metrics.customerImpact.ms),
     catalogued: isCatalogued(catalog),
   };
 }
