@@ -23,3 +23,17 @@ test('imports an IRC log, a pasted chat log and a bridge-call transcript, each d
   await expect(timeline.getByText('I am Incident Commander. Checkout is returning 5xx.')).toBeVisible();
   await expect(timeline.getByText('5xx back to baseline')).toBeVisible();
 });
+
+test('imports an Opsgenie alert log and its notes, detected from their content', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Checkout alert', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T14:00', resolved: '2024-06-12T16:00' });
+  await importer.chooseFiles([fixtureFile('opsgenie-alert-logs.json', 'application/json'), fixtureFile('opsgenie-alert-notes.json', 'application/json')]);
+  await expect(importer.item('opsgenie-alert-logs.json').getByLabel('Format of opsgenie-alert-logs.json')).toHaveValue('opsgenie');
+  await importer.runImport();
+  await expect(importer.result('opsgenie-alert-logs.json')).toContainText('4 added');
+  await expect(importer.result('opsgenie-alert-notes.json')).toContainText('1 added');
+  await importer.close();
+  await expect(page.getByRole('tabpanel').getByText('Rolled back payments-api config 2024.06.12-1')).toBeVisible();
+});

@@ -7,12 +7,13 @@ import { fileInput, readFixtureText } from './__fixtures__/read-fixture';
 import type { ImportInput } from './byte-source';
 import { ImportError } from './import-error';
 import type { BaseImportOptions, Importer } from './importer';
+import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { detectFormat } from './registry';
 import { statuspageImporter } from './statuspage';
 import { transcriptImporter } from './transcript';
 
-const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter, chatLogImporter, transcriptImporter];
+const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter, chatLogImporter, transcriptImporter, opsgenieImporter];
 const RUNS = { numRuns: 200 };
 const FIXTURES = [
   'pagerduty-log-entries.json',
@@ -32,6 +33,8 @@ const FIXTURES = [
   'chat-pasted.txt',
   'bridge-call.vtt',
   'bridge-call.srt',
+  'opsgenie-alert-logs.json',
+  'opsgenie-alert-notes.json',
 ];
 const JSON_FIXTURES = FIXTURES.filter((name) => name.endsWith('.json'));
 const texts = new Map<string, string>();

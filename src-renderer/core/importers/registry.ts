@@ -5,6 +5,7 @@ import { chatLogImporter } from './chat-log';
 import { csvTimelineImporter } from './csv-timeline';
 import { ImportError } from './import-error';
 import { inputName, type Importer } from './importer';
+import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { slackExportImporter } from './slack/slack-export';
 import { statuspageImporter } from './statuspage';
@@ -23,6 +24,7 @@ export const IMPORTERS: readonly Importer[] = [
   csvTimelineImporter,
   chatLogImporter,
   transcriptImporter,
+  opsgenieImporter,
 ];
 
 /** Below this no importer is trusted to know the input. */

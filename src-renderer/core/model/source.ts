@@ -6,6 +6,7 @@ export const SOURCE_FORMATS = [
   'csv-timeline',
   'chat-log',
   'transcript',
+  'opsgenie',
   'manual',
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -19,6 +20,7 @@ export const SOURCE_FORMAT_LABEL: Record<SourceFormat, string> = {
   'csv-timeline': 'CSV timeline',
   'chat-log': 'Chat log (text)',
   transcript: 'Call transcript',
+  opsgenie: 'Opsgenie alert log',
   manual: 'Manual',
 };
 
@@ -31,6 +33,7 @@ export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
   'csv-timeline': 'CSV',
   'chat-log': 'Chat',
   transcript: 'Call',
+  opsgenie: 'Opsgenie',
   manual: 'Manual',
 };
 
