@@ -50,21 +50,24 @@ export class RecordMirror<T extends { id: string; updatedAt: number }> {
     this.unobserve = this.log.onChange((ids, local) => {
       if (!local) this.enqueue(() => this.applyRemote(ids));
     });
-    let first = true;
+    // First pass at once (so idle() covers it): local records not yet in the log are written,
+    // and records the log has and this machine lacks (joined, or made elsewhere while this app
+    // was closed) are stored.
+    this.enqueue(() => this.pass(true));
+    // The live query only signals that something changed: each pass reads the records afresh
+    // inside the queue, because an emission can predate a remote change this mirror just
+    // stored, and treating that stale copy as a local edit would undo the remote one.
     this.subscription = liveQuery(() => this.def.query(this.database, this.incidentId)).subscribe({
-      next: (records) => {
-        const initial = first;
-        first = false;
-        this.enqueue(async () => {
-          const remoteNewer = this.captureLocal(records);
-          // On the first pass, records the log has and this machine lacks (joined, or made
-          // elsewhere while this app was closed) are stored too.
-          const ids = initial ? new Set([...remoteNewer, ...this.log.recordIds()]) : remoteNewer;
-          if (ids.size) await this.applyRemote(ids);
-        });
-      },
+      next: () => this.enqueue(() => this.pass(false)),
       error: (error: unknown) => this.onError(error),
     });
+  }
+
+  private async pass(initial: boolean): Promise<void> {
+    const records = await this.def.query(this.database, this.incidentId);
+    const remoteNewer = this.captureLocal(records);
+    const ids = initial ? new Set([...remoteNewer, ...this.log.recordIds()]) : remoteNewer;
+    if (ids.size) await this.applyRemote(ids);
   }
 
   stop(): void {

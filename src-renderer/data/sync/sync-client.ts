@@ -79,7 +79,21 @@ export class SyncClient {
       ...(options.reconnect ?? {}),
     });
     this.socket.on('status', () => this.changed());
+    // The browser knows before a ping times out (30 s) that the network is gone.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.goOffline);
+      window.addEventListener('online', this.goOnline);
+    }
   }
+
+  private readonly goOffline = (): void => {
+    this.socket.disconnect();
+    this.changed();
+  };
+
+  private readonly goOnline = (): void => {
+    void this.socket.connect();
+  };
 
   get team(): string {
     return this.settings.team;
@@ -118,6 +132,10 @@ export class SyncClient {
     this.docs.clear();
     this.socket.destroy();
     this.listeners.clear();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.goOffline);
+      window.removeEventListener('online', this.goOnline);
+    }
   }
 
   /** Deletes this machine's local copy of a document (after Leave / Unshare). */

@@ -62,6 +62,7 @@ export class TeamSync {
     this.unlistenClient?.();
     this.client?.destroy();
     this.client = null;
+    this.blockedByCsp = false;
     this.starting = null;
     this.changed();
   }
@@ -132,8 +133,7 @@ export class TeamSync {
     try {
       if (!binding) throw new SyncError('NOT_CONFIGURED', 'Team sync is not connected.');
       await Promise.all(binding.handles.map((handle) => handle.whenSynced(timeoutMs)));
-      await Promise.all(binding.mirrors.map((mirror) => mirror.idle()));
-      const stored = await this.database.incidents.get(invite.incidentId);
+      const stored = await this.whenStored(binding, invite.incidentId);
       if (!stored) {
         throw new SyncError('NO_INCIDENT', 'The server has nothing for this invite: the incident was not shared yet, or it was shared with another server.');
       }
@@ -142,6 +142,17 @@ export class TeamSync {
       const stored = await this.database.incidents.get(invite.incidentId);
       if (!stored) await this.leave(invite.incidentId);
       throw error;
+    }
+  }
+
+  /** Waits (briefly) for the mirrors to store what the server sent; undefined when it sent no incident. */
+  private async whenStored(binding: Binding, incidentId: string): Promise<unknown> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      await Promise.all(binding.mirrors.map((mirror) => mirror.idle()));
+      const stored = await this.database.incidents.get(incidentId);
+      if (stored || Date.now() > deadline) return stored;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
@@ -159,8 +170,8 @@ export class TeamSync {
 
   /** The status of one shared incident (off when not shared), or of everything shared. */
   status(incidentId?: string): SyncStatus {
-    if (!this.client) return SYNC_OFF;
     if (this.blockedByCsp) return { state: 'refused', waiting: 0, reason: 'csp-blocked' };
+    if (!this.client) return SYNC_OFF;
     const ids = incidentId === undefined ? [...this.bindings.keys()] : [incidentId];
     const statuses = ids.flatMap((id) => this.bindings.get(id)?.handles.map((handle) => handle.status()) ?? []);
     if (statuses.length === 0) {
@@ -188,6 +199,11 @@ export class TeamSync {
       return;
     }
     this.blockedByCsp = this.options.checkCsp === true && !syncOriginAllowedAtBoot(this.current.serverUrl);
+    if (this.blockedByCsp) {
+      // The page's CSP was fixed at start with another server: connecting would only be blocked.
+      this.changed();
+      return;
+    }
     this.client = new SyncClient(this.current, this.options);
     this.unlistenClient = this.client.onChange(() => this.changed());
     for (const entry of this.shared) {
@@ -201,6 +217,7 @@ export class TeamSync {
   }
 
   private requireSettings(): TeamSyncSettings {
+    if (this.blockedByCsp) throw new SyncError('NOT_CONFIGURED', 'Restart Debrief to connect to the sync server you just set up.');
     if (!this.current || !this.client) {
       throw new SyncError('NOT_CONFIGURED', 'Set up Team sync first: the server address, your team and your access token (Team sync in the top bar).');
     }
@@ -244,6 +261,7 @@ export class TeamSync {
     binding.mirrors = INCIDENT_DOC_TABLES.map(
       (def) => new RecordMirror(this.database, FieldLog.of(handle.doc, def.name, this.device), def, incidentId, { name: client.user.name }, onError),
     );
+    for (const mirror of binding.mirrors) mirror.start();
     let seen = false;
     let paused = false;
     // A shared incident deleted here stops syncing at once (so its cascade never reaches the
@@ -259,7 +277,7 @@ export class TeamSync {
         if (deleted && !paused) {
           paused = true;
           for (const mirror of binding.mirrors) mirror.stop();
-        } else if (!deleted && (paused || binding.mirrors.length)) {
+        } else if (!deleted && paused) {
           paused = false;
           for (const mirror of binding.mirrors) mirror.start();
         }

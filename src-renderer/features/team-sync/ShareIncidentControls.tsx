@@ -107,7 +107,7 @@ function ShareDialog({ incidentId, title, onClose }: ShareProps & { onClose: () 
                 {how === 'joined' ? 'Leave' : 'Stop sharing'}
               </button>
               <button type="button" onClick={onClose}>
-                Close
+                Done
               </button>
               <button type="button" className="primary" onClick={() => void copy()} disabled={!invite}>
                 {copied ? 'Copied' : 'Copy invite'}
