@@ -28,6 +28,8 @@ export interface SyncDocHandle {
   status(): SyncStatus;
   /** Resolves when the server has sent its state and acknowledged every local change. */
   whenSynced(timeoutMs?: number): Promise<void>;
+  /** Resolves the first time the server's state is in `doc` (however long that takes). */
+  readonly whenServerState: Promise<void>;
   /** Gives this handle back; the document closes when nobody holds it. */
   release(): void;
 }
@@ -99,8 +101,11 @@ export class SyncClient {
     return this.settings.team;
   }
 
-  /** Opens (or shares an already open) document. Call `release()` when done with it. */
-  open(ref: SyncDocRef): SyncDocHandle {
+  /**
+   * Opens (or shares an already open) document. Call `release()` when done with it. `persist:
+   * false` keeps no local copy (for documents whose content Dexie already holds, like events).
+   */
+  open(ref: SyncDocRef, options: { persist?: boolean } = {}): SyncDocHandle {
     if (this.destroyed) throw new SyncError('NOT_CONFIGURED', 'Team sync was turned off.');
     if (ref.team !== this.settings.team) {
       throw new SyncError('OTHER_SERVER', `This document belongs to team "${ref.team}"; Team sync is set up for "${this.settings.team}".`);
@@ -111,7 +116,7 @@ export class SyncClient {
       existing.holders += 1;
       return existing.handle;
     }
-    const opened = this.createDoc(ref, name);
+    const opened = this.createDoc(ref, name, options.persist !== false);
     this.docs.set(name, opened);
     return opened.handle;
   }
@@ -149,9 +154,11 @@ export class SyncClient {
     for (const listener of this.listeners) listener();
   }
 
-  private createDoc(ref: SyncDocRef, name: string): OpenDoc {
+  private createDoc(ref: SyncDocRef, name: string, persist: boolean): OpenDoc {
     const doc = new Y.Doc();
-    const persistence = this.options.persistence === false ? null : new IndexeddbPersistence(PERSISTENCE_PREFIX + name, doc);
+    const persistence = this.options.persistence === false || !persist ? null : new IndexeddbPersistence(PERSISTENCE_PREFIX + name, doc);
+    let serverState: () => void = () => undefined;
+    const whenServerState = new Promise<void>((resolve) => (serverState = resolve));
     let provider: HocuspocusProvider | null = null;
     let refusal = '';
     let closed = false;
@@ -175,6 +182,7 @@ export class SyncClient {
       });
       provider.on('synced', ({ state }: { state: boolean }) => {
         synced = state;
+        if (state) serverState();
         this.changed();
       });
       provider.on('unsyncedChanges', () => this.changed());
@@ -206,6 +214,7 @@ export class SyncClient {
         name,
         doc,
         whenLocalLoaded,
+        whenServerState,
         provider: () => provider,
         status,
         whenSynced: (timeoutMs = 30_000) =>

@@ -6,6 +6,8 @@ import WebSocket from 'ws';
 import type { ActionItem } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
 import { createTestDatabases } from '@db/test-database';
+import { discardSource, emitEventChange, loadVisibleEvents } from '@data/events';
+import { putTestSource } from '@data/events/test-events';
 import { openSqliteStore } from '../../../server/store/sqlite-store.ts';
 import { issueToken } from '../../../server/tokens/issue-token.ts';
 import { killAllServerProcesses, startServerProcess, type ServerProcess } from '../../../server/test/server-process.ts';
@@ -121,6 +123,30 @@ describe('team sync against the real server', { timeout: 60_000 }, () => {
     await ana.database.incidents.update(incident.id, { title: 'Checkout down (EU, all regions)', updatedAt: Date.now() });
     await waitUntil(() => ana.sync.status(incident.id).state === 'synced', 15_000, 'Ana synced');
     expect((await ben.database.incidents.get(incident.id))?.title).toBe('Checkout down (EU)');
+    expect([...ana.errors, ...ben.errors]).toEqual([]);
+  });
+
+  test('imported events travel as whole blocks: a joiner gets the timeline, a later import and a removal', async () => {
+    const ana = await app('Ana', tokens.ana);
+    const ben = await app('Ben', tokens.ben);
+    const incidentId = 'inc-events';
+    await ana.database.incidents.add({ ...incident, id: incidentId });
+    const events = Array.from({ length: 9 }, (_, i) => ({ at: 1_700_000_000_000 + i * 1000, text: `deploy step ${i}`, actorName: 'ci-bot' }));
+    await putTestSource(ana.database, { id: 'src-deploys', incidentId, state: 'committed' }, events, 4);
+    const invite = await ana.sync.share(incidentId);
+    await waitUntil(() => ana.sync.status(incidentId).state === 'synced', 15_000, 'Ana synced');
+
+    await ben.sync.join(invite);
+    const timeline = await loadVisibleEvents(ben.database, incidentId);
+    expect(timeline.map((e) => e.text)).toEqual(events.map((e) => e.text));
+    expect(await ben.database.eventBlocks.where('incidentId').equals(incidentId).count()).toBe(3);
+
+    // Ben imports something later; Ana gets it. Then Ana removes the first import; Ben loses it too.
+    await putTestSource(ben.database, { id: 'src-alerts', incidentId, state: 'committed', importedAt: 2 }, [{ at: 1_700_000_000_500, text: 'alert fired' }]);
+    emitEventChange({ database: ben.database.name, incidentId, type: 'sources', sourceId: 'src-alerts' });
+    await vi.waitFor(async () => expect((await loadVisibleEvents(ana.database, incidentId)).map((e) => e.text)).toContain('alert fired'), { timeout: 15_000, interval: 100 });
+    await discardSource(ana.database, 'src-deploys');
+    await vi.waitFor(async () => expect((await loadVisibleEvents(ben.database, incidentId)).map((e) => e.text)).toEqual(['alert fired']), { timeout: 15_000, interval: 100 });
     expect([...ana.errors, ...ben.errors]).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { SyncDocRef } from '@protocol/doc-names';
 import type { DebriefDatabase } from '@db/schema';
+import { EventsMirror } from './events-mirror';
 import { FieldLog } from './field-log';
 import { decodeInvite, encodeInvite } from './invite-code';
 import { ACTION_ITEMS_TABLE, INCIDENT_TABLE } from './mirrored-tables';
@@ -18,6 +19,7 @@ const INCIDENT_DOC_TABLES: readonly MirroredTable<never>[] = [INCIDENT_TABLE, AC
 interface Binding {
   handles: SyncDocHandle[];
   mirrors: RecordMirror<never>[];
+  events: EventsMirror | null;
   watch: Subscription | null;
   stop(): void;
 }
@@ -149,9 +151,10 @@ export class TeamSync {
   private async whenStored(binding: Binding, incidentId: string): Promise<unknown> {
     const deadline = Date.now() + 5_000;
     for (;;) {
-      await Promise.all(binding.mirrors.map((mirror) => mirror.idle()));
+      await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
       const stored = await this.database.incidents.get(incidentId);
-      if (stored || Date.now() > deadline) return stored;
+      // The timeline too: the events mirror starts once the events document has the server's state.
+      if ((stored && binding.events) || Date.now() > deadline) return stored;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -159,7 +162,7 @@ export class TeamSync {
   /** Stops sharing this incident on this machine; the local copy stays in the library. */
   async leave(incidentId: string): Promise<void> {
     const binding = this.bindings.get(incidentId);
-    if (binding) await Promise.all(binding.mirrors.map((mirror) => mirror.idle()));
+    if (binding) await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
     const refs = binding?.handles.map((handle) => handle.ref) ?? [];
     this.unbind(incidentId);
     await removeSharedIncident(this.database, incidentId);
@@ -243,13 +246,17 @@ export class TeamSync {
     }
     const ref: SyncDocRef = { kind: 'incident', team: client.team, incidentId };
     const handle = client.open(ref);
+    // Events live in Dexie already; their document keeps no second local copy.
+    const eventsHandle = client.open({ kind: 'events', team: client.team, incidentId }, { persist: false });
     const binding: Binding = {
-      handles: [handle],
+      handles: [handle, eventsHandle],
       mirrors: [],
+      events: null,
       watch: null,
       stop: () => {
         binding.watch?.unsubscribe();
         for (const mirror of binding.mirrors) mirror.stop();
+        binding.events?.stop();
         for (const h of binding.handles) h.release();
       },
     };
@@ -262,6 +269,11 @@ export class TeamSync {
       (def) => new RecordMirror(this.database, FieldLog.of(handle.doc, def.name, this.device), def, incidentId, { name: client.user.name }, onError),
     );
     for (const mirror of binding.mirrors) mirror.start();
+    void eventsHandle.whenServerState.then(() => {
+      if (this.bindings.get(incidentId) !== binding) return;
+      binding.events = new EventsMirror(this.database, eventsHandle.doc, incidentId, onError);
+      if (!paused) binding.events.start();
+    });
     let seen = false;
     let paused = false;
     // A shared incident deleted here stops syncing at once (so its cascade never reaches the
@@ -277,9 +289,11 @@ export class TeamSync {
         if (deleted && !paused) {
           paused = true;
           for (const mirror of binding.mirrors) mirror.stop();
+          binding.events?.stop();
         } else if (!deleted && paused) {
           paused = false;
           for (const mirror of binding.mirrors) mirror.start();
+          binding.events?.start();
         }
       },
       error: onError,
