@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DebriefDatabase } from '@db/schema';
-import { readSetting, writeSetting } from '@db/settings-store';
+import { readSetting, writeSetting } from '@data/settings';
 
 /** An incident this machine shares with its team (made a team incident here, or joined). */
 export interface SharedIncident {
@@ -25,13 +25,13 @@ const listSchema = z.array(
 );
 
 export async function readSharedIncidents(database: DebriefDatabase): Promise<SharedIncident[]> {
-  return readSetting(database, KEY, listSchema, []);
+  return readSetting(KEY, listSchema, [], database);
 }
 
 export async function addSharedIncident(database: DebriefDatabase, entry: SharedIncident): Promise<void> {
   await database.transaction('rw', database.settings, async () => {
     const list = (await readSharedIncidents(database)).filter((e) => e.incidentId !== entry.incidentId);
-    await writeSetting(database, KEY, [...list, entry]);
+    await writeSetting(KEY, [...list, entry], database);
   });
 }
 
@@ -39,9 +39,9 @@ export async function removeSharedIncident(database: DebriefDatabase, incidentId
   await database.transaction('rw', database.settings, async () => {
     const list = await readSharedIncidents(database);
     await writeSetting(
-      database,
       KEY,
       list.filter((e) => e.incidentId !== incidentId),
+      database,
     );
   });
 }

@@ -3,7 +3,7 @@ import { TEAM_ID_PATTERN } from '@protocol/doc-names';
 import { isWellFormedToken } from '@protocol/token-shape';
 import { newId } from '@core/ids';
 import type { DebriefDatabase } from '@db/schema';
-import { readSetting, writeSetting } from '@db/settings-store';
+import { readSetting, writeSetting } from '@data/settings';
 import { parseServerAddress } from './server-address';
 import { SyncError } from './sync-error';
 
@@ -65,12 +65,12 @@ export function checkTeamSyncInput(input: TeamSyncInput): TeamSyncSettings {
 }
 
 export async function readTeamSyncSettings(database: DebriefDatabase): Promise<TeamSyncSettings | null> {
-  return readSetting(database, SETTINGS_KEY, settingsSchema.nullable(), null);
+  return readSetting(SETTINGS_KEY, settingsSchema.nullable(), null, database);
 }
 
 /** Saves the settings; the new server origin takes effect in the CSP at the next start. */
 export async function writeTeamSyncSettings(database: DebriefDatabase, settings: TeamSyncSettings | null): Promise<void> {
-  await writeSetting(database, SETTINGS_KEY, settings);
+  await writeSetting(SETTINGS_KEY, settings, database);
   rememberSyncOrigin(settings ? parseServerAddress(settings.serverUrl).origin : null);
 }
 
@@ -93,9 +93,9 @@ function rememberSyncOrigin(origin: string | null): void {
 
 /** A random id for this app's writes in shared documents (never the token or a person's name). */
 export async function deviceId(database: DebriefDatabase): Promise<string> {
-  const existing = await readSetting(database, DEVICE_KEY, z.string().min(1).nullable(), null);
+  const existing = await readSetting(DEVICE_KEY, z.string().min(1).nullable(), null, database);
   if (existing) return existing;
   const id = newId();
-  await writeSetting(database, DEVICE_KEY, id);
+  await writeSetting(DEVICE_KEY, id, database);
   return id;
 }
