@@ -7,6 +7,7 @@ import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
 import { BackupDialog } from '@features/backup';
+import { InsightsPage } from '@features/insights';
 import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@db/database';
 import { IncidentWorkspace } from './IncidentWorkspace';
@@ -50,6 +51,9 @@ export function App() {
             <a href="#/people" aria-current={route.name === 'people' ? 'page' : undefined}>
               People
             </a>
+            <a href="#/insights" aria-current={route.name === 'insights' ? 'page' : undefined}>
+              Insights
+            </a>
           </nav>
           <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
             New incident
@@ -61,6 +65,7 @@ export function App() {
           )}
           {route.name === 'action-items' && <ActionItemsOverview />}
           {route.name === 'people' && <PeopleScreen />}
+          {route.name === 'insights' && <InsightsPage />}
           {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
         </main>
         {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}

@@ -20,6 +20,12 @@ export interface CatalogRow {
   durationMinutes: number | null;
   /** The team's figure when set, else start → Mitigate / Under Control; null when unknown. */
   customerImpactMinutes: number | null;
+  /** MTTx of this incident in ms (see core/timeline/metrics.ts); null when not recorded. */
+  timeToDetect: number | null;
+  timeToAcknowledge: number | null;
+  timeToMitigate: number | null;
+  /** When the incident was detected (Detect milestone, else the incident's field); UTC ms. */
+  detectedAt: number | null;
   /** Whether anyone filled in the catalog (trigger, domains, factors, detection or resolution). */
   catalogued: boolean;
 }
@@ -43,6 +49,10 @@ export function catalogRow(incident: Incident, milestones: readonly Pick<Milesto
     catalog,
     durationMinutes: minutes(metrics.timeToAllClear),
     customerImpactMinutes: catalog.customerImpactMinutes ?? minutes(metrics.customerImpact),
+    timeToDetect: metrics.timeToDetect,
+    timeToAcknowledge: metrics.detectToAssemble,
+    timeToMitigate: metrics.timeToMitigate,
+    detectedAt: metrics.start !== null && metrics.timeToDetect !== null ? metrics.start + metrics.timeToDetect : incident.detectedAt,
     catalogued: isCatalogued(catalog),
   };
 }
