@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { platform } from '@platform/index';
 import { emitAppCommand, useAppCommand } from '@ui/command-bus';
+import { OpenExternalContext } from '@ui/external-link-context';
 import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
@@ -12,6 +13,9 @@ import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@db/database';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
+
+/** Links from imports open through the platform: the desktop hands them to the main process. */
+const openExternal = (href: string) => platform.openExternal(href);
 
 export function App() {
   const route = useRoute();
@@ -30,53 +34,55 @@ export function App() {
   useShortcut('Mod+Shift+e', () => emitAppCommand('export'), { enabled: platform.kind === 'browser', inInputs: true });
 
   return (
-    <ToastProvider>
-      {/* Due-soon and overdue notifications: checked at start and periodically, whatever screen is open. */}
-      <ActionItemNotifier />
-      <div className="app">
-        <header className="app-bar">
-          <a className="brand" href="#/" title="Incident library">
-            <span className="brand-mark" aria-hidden="true">
-              D
-            </span>
-            Debrief
-          </a>
-          <nav aria-label="Main">
-            <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
-              Incidents
+    <OpenExternalContext value={openExternal}>
+      <ToastProvider>
+        {/* Due-soon and overdue notifications: checked at start and periodically, whatever screen is open. */}
+        <ActionItemNotifier />
+        <div className="app">
+          <header className="app-bar">
+            <a className="brand" href="#/" title="Incident library">
+              <span className="brand-mark" aria-hidden="true">
+                D
+              </span>
+              Debrief
             </a>
-            <a href="#/action-items" aria-current={route.name === 'action-items' ? 'page' : undefined}>
-              Action items
-            </a>
-            <a href="#/people" aria-current={route.name === 'people' ? 'page' : undefined}>
-              People
-            </a>
-            <a href="#/insights" aria-current={route.name === 'insights' ? 'page' : undefined}>
-              Insights
-            </a>
-          </nav>
-          <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
-            New incident
-          </button>
-        </header>
-        <main className="app-main">
-          {route.name === 'library' && (
-            <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
+            <nav aria-label="Main">
+              <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
+                Incidents
+              </a>
+              <a href="#/action-items" aria-current={route.name === 'action-items' ? 'page' : undefined}>
+                Action items
+              </a>
+              <a href="#/people" aria-current={route.name === 'people' ? 'page' : undefined}>
+                People
+              </a>
+              <a href="#/insights" aria-current={route.name === 'insights' ? 'page' : undefined}>
+                Insights
+              </a>
+            </nav>
+            <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
+              New incident
+            </button>
+          </header>
+          <main className="app-main">
+            {route.name === 'library' && (
+              <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
+            )}
+            {route.name === 'action-items' && <ActionItemsOverview />}
+            {route.name === 'people' && <PeopleScreen />}
+            {route.name === 'insights' && <InsightsPage />}
+            {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
+          </main>
+          {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
+          {creating && (
+            <IncidentFormDialog
+              open
+              onClose={() => setCreating(false)}
+              onSaved={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })}
+            />
           )}
-          {route.name === 'action-items' && <ActionItemsOverview />}
-          {route.name === 'people' && <PeopleScreen />}
-          {route.name === 'insights' && <InsightsPage />}
-          {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
-        </main>
-        {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
-        {creating && (
-          <IncidentFormDialog
-            open
-            onClose={() => setCreating(false)}
-            onSaved={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })}
-          />
-        )}
-      </div>
-    </ToastProvider>
+        </div>
+      </ToastProvider>
+    </OpenExternalContext>
   );
 }

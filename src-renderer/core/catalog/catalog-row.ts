@@ -3,7 +3,7 @@ import type { IncidentCatalog } from '../model/catalog';
 import type { Incident, IncidentStatus } from '../model/incident';
 import type { Milestone } from '../model/milestone';
 import type { Severity } from '../model/severity';
-import { computeMetrics } from '../timeline/metrics';
+import { computeIncidentMetrics } from '../metrics/incident-metrics';
 import { catalogOf } from './catalog-schema';
 
 /** One incident as the catalog table, the library facets and the Insights page see it. */
@@ -38,7 +38,8 @@ export function isCatalogued(catalog: IncidentCatalog): boolean {
 
 export function catalogRow(incident: Incident, milestones: readonly Pick<Milestone, 'kind' | 'at'>[]): CatalogRow {
   const catalog = catalogOf(incident);
-  const metrics = computeMetrics(incident, milestones);
+  const computed = computeIncidentMetrics(incident, milestones);
+  const metrics = computed.metrics;
   return {
     id: incident.id,
     title: incident.title,
@@ -47,12 +48,12 @@ export function catalogRow(incident: Incident, milestones: readonly Pick<Milesto
     startedAt: incident.startedAt ?? incident.createdAt,
     services: incident.services,
     catalog,
-    durationMinutes: minutes(metrics.timeToAllClear),
-    customerImpactMinutes: catalog.customerImpactMinutes ?? minutes(metrics.customerImpact),
-    timeToDetect: metrics.timeToDetect,
-    timeToAcknowledge: metrics.detectToAssemble,
-    timeToMitigate: metrics.timeToMitigate,
-    detectedAt: metrics.start !== null && metrics.timeToDetect !== null ? metrics.start + metrics.timeToDetect : incident.detectedAt,
+    durationMinutes: minutes(metrics.timeToAllClear.ms),
+    customerImpactMinutes: catalog.customerImpactMinutes ?? minutes(metrics.customerImpact.ms),
+    timeToDetect: metrics.timeToDetect.ms,
+    timeToAcknowledge: metrics.timeToAcknowledge.ms,
+    timeToMitigate: metrics.timeToMitigate.ms,
+    detectedAt: computed.anchors.detect.at,
     catalogued: isCatalogued(catalog),
   };
 }

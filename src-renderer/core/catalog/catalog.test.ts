@@ -34,7 +34,7 @@ function incident(id: string, catalog: Partial<IncidentCatalog> | undefined, ext
 
 describe('catalog rows', () => {
   it('derives duration and customer impact from milestones, and prefers the team’s impact figure', () => {
-    const derived = catalogRow(incident('a', {}), [{ kind: 'Mitigate', at: T0 + 25 * MIN }]);
+    const derived = catalogRow(incident('a', {}), [{ kind: 'Mitigate', at: T0 + 25 * MIN }, { kind: 'Under Control', at: T0 + 25 * MIN }]);
     expect(derived.durationMinutes).toBe(90);
     expect(derived.customerImpactMinutes).toBe(25);
     const set = catalogRow(incident('b', { customerImpactMinutes: 40 }), [{ kind: 'Mitigate', at: T0 + 25 * MIN }]);

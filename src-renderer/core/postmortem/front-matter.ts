@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { IncidentCatalog } from '../model/catalog';
-import { METRIC_KEYS } from './postmortem-context';
+import { METRIC_KEYS } from '../metrics/incident-metrics';
 import type { PostmortemContext } from './postmortem-context';
 
 const minutes = (seconds: number | null) => (seconds === null || seconds < 0 ? null : Math.round(seconds / 60));
@@ -38,13 +38,15 @@ export function exportFrontMatter(ctx: PostmortemContext, templateId: string): s
     startedAt: iso(i.startedAt),
     detectedAt: iso(i.detectedAt),
     resolvedAt: iso(i.resolvedAt),
+    impactStartedAt: iso(i.impactStartedAt),
+    impactEndedAt: iso(i.impactEndedAt),
     reviewAt: iso(i.reviewAt),
     timeZone: i.timeZone,
     template: templateId,
     authors: ctx.document.authors,
     generatedAt: iso(ctx.document.generatedAt),
     metrics: Object.fromEntries(METRIC_KEYS.map((key) => [key, seconds.get(key) ?? null])),
-    catalog: catalogFrontMatter(i.catalog, seconds.get('timeToResolve') ?? null, seconds.get('customerImpact') ?? null),
+    catalog: catalogFrontMatter(i.catalog, seconds.get('timeToAllClear') ?? null, seconds.get('customerImpact') ?? null),
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }

@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@db/database';
 import type { DebriefDatabase } from '@db/schema';
-import { readSetting, writeSetting } from '@db/settings-store';
 import { catalogRow, type CatalogRow } from '@core/catalog/catalog-row';
 import { catalogSchema, teamVocabularySchema, type TeamVocabulary } from '@core/catalog/catalog-schema';
 import type { Annotation } from '@core/model/annotation';
 import type { IncidentCatalog } from '@core/model/catalog';
 import type { Milestone } from '@core/model/milestone';
+import { patchIncident } from '../incidents';
+import { useSettingValue, writeSetting } from '../settings';
 import { InsightsError } from './insights-error';
 
 const VOCABULARY_KEY = 'catalog.vocabulary';
@@ -15,11 +16,8 @@ const EMPTY_VOCABULARY: TeamVocabulary = { failureDomains: [], triggers: [], det
 /** Saves an incident's catalog (checked against the schema first, so nothing odd is stored). */
 export async function saveCatalog(incidentId: string, catalog: IncidentCatalog, database: DebriefDatabase = db): Promise<void> {
   const parsed = catalogSchema.safeParse(catalog);
-  if (!parsed.success) throw new InsightsError('catalog-invalid', `The catalog could not be saved: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
-  const changed = await database.incidents.update(incidentId, { catalog: parsed.data, updatedAt: Date.now() });
-  if (changed === 0 && !(await database.incidents.get(incidentId))) {
-    throw new InsightsError('incident-missing', 'This incident no longer exists; it may have been deleted in another window.');
-  }
+  if (!parsed.success) throw new InsightsError('CATALOG_INVALID', `The catalog could not be saved: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
+  await patchIncident(incidentId, { catalog: parsed.data, updatedAt: Date.now() }, database);
 }
 
 /** Every live incident as a catalog row, with duration and impact from its milestones. */
@@ -50,9 +48,9 @@ export function useIncidentMilestones(incidentId: string): Milestone[] | undefin
 
 /** The team's own word lists (failure domains, triggers…), live. */
 export function useTeamVocabulary(): TeamVocabulary {
-  return useLiveQuery(() => readSetting(db, VOCABULARY_KEY, teamVocabularySchema, EMPTY_VOCABULARY), [], EMPTY_VOCABULARY);
+  return useSettingValue(VOCABULARY_KEY, teamVocabularySchema, EMPTY_VOCABULARY);
 }
 
 export async function saveTeamVocabulary(vocabulary: TeamVocabulary): Promise<void> {
-  await writeSetting(db, VOCABULARY_KEY, teamVocabularySchema.parse(vocabulary));
+  await writeSetting(VOCABULARY_KEY, teamVocabularySchema.parse(vocabulary));
 }

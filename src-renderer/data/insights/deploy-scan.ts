@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decodeEventBlock } from '@core/events/event-block';
 import { deployCounts, DEPLOY_WINDOW_MINUTES } from '@core/insights/trends';
 import type { DebriefDatabase } from '@db/schema';
-import { readSetting, writeSetting } from '@db/settings-store';
+import { readSetting, writeSetting } from '../settings';
 import { sourceBlocks } from '../events/load-events';
 import { visibleSources } from '../events/visibility';
 
@@ -49,7 +49,7 @@ export async function deployNearDetection(
   onProgress?: (done: number, total: number) => void,
   isCancelled: () => boolean = () => false,
 ): Promise<Set<string>> {
-  const [sources, manual, cache] = await Promise.all([database.sources.toArray(), database.manualEvents.toArray(), readSetting(database, CACHE_KEY, cacheSchema, {})]);
+  const [sources, manual, cache] = await Promise.all([database.sources.toArray(), database.manualEvents.toArray(), readSetting(CACHE_KEY, cacheSchema, {}, database)]);
   const signatureOf = new Map<string, string[]>();
   for (const s of sources) signatureOf.set(s.incidentId, [...(signatureOf.get(s.incidentId) ?? []), `${s.id}:${s.state}`]);
   for (const m of manual) if (m.kind === 'deploy') signatureOf.set(m.incidentId, [...(signatureOf.get(m.incidentId) ?? []), `m:${m.id}:${m.at}`]);
@@ -69,6 +69,6 @@ export async function deployNearDetection(
     if (done % 20 === 0) onProgress?.(done, todo.length);
   }
   onProgress?.(done, todo.length);
-  if (!isCancelled()) await writeSetting(database, CACHE_KEY, next);
+  if (!isCancelled()) await writeSetting(CACHE_KEY, next, database);
   return found;
 }

@@ -1,12 +1,6 @@
-export type InsightsErrorCode = 'catalog-invalid' | 'incident-missing';
+import { CodedError } from '@core/errors/coded-error';
+
+export type InsightsErrorCode = 'CATALOG_INVALID';
 
 /** A catalog, Insights or report failure the user is told about in plain words. */
-export class InsightsError extends Error {
-  constructor(
-    readonly code: InsightsErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InsightsError';
-  }
-}
+export class InsightsError extends CodedError<InsightsErrorCode> {}

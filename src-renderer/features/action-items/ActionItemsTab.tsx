@@ -4,15 +4,16 @@ import { useShortcut } from '@ui/use-shortcut';
 import { ActionItemNotifier } from './ActionItemNotifier';
 import { ItemEditor } from './ItemEditor';
 import { ItemsView } from './ItemsView';
-import { useSlaPolicy, viewerTimeZone } from './sla-settings';
-import { useIncidentActionItems, usePeople } from './use-action-items';
+import { useSlaPolicy, useIncidentActionItems } from '@data/action-items';
+import { viewerTimeZone } from '@core/time/viewer-zone';
+import { usePeopleByName } from '@data/people';
 import './action-items.css';
 
 /** The Action items tab of an incident. */
 export function ActionItemsTab({ incident }: { incident: Incident }) {
   const items = useIncidentActionItems(incident.id);
   const stored = useSlaPolicy();
-  const people = usePeople();
+  const people = usePeopleByName();
   const [creating, setCreating] = useState(false);
   const timeZone = viewerTimeZone();
   useShortcut('a', () => setCreating(true), { enabled: !creating });

@@ -71,3 +71,26 @@ describe('Slack exports as people really have them', () => {
     expect(result.warnings.map((warning) => warning.message)).toContain('no message falls inside the time window (the chosen conversations run from 2024-06-12 to 2024-06-12); widen it, or leave it empty, to import them');
   });
 });
+
+describe('hostile entry names', () => {
+  it('leaves out traversal, absolute and __proto__ entries and names every one in a warning', async () => {
+    const good = [message(T1, 'U0ALICE', 'kept')];
+    const input = folderInput({
+      users: [ALICE],
+      channels: [channel('C1', 'inc', [])],
+      days: { 'inc/2024-06-12': good },
+      extra: {
+        '../escape/2024-06-12.json': JSON.stringify([message(T2, 'U0ALICE', 'escaped')]),
+        '/etc/2024-06-12.json': '[]',
+        '__proto__/2024-06-12.json': JSON.stringify([message(T2, 'U0ALICE', 'polluted')]),
+      },
+    });
+    const result = await parseSlackExport(input, {});
+    expect(result.events.map((event) => event.text)).toEqual(['kept']);
+    expect(result.warnings.map((warning) => warning.message)).toContain(
+      'left out 3 entries whose names point outside the export: ../escape/2024-06-12.json, /etc/2024-06-12.json, __proto__/2024-06-12.json',
+    );
+    const preview = await slackExportImporter.preview(input, {});
+    expect(preview.warnings.map((warning) => warning.message).join('\n')).toContain('__proto__/2024-06-12.json');
+  });
+});
