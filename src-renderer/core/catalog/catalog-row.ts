@@ -20,7 +20,7 @@ export interface CatalogRow {
   durationMinutes: number | null;
   /** The team's figure when set, else start → Mitigate / Under Control; null when unknown. */
   customerImpactMinutes: number | null;
-  /** MTTx of this incident in ms (see core/timeline/metrics.ts); null when not recorded. */
+  /** MTTx of this incident in ms (see core/metrics/incident-metrics.ts); null when not recorded. */
   timeToDetect: number | null;
   timeToAcknowledge: number | null;
   timeToMitigate: number | null;
