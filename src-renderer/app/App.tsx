@@ -3,6 +3,9 @@ import { platform } from '@platform/index';
 import { emitAppCommand, useAppCommand } from '@ui/command-bus';
 import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
+import { ShortcutSheets } from '@ui/shortcuts/ShortcutSheets';
+import { MAIN_CONTENT_ID } from '@ui/focus-return';
+import '@ui/a11y.css';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
@@ -21,18 +24,29 @@ export function App() {
   // Imports a crash interrupted are discarded in the background, once the library is on screen.
   useAbandonedImportCleanup(db);
   useAppCommand('new-incident', () => setCreating(true));
-  // "N" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
-  useShortcut(['n', 'Mod+Alt+n'], () => setCreating(true), { enabled: !creating });
+  // "C" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
+  useShortcut('app.new-incident', () => setCreating(true), { enabled: !creating });
+  useShortcut('app.go-library', () => navigate({ name: 'library' }));
+  useShortcut('app.go-action-items', () => navigate({ name: 'action-items' }));
+  useShortcut('app.go-people', () => navigate({ name: 'people' }));
+  useShortcut('app.backup', () => setBackingUp(true));
   // File > Export… on the library backs up the library; inside an incident, IncidentWorkspace handles it.
   useAppCommand('export', () => setBackingUp(true), route.name === 'library');
   // The desktop menu owns Ctrl/Cmd+E; in a browser that opens the search bar, so web mode adds Shift.
-  useShortcut('Mod+Shift+e', () => emitAppCommand('export'), { enabled: platform.kind === 'browser', inInputs: true });
+  useShortcut('app.export', () => emitAppCommand('export'), { enabled: platform.kind === 'browser' });
 
   return (
     <ToastProvider>
       {/* Due-soon and overdue notifications: checked at start and periodically, whatever screen is open. */}
       <ActionItemNotifier />
       <div className="app">
+        <a className="skip-link" href={`#${MAIN_CONTENT_ID}`} onClick={(event) => {
+            // The hash is the app's router: move focus without navigating.
+            event.preventDefault();
+            document.getElementById(MAIN_CONTENT_ID)?.focus();
+          }}>
+          Skip to content
+        </a>
         <header className="app-bar">
           <a className="brand" href="#/" title="Incident library">
             <span className="brand-mark" aria-hidden="true">
@@ -51,11 +65,11 @@ export function App() {
               People
             </a>
           </nav>
-          <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
+          <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (C)" aria-keyshortcuts="C">
             New incident
           </button>
         </header>
-        <main className="app-main">
+        <main className="app-main" id={MAIN_CONTENT_ID} tabIndex={-1}>
           {route.name === 'library' && (
             <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
           )}
@@ -63,6 +77,7 @@ export function App() {
           {route.name === 'people' && <PeopleScreen />}
           {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
         </main>
+        <ShortcutSheets />
         {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
         {creating && (
           <IncidentFormDialog

@@ -15,7 +15,7 @@ export function ActionItemsTab({ incident }: { incident: Incident }) {
   const people = usePeople();
   const [creating, setCreating] = useState(false);
   const timeZone = viewerTimeZone();
-  useShortcut('a', () => setCreating(true), { enabled: !creating });
+  useShortcut('actions.new', () => setCreating(true), { enabled: !creating });
 
   if (items === undefined || stored === undefined) return <p className="loading">Loading action items…</p>;
   return (

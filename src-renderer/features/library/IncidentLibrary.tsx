@@ -36,7 +36,7 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
   const visible = useMemo(() => (incidents ? filterIncidents(incidents, query) : []), [incidents, query]);
   const total = incidents?.filter((i) => !i.deletedAt).length ?? 0;
 
-  useShortcut('/', () => document.getElementById('library-search')?.focus());
+  useShortcut('library.search', () => document.getElementById('library-search')?.focus());
 
   if (incidents === undefined) return <p className="loading">Loading incidents…</p>;
 

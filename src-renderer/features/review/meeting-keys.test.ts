@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { meetingCommand } from './meeting-keys';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+  key: k,
+  code: /^[a-z]$/i.test(k) ? `Key${k.toUpperCase()}` : k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: k === '?' || /^[A-Z]$/.test(k),
+  ...mods,
+});
 
 describe('meeting keys', () => {
   it('maps the facilitator keys, including a presentation clicker', () => {
