@@ -16,6 +16,12 @@ interface DialogProps {
   returnFocus?: () => HTMLElement | string | null | undefined;
   /** Extra class for the <dialog> (the command palette sits near the top). */
   className?: string;
+  /**
+   * A dialog that changes stage in place (preview, running, done) passes the stage: each new
+   * stage puts focus on its [data-autofocus] control again instead of leaving it on a button
+   * that went away.
+   */
+  focusKey?: string;
 }
 
 /**
@@ -23,7 +29,7 @@ interface DialogProps {
  * shortcuts stay quiet while one is open (see use-shortcut). Closing or unmounting hands focus
  * back, so keyboard users never land on <body>.
  */
-export function Dialog({ open, title, onClose, children, wide, returnFocus, className }: DialogProps) {
+export function Dialog({ open, title, onClose, children, wide, returnFocus, className, focusKey }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const returnRef = useRef(returnFocus);
@@ -46,6 +52,11 @@ export function Dialog({ open, title, onClose, children, wide, returnFocus, clas
       restoreFocus(returnRef.current?.() ?? null, opener);
     };
   }, [open]);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog?.open || focusKey === undefined) return;
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [focusKey]);
   const classes = ['dialog', wide && 'dialog-wide', className].filter(Boolean).join(' ');
   return (
     <dialog

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type ToastApi, type ToastRequest } from './toast-context';
+import { SHORTCUTS } from './shortcuts/catalog';
+import { ariaShortcut } from './shortcuts/keys';
+import { useShortcut } from './use-shortcut';
+
+const UNDO_KEY = SHORTCUTS['app.undo'].keys[0];
 
 interface LiveToast extends ToastRequest {
   id: number;
@@ -24,18 +29,44 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
+  const startTimer = useCallback(
+    (toast: Pick<LiveToast, 'id' | 'timeoutMs'>) => {
+      const previous = timers.current.get(toast.id);
+      if (previous) clearTimeout(previous);
+      timers.current.set(
+        toast.id,
+        setTimeout(() => dismiss(toast.id, true), toast.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      );
+    },
+    [dismiss],
+  );
+  // A notice stays while the pointer is on it or focus is in it, then gets its full time again.
+  const hold = (id: number) => {
+    const timer = timers.current.get(id);
+    if (timer) clearTimeout(timer);
+  };
+
   const api = useMemo<ToastApi>(
     () => ({
       show(request) {
         const id = nextId.current++;
         setToasts((list) => [...list, { ...request, id }]);
-        timers.current.set(
-          id,
-          setTimeout(() => dismiss(id, true), request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-        );
+        startTimer({ id, timeoutMs: request.timeoutMs });
       },
     }),
-    [dismiss],
+    [startTimer],
+  );
+
+  // Ctrl/Cmd+Z undoes the latest action an Undo notice still offers (text fields keep their own undo).
+  const undoable = [...toasts].reverse().find((t) => t.actionLabel === 'Undo');
+  useShortcut(
+    'app.undo',
+    () => {
+      if (!undoable) return;
+      undoable.onAction?.();
+      dismiss(undoable.id, false);
+    },
+    { enabled: undoable !== undefined },
   );
 
   useEffect(() => {
@@ -48,7 +79,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((toast) => (
-          <div key={toast.id} className={`toast toast-${toast.tone ?? 'info'}`}>
+          <div
+            key={toast.id}
+            className={`toast toast-${toast.tone ?? 'info'}`}
+            onMouseEnter={() => hold(toast.id)}
+            onMouseLeave={(event) => !event.currentTarget.contains(document.activeElement) && startTimer(toast)}
+            onFocus={() => hold(toast.id)}
+            onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && !event.currentTarget.matches(':hover') && startTimer(toast)}
+          >
             <span>{toast.message}</span>
             {toast.actionLabel && (
               <button
@@ -58,6 +96,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                   toast.onAction?.();
                   dismiss(toast.id, false);
                 }}
+                aria-keyshortcuts={toast.actionLabel === 'Undo' ? ariaShortcut(UNDO_KEY) : undefined}
               >
                 {toast.actionLabel}
               </button>

@@ -101,6 +101,7 @@ export const SHORTCUTS = {
   'editor.code': { scope: 'editor', label: 'Code block', keys: ['Mod+Alt+c'] },
   'editor.table': { scope: 'editor', label: 'Table', keys: ['Mod+Alt+t'] },
   'editor.undo': { scope: 'editor', label: 'Undo typing', keys: ['Mod+z'] },
+  'editor.explain': { scope: 'editor', label: 'Open the blameless suggestion for the flagged phrase at the caret', keys: ['Alt+Enter'] },
   'form.submit': { scope: 'app', label: 'Save the open form', keys: ['Mod+Enter'], context: 'dialog', inInputs: true },
   'dialog.close': { scope: 'app', label: 'Close the open dialog', keys: ['Escape'], context: 'dialog' },
 } as const satisfies Record<string, ShortcutDef>;
