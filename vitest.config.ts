@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['src-renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'src-main/**/*.test.ts', 'bench/**/*.test.ts', 'eslint-rules/**/*.test.{js,ts}'],
     environment: 'node',
     pool: 'threads',
+    // Tests assert behaviour, never time: a loaded 2-core CI box can make a round trip over the
+    // shipped templates take several seconds, which is not a failure.
+    testTimeout: 30_000,
   },
 });
