@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { meetingCommand } from './meeting-keys';
 
@@ -22,5 +23,13 @@ describe('meeting keys', () => {
     expect(meetingCommand(key('n', { ctrlKey: true }))).toBeNull();
     expect(meetingCommand(key('ArrowRight', { altKey: true }))).toBeNull();
     expect(meetingCommand(key('x'))).toBeNull();
+  });
+});
+
+describe('meeting keys from real key events', () => {
+  it('read the fields of a DOM KeyboardEvent (getters, not own properties)', () => {
+    const event = new KeyboardEvent('keydown', { key: 'T', code: 'KeyT', shiftKey: true });
+    expect(meetingCommand(event)).toBe('timer');
+    expect(meetingCommand(new KeyboardEvent('keydown', { key: 'n', code: 'KeyN', ctrlKey: true }))).toBeNull();
   });
 });

@@ -26,7 +26,16 @@ type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'al
 /** Maps a key press to a command; modifier combinations are left to the browser. */
 export function meetingCommand(event: KeyPress): MeetingCommand | null {
   // A letter means the same with Caps Lock or Shift held: the room's clicker or a hurried facilitator.
-  const press = /^[a-z]$/i.test(event.key) ? { ...event, key: event.key.toLowerCase(), shiftKey: false } : event;
+  // (Copied field by field: a DOM event's fields are getters that a spread would drop.)
+  const letter = /^[a-z]$/i.test(event.key);
+  const press: KeyPress = {
+    key: letter ? event.key.toLowerCase() : event.key,
+    code: event.code,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    altKey: event.altKey,
+    shiftKey: letter ? false : event.shiftKey,
+  };
   for (const [command, id] of Object.entries(MEETING_SHORTCUTS) as [MeetingCommand, ShortcutId][]) {
     if (SHORTCUTS[id].keys.some((k) => matchesShortcut(press, k))) return command;
   }
