@@ -42,9 +42,9 @@ test('a scribe drafts, writes, checks blameless language, regenerates, versions 
   await expect(pm.editor.locator('table').first()).toBeVisible();
   await pm.newDraft('Incident review');
   await expect(pm.editor.getByRole('heading', { name: 'Contributing factors' })).toBeVisible();
-  await expect(pm.editor).toContainText('Impact started: 2024-06-12 23:52 PDT');
+  await expect(pm.editor).toContainText('Incident started: 2024-06-12 23:52 PDT');
   await expect(pm.editor).toContainText('Resolved: 2024-06-13 01:10 PDT');
-  await expect(pm.editor.locator('table').filter({ hasText: 'Time to detect (MTTD)' })).toContainText('6m 00s');
+  await expect(pm.editor.locator('table').filter({ hasText: 'Time to detect' })).toContainText('6m 00s');
   await page.screenshot({ path: SHOT('draft'), fullPage: false });
 
   // Prose, then a blaming phrase: it is flagged with an explanation and the suggestion applied.
@@ -102,7 +102,7 @@ test('a scribe drafts, writes, checks blameless language, regenerates, versions 
   expect(text).toContain('title: INC-482 Checkout returns 5xx\n');
   expect(text).toContain('timeZone: America/Los_Angeles\n');
   expect(text).toContain('template: incident-review\n');
-  expect(text).toContain('| Metric | Value |\n| --- | --- |\n| Time to detect (MTTD) | 6m 00s |');
+  expect(text).toContain('| Metric | Value |\n| --- | --- |\n| Time to detect | 6m 00s |');
   expect(text).toContain('| Priority | Action | Owner | Due | Status | Type |');
   expect(text).toMatch(/\| P1 \| Send config deploys through canary \| Marco Silva \|/);
   expect(text).toMatch(/\| P2 \| Alert on pool saturation \| Tom Okafor \|/);

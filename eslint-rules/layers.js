@@ -1,10 +1,14 @@
 import path from 'node:path';
 
 /**
- * Enforces the one-way import flow of the renderer: core ← db/editor ← features ← app.
- * Each layer lists the layers it may import; features may import another feature only
- * through that feature's public index. Packages that would drag React, Dexie, Lexical or
- * Electron into the wrong layer are refused too.
+ * Enforces the one-way import flow: core ← db ← data ← editor/ui/platform ← features ← app.
+ * - Each renderer layer lists the layers it may import. `@db` is reachable only from `data/`
+ *   (and `db/` itself): features and app read and write through the data layer's modules.
+ * - Features never import each other; `app/` composes them (through slots/props).
+ * - A relative import may not leave its layer: another layer is reached by its alias.
+ * - `core/` is pure TypeScript: only the packages in CORE_PACKAGES, and no `.tsx` files.
+ * - `src-main` (Node/Electron) and its preload never import the renderer (main may use the pure
+ *   `core/`); the renderer reaches the main process only through the preload's contract.
  */
 const RENDERER = 'src-renderer';
 const LAYERS = ['core', 'db', 'data', 'editor', 'platform', 'ui', 'features', 'app'];
@@ -12,106 +16,209 @@ const LAYERS = ['core', 'db', 'data', 'editor', 'platform', 'ui', 'features', 'a
 const ALLOWED = {
   core: ['core'],
   db: ['core', 'db'],
-  data: ['core', 'db', 'data'],
+  data: ['core', 'db', 'data', 'protocol'],
   editor: ['core', 'editor', 'ui'],
   platform: ['platform'],
   ui: ['core', 'ui'],
-  features: ['core', 'db', 'data', 'editor', 'platform', 'ui', 'features'],
-  app: LAYERS,
+  features: ['core', 'data', 'editor', 'platform', 'ui', 'features', 'protocol'],
+  app: ['core', 'data', 'editor', 'platform', 'ui', 'features', 'app', 'protocol'],
 };
 
-const UI_PACKAGES = /^(react|react-dom|dexie|dexie-react-hooks|dexie-export-import|lexical|@lexical\/.*|@tanstack\/react-virtual|electron)(\/.*)?$/;
+/**
+ * Files that still import `@db` or another feature directly, being moved onto the data layer /
+ * composed in app/. The list only shrinks; a file on it that no longer needs it is reported.
+ */
+export const LEGACY_IMPORTERS = new Map([
+  // [path from the repository root, kinds: 'db' (@db or dexie) | 'features' (another feature)]
+  ['src-renderer/app/App.tsx', ['db']],
+  ['src-renderer/app/Boot.tsx', ['db']],
+  ['src-renderer/app/RecoveryScreen.tsx', ['db']],
+  ['src-renderer/features/backup/BackupDialog.tsx', ['db']],
+  ['src-renderer/features/backup/backup-file.test.ts', ['db']],
+  ['src-renderer/features/backup/backup-file.ts', ['db']],
+  ['src-renderer/features/backup/legacy-restore.test.ts', ['db']],
+  ['src-renderer/features/import/SourcesDialog.tsx', ['db']],
+  ['src-renderer/features/import/import.worker.ts', ['db']],
+  ['src-renderer/features/import/use-sources.ts', ['db']],
+  ['src-renderer/features/people/PeopleScreen.tsx', ['db']],
+  ['src-renderer/features/people/use-people.ts', ['db']],
+  ['src-renderer/features/postmortem/PostmortemTab.tsx', ['db']],
+  ['src-renderer/features/postmortem/PostmortemWorkspace.tsx', ['db']],
+  ['src-renderer/features/postmortem/VersionsDialog.tsx', ['db']],
+  ['src-renderer/features/postmortem/document-store.ts', ['db']],
+  ['src-renderer/features/postmortem/postmortem-records.ts', ['db']],
+  ['src-renderer/features/review/EventAnnotations.test.tsx', ['db']],
+  ['src-renderer/features/review/EventAnnotations.tsx', ['db']],
+  ['src-renderer/features/review/annotation-writes.db.test.ts', ['db']],
+  ['src-renderer/features/review/annotation-writes.ts', ['db']],
+  ['src-renderer/features/review/use-review-data.ts', ['db']],
+  ['src-renderer/features/timeline/EventRow.tsx', ['features']],
+  ['src-renderer/features/timeline/TimelineDialogs.tsx', ['db']],
+  ['src-renderer/features/timeline/TimelineSidebar.tsx', ['db']],
+  ['src-renderer/features/timeline/TimelineTab.tsx', ['db']],
+  ['src-renderer/features/timeline/milestone-writes.ts', ['db']],
+  ['src-renderer/features/timeline/use-timeline-data.ts', ['db']],
+  ['src-renderer/features/timeline/use-visible-events.ts', ['db']],
+]);
+
+/** Packages `core/` may use: pure, DOM-free, platform-free. Add one here only if it is all three. */
+export const CORE_PACKAGES = /^(zod|date-fns|@date-fns\/tz|papaparse|fflate|yaml|vitest|fast-check)(\/.*)?$/;
+
 const FORBIDDEN_PACKAGES = {
-  core: UI_PACKAGES,
   db: /^(react|react-dom|lexical|@lexical\/.*|electron)(\/.*)?$/,
   data: /^(lexical|@lexical\/.*|electron)(\/.*)?$/,
   editor: /^(dexie|dexie-react-hooks|electron)(\/.*)?$/,
   platform: /^(dexie|lexical|@lexical\/.*|electron)(\/.*)?$/,
   ui: /^(dexie|dexie-react-hooks|lexical|@lexical\/.*|electron)(\/.*)?$/,
-  features: /^electron(\/.*)?$/,
-  app: /^electron(\/.*)?$/,
+  features: /^(dexie|dexie-react-hooks|dexie-export-import|electron)(\/.*)?$/,
+  app: /^(dexie|dexie-react-hooks|dexie-export-import|electron)(\/.*)?$/,
 };
 
-const ALIASES = { '@core': 'core', '@db': 'db', '@data': 'data', '@editor': 'editor', '@features': 'features', '@platform': 'platform', '@ui': 'ui', '@app': 'app' };
+const ALIASES = {
+  '@core': 'core',
+  '@db': 'db',
+  '@data': 'data',
+  '@editor': 'editor',
+  '@features': 'features',
+  '@platform': 'platform',
+  '@ui': 'ui',
+  '@app': 'app',
+  '@protocol': 'protocol',
+};
+
+/** The preload's contract files: what main and the renderer's platform layer may import from it. */
+const PRELOAD_CONTRACT = ['desktop-api', 'ipc-channels'];
 
 function locate(absolute, root) {
   const rel = path.relative(root, absolute).split(path.sep);
-  if (rel[0] === RENDERER && LAYERS.includes(rel[1])) {
-    return { layer: rel[1], rest: rel.slice(2) };
-  }
-  if (rel[0] === 'src-main') return { layer: rel[1] === 'preload' ? 'preload' : 'main', rest: rel.slice(1) };
-  return null;
+  if (rel[0] === RENDERER && LAYERS.includes(rel[1])) return { layer: rel[1], rest: rel.slice(2) };
+  if (rel[0] === RENDERER) return { layer: 'renderer-root', rest: rel.slice(1) };
+  if (rel[0] === 'src-main') return rel[1] === 'preload' ? { layer: 'preload', rest: rel.slice(2) } : { layer: 'main', rest: rel.slice(1) };
+  if (rel[0] === 'server' && rel[1] === 'protocol') return { layer: 'protocol', rest: rel.slice(2) };
+  return { layer: 'outside', rest: rel };
 }
 
 function resolveTarget(spec, fileDir, root) {
   const alias = Object.keys(ALIASES).find((a) => spec === a || spec.startsWith(`${a}/`));
-  if (alias) {
-    return { layer: ALIASES[alias], rest: spec.slice(alias.length + 1).split('/').filter(Boolean) };
-  }
-  if (spec.startsWith('.')) return locate(path.resolve(fileDir, spec), root) ?? { layer: 'outside', rest: [] };
+  if (alias) return { layer: ALIASES[alias], rest: spec.slice(alias.length + 1).split('/').filter(Boolean), relative: false };
+  if (spec.startsWith('.')) return { ...locate(path.resolve(fileDir, spec), root), relative: true };
   return null;
 }
+
+const isContract = (rest) => rest.length === 1 && PRELOAD_CONTRACT.includes(rest[0].replace(/\.ts$/, ''));
 
 export const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keep the renderer layers one-way: core ← db/editor ← features ← app' },
+    docs: { description: 'Keep the layers one-way: core ← db ← data ← features ← app; main and preload apart' },
     schema: [],
     messages: {
       layer: "'{{from}}' may not import from '{{to}}' ({{spec}}): allowed are {{allowed}}.",
-      featureInternals:
-        "Feature '{{from}}' may not reach into feature '{{to}}' ({{spec}}): import '@features/{{to}}' (its index) instead.",
+      db: "'{{from}}' may not import '@db' ({{spec}}): read and write through the data layer ('@data/...').",
+      featureToFeature:
+        "Feature '{{from}}' may not import feature '{{to}}' ({{spec}}): compose features in app/ (pass the other feature's component in as a prop or slot).",
+      relative: "'{{spec}}' leaves the '{{from}}' layer by a relative path: import it as '@{{to}}/...'.",
       pkg: "'{{from}}' may not import the package '{{spec}}'.",
-      rendererToMain: "The renderer may only import the bridge contract from src-main ('{{spec}}').",
+      corePkg: "core/ may only import pure packages listed in CORE_PACKAGES (eslint-rules/layers.js), not '{{spec}}'.",
+      coreTsx: 'core/ is pure TypeScript: no .tsx files (components belong in ui/ or a feature).',
+      rendererToMain: "The renderer may only import the preload's contract from src-main ('{{spec}}').",
+      mainToRenderer: "src-main may not import renderer code ('{{spec}}'): share a contract through src-main/preload instead.",
+      mainToPreload: "src-main may only import the preload's contract ({{spec}}): desktop-api, ipc-channels.",
+      preload: "The preload may only import electron, zod and its own files ('{{spec}}').",
+      staleLegacy: "This file no longer imports '{{kind}}' directly: remove it from LEGACY_IMPORTERS in eslint-rules/layers.js.",
     },
   },
   create(context) {
     const root = context.cwd;
     const file = context.filename;
     const source = locate(file, root);
-    if (!source) return {};
+    if (source.layer === 'outside' || source.layer === 'protocol' || source.layer === 'renderer-root') return {};
     const fileDir = path.dirname(file);
+    const legacy = LEGACY_IMPORTERS.get(path.relative(root, file).split(path.sep).join('/')) ?? [];
+    const used = new Set();
+
+    /** Reports, unless the file is on the legacy list for this kind of import. */
+    function report(node, messageId, data, kind) {
+      if (kind && legacy.includes(kind)) {
+        used.add(kind);
+        return;
+      }
+      context.report({ node, messageId, data });
+    }
+
+    function checkMain(node, spec, target) {
+      if (!target || target.layer === source.layer || target.layer === 'outside') return;
+      if (target.layer === 'preload' && isContract(target.rest)) return;
+      // core/ is pure TypeScript: one home for rules both processes apply (e.g. link safety).
+      if (source.layer === 'main' && target.layer === 'core') return;
+      if (source.layer === 'preload') return context.report({ node, messageId: 'preload', data: { spec } });
+      if (target.layer === 'preload') return context.report({ node, messageId: 'mainToPreload', data: { spec } });
+      context.report({ node, messageId: 'mainToRenderer', data: { spec } });
+    }
+
+    function checkPackage(node, spec) {
+      if (source.layer === 'core') {
+        if (!CORE_PACKAGES.test(spec)) context.report({ node, messageId: 'corePkg', data: { spec } });
+        return;
+      }
+      if (!FORBIDDEN_PACKAGES[source.layer]?.test(spec)) return;
+      const storage = /^dexie/.test(spec) && (source.layer === 'features' || source.layer === 'app');
+      report(node, 'pkg', { from: source.layer, spec }, storage ? 'db' : undefined);
+    }
 
     function check(node, spec) {
       if (typeof spec !== 'string') return;
-      if (source.layer === 'main' || source.layer === 'preload') return;
       const target = resolveTarget(spec, fileDir, root);
-      if (!target) {
-        const forbidden = FORBIDDEN_PACKAGES[source.layer];
-        if (forbidden?.test(spec)) context.report({ node, messageId: 'pkg', data: { from: source.layer, spec } });
+      if (source.layer === 'main' || source.layer === 'preload') {
+        if (!target && source.layer === 'preload' && !/^(electron|zod|vitest)(\/.*)?$/.test(spec)) context.report({ node, messageId: 'preload', data: { spec } });
+        checkMain(node, spec, target);
         return;
       }
+      if (!target) return checkPackage(node, spec);
       if (target.layer === 'preload' || target.layer === 'main') {
-        const allowed = target.layer === 'preload' && target.rest.join('/').replace(/\.ts$/, '') === 'preload/desktop-api';
-        if (!allowed || !['platform', 'app'].includes(source.layer)) {
+        if (!(target.layer === 'preload' && isContract(target.rest) && ['platform', 'app'].includes(source.layer))) {
           context.report({ node, messageId: 'rendererToMain', data: { spec } });
         }
         return;
       }
+      // Assets outside the code (templates/*.md?raw) are fine; another code layer is reached by its alias.
       if (target.layer === 'outside') return;
+      if (target.relative && target.layer !== source.layer) {
+        return context.report({ node, messageId: 'relative', data: { from: source.layer, to: target.layer, spec } });
+      }
+      if (target.layer === 'db' && !ALLOWED[source.layer].includes('db')) return report(node, 'db', { from: source.layer, spec }, 'db');
       if (!ALLOWED[source.layer].includes(target.layer)) {
-        context.report({
+        return context.report({
           node,
           messageId: 'layer',
           data: { from: source.layer, to: target.layer, spec, allowed: ALLOWED[source.layer].join(', ') },
         });
-        return;
       }
       if (source.layer === 'features' && target.layer === 'features') {
         const own = source.rest[0];
         const other = target.rest[0];
-        const isIndex = target.rest.length === 1 || (target.rest.length === 2 && /^index(\.tsx?)?$/.test(target.rest[1]));
-        if (other && other !== own && !isIndex) {
-          context.report({ node, messageId: 'featureInternals', data: { from: own, to: other, spec } });
-        }
+        if (other && other !== own) report(node, 'featureToFeature', { from: own, to: other, spec }, 'features');
       }
     }
 
     return {
+      Program: (node) => {
+        if (source.layer === 'core' && file.endsWith('.tsx')) context.report({ node, messageId: 'coreTsx' });
+      },
+      'Program:exit': (node) => {
+        for (const kind of legacy) if (!used.has(kind)) context.report({ node, messageId: 'staleLegacy', data: { kind } });
+      },
       ImportDeclaration: (node) => check(node, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+      // `vi.mock('@db/...')`, `import.meta.glob` and friends name modules too.
+      CallExpression: (node) => {
+        const callee = node.callee;
+        const first = node.arguments[0];
+        const named = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'vi' && callee.property.name === 'mock';
+        if (named && first?.type === 'Literal') check(node, first.value);
+      },
     };
   },
 };

@@ -20,8 +20,13 @@ describe('externalUrlOrNull', () => {
     '',
     'https://trusted.example@evil.example/',
     'https://user:pass@example.com/',
+    'mailto:?attach=/etc/passwd',
   ])('refuses %s', (raw) => {
     expect(externalUrlOrNull(raw)).toBeNull();
+  });
+
+  it('opens a mailto link rebuilt from its address, subject and body', () => {
+    expect(externalUrlOrNull('mailto:ops@example.com?attach=%2Fetc%2Fpasswd&subject=SEV1&bcc=x@evil.example')?.href).toBe('mailto:ops@example.com?subject=SEV1');
   });
 });
 

@@ -1,10 +1,10 @@
+import { safeHref } from '../src-renderer/core/links/safe-link';
+
 /** The privileged scheme the production renderer is served from (never file://). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'debrief';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 function parse(raw: string): URL | null {
   try {
@@ -15,14 +15,13 @@ function parse(raw: string): URL | null {
 }
 
 /**
- * The only URLs the OS may open for us. Credentials in a web URL are refused because
- * `https://trusted.example@evil.example` is a classic way to disguise the real host.
+ * The only URLs the OS may open for us, by the renderer's one rule for external links (checked
+ * again here because the renderer is not trusted): http(s) without credentials, and mailto
+ * rebuilt from its addresses, subject and body so `?attach=` never reaches the mail client.
  */
 export function externalUrlOrNull(raw: string): URL | null {
-  const url = parse(raw);
-  if (!url || !EXTERNAL_PROTOCOLS.has(url.protocol)) return null;
-  if (url.protocol !== 'mailto:' && (url.username !== '' || url.password !== '' || url.hostname === '')) return null;
-  return url;
+  const href = safeHref(raw);
+  return href === null ? null : parse(href);
 }
 
 /**

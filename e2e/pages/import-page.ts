@@ -20,13 +20,13 @@ export function fixtureFolderPath(folder: string): string {
 }
 
 /** Zips a fixture folder the way Slack delivers an export: the folder's content at the archive root. */
-export function zipFixtureFolder(folder: string, name: string): FilePayload {
+export function zipFixtureFolder(folder: string, name: string, keep: (path: string) => boolean = () => true): FilePayload {
   const files: Record<string, Uint8Array> = {};
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path, `${prefix}${entry}/`);
-      else files[`${prefix}${entry}`] = new Uint8Array(readFileSync(path));
+      else if (keep(`${prefix}${entry}`)) files[`${prefix}${entry}`] = new Uint8Array(readFileSync(path));
     }
   };
   walk(join(FIXTURES, folder), '');

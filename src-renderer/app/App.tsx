@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { platform } from '@platform/index';
 import { emitAppCommand, useAppCommand } from '@ui/command-bus';
+import { OpenExternalContext } from '@ui/external-link-context';
 import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
 import { ShortcutSheets } from '@ui/shortcuts/ShortcutSheets';
@@ -14,6 +15,9 @@ import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@db/database';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
+
+/** Links from imports open through the platform: the desktop hands them to the main process. */
+const openExternal = (href: string) => platform.openExternal(href);
 
 export function App() {
   const route = useRoute();
@@ -36,57 +40,59 @@ export function App() {
   useShortcut('app.export', () => emitAppCommand('export'), { enabled: platform.kind === 'browser' });
 
   return (
-    <ToastProvider>
-      {/* Due-soon and overdue notifications: checked at start and periodically, whatever screen is open. */}
-      <ActionItemNotifier />
-      <div className="app">
-        <a className="skip-link" href={`#${MAIN_CONTENT_ID}`} onClick={(event) => {
-            // The hash is the app's router: move focus without navigating.
-            event.preventDefault();
-            document.getElementById(MAIN_CONTENT_ID)?.focus();
-          }}>
-          Skip to content
-        </a>
-        <header className="app-bar">
-          <a className="brand" href="#/" title="Incident library">
-            <span className="brand-mark" aria-hidden="true">
-              D
-            </span>
-            Debrief
+    <OpenExternalContext value={openExternal}>
+      <ToastProvider>
+        {/* Due-soon and overdue notifications: checked at start and periodically, whatever screen is open. */}
+        <ActionItemNotifier />
+        <div className="app">
+          <a className="skip-link" href={`#${MAIN_CONTENT_ID}`} onClick={(event) => {
+              // The hash is the app's router: move focus without navigating.
+              event.preventDefault();
+              document.getElementById(MAIN_CONTENT_ID)?.focus();
+            }}>
+            Skip to content
           </a>
-          <nav aria-label="Main">
-            <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
-              Incidents
+          <header className="app-bar">
+            <a className="brand" href="#/" title="Incident library">
+              <span className="brand-mark" aria-hidden="true">
+                D
+              </span>
+              Debrief
             </a>
-            <a href="#/action-items" aria-current={route.name === 'action-items' ? 'page' : undefined}>
-              Action items
-            </a>
-            <a href="#/people" aria-current={route.name === 'people' ? 'page' : undefined}>
-              People
-            </a>
-          </nav>
-          <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (C)" aria-keyshortcuts="C">
-            New incident
-          </button>
-        </header>
-        <main className="app-main" id={MAIN_CONTENT_ID} tabIndex={-1}>
-          {route.name === 'library' && (
-            <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
+            <nav aria-label="Main">
+              <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
+                Incidents
+              </a>
+              <a href="#/action-items" aria-current={route.name === 'action-items' ? 'page' : undefined}>
+                Action items
+              </a>
+              <a href="#/people" aria-current={route.name === 'people' ? 'page' : undefined}>
+                People
+              </a>
+            </nav>
+            <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (C)" aria-keyshortcuts="C">
+              New incident
+            </button>
+          </header>
+          <main className="app-main" id={MAIN_CONTENT_ID} tabIndex={-1}>
+            {route.name === 'library' && (
+              <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
+            )}
+            {route.name === 'action-items' && <ActionItemsOverview />}
+            {route.name === 'people' && <PeopleScreen />}
+            {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
+          </main>
+          <ShortcutSheets />
+          {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
+          {creating && (
+            <IncidentFormDialog
+              open
+              onClose={() => setCreating(false)}
+              onSaved={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })}
+            />
           )}
-          {route.name === 'action-items' && <ActionItemsOverview />}
-          {route.name === 'people' && <PeopleScreen />}
-          {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
-        </main>
-        <ShortcutSheets />
-        {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
-        {creating && (
-          <IncidentFormDialog
-            open
-            onClose={() => setCreating(false)}
-            onSaved={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })}
-          />
-        )}
-      </div>
-    </ToastProvider>
+        </div>
+      </ToastProvider>
+    </OpenExternalContext>
   );
 }

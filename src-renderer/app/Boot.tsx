@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { db, openDatabase, requestPersistentStorage } from '@db/database';
-import { purgeDeletedIncidents } from '@db/cascade';
+import { purgeDeletedIncidents } from '@data/incidents';
 import { isLocked, undoDeleteLockName } from '@data/events';
 import { classifyOpenError, type DatabaseOpenError } from '@db/open-error';
 import { App } from './App';

@@ -5,7 +5,7 @@ import { SOURCE_FORMATS, SOURCE_STATES, type Source } from '@core/model/source';
 import type { EventState, ManualEventRecord } from '@core/model/event';
 import { manualRecordOf, readV2Event } from './migrations/v3-event-blocks';
 import type { Person } from '@core/model/person';
-import { MILESTONE_KINDS, type Milestone } from '@core/model/milestone';
+import { IMPACT_MARKS, MILESTONE_KINDS, type Milestone } from '@core/model/milestone';
 import { ANNOTATION_TAGS, type Annotation } from '@core/model/annotation';
 import type { PostmortemDocument } from '@core/model/document';
 import { ACTION_KINDS, ACTION_STATUSES, PRIORITIES, type ActionItem } from '@core/model/action-item';
@@ -86,6 +86,7 @@ const milestoneSchema = z.looseObject({
   at: num(0),
   eventId: z.string().nullable().catch(null),
   note: str(),
+  impact: z.enum(IMPACT_MARKS).nullable().optional().catch(null),
   createdAt: num(0),
   updatedAt: num(0),
 });

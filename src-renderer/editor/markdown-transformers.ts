@@ -23,7 +23,7 @@ import { $createTextNode, $isParagraphNode, $isRootNode, $isTabNode, $isTextNode
 import { escapeBlockLines, escapeMarkup, escapeText, linkDestination } from '@core/markdown/markdown-escape';
 import { $createMentionNode, $isMentionNode, MentionNode } from './mention-node';
 import { createTableTransformer } from './table-transformer';
-import { PERSON_URL_PREFIX, isAllowedUrl, isValidReferenceId } from './url-policy';
+import { PERSON_URL_PREFIX, exportedUrl, isAllowedUrl, isValidReferenceId } from './url-policy';
 
 const NEVER = /(?!)/;
 
@@ -109,7 +109,8 @@ const SAFE_LINK: TextMatchTransformer = {
     if (!isAllowedUrl(node.getURL())) return text;
     const title = node.getTitle();
     const titlePart = title ? ` "${escapeMarkup(title.replace(/(["\\])/g, '\\$1'))}"` : '';
-    return `[${text === '' ? escapeText(node.getURL()) : text}](${linkDestination(node.getURL())}${titlePart})`;
+    const url = exportedUrl(node.getURL());
+    return `[${text === '' ? escapeText(url) : text}](${linkDestination(url)}${titlePart})`;
   },
   replace: (textNode, match) => {
     const [, label = '', pointyUrl, rawUrl, quotedTitle, apostrophedTitle, parenthesizedTitle] = match;

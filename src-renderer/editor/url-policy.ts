@@ -1,3 +1,5 @@
+import { safeHref } from '@core/links/safe-link';
+
 /** Schemes a link in a document may carry; anything else is dropped to plain text on import and never exported. */
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'debrief:']);
 
@@ -21,7 +23,14 @@ export function isAllowedUrl(raw: string): boolean {
   const url = parseUrl(raw.trim());
   if (!url || !ALLOWED_PROTOCOLS.has(url.protocol)) return false;
   // Whitespace or control characters inside the written URL mean it is not the URL the parser saw.
-  return ![...raw].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f);
+  if ([...raw].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f)) return false;
+  // Links that leave the app follow the one rule for external links (no credentials, plain mailboxes).
+  return url.protocol === 'debrief:' || safeHref(raw) !== null;
+}
+
+/** What a document link is written as: external links as they may be opened (mailto rebuilt). */
+export function exportedUrl(raw: string): string {
+  return raw.startsWith('debrief:') ? raw : (safeHref(raw) ?? raw);
 }
 
 export function isValidReferenceId(id: string): boolean {

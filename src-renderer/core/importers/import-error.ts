@@ -1,5 +1,6 @@
 export type ImportErrorCode =
   | 'NOT_A_ZIP'
+  | 'NOT_TEXT'
   | 'TRUNCATED_ARCHIVE'
   | 'UNSUPPORTED_COMPRESSION'
   | 'LIMIT_EXCEEDED'
@@ -30,7 +31,8 @@ export class ImportError extends Error {
     readonly location: ImportErrorLocation,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    // Messages quote the file's own text (a type, a name): its control characters never reach the UI.
+    super(withoutControlCharacters(message), options);
     this.name = 'ImportError';
   }
 
@@ -44,6 +46,12 @@ export class ImportError extends Error {
     ]
       .filter(Boolean)
       .join(', ');
-    return `${where}: ${this.message}`;
+    return withoutControlCharacters(`${where}: ${this.message}`);
   }
+}
+
+/** Control characters shown as U+FFFD: a message is one line of plain text. */
+export function withoutControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
 }

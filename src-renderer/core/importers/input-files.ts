@@ -1,11 +1,11 @@
 import type { ImportInput } from './byte-source';
-import type { ImportErrorLocation } from './import-error';
+import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ImportWarning } from './imported-records';
-import { parseJsonText } from './json-input';
+import { parseJsonLines, parseJsonText } from './json-input';
 import { checkLimit, DEFAULT_LIMITS, type ImportLimits } from './limits';
+import { decodeUtf8, invalidUtf8Warning, refuseBinary } from './text-decode';
 
 const DEFAULT_SNIFF_LIMITS: ImportLimits = { ...DEFAULT_LIMITS, maxEntryBytes: 64 * 1024 * 1024 };
-import { decodeUtf8, invalidUtf8Warning } from './text-decode';
 
 /** One file of an input, whether the input was a single file or a folder/archive. */
 export interface InputFile {
@@ -66,9 +66,11 @@ export interface TextFile {
   warnings: ImportWarning[];
 }
 
-/** Reads a file as UTF-8 text, reporting replaced bytes as a warning. */
+/** Reads a file as UTF-8 text, reporting replaced bytes as a warning; binary files are refused. */
 export async function readTextFile(file: InputFile, limits: ImportLimits): Promise<TextFile> {
-  const decoded = decodeUtf8(await file.read(limits));
+  const bytes = await file.read(limits);
+  refuseBinary(bytes, file.where);
+  const decoded = decodeUtf8(bytes);
   const warning = invalidUtf8Warning(decoded, file.where.entry ?? file.label);
   return { text: decoded.text, warnings: warning ? [warning] : [] };
 }
@@ -82,4 +84,23 @@ export async function readJsonFile(file: InputFile, limits: ImportLimits): Promi
 /** The first bytes of the input's first file decoded as text (lenient), for detect(). */
 export async function sniffText(file: InputFile, length = 64 * 1024): Promise<string> {
   return decodeUtf8(await file.head(length)).text;
+}
+
+/**
+ * Reads a JSON document, or newline-delimited JSON (what request bins and log shippers save) as
+ * the list of its lines' values. Text that is neither fails with the JSON document's error.
+ */
+export async function readJsonOrJsonLines(file: InputFile, limits: ImportLimits): Promise<{ value: unknown; warnings: ImportWarning[] }> {
+  const { text, warnings } = await readTextFile(file, limits);
+  try {
+    return { value: parseJsonText(text, file.where, limits), warnings };
+  } catch (error) {
+    if (!(error instanceof ImportError) || error.code !== 'INVALID_JSON' || !looksLikeJsonLines(text)) throw error;
+    return { value: parseJsonLines(text, file.where, limits).map((line) => line.value), warnings };
+  }
+}
+
+function looksLikeJsonLines(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return lines.length > 1 && lines.every((line) => line.trimStart().startsWith('{'));
 }

@@ -96,9 +96,43 @@ export function validateShape<S extends z.ZodType>(
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = formatIssuePath(issue?.path ?? [], basePath) || basePath || '(root)';
+  const field = formatIssuePath(issue?.path ?? [], basePath) || basePath;
   const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
-  throw new ImportError('WRONG_SHAPE', `${field}: ${issue?.message ?? 'unexpected shape'}${more}`, { ...where, field }, { cause: result.error });
+  const subject = field ? '' : 'the document ';
+  const location: ImportErrorLocation = field ? { ...where, field } : { ...where };
+  throw new ImportError('WRONG_SHAPE', `${subject}${plainIssue(issue)}${more}`, location, { cause: result.error });
+}
+
+/** A zod issue in plain words (no "Invalid input", no type-system names). */
+function plainIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'has an unexpected shape';
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'is missing';
+    return `should be ${KIND_WORD[issue.expected] ?? 'something else'}, not ${kindOf(issue.input)}`;
+  }
+  if (issue.code === 'too_small') return issue.origin === 'string' ? 'is empty' : 'has too few items';
+  if (issue.code === 'invalid_union') return `has a value of the wrong kind (${kindOf(issue.input)})`;
+  return 'has an unexpected value';
+}
+
+const KIND_WORD: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  if (typeof value === 'object') return 'an object';
+  return 'nothing';
 }
 
 /** Offset of the first syntax error in `text`, or null when the text is valid JSON. */

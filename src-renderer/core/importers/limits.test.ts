@@ -20,9 +20,15 @@ describe('limits', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ImportError);
       expect((error as ImportError).code).toBe('LIMIT_EXCEEDED');
-      expect((error as ImportError).message).toContain('maxTextLength = 5');
+      expect((error as ImportError).message).toBe('holds a message longer than the limit of 5 characters');
       expect((error as ImportError).location.line).toBe(3);
     }
+  });
+
+  it('names caps in human units, never raw byte counts', () => {
+    expect(() => checkTextLength(resolveLimits(), 'x'.repeat(DEFAULT_LIMITS.maxTextLength + 1), { file: 'f' })).toThrow('holds a message longer than the limit of 1,048,576 characters');
+    const budget = new ByteBudget(resolveLimits({ maxTotalBytes: 4 * 1024 * 1024 * 1024 }));
+    expect(() => budget.account(0, 65 * 1024 * 1024, { file: 'z' })).toThrow('exceeds the limit of 64 MB for one file');
   });
 
   it('counts bytes per entry once and caps the total', () => {
@@ -30,7 +36,7 @@ describe('limits', () => {
     budget.account(0, 80, { file: 'z' });
     budget.account(0, 80, { file: 'z' });
     expect(budget.totalBytes).toBe(80);
-    expect(() => budget.account(1, 101, { file: 'z' })).toThrow(/maxEntryBytes/);
-    expect(() => budget.account(2, 71, { file: 'z' })).toThrow(/maxTotalBytes/);
+    expect(() => budget.account(1, 101, { file: 'z' })).toThrow('exceeds the limit of 100 B for one file');
+    expect(() => budget.account(2, 71, { file: 'z' })).toThrow('exceeds the limit of 150 B for all files together');
   });
 });

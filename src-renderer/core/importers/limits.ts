@@ -1,3 +1,4 @@
+import { formatBytes } from './human-units';
 import { ImportError, type ImportErrorLocation } from './import-error';
 
 /**
@@ -22,19 +23,22 @@ export type LimitName = keyof ImportLimits;
 const MIB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
-  maxEntryBytes: 512 * MIB,
+  // No real day file, log or CSV is near this; it bounds what one zip-bomb entry can inflate to
+  // (inflation stops at the first chunk over it), keeping the worker far below 256 MB.
+  maxEntryBytes: 64 * MIB,
   maxTotalBytes: 4 * 1024 * MIB,
   maxEntries: 200_000,
   maxJsonDepth: 64,
   maxTextLength: 1 * MIB,
 });
 
-const LIMIT_LABEL: Record<LimitName, string> = {
-  maxEntryBytes: 'uncompressed size of one file',
-  maxTotalBytes: 'total uncompressed size',
-  maxEntries: 'number of files',
-  maxJsonDepth: 'JSON nesting depth',
-  maxTextLength: 'length of one message',
+/** Each cap in the user's words and units: "exceeds the limit of 200,000 files". */
+const LIMIT_MESSAGE: Record<LimitName, (max: number) => string> = {
+  maxEntryBytes: (max) => `exceeds the limit of ${formatBytes(max)} for one file`,
+  maxTotalBytes: (max) => `exceeds the limit of ${formatBytes(max)} for all files together`,
+  maxEntries: (max) => `exceeds the limit of ${max.toLocaleString('en-US')} files`,
+  maxJsonDepth: (max) => `JSON nested deeper than the limit of ${max.toLocaleString('en-US')} levels`,
+  maxTextLength: (max) => `holds a message longer than the limit of ${max.toLocaleString('en-US')} characters`,
 };
 
 /** Fills unset caps with the defaults; ignores caps that are not positive numbers. */
@@ -50,7 +54,7 @@ export function resolveLimits(overrides?: Partial<ImportLimits>): ImportLimits {
 
 /** The error for a broken cap; its message names the cap and its configured value. */
 export function limitExceeded(limit: LimitName, max: number, location: ImportErrorLocation): ImportError {
-  return new ImportError('LIMIT_EXCEEDED', `exceeds the limit on ${LIMIT_LABEL[limit]} (${limit} = ${max})`, location);
+  return new ImportError('LIMIT_EXCEEDED', LIMIT_MESSAGE[limit](max), location);
 }
 
 /** Throws LIMIT_EXCEEDED when `value` is above the cap. */

@@ -7,6 +7,7 @@ import { inputName, type Importer } from './importer';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { slackExportImporter } from './slack/slack-export';
 import { statuspageImporter } from './statuspage';
+import { explainUnrecognised } from './unrecognised';
 
 /**
  * Every format the app can import. A new format is one new module exporting an `Importer`
@@ -53,6 +54,8 @@ export async function detectFormat(input: ImportInput, importers: readonly Impor
   }
   scores.sort((a, b) => b.confidence - a.confidence);
   if (!best || best.confidence < MIN_CONFIDENCE) {
+    const reason = await explainUnrecognised(input);
+    if (reason) throw reason;
     throw new ImportError(
       'UNKNOWN_FORMAT',
       `not a format Debrief can import (tried ${importers.map((importer) => importer.label).join(', ')})`,

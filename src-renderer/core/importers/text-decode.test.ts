@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, invalidUtf8Warning } from './text-decode';
+import { decodeUtf8, invalidUtf8Warning, refuseBinary } from './text-decode';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)));
@@ -33,5 +33,14 @@ describe('decodeUtf8', () => {
     expect(warning).toMatchObject({ entry: 'general/2025-03-09.json', line: 2 });
     expect(warning?.message).toContain('1 invalid UTF-8 sequence');
     expect(invalidUtf8Warning(decodeUtf8(bytes('fine')))).toBeNull();
+  });
+});
+
+describe('refuseBinary', () => {
+  it('names a ZIP archive or a binary file instead of decoding it as text', () => {
+    const where = { file: 'export.zip' };
+    expect(() => refuseBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]), where)).toThrow('this is a ZIP archive, not a text file');
+    expect(() => refuseBinary(new Uint8Array([0x41, 0x00, 0x42]), where)).toThrow('this is a binary file, not text');
+    expect(() => refuseBinary(new TextEncoder().encode('time,text\n2024-06-12T14:00Z,PK'), where)).not.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ImportWarning } from './imported-records';
 
 export interface InvalidUtf8 {
@@ -92,4 +93,21 @@ function findInvalidUtf8(bytes: Uint8Array): InvalidUtf8 | null {
   let firstLine = 1;
   for (let k = 0; k < firstOffset; k++) if (bytes[k] === 0x0a) firstLine++;
   return { count, firstOffset, firstLine };
+}
+
+const ZIP_MAGIC = [0x50, 0x4b];
+const BINARY_SNIFF_BYTES = 8 * 1024;
+
+/**
+ * Refuses bytes that are not text before a text format reads them, so a ZIP or a binary file
+ * forced into the CSV or JSON importer is named for what it is instead of showing its raw bytes.
+ */
+export function refuseBinary(bytes: Uint8Array, where: ImportErrorLocation): void {
+  if (bytes[0] === ZIP_MAGIC[0] && bytes[1] === ZIP_MAGIC[1] && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06)) {
+    throw new ImportError('NOT_TEXT', 'this is a ZIP archive, not a text file: choose the format of what is inside it (e.g. Slack export)', where);
+  }
+  const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] === 0) throw new ImportError('NOT_TEXT', 'this is a binary file, not text', where);
+  }
 }

@@ -113,7 +113,9 @@ describe('escapeTableCell', () => {
 describe('links', () => {
   it('keeps http, https and mailto targets', () => {
     expect(markdownLink('Ticket', 'https://tracker.example.com/OPS-12')).toBe('[Ticket](https://tracker.example.com/OPS-12)');
-    expect(markdownLink('Mail', 'MAILTO:ops@example.com')).toBe('[Mail](MAILTO:ops@example.com)');
+    expect(markdownLink('Mail', 'MAILTO:ops@example.com')).toBe('[Mail](mailto:ops@example.com)');
+    expect(markdownLink('Mail', 'mailto:ops@example.com?attach=%2Fetc%2Fpasswd&subject=Hi')).toBe('[Mail](mailto:ops@example.com?subject=Hi)');
+    expect(markdownLink('https://status.acme.com', 'https://evil.example/x')).toBe('[https://status.acme.com (evil.example)](https://evil.example/x)');
     expect(markdownLink('x', 'http://a.example/(x)_y')).toBe('[x](http://a.example/%28x%29%5Fy)');
   });
 

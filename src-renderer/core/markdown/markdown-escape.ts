@@ -1,3 +1,4 @@
+import { linkText, safeHref, safeLink } from '../links/safe-link';
 /**
  * The one Markdown escape, in the dialect the editor writes: template values placed into
  * generated Markdown and the editor's own export both read back as exactly the text they hold,
@@ -120,24 +121,20 @@ export function linkDestination(url: string): string {
     .replace(/[\s<>()\\"`*_~[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
-/** The URL if it is an http(s) or mailto link, written as a Markdown link destination; otherwise null. */
+/** The URL as a Markdown link destination when it may be opened (mailto rebuilt, see core/links); otherwise null. */
 export function safeLinkTarget(url: string): string | null {
-  const trimmed = url.trim();
-  // Only an explicit, known scheme counts: relative or scheme-less targets could resolve to anything.
-  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(trimmed)?.[1]?.toLowerCase();
-  if (!scheme || !SAFE_SCHEMES.has(scheme)) return null;
-  // eslint-disable-next-line no-control-regex -- whitespace or control characters inside a URL are refused
-  if (/[\s\u0000-\u001F\u007F]/.test(trimmed)) return null;
-  return linkDestination(trimmed);
+  const href = safeHref(url);
+  return href === null ? null : linkDestination(href);
 }
 
-/** A Markdown link when the URL is safe, otherwise just the escaped text (the URL is dropped). */
+/**
+ * A Markdown link when the URL is safe, otherwise just the escaped text (the URL is dropped). A
+ * label that reads as another address than the link opens carries the real host after it.
+ */
 export function markdownLink(text: string, url: string): string {
-  const target = safeLinkTarget(url);
-  const label = escapeInline(text.trim() === '' ? url : text);
-  return target ? `[${label}](${target})` : label;
+  const link = safeLink(url, text);
+  if (!link) return escapeInline(text.trim() === '' ? url : text);
+  return `[${escapeInline(linkText(link))}](${linkDestination(link.href)})`;
 }
 
 export const EVENT_LINK_PREFIX = 'debrief://event/';

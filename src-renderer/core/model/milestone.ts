@@ -3,11 +3,22 @@ export type Stage = (typeof STAGES)[number];
 
 /** The standard milestones in the order an incident normally moves through them. */
 export const STANDARD_MILESTONE_KINDS = ['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Repair', 'Under Control', 'All Clear'] as const;
-export const MILESTONE_KINDS = [...STANDARD_MILESTONE_KINDS, 'Custom'] as const;
+export type StandardMilestoneKind = (typeof STANDARD_MILESTONE_KINDS)[number];
+/**
+ * When customers were affected, which need not be when the incident started (an outage can
+ * begin 20 minutes into an incident). Not stages, so they have no place in the stage order.
+ */
+export const IMPACT_MILESTONE_KINDS = ['Impact start', 'Impact end'] as const;
+/** Custom stays ninth so the picker's digit keys 1–9 keep their meaning. */
+export const MILESTONE_KINDS = [...STANDARD_MILESTONE_KINDS, 'Custom', ...IMPACT_MILESTONE_KINDS] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
 export const PHASES = ['Customer Impact', 'Operations Impact', 'Learning & Prevention'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** A custom milestone can stand for the start or end of customer impact. */
+export const IMPACT_MARKS = ['start', 'end'] as const;
+export type ImpactMark = (typeof IMPACT_MARKS)[number];
 
 export interface Milestone {
   id: string;
@@ -18,6 +29,8 @@ export interface Milestone {
   at: number;
   eventId: string | null;
   note: string;
+  /** Only on custom milestones: this one marks when customer impact started or ended. */
+  impact?: ImpactMark | null;
   createdAt: number;
   updatedAt: number;
 }

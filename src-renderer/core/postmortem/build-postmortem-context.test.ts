@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Milestone } from '../model/milestone';
-import { buildPostmortemContext, missingMetricText, redactedText, stageAt } from './build-postmortem-context';
-import { checkoutContextInput, checkoutIncident } from './checkout-outage.fixture';
+import { buildPostmortemContext, redactedText } from './build-postmortem-context';
+import { stageAt, stageStarts } from './stage-spans';
+import { checkoutContextInput, checkoutIncident, checkoutMilestones } from './checkout-outage.fixture';
 import { formatDuration } from './format-duration';
 
 describe('buildPostmortemContext', () => {
@@ -23,7 +24,7 @@ describe('buildPostmortemContext', () => {
       ['Assemble', 'Jun 12, 16:04:00'],
       ['Verify', 'Jun 12, 16:09:00'],
       ['Mitigate', 'Jun 12, 16:20:00'],
-      ['Mitigate', 'Jun 12, 17:10:00'],
+      ['Review', 'Jun 12, 17:10:00'],
     ]);
   });
 
@@ -63,27 +64,35 @@ describe('buildPostmortemContext', () => {
   });
 
   it('says which records a missing metric needs', () => {
-    const none = { startedAt: null, detectedAt: null, resolvedAt: null };
-    expect(missingMetricText('customerImpact', { ...none, startedAt: 1 }, [{ kind: 'Detect' }])).toBe(
-      'not recorded yet — set the Mitigate milestone on the Timeline',
-    );
-    expect(missingMetricText('customerImpact', { ...none, startedAt: 1 }, [{ kind: 'Under Control' }])).toBe('not recorded yet');
-    expect(missingMetricText('timeToAcknowledge', none, [])).toBe('not recorded yet — set the Detect and Assemble milestones on the Timeline');
-    expect(missingMetricText('timeToResolve', { ...none, resolvedAt: 5 }, [])).toBe('not recorded yet — set “Started” with Edit');
-    expect(missingMetricText('timeToMitigate', none, [])).toBe(
-      'not recorded yet — set “Started” with Edit, and the Mitigate milestone on the Timeline',
-    );
+    const noImpactEnd = buildPostmortemContext({ ...checkoutContextInput(), milestones: checkoutMilestones.filter((m) => m.kind !== 'Under Control') });
+    expect(noImpactEnd.metrics.find((m) => m.key === 'customerImpact')?.inlineText).toBe('not recorded yet — record an Impact end or Under Control milestone');
+    const bare = buildPostmortemContext({ ...checkoutContextInput(), incident: { ...checkoutIncident, startedAt: null, detectedAt: null }, milestones: [] });
+    expect(bare.metrics.find((m) => m.key === 'timeToAcknowledge')?.inlineText).toBe('not recorded yet — record a Detect milestone and an Assemble milestone');
+    expect(bare.metrics.find((m) => m.key === 'timeToMitigate')?.inlineText).toBe('not recorded yet — record the incident’s Started time and a Mitigate milestone');
   });
 
-  it('formats metrics and marks missing ones', () => {
-    const partial = buildPostmortemContext({ ...checkoutContextInput(), metricSeconds: { timeToDetect: 240 } });
+  it('formats metrics from the milestones and marks missing ones', () => {
+    const partial = buildPostmortemContext({ ...checkoutContextInput(), milestones: checkoutMilestones.filter((m) => m.kind === 'Detect') });
     expect(partial.metrics.map((m) => [m.key, m.seconds, m.text])).toEqual([
       ['timeToDetect', 240, '4m 00s'],
       ['timeToAcknowledge', null, 'Not recorded'],
       ['timeToMitigate', null, 'Not recorded'],
-      ['timeToResolve', null, 'Not recorded'],
+      ['timeToUnderControl', null, 'Not recorded'],
+      ['timeToAllClear', 4_320, '1h 12m'],
       ['customerImpact', null, 'Not recorded'],
     ]);
+  });
+
+  it('reads "Detected" from the Detect milestone and "Resolved" from All Clear, and gives impact its own start and end', () => {
+    const ctx = buildPostmortemContext({
+      ...checkoutContextInput(),
+      incident: { ...checkoutIncident, detectedAt: null },
+      milestones: [...checkoutMilestones, { ...checkoutMilestones[0], id: 'm-impact', kind: 'Impact start', label: 'Impact start', at: Date.parse('2024-06-12T14:10:00Z') }],
+    });
+    expect(ctx.incident.detectedAtText).toBe('2024-06-12 16:02 CEST');
+    expect(ctx.incident.impactStartedAtText).toBe('2024-06-12 16:10 CEST');
+    expect(ctx.incident.impactEndedAtText).toBe('2024-06-12 16:35 CEST');
+    expect(ctx.metrics.find((m) => m.key === 'customerImpact')?.text).toBe('25m 00s');
   });
 
   it('falls back to UTC for an unknown time zone', () => {
@@ -96,9 +105,20 @@ describe('buildPostmortemContext', () => {
 describe('stageAt', () => {
   const m = (kind: Milestone['kind'], at: number): Milestone => ({ id: kind, incidentId: 'i', kind, label: kind, at, eventId: null, note: '', createdAt: 0, updatedAt: 0 });
 
-  it('ignores non-stage milestones and uses the latest stage at or before the time', () => {
-    const milestones = [m('Mitigate', 30), m('Detect', 10), m('Under Control', 40), m('Custom', 50)];
-    expect([5, 10, 29, 30, 45, 60].map((t) => stageAt(milestones, t))).toEqual([null, 'Detect', 'Detect', 'Mitigate', 'Mitigate', 'Mitigate']);
+  it('uses the latest stage at or before the time; Under Control begins Repair and All Clear begins Review when those are missing', () => {
+    const starts = stageStarts([m('Mitigate', 30), m('Detect', 10), m('Under Control', 40), m('Custom', 50), m('All Clear', 70)]);
+    expect([5, 10, 29, 30, 39, 45, 60, 70, 99].map((t) => stageAt(starts, t))).toEqual([
+      null, 'Detect', 'Detect', 'Mitigate', 'Mitigate', 'Repair', 'Repair', 'Review', 'Review',
+    ]);
+    expect(starts.filter((s) => s.inferredFrom).map((s) => [s.stage, s.inferredFrom])).toEqual([
+      ['Repair', 'Under Control'],
+      ['Review', 'All Clear'],
+    ]);
+  });
+
+  it('keeps a recorded Repair milestone rather than inferring one', () => {
+    const starts = stageStarts([m('Under Control', 40), m('Repair', 55)]);
+    expect([45, 56].map((t) => stageAt(starts, t))).toEqual([null, 'Repair']);
   });
 });
 

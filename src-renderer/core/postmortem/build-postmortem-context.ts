@@ -3,14 +3,14 @@ import type { ActionItem, Priority } from '../model/action-item';
 import { ANNOTATION_TAGS, type Annotation, type AnnotationTag } from '../model/annotation';
 import type { TimelineEvent } from '../model/event';
 import { INCIDENT_STATUS_LABEL, ROLE_NAMES, type Incident, type RoleAssignment } from '../model/incident';
-import { STAGES, type Milestone, type Stage } from '../model/milestone';
+import type { Milestone } from '../model/milestone';
 import { SEVERITY_MEANING } from '../model/severity';
 import { formatInZone } from '../time/zoned-input';
+import { computeIncidentMetrics, METRIC_KEYS, metricSeconds, type IncidentMetrics, type MetricKey } from '../metrics/incident-metrics';
+import { DEFAULT_METRIC_OPTIONS, type MetricOptions } from '../metrics/metric-options';
 import { formatDuration } from './format-duration';
+import { stageAt, stageStarts } from './stage-spans';
 import {
-  METRIC_KEYS,
-  METRIC_LABELS,
-  type MetricKey,
   type PostmortemActionItem,
   type PostmortemAnnotation,
   type PostmortemCanReport,
@@ -28,8 +28,8 @@ export interface PostmortemContextInput {
   annotations: readonly Annotation[];
   actionItems: readonly ActionItem[];
   canReports: readonly CanReportInput[];
-  /** Durations in seconds from the metrics module; missing keys are "Not recorded". */
-  metricSeconds: Partial<Record<MetricKey, number | null>>;
+  /** The team's metric settings (what ends customer impact); defaults when absent. */
+  metricOptions?: MetricOptions;
   authors: readonly string[];
   /** The caller's clock, or null to leave the date out. */
   generatedAt: number | null;
@@ -74,20 +74,6 @@ export function redactedText(event: Pick<TimelineEvent, 'text' | 'redactions'>):
   return out + event.text.slice(cursor);
 }
 
-/** The stage an instant falls in: the latest stage milestone at or before it. */
-export function stageAt(milestones: readonly Milestone[], at: number): Stage | null {
-  let stage: Stage | null = null;
-  let stageAtTime = -Infinity;
-  for (const m of milestones) {
-    const kind = m.kind as string;
-    if ((STAGES as readonly string[]).includes(kind) && m.at <= at && m.at >= stageAtTime) {
-      stage = kind as Stage;
-      stageAtTime = m.at;
-    }
-  }
-  return stage;
-}
-
 const PRIORITY_ORDER: Record<Priority, number> = { P1: 0, P2: 1, P3: 2, P4: 3 };
 
 function sortedRoles(incident: Incident): RoleAssignment[] {
@@ -99,34 +85,13 @@ function sortedRoles(incident: Incident): RoleAssignment[] {
   return roles.sort((a, b) => ROLE_NAMES.indexOf(a.role) - ROLE_NAMES.indexOf(b.role) || compareText(a.name, b.name));
 }
 
-/** The milestones each metric is measured to, as the timeline's metrics module defines them. */
-type MetricTimes = Pick<Incident, 'startedAt' | 'detectedAt' | 'resolvedAt'>;
-const METRIC_MILESTONES: Record<MetricKey, { needsStart: boolean; milestones: (incident: MetricTimes, has: Set<string>) => string[] }> = {
-  timeToDetect: { needsStart: true, milestones: (i, has) => (has.has('Detect') || i.detectedAt !== null ? [] : ['Detect']) },
-  timeToAcknowledge: {
-    needsStart: false,
-    milestones: (i, has) => [...(has.has('Detect') || i.detectedAt !== null ? [] : ['Detect']), ...(has.has('Assemble') ? [] : ['Assemble'])],
-  },
-  timeToMitigate: { needsStart: true, milestones: (_, has) => (has.has('Mitigate') ? [] : ['Mitigate']) },
-  timeToResolve: { needsStart: true, milestones: (i, has) => (has.has('All Clear') || i.resolvedAt !== null ? [] : ['All Clear']) },
-  customerImpact: { needsStart: true, milestones: (_, has) => (has.has('Mitigate') || has.has('Under Control') ? [] : ['Mitigate']) },
-};
-
 /**
  * A missing metric in a sentence says what to record instead of "Customers were affected for
  * Not recorded": the reader of a draft is usually the person who can fill the gap.
  */
-export function missingMetricText(key: MetricKey, incident: MetricTimes, milestones: readonly Pick<Milestone, 'kind'>[]): string {
-  const rule = METRIC_MILESTONES[key];
-  const has = new Set<string>(milestones.map((m) => m.kind));
-  const steps: string[] = [];
-  if (rule.needsStart && incident.startedAt === null) steps.push('set “Started” with Edit');
-  const missing = rule.milestones(incident, has);
-  if (missing.length > 0) {
-    const names = missing.join(' and ');
-    steps.push(`${steps.length ? '' : 'set '}the ${names} milestone${missing.length > 1 ? 's' : ''} on the Timeline`);
-  }
-  return steps.length ? `not recorded yet — ${steps.join(', and ')}` : 'not recorded yet';
+function missingMetricText(key: MetricKey, metrics: IncidentMetrics): string {
+  const needs = metrics.metrics[key].needs;
+  return needs.length ? `not recorded yet — record ${needs.join(' and ')}` : 'not recorded yet';
 }
 
 /** Builds the plain-data context templates render from; pure, so the same records give the same document. */
@@ -134,13 +99,17 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
   const { incident } = input;
   const when = timeFormatter(incident.timeZone);
   const milestones = [...input.milestones].sort(byTimeThenId);
+  const metrics = computeIncidentMetrics(incident, milestones, input.metricOptions ?? DEFAULT_METRIC_OPTIONS);
+  const seconds = metricSeconds(metrics);
+  const { anchors } = metrics;
 
+  const starts = stageStarts(milestones);
   const exported = input.events.filter((e) => !e.redacted).sort(byTimeThenId);
   const timeline: PostmortemEvent[] = exported.map((e) => ({
     id: e.id,
     at: e.at,
     atText: when(e.at, SHORT),
-    stage: stageAt(milestones, e.at),
+    stage: stageAt(starts, e.at),
     kind: e.kind,
     actor: e.actorName,
     channel: e.channel,
@@ -213,10 +182,14 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
       summary: incident.summary,
       startedAt: incident.startedAt,
       startedAtText: when(incident.startedAt, LONG, true),
-      detectedAt: incident.detectedAt,
-      detectedAtText: when(incident.detectedAt, LONG, true),
-      resolvedAt: incident.resolvedAt,
-      resolvedAtText: when(incident.resolvedAt, LONG, true),
+      detectedAt: anchors.detect.at,
+      detectedAtText: when(anchors.detect.at, LONG, true),
+      resolvedAt: anchors.allClear.at,
+      resolvedAtText: when(anchors.allClear.at, LONG, true),
+      impactStartedAt: anchors.impactStart.at,
+      impactStartedAtText: when(anchors.impactStart.at, LONG, true),
+      impactEndedAt: anchors.impactEnd.at,
+      impactEndedAtText: when(anchors.impactEnd.at, LONG, true),
       reviewAt: incident.reviewAt,
       reviewAtText: when(incident.reviewAt, LONG, true),
     },
@@ -225,6 +198,7 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
       generatedAt: input.generatedAt,
       generatedAtText: when(input.generatedAt, DATE),
     },
+    inferredStages: starts.flatMap((s) => (s.inferredFrom ? [{ stage: s.stage, from: s.inferredFrom, atText: when(s.at, SHORT) }] : [])),
     milestones: milestones.map((m) => ({
       id: m.id,
       kind: m.kind,
@@ -235,12 +209,13 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
       note: m.note,
     })),
     metrics: METRIC_KEYS.map((key) => {
-      const seconds = input.metricSeconds[key] ?? null;
-      if (seconds !== null) {
-        const text = formatDuration(seconds);
-        return { key, label: METRIC_LABELS[key], seconds, text, inlineText: text };
+      const label = metrics.metrics[key].label;
+      const value = seconds[key];
+      if (value !== null) {
+        const text = formatDuration(value);
+        return { key, label, seconds: value, text, inlineText: text };
       }
-      return { key, label: METRIC_LABELS[key], seconds, text: NOT_RECORDED, inlineText: missingMetricText(key, incident, milestones) };
+      return { key, label, seconds: value, text: NOT_RECORDED, inlineText: missingMetricText(key, metrics) };
     }),
     timeline,
     keyMoments: timeline.filter((e) => pinned.has(e.id)),

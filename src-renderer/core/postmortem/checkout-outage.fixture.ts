@@ -131,7 +131,6 @@ export function checkoutContextInput(): PostmortemContextInput {
         eventId: null,
       },
     ],
-    metricSeconds: { timeToDetect: 240, timeToAcknowledge: 120, timeToMitigate: 1_320, timeToResolve: 4_320, customerImpact: 4_320 },
     authors: ['Dana', 'Alice Smith'],
     generatedAt: Date.parse('2024-06-14T10:00:00Z'),
   };

@@ -13,7 +13,8 @@ describe('exportFrontMatter', () => {
     expect(text.endsWith('\n---\n')).toBe(true);
     const data = parse(text.slice(4, -4)) as Record<string, unknown>;
     expect(Object.keys(data)).toEqual([
-      'id', 'title', 'severity', 'status', 'services', 'commander', 'startedAt', 'detectedAt', 'resolvedAt', 'reviewAt',
+      'id', 'title', 'severity', 'status', 'services', 'commander', 'startedAt', 'detectedAt', 'resolvedAt',
+      'impactStartedAt', 'impactEndedAt', 'reviewAt',
       'timeZone', 'template', 'authors', 'generatedAt', 'metrics',
     ]);
     expect(data).toMatchObject({
@@ -22,8 +23,11 @@ describe('exportFrontMatter', () => {
       severity: 'SEV2',
       startedAt: '2024-06-12T13:58:00.000Z',
       resolvedAt: '2024-06-12T15:10:00.000Z',
+      impactStartedAt: '2024-06-12T13:58:00.000Z',
+      impactEndedAt: '2024-06-12T14:35:00.000Z',
       template: 'incident-review',
-      metrics: { timeToDetect: 240, timeToAcknowledge: 120, timeToMitigate: 1320, timeToResolve: 4320, customerImpact: 4320 },
+      // The same numbers as the Metrics panel: one definition in core/metrics.
+      metrics: { timeToDetect: 240, timeToAcknowledge: 120, timeToMitigate: 1320, timeToUnderControl: 2220, timeToAllClear: 4320, customerImpact: 2220 },
     });
   });
 
@@ -31,15 +35,22 @@ describe('exportFrontMatter', () => {
     const input = checkoutContextInput();
     const odd = buildPostmortemContext({
       ...input,
-      incident: { ...input.incident, title: 'yes: --- # not a comment', detectedAt: null },
-      metricSeconds: {},
+      incident: { ...input.incident, title: 'yes: --- # not a comment', detectedAt: null, resolvedAt: null },
+      milestones: [],
       generatedAt: null,
     });
     const data = parse(exportFrontMatter(odd, 'x').slice(4, -4)) as Record<string, unknown>;
     expect(data.title).toBe('yes: --- # not a comment');
     expect(data.detectedAt).toBeNull();
     expect(data.generatedAt).toBeNull();
-    expect(data.metrics).toEqual({ timeToDetect: null, timeToAcknowledge: null, timeToMitigate: null, timeToResolve: null, customerImpact: null });
+    expect(data.metrics).toEqual({
+      timeToDetect: null,
+      timeToAcknowledge: null,
+      timeToMitigate: null,
+      timeToUnderControl: null,
+      timeToAllClear: null,
+      customerImpact: null,
+    });
   });
 
   it('is byte-for-byte repeatable', () => {

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { METRIC_KEYS } from './postmortem-context';
+import { METRIC_KEYS } from '../metrics/incident-metrics';
 import type { PostmortemContext } from './postmortem-context';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -21,6 +21,8 @@ export function exportFrontMatter(ctx: PostmortemContext, templateId: string): s
     startedAt: iso(i.startedAt),
     detectedAt: iso(i.detectedAt),
     resolvedAt: iso(i.resolvedAt),
+    impactStartedAt: iso(i.impactStartedAt),
+    impactEndedAt: iso(i.impactEndedAt),
     reviewAt: iso(i.reviewAt),
     timeZone: i.timeZone,
     template: templateId,

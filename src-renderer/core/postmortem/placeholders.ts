@@ -1,5 +1,5 @@
 import { ANNOTATION_TAGS, type AnnotationTag } from '../model/annotation';
-import { METRIC_KEYS } from './postmortem-context';
+import { METRIC_KEYS } from '../metrics/incident-metrics';
 
 /** Placeholders replaced by one escaped value, usable anywhere in a line. */
 export const VALUE_PLACEHOLDERS = [
@@ -15,6 +15,8 @@ export const VALUE_PLACEHOLDERS = [
   'incident.startedAt',
   'incident.detectedAt',
   'incident.resolvedAt',
+  'incident.impactStartedAt',
+  'incident.impactEndedAt',
   'incident.reviewAt',
   'document.authors',
   'document.date',
@@ -47,9 +49,14 @@ export const ALL_PLACEHOLDERS: readonly string[] = [
   ...ANNOTATION_TAGS.map((tag) => `annotations:${tag}`),
 ];
 
+/** Older spellings that templates written by users may still hold. */
+const RENAMED_VALUES: Readonly<Record<string, ValuePlaceholder>> = { 'metrics.timeToResolve': 'metrics.timeToAllClear' };
+
 /** Looks up a placeholder by its spelling inside {{ }}; null if unknown. */
 export function resolvePlaceholder(name: string): ResolvedPlaceholder | null {
   if ((VALUE_PLACEHOLDERS as readonly string[]).includes(name)) return { kind: 'value', name: name as ValuePlaceholder };
+  const renamed = RENAMED_VALUES[name];
+  if (renamed) return { kind: 'value', name: renamed };
   if ((BLOCK_PLACEHOLDERS as readonly string[]).includes(name)) return { kind: 'block', block: { name: name as FixedBlockPlaceholder } };
   const tag = /^annotations:(.+)$/.exec(name)?.[1]?.trim();
   if (tag && (ANNOTATION_TAGS as readonly string[]).includes(tag)) {

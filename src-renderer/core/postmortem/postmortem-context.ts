@@ -5,16 +5,7 @@ import type { IncidentStatus, RoleAssignment } from '../model/incident';
 import type { MilestoneKind, Stage } from '../model/milestone';
 import type { Severity } from '../model/severity';
 
-export const METRIC_KEYS = ['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve', 'customerImpact'] as const;
-export type MetricKey = (typeof METRIC_KEYS)[number];
-
-export const METRIC_LABELS: Record<MetricKey, string> = {
-  timeToDetect: 'Time to detect (MTTD)',
-  timeToAcknowledge: 'Time to acknowledge (MTTA)',
-  timeToMitigate: 'Time to mitigate (MTTM)',
-  timeToResolve: 'Time to resolve (MTTR)',
-  customerImpact: 'Customer impact duration',
-};
+import type { MetricKey } from '../metrics/incident-metrics';
 
 export interface PostmortemMetric {
   key: MetricKey;
@@ -49,10 +40,17 @@ export interface PostmortemContext {
     summary: string;
     startedAt: number | null;
     startedAtText: string;
+    /** The Detect milestone, else the incident's Detected time: what "time to detect" measures to. */
     detectedAt: number | null;
     detectedAtText: string;
+    /** The All Clear milestone, else the incident's Resolved time. */
     resolvedAt: number | null;
     resolvedAtText: string;
+    /** When customer impact started and ended, as the customer-impact duration measures it. */
+    impactStartedAt: number | null;
+    impactStartedAtText: string;
+    impactEndedAt: number | null;
+    impactEndedAtText: string;
     reviewAt: number | null;
     reviewAtText: string;
   };
@@ -63,7 +61,9 @@ export interface PostmortemContext {
     generatedAtText: string;
   };
   milestones: PostmortemMilestone[];
-  /** One entry per METRIC_KEYS, in that order. */
+  /** Stages without a milestone of their own, begun at another one (Repair at Under Control, Review at All Clear). */
+  inferredStages: { stage: Stage; from: string; atText: string }[];
+  /** One entry per METRIC_KEYS (core/metrics), in that order. */
   metrics: PostmortemMetric[];
   timeline: PostmortemEvent[];
   /** Pinned events. */

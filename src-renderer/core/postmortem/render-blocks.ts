@@ -44,7 +44,10 @@ function timelineByStage(ctx: PostmortemContext): string {
   const groups: string[] = [];
   for (const stage of [null, ...STAGES]) {
     const events = ctx.timeline.filter((e) => e.stage === stage);
-    if (events.length > 0) groups.push(`### ${stageName(stage)}\n\n${events.map(eventLine).join('\n')}`);
+    if (events.length === 0) continue;
+    const inferred = ctx.inferredStages.find((s) => s.stage === stage);
+    const note = inferred ? `_No ${inferred.stage} milestone recorded: these events follow ${inferred.from} (${escapeInline(inferred.atText)})._\n\n` : '';
+    groups.push(`### ${stageName(stage)}\n\n${note}${events.map(eventLine).join('\n')}`);
   }
   return groups.join('\n\n');
 }

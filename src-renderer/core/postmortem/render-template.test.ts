@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPostmortemContext } from './build-postmortem-context';
-import { checkoutContextInput } from './checkout-outage.fixture';
+import { checkoutContextInput, checkoutIncident } from './checkout-outage.fixture';
 import type { PostmortemContext } from './postmortem-context';
 import { documentToMarkdown, refreshGeneratedSections, renderTemplate, type DocumentSection } from './render-template';
 import { shippedTemplates } from './shipped-templates';
@@ -45,10 +45,12 @@ describe('incident-review template', () => {
     expect(out).toContain('Checkout returned 5xx for \\*some\\* EU users.');
     expect(out).toEqual(
       expect.arrayContaining([
-        '- **Impact started:** 2024-06-12 15:58 CEST',
+        '- **Incident started:** 2024-06-12 15:58 CEST',
         '- **Detected:** 2024-06-12 16:02 CEST',
+        '- **Customer impact started:** 2024-06-12 15:58 CEST',
+        '- **Customer impact ended:** 2024-06-12 16:35 CEST',
         '- **Resolved:** 2024-06-12 17:10 CEST',
-        '- **Customer impact:** 1h 12m',
+        '- **Customer impact:** 37m 00s',
         '**Time to detect:** 4m 00s',
         'How did we find out, and what signal would have shown it sooner?',
       ]),
@@ -77,6 +79,12 @@ describe('incident-review template', () => {
       '### Mitigate',
       '',
       '- [Jun 12, 16:20:00](debrief://event/ev-rollback) — **Bob Jones:** Rolling back config v42 -> v41',
+      '',
+      // Not piled under Mitigate: without Repair/Review milestones, Under Control and All Clear begin them.
+      '### Review',
+      '',
+      '_No Review milestone recorded: these events follow All Clear (Jun 12, 17:10:00)._',
+      '',
       '- [Jun 12, 17:10:00](debrief://event/ev-clear) — **Alice Smith:** All clear, error rate back to baseline',
     ]);
   });
@@ -92,7 +100,7 @@ describe('incident-review template', () => {
     expect(out).toContain('| Priority | Action | Owner | Due | Status | Type |');
     expect(out).toContain('| P1 | [Send config changes through canary](https://tracker.example.com/OPS-12) | Bob Jones | 2024-06-19 | In progress | Prevent |');
     expect(out).toContain('| P2 | Alert on pool saturation | Unassigned | Not recorded | Open | Detect |');
-    expect(out).toContain('| Time to resolve (MTTR) | 1h 12m |');
+    expect(out).toContain('| Time to All Clear | 1h 12m |');
   });
 
   it('never exports redacted events, redacted spans or unsafe links', () => {
@@ -236,25 +244,24 @@ describe('determinism', () => {
 });
 
 describe('missing metrics', () => {
-  const noMetrics = () => buildPostmortemContext({ ...checkoutContextInput(), milestones: [], metricSeconds: {} });
+  const noMetrics = () => buildPostmortemContext({ ...checkoutContextInput(), incident: { ...checkoutIncident, detectedAt: null, resolvedAt: null }, milestones: [] });
 
   it('read naturally in every shipped template: a label and what to record, never "for Not recorded"', () => {
     for (const t of shippedTemplates()) {
       const out = documentToMarkdown(renderTemplate(t, noMetrics()).sections);
       expect(out, t.id).not.toMatch(/(?:for|after|lasted) Not recorded/i);
       for (const line of out.split('\n').filter((l) => /not recorded/i.test(l) && !l.startsWith('|'))) {
-        expect(line, t.id).toMatch(/^(?:- )?\*\*[^*]+:\*\* (?:Not recorded|not recorded yet(?: — set .+)?)$/);
+        expect(line, t.id).toMatch(/^(?:- )?\*\*[^*]+:\*\* (?:Not recorded|not recorded yet(?: — record .+)?)$/);
       }
-      expect(out, t.id).toContain('**Customer impact:** not recorded yet — set the Mitigate milestone on the Timeline');
+      expect(out, t.id).toContain('**Customer impact:** not recorded yet — record an Impact end or Under Control milestone');
     }
   });
 
   it('names the milestones each metric still needs', () => {
     const out = markdown('incident-review', noMetrics());
-    expect(out).toContain('**Time to acknowledge:** not recorded yet — set the Assemble milestone on the Timeline');
-    expect(out).toContain('\n**Time to mitigate:** not recorded yet — set the Mitigate milestone on the Timeline');
-    // The fixture's incident has detected and resolved times, which stand in for those milestones.
-    expect(out).toContain('**Time to detect:** not recorded yet');
-    expect(out).toContain('| Customer impact duration | Not recorded |');
+    expect(out).toContain('**Time to acknowledge:** not recorded yet — record a Detect milestone and an Assemble milestone');
+    expect(out).toContain('\n**Time to mitigate:** not recorded yet — record a Mitigate milestone');
+    expect(out).toContain('**Time to detect:** not recorded yet — record a Detect milestone');
+    expect(out).toContain('| Customer-impact duration | Not recorded |');
   });
 });

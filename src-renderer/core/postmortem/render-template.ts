@@ -1,6 +1,7 @@
 import { escapeBlock, escapeInline } from '../markdown/markdown-escape';
 import type { ValuePlaceholder } from './placeholders';
-import type { MetricKey, PostmortemContext } from './postmortem-context';
+import type { MetricKey } from '../metrics/incident-metrics';
+import type { PostmortemContext } from './postmortem-context';
 import { renderBlock } from './render-blocks';
 import type { PostmortemTemplate } from './template-parser';
 
@@ -46,6 +47,10 @@ function valueText(name: ValuePlaceholder, ctx: PostmortemContext): string {
       return i.detectedAtText;
     case 'incident.resolvedAt':
       return i.resolvedAtText;
+    case 'incident.impactStartedAt':
+      return i.impactStartedAtText;
+    case 'incident.impactEndedAt':
+      return i.impactEndedAtText;
     case 'incident.reviewAt':
       return i.reviewAtText;
     case 'document.authors':

@@ -1,5 +1,4 @@
-import { STANDARD_MILESTONE_KINDS, type Milestone, type MilestoneKind } from '@core/model/milestone';
-import type { StandardMilestoneKind } from './metrics';
+import { STANDARD_MILESTONE_KINDS, type Milestone, type MilestoneKind, type StandardMilestoneKind } from '@core/model/milestone';
 
 /** The order an incident normally moves through; custom milestones have no place in it. */
 export const MILESTONE_ORDER: readonly StandardMilestoneKind[] = STANDARD_MILESTONE_KINDS;

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { db } from '@db/database';
 import { platform } from '@platform/index';
 import { formatDay } from './format-due';
 import { toRows } from './item-filters';
 import { CHECK_EVERY_MS, planNotifications } from './notification-plan';
 import { readNotifyLog, readSnoozes, writeNotifyLog } from './notify-store';
-import { readSlaPolicy, viewerTimeZone } from './sla-settings';
+import { readLiveActionItems, readSlaPolicy } from '@data/action-items';
+import { viewerTimeZone } from '@core/time/viewer-zone';
 
 let running: Promise<void> | null = null;
 
@@ -16,8 +16,7 @@ let running: Promise<void> | null = null;
 export function checkActionItemNotifications(now = Date.now()): Promise<void> {
   running ??= (async () => {
     try {
-      const incidents = new Map((await db.incidents.toArray()).filter((i) => !i.deletedAt).map((i) => [i.id, i]));
-      const items = (await db.actionItems.toArray()).filter((i) => incidents.has(i.incidentId));
+      const { items, incidents } = await readLiveActionItems();
       const { policy } = await readSlaPolicy();
       const zone = viewerTimeZone();
       const rows = toRows(items, incidents, policy, now);

@@ -1,8 +1,9 @@
 import type { ActionItem } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
 import { ItemEditor } from './ItemEditor';
-import { useSlaPolicy, viewerTimeZone } from './sla-settings';
-import { usePeople } from './use-action-items';
+import { useSlaPolicy } from '@data/action-items';
+import { viewerTimeZone } from '@core/time/viewer-zone';
+import { usePeopleByName } from '@data/people';
 import './action-items.css';
 
 interface ActionItemQuickAddProps {
@@ -22,7 +23,7 @@ interface ActionItemQuickAddProps {
  */
 export function ActionItemQuickAdd({ incident, eventIds, annotationIds, title, onClose, onCreated }: ActionItemQuickAddProps) {
   const stored = useSlaPolicy();
-  const people = usePeople();
+  const people = usePeopleByName();
   if (!stored) return null;
   return (
     <ItemEditor

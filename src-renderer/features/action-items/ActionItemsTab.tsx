@@ -5,15 +5,16 @@ import { ActionItemNotifier } from './ActionItemNotifier';
 import { ItemEditor } from './ItemEditor';
 import { ItemsView } from './ItemsView';
 import { rowSelector } from './ItemTable';
-import { useSlaPolicy, viewerTimeZone } from './sla-settings';
-import { useIncidentActionItems, usePeople } from './use-action-items';
+import { useSlaPolicy, useIncidentActionItems } from '@data/action-items';
+import { viewerTimeZone } from '@core/time/viewer-zone';
+import { usePeopleByName } from '@data/people';
 import './action-items.css';
 
 /** The Action items tab of an incident. */
 export function ActionItemsTab({ incident }: { incident: Incident }) {
   const items = useIncidentActionItems(incident.id);
   const stored = useSlaPolicy();
-  const people = usePeople();
+  const people = usePeopleByName();
   const [creating, setCreating] = useState(false);
   const created = useRef<string | null>(null);
   const timeZone = viewerTimeZone();

@@ -6,11 +6,9 @@ import { endOfLocalDate, localDateKey, policyDueAt, slaStart } from '@core/actio
 import { describeDuration, type SlaPolicy } from '@core/action-items/sla-policy';
 import { isClosed } from '@core/action-items/sla-state';
 import { Dialog } from '@ui/Dialog';
-import { ActionItemError, checkItemDraft, type DraftField, type DraftProblem } from './item-draft';
-import { matchPerson } from './item-updates';
-import { createActionItem, updateActionItem } from './item-writes';
+import { ActionItemError, checkItemDraft, type DraftField, type DraftProblem, matchPerson, createActionItem, updateActionItem } from '@data/action-items';
 import { KIND_LABEL, STATUS_LABEL } from './status-keys';
-import { parseTrackerLink } from './tracker-link';
+import { parseTrackerLink } from '@core/action-items/tracker-link';
 import { formatDay, formatDayOrNone } from './format-due';
 
 interface Values {

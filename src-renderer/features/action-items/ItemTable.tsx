@@ -8,7 +8,7 @@ import { TrashIcon } from '@ui/icons';
 import type { ItemRow, RowGroup } from './item-filters';
 import { SlaBadge } from './SlaBadge';
 import { nextStatus, statusForDigit, STATUS_LABEL, KIND_LABEL } from './status-keys';
-import { parseTrackerLink } from './tracker-link';
+import { parseTrackerLink } from '@core/action-items/tracker-link';
 import type { ItemActions } from './use-item-actions';
 import { formatDay } from './format-due';
 

@@ -13,7 +13,8 @@ import { ItemEditor } from './ItemEditor';
 import { ItemTable, KeyboardHint } from './ItemTable';
 import { useSnoozes } from './notify-store';
 import { SlaPolicyDialog } from './SlaPolicyDialog';
-import { useNow, usePeople } from './use-action-items';
+import { useNow } from './use-action-items';
+import { usePeopleByName } from '@data/people';
 import { useItemActions } from './use-item-actions';
 
 const GROUP_LABEL: Record<GroupBy, string> = {
@@ -44,7 +45,7 @@ interface ItemsViewProps {
 /** The list, filters, attention banner, compliance and hand-off shared by the tab and the overview. */
 export function ItemsView({ items, incidents, policy, policyProblem, timeZone, incident, scope, onCreate }: ItemsViewProps) {
   const now = useNow();
-  const people = usePeople();
+  const people = usePeopleByName();
   const snoozes = useSnoozes();
   const [query, setQuery] = useState<ItemQuery>(EMPTY_QUERY);
   const [groupBy, setGroupBy] = useState<GroupBy>(incident ? 'none' : 'incident');

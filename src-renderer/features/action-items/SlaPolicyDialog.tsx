@@ -8,9 +8,7 @@ import { SlaError } from '@core/action-items/sla-error';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { formatDay, formatDayOrNone } from './format-due';
-import { applyDueChanges } from './item-writes';
-import { writeSlaPolicy } from './sla-settings';
-import { useAllActionItems } from './use-action-items';
+import { applyDueChanges, writeSlaPolicy, useAllActionItems } from '@data/action-items';
 
 const PRESET_LABEL: Record<SlaPresetId, string> = {
   debrief: 'Debrief (7 / 30 / 90 / 180 days)',

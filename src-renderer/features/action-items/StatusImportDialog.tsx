@@ -5,7 +5,8 @@ import type { FieldChange, StatusImportPlan } from '@core/action-items/status-im
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { formatDayOrNone } from './format-due';
-import { applyStatusImport, chosenChanges, conflictKey } from './status-import-apply';
+import { applyItemFieldChanges } from '@data/action-items';
+import { chosenChanges, conflictKey } from './status-import-apply';
 import { STATUS_LABEL } from './status-keys';
 
 interface Props {
@@ -40,7 +41,7 @@ export function StatusImportDialog({ fileName, plan, items, people, timeZone, on
   const conflicts = plan.items.reduce((n, p) => n + p.conflicts.length, 0);
 
   const apply = async () => {
-    const written = await applyStatusImport(chosen, people);
+    const written = await applyItemFieldChanges(chosen, people);
     toast.show({ message: `Updated ${written.length} action item${written.length === 1 ? '' : 's'} from ${fileName}.`, tone: 'success' });
     onClose();
   };

@@ -1,28 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '@db/database';
+import { deleteActionItem, restoreActionItem } from '@data/action-items';
 import type { ActionItem } from '@core/model/action-item';
-import type { Incident } from '@core/model/incident';
-import type { Person } from '@core/model/person';
 import { useToast } from '@ui/toast-context';
-import { deleteActionItem, restoreActionItem } from './item-writes';
-
-export function useIncidentActionItems(incidentId: string): ActionItem[] | undefined {
-  return useLiveQuery(() => db.actionItems.where('incidentId').equals(incidentId).toArray(), [incidentId]);
-}
-
-/** Every item whose incident is live (not deleted or waiting for its undo to expire). */
-export function useAllActionItems(): { items: ActionItem[]; incidents: Map<string, Incident> } | undefined {
-  return useLiveQuery(async () => {
-    const incidents = new Map((await db.incidents.toArray()).filter((i) => !i.deletedAt).map((i) => [i.id, i]));
-    const items = (await db.actionItems.toArray()).filter((i) => incidents.has(i.incidentId));
-    return { items, incidents };
-  }, []);
-}
-
-export function usePeople(): Person[] {
-  return useLiveQuery(() => db.people.orderBy('displayName').toArray(), []) ?? [];
-}
 
 /** A clock that ticks every `everyMs`, so SLA states change on screen without a reload. */
 export function useNow(everyMs = 60_000): number {

@@ -10,9 +10,7 @@ import { isClosed } from '@core/action-items/sla-state';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { formatDay, formatDayOrNone } from './format-due';
-import { ActionItemError } from './item-draft';
-import { matchPerson } from './item-updates';
-import { resetDueToSla, updateActionItem, type ItemPatch } from './item-writes';
+import { ActionItemError, matchPerson, resetDueToSla, updateActionItem, type ItemPatch } from '@data/action-items';
 import { nextPriority, STATUS_LABEL } from './status-keys';
 import { useDeleteActionItem } from './use-action-items';
 

@@ -1,7 +1,7 @@
 import '@db/__fixtures__/test-browser-globals';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '@core/model/incident';
-import { createTestDatabases } from '@db/test-database';
+import { createTestDatabases } from '@data/test-database';
 import { BackupError } from './backup-error';
 import { backupFileName, checkBackupFile, createBackup, restoreBackup } from './backup-file';
 

@@ -13,7 +13,7 @@ import type { PickedInput } from './picked-input';
 import { SlackPreviewPanel } from './SlackPreviewPanel';
 import { SummaryPreviewPanel } from './SummaryPreviewPanel';
 import { isCsvPreview, isSlackPreview, newItem, readyToImport, type WizardItem } from './wizard-item';
-import { describeError, type ImportChoices, type ImportPhaseProgress } from './worker-protocol';
+import { describeError, type AnyPreview, type ImportChoices, type ImportPhaseProgress } from './worker-protocol';
 
 const IMPORTABLE = SOURCE_FORMATS.filter((f) => f !== 'manual');
 
@@ -51,26 +51,37 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
       const item = newItem(input, incident);
       void client.analyse(input, item.choices).then((analysis) => {
         update(input.id, (current) => ({ ...current, analysing: false, ...analysis }));
-        if (isSlackPreview(analysis.preview)) {
-          stopCounts.current.push(
-            client.countMessages(
-              input,
-              analysis.preview.conversations.map((c) => c.folder),
-              (folder, count) => update(input.id, (current) => ({ ...current, counts: { ...current.counts, [folder]: count } })),
-            ),
-          );
-        }
+        startCounts(input, analysis.preview);
       });
     }
+    // startCounts only reads refs and the stable client.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [inputs, incident, client]);
 
   useEffect(() => () => stopCounts.current.forEach((stop) => stop()), []);
 
+  /** A Slack preview's message counts are filled in one conversation at a time. */
+  function startCounts(input: PickedInput, preview: AnyPreview | null) {
+    if (!isSlackPreview(preview)) return;
+    stopCounts.current.push(
+      client.countMessages(
+        input,
+        preview.conversations.map((c) => c.folder),
+        (folder, count) => update(input.id, (current) => ({ ...current, counts: { ...current.counts, [folder]: count } })),
+      ),
+    );
+  }
+
+  // A new format or new choices mean a new preview: counts and errors of the old one are dropped.
   const repreview = (item: WizardItem, format: SourceFormat, choices: ImportChoices) => {
-    update(item.input.id, (current) => ({ ...current, format, choices, analysing: true }));
+    const formatChanged = format !== item.format;
+    update(item.input.id, (current) => ({ ...current, format, choices, analysing: true, ...(formatChanged ? { counts: {}, preview: null, error: null } : {}) }));
     client
       .preview(item.input, format, choices)
-      .then((preview) => update(item.input.id, (current) => ({ ...current, preview, error: null, analysing: false })))
+      .then((preview) => {
+        update(item.input.id, (current) => ({ ...current, preview, error: null, analysing: false }));
+        if (formatChanged) startCounts(item.input, preview);
+      })
       .catch((error: unknown) =>
         update(item.input.id, (current) => ({
           ...current,

@@ -6,6 +6,7 @@ import { filesFromDrop } from './dropped-entries';
 import { ImportWorkerClient } from './import-client';
 import { ImportWizard } from './ImportWizard';
 import { groupPickedFiles, type PickedFile, type PickedInput } from './picked-input';
+import { groupRelatedInputs } from './related-inputs';
 import { SourcesDialog } from './SourcesDialog';
 import { useSources } from './use-sources';
 import './import.css';
@@ -28,7 +29,8 @@ export function IncidentImport({ incident }: { incident: Incident }) {
     // Created outside the state updater: updaters may run twice and would leak a worker.
     const worker = client ?? new ImportWorkerClient();
     setClient(worker);
-    setInputs((current) => [...(current ?? []), ...groupPickedFiles(files)]);
+    // Parts of one record picked one by one (PagerDuty log entries + notes + incident) import as one.
+    void groupRelatedInputs(groupPickedFiles(files)).then((grouped) => setInputs((current) => [...(current ?? []), ...grouped]));
   };
   const dragging = useDropZone(start);
 

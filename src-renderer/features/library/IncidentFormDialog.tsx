@@ -3,7 +3,7 @@ import { Dialog } from '@ui/Dialog';
 import type { Incident, IncidentDraft } from '@core/model/incident';
 import { emptyDraft } from '@core/incident/incident-draft';
 import { IncidentForm } from './IncidentForm';
-import { createIncident, updateIncident } from './incident-writes';
+import { createIncident, updateIncident } from '@data/incidents';
 
 interface IncidentFormDialogProps {
   open: boolean;

@@ -6,7 +6,8 @@ import { EmptyState } from '@ui/EmptyState';
 import { TrashIcon } from '@ui/icons';
 import { SeverityBadge } from '@ui/SeverityBadge';
 import { useShortcut } from '@ui/use-shortcut';
-import { filterIncidents, useAllIncidents, type LibraryQuery, type SortOrder } from './use-incidents';
+import { useAllIncidents } from '@data/incidents';
+import { filterIncidents, type LibraryQuery, type SortOrder } from './incident-filters';
 import { useDeleteIncident } from './use-delete-incident';
 
 interface IncidentLibraryProps {

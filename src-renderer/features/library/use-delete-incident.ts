@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useToast } from '@ui/toast-context';
 import { holdLock, undoDeleteLockName } from '@data/events';
 import type { Incident } from '@core/model/incident';
-import { purgeIncident, softDeleteIncident, undoDeleteIncident } from './incident-writes';
+import { purgeIncident, softDeleteIncident, undoDeleteIncident } from '@data/incidents';
 
 const UNDO_WINDOW_MS = 10_000;
 

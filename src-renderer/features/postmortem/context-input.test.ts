@@ -4,17 +4,19 @@ import { canReportsOf, contextInputFromRecords, peopleNames, postmortemAuthors }
 import { INC_482_GENERATED_AT, inc482Events, inc482Incident, inc482Records } from './inc-482.fixture';
 
 describe('context assembly from stored records', () => {
-  it('maps the timeline metrics to the postmortem metrics in seconds', () => {
-    const input = contextInputFromRecords(inc482Records(), INC_482_GENERATED_AT);
-    expect(input.metricSeconds).toEqual({
+  it('gives the postmortem the same metrics, in seconds, as the Metrics panel', () => {
+    const ctx = buildPostmortemContext(contextInputFromRecords(inc482Records(), INC_482_GENERATED_AT));
+    expect(Object.fromEntries(ctx.metrics.map((m) => [m.key, m.seconds]))).toEqual({
       timeToDetect: 6 * 60, // 23:52 → 23:58
       timeToAcknowledge: 3 * 60, // Detect 23:58 → Assemble 00:01, across midnight
       timeToMitigate: 32 * 60,
-      timeToResolve: 78 * 60, // to All Clear at 01:10
-      customerImpact: 32 * 60, // ends at Mitigate, the earlier of Mitigate / Under Control
+      timeToUnderControl: 43 * 60,
+      timeToAllClear: 78 * 60, // to All Clear at 01:10
+      customerImpact: 43 * 60, // ends at Under Control by default
     });
-    const ctx = buildPostmortemContext(input);
-    expect(ctx.metrics.map((m) => m.text)).toEqual(['6m 00s', '3m 00s', '32m 00s', '1h 18m', '32m 00s']);
+    expect(ctx.metrics.map((m) => m.text)).toEqual(['6m 00s', '3m 00s', '32m 00s', '43m 00s', '1h 18m', '43m 00s']);
+    const mitigateEnds = buildPostmortemContext(contextInputFromRecords({ ...inc482Records(), metricOptions: { impactEndDefault: 'Mitigate' } }, INC_482_GENERATED_AT));
+    expect(mitigateEnds.metrics.find((m) => m.key === 'customerImpact')?.seconds).toBe(32 * 60);
   });
 
   it('finds CAN reports in visible messages but never in redacted ones or redacted spans', () => {

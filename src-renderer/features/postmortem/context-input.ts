@@ -5,9 +5,8 @@ import type { Incident } from '@core/model/incident';
 import type { Milestone } from '@core/model/milestone';
 import type { Person } from '@core/model/person';
 import { redactedText, type CanReportInput, type PostmortemContextInput } from '@core/postmortem/build-postmortem-context';
-import type { MetricKey } from '@core/postmortem/postmortem-context';
 import { findCanReports } from '@core/timeline/can-report';
-import { computeMetrics, type IncidentMetrics } from '@core/timeline/metrics';
+import type { MetricOptions } from '@core/metrics/metric-options';
 
 /** Everything stored about one incident that a postmortem shows. Events are the visible ones. */
 export interface PostmortemRecords {
@@ -18,22 +17,8 @@ export interface PostmortemRecords {
   actionItems: ActionItem[];
   /** People who appear as actors in the incident's events. */
   people: Person[];
-}
-
-const toSeconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
-
-/**
- * The timeline's metrics in the postmortem's terms. MTTA is the conventional one (Detect →
- * Assemble: how long a page waited for a responder); time to resolve runs to All Clear.
- */
-export function metricSeconds(metrics: IncidentMetrics): Record<MetricKey, number | null> {
-  return {
-    timeToDetect: toSeconds(metrics.timeToDetect),
-    timeToAcknowledge: toSeconds(metrics.detectToAssemble),
-    timeToMitigate: toSeconds(metrics.timeToMitigate),
-    timeToResolve: toSeconds(metrics.timeToAllClear),
-    customerImpact: toSeconds(metrics.customerImpact),
-  };
+  /** The team's metric settings; defaults when absent. */
+  metricOptions?: MetricOptions;
 }
 
 /** CAN reports found in the messages, read from the redacted text so hidden words stay hidden. */
@@ -68,7 +53,7 @@ export function contextInputFromRecords(records: PostmortemRecords, generatedAt:
     annotations: records.annotations,
     actionItems: records.actionItems,
     canReports: canReportsOf(records.events),
-    metricSeconds: metricSeconds(computeMetrics(incident, records.milestones)),
+    metricOptions: records.metricOptions,
     authors: postmortemAuthors(incident),
     generatedAt,
   };

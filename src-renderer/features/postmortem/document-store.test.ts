@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabases } from '@db/test-database';
+import { createTestDatabases } from '@data/test-database';
 import { listVersions, loadCurrentDocument, restoreVersion, saveBody, saveVersion, writeCurrentDocument } from './document-store';
 import { PostmortemError } from './postmortem-error';
 

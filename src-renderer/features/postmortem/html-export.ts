@@ -1,4 +1,5 @@
-import { eventIdFromUrl, isAllowedUrl } from '@editor/url-policy';
+import { safeLink } from '@core/links/safe-link';
+import { eventIdFromUrl } from '@editor/url-policy';
 
 /** A node of a serialized Lexical state; only the fields the renderer reads. */
 interface StateNode {
@@ -48,9 +49,15 @@ function renderLink(node: StateNode): string {
   const url = str(node.url);
   const inner = renderChildren(node);
   if (eventIdFromUrl(url) !== null) return `<span class="event-ref">${inner}</span>`;
-  // debrief:// addresses mean nothing outside the app, and only safe schemes become links.
-  if (!isAllowedUrl(url) || url.startsWith('debrief:')) return inner;
-  return `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${inner}</a>`;
+  // debrief:// addresses mean nothing outside the app, and only safe links (core/links) stay links.
+  const link = url.startsWith('debrief:') ? null : safeLink(url, plainText(node));
+  if (!link) return inner;
+  const real = link.realTarget ? ` <span class="link-real-target">(${escapeHtml(link.realTarget)})</span>` : '';
+  return `<a href="${escapeHtml(link.href)}" rel="noopener noreferrer">${inner}</a>${real}`;
+}
+
+function plainText(node: StateNode): string {
+  return str(node.text) + children(node).map(plainText).join('');
 }
 
 function renderChildren(node: StateNode): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabases } from '@db/test-database';
+import { createTestDatabases } from '@data/test-database';
 import { TemplateError } from '@core/postmortem/template-error';
 import { addUserTemplate, readUserTemplates, removeUserTemplate, templateChoices } from './user-templates';
 

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { shippedTemplates } from '@core/postmortem/shipped-templates';
 import { TemplateError } from '@core/postmortem/template-error';
 import { parseTemplate, type PostmortemTemplate } from '@core/postmortem/template-parser';
-import { db } from '@db/database';
-import type { DebriefDatabase } from '@db/schema';
-import { readSetting, writeSetting } from '@db/settings-store';
+import { db, type DebriefDatabase } from '@data/connection';
+import { readSetting, writeSetting } from '@data/settings';
 import { PostmortemError } from './postmortem-error';
 
 export const USER_TEMPLATES_KEY = 'user-templates';
@@ -35,7 +34,7 @@ export function parseStoredTemplates(stored: readonly StoredTemplate[]): { templ
 }
 
 export async function readUserTemplates(database: DebriefDatabase = db): Promise<StoredTemplate[]> {
-  return readSetting(database, USER_TEMPLATES_KEY, storedTemplatesSchema, []);
+  return readSetting(USER_TEMPLATES_KEY, storedTemplatesSchema, [], database);
 }
 
 /** Every template to choose from: shipped first, then the user's, each id once. */
@@ -69,7 +68,7 @@ export async function addUserTemplate(fileName: string, source: string, database
       return true;
     }
   });
-  await writeSetting(database, USER_TEMPLATES_KEY, [...others, { fileName, source }]);
+  await writeSetting(USER_TEMPLATES_KEY, [...others, { fileName, source }], database);
   return template;
 }
 
@@ -82,5 +81,5 @@ export async function removeUserTemplate(templateId: string, database: DebriefDa
       return true;
     }
   });
-  await writeSetting(database, USER_TEMPLATES_KEY, kept);
+  await writeSetting(USER_TEMPLATES_KEY, kept, database);
 }

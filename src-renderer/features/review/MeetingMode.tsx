@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '@core/model/annotation';
 import type { Incident } from '@core/model/incident';
 import { formatInZone } from '@core/time/zoned-input';
-import { createActionItem } from '@features/action-items';
+import { createActionItem } from '@data/action-items';
 import { useToast } from '@ui/toast-context';
 import { useModalOverlay } from '@ui/use-modal-overlay';
 import type { AgendaItem } from './agenda';

@@ -1,11 +1,10 @@
+import { ExternalLink } from '@ui/ExternalLink';
 import { PaperclipIcon, TrashIcon } from '@ui/icons';
 import { EventAnnotations } from '@features/review';
 import type { TimelineEvent } from '@core/model/event';
 import { formatEventTime } from '@core/timeline/day-groups';
 import { redactedText } from '@core/timeline/redaction';
-import { platform } from '@platform/index';
 import { EventText } from './EventText';
-import { isSafeUrl } from './text-segments';
 import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 
 export interface EventRowActions {
@@ -78,18 +77,10 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
               </span>
             ))}
             {event.attachments.map((a) =>
-              a.url && isSafeUrl(a.url) ? (
-                <a
-                  key={a.name}
-                  href={a.url}
-                  className="tl-attachment"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    if (a.url) void platform.openExternal(a.url);
-                  }}
-                >
+              a.url ? (
+                <ExternalLink key={a.name} url={a.url} label={a.name} className="tl-attachment">
                   <PaperclipIcon /> {a.name}
-                </a>
+                </ExternalLink>
               ) : (
                 <span key={a.name} className="tl-attachment">
                   <PaperclipIcon /> {a.name}

@@ -1,8 +1,9 @@
+import { ExternalLink } from '@ui/ExternalLink';
 import { LinkIcon } from '@ui/icons';
-import { platform } from '@platform/index';
 import type { TimelineEvent } from '@core/model/event';
 import { highlightRanges } from '@core/timeline/search-index';
-import { isSafeUrl, segmentText } from './text-segments';
+import { safeHref } from '@core/links/safe-link';
+import { segmentText } from './text-segments';
 
 interface EventTextProps {
   event: TimelineEvent;
@@ -22,7 +23,7 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
   }
   const segments = segmentText(event.text, { links: event.links, hits: highlightRanges(event.text, query), redactions: event.redactions, reveal });
   // Links the source recorded beside the text (a CSV url column, an alert's runbook) follow it.
-  const extraLinks = event.links.filter((link) => isSafeUrl(link.url) && !segments.some((s) => s.kind === 'link' && s.url === link.url));
+  const extraLinks = event.links.filter((link) => safeHref(link.url) !== null && !segments.some((s) => s.kind === 'link' && s.url === link.url));
   return (
     <p className={event.redacted ? 'tl-text tl-revealed-event' : 'tl-text'}>
       {segments.map((segment, i) => {
@@ -37,16 +38,7 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
             );
           case 'link':
             return (
-              <a
-                key={i}
-                href={segment.url}
-                className="tl-link"
-                title={segment.url}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void platform.openExternal(segment.url);
-                }}
-              >
+              <ExternalLink key={i} url={segment.url} label={segment.text} className="tl-link">
                 {segment.parts.map((part, j) =>
                   part.hit ? (
                     <mark key={j} className="tl-hit">
@@ -56,7 +48,7 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
                     <span key={j}>{part.text}</span>
                   ),
                 )}
-              </a>
+              </ExternalLink>
             );
           default: {
             const cls = [segment.hit ? 'tl-hit' : '', segment.revealed ? 'tl-revealed' : ''].join(' ').trim();
@@ -71,18 +63,9 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
         }
       })}
       {extraLinks.map((link) => (
-        <a
-          key={link.url}
-          href={link.url}
-          className="tl-link tl-extra-link"
-          title={link.url}
-          onClick={(e) => {
-            e.preventDefault();
-            void platform.openExternal(link.url);
-          }}
-        >
+        <ExternalLink key={link.url} url={link.url} label={link.label} className="tl-link tl-extra-link">
           <LinkIcon /> {link.label || link.url}
-        </a>
+        </ExternalLink>
       ))}
       {event.redacted || (reveal && event.redactions.length > 0) ? (
         <button type="button" className="tl-chip tl-chip-redacted" onClick={onToggleReveal}>

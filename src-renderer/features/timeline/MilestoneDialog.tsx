@@ -1,6 +1,6 @@
 import { FormFooter } from '@ui/FormFooter';
 import { useState, type FormEvent } from 'react';
-import { MILESTONE_KINDS, type MilestoneKind } from '@core/model/milestone';
+import { MILESTONE_KINDS, type ImpactMark, type MilestoneKind } from '@core/model/milestone';
 import { fromLocalInputValue } from '@core/time/zoned-input';
 import { Dialog } from '@ui/Dialog';
 import type { MilestoneDraft } from './milestone-writes';
@@ -15,6 +15,7 @@ export interface MilestoneDialogState {
   eventId: string | null;
   eventSummary?: string;
   note: string;
+  impact?: ImpactMark | null;
 }
 
 interface MilestoneDialogProps {
@@ -36,7 +37,7 @@ export function MilestoneDialog({ state, zone, onSave, onClose }: MilestoneDialo
       return;
     }
     try {
-      await onSave({ kind: form.kind, label: form.label, at, eventId: form.eventId, note: form.note }, form.id);
+      await onSave({ kind: form.kind, label: form.label, at, eventId: form.eventId, note: form.note, impact: form.impact ?? null }, form.id);
       onClose();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -71,6 +72,16 @@ export function MilestoneDialog({ state, zone, onSave, onClose }: MilestoneDialo
           <label>
             Name
             <input value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} placeholder="e.g. Severity raised to SEV1" />
+          </label>
+        )}
+        {form.kind === 'Custom' && (
+          <label>
+            Counts as
+            <select value={form.impact ?? ''} onChange={(e) => setForm({ ...form, impact: e.target.value === '' ? null : (e.target.value as ImpactMark) })}>
+              <option value="">Nothing special</option>
+              <option value="start">Customer impact start</option>
+              <option value="end">Customer impact end</option>
+            </select>
           </label>
         )}
         <label>

@@ -15,7 +15,7 @@ import { setPinned, structuredCanReport } from '@data/events';
 import { db } from '@db/database';
 import { addMilestone, deleteMilestone, restoreMilestone } from './milestone-writes';
 import { dismissedKey, dismissedSchema, NOTHING_DISMISSED } from './timeline-settings';
-import { useSetting } from './use-setting';
+import { useSetting } from '@data/settings';
 
 interface TimelineSidebarProps {
   incident: Incident;

@@ -22,7 +22,7 @@ import { rowIndexOf } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, timelineViewSchema, viewKey } from './timeline-settings';
 import { useOverviewData } from './use-overview-data';
 import { useSearchIndex } from './use-search-index';
-import { useSetting } from './use-setting';
+import { useSetting } from '@data/settings';
 import { useCommittedSources, useMilestones } from './use-timeline-data';
 import { useVisibleEvents } from './use-visible-events';
 import { useTimelineKeys } from './use-timeline-keys';
@@ -87,7 +87,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   const togglePin = (event: TimelineEvent) => void setPinned(db, event, !event.pinned).catch(fail);
   const openMilestone = (event: TimelineEvent | null, existing?: Milestone) => {
     if (existing) {
-      setDialog({ type: 'milestone', state: { id: existing.id, kind: existing.kind, label: existing.label, time: toLocalInputSeconds(existing.at, incidentZone), eventId: existing.eventId, note: existing.note } });
+      setDialog({ type: 'milestone', state: { id: existing.id, kind: existing.kind, label: existing.label, time: toLocalInputSeconds(existing.at, incidentZone), eventId: existing.eventId, note: existing.note, impact: existing.impact ?? null } });
       return;
     }
     const at = event?.at ?? incident.detectedAt ?? incident.startedAt ?? wallClock();

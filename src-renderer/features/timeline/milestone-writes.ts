@@ -1,6 +1,6 @@
 import { db } from '@db/database';
 import { newId } from '@core/ids';
-import type { Milestone, MilestoneKind } from '@core/model/milestone';
+import type { ImpactMark, Milestone, MilestoneKind } from '@core/model/milestone';
 import { TimelineWriteError } from './timeline-write-error';
 
 export interface MilestoneDraft {
@@ -9,7 +9,11 @@ export interface MilestoneDraft {
   at: number | null;
   eventId: string | null;
   note: string;
+  /** Custom milestones only: marks the start or end of customer impact. */
+  impact?: ImpactMark | null;
 }
+
+const impactOf = (draft: MilestoneDraft): ImpactMark | null => (draft.kind === 'Custom' ? (draft.impact ?? null) : null);
 
 function validate(draft: MilestoneDraft): { at: number; label: string } {
   if (draft.at === null || !Number.isFinite(draft.at)) throw new TimelineWriteError('INVALID_TIME', 'Time: enter a date and time in the incident’s zone.');
@@ -22,14 +26,14 @@ function validate(draft: MilestoneDraft): { at: number; label: string } {
 export async function addMilestone(incidentId: string, draft: MilestoneDraft): Promise<Milestone> {
   const { at, label } = validate(draft);
   const now = Date.now();
-  const milestone: Milestone = { id: newId(), incidentId, kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), createdAt: now, updatedAt: now };
+  const milestone: Milestone = { id: newId(), incidentId, kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), impact: impactOf(draft), createdAt: now, updatedAt: now };
   await db.milestones.add(milestone);
   return milestone;
 }
 
 export async function updateMilestone(id: string, draft: MilestoneDraft): Promise<void> {
   const { at, label } = validate(draft);
-  const changed = await db.milestones.update(id, { kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), updatedAt: Date.now() });
+  const changed = await db.milestones.update(id, { kind: draft.kind, label, at, eventId: draft.eventId, note: draft.note.trim(), impact: impactOf(draft), updatedAt: Date.now() });
   if (changed === 0 && !(await db.milestones.get(id))) throw new TimelineWriteError('MILESTONE_NOT_FOUND', 'This milestone was deleted in another window.');
 }
 

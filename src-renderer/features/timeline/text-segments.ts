@@ -1,4 +1,5 @@
 import type { EventLink, Redaction } from '@core/model/event';
+import { safeHref } from '@core/links/safe-link';
 import { normaliseRedactions } from '@core/timeline/redaction';
 
 /**
@@ -22,22 +23,19 @@ interface Span {
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/g;
 const MENTION = /(?<![\w@])@[\p{L}\p{N}._-]*[\p{L}\p{N}]/gu;
 
-export function isSafeUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' || parsed.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}
-
 function findSpans(text: string, links: readonly EventLink[]): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(URL_IN_TEXT)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'link', url: match[0] });
+  // The links the source recorded come first: where Slack showed `https://status.acme.com` for a
+  // link to another host, the text must open (and be flagged as) that link, not the look-alike.
   for (const link of links) {
-    if (!isSafeUrl(link.url) || link.label === '' || spans.some((s) => s.url === link.url)) continue;
+    if (safeHref(link.url) === null || link.label === '' || spans.some((s) => s.url === link.url)) continue;
     const at = text.indexOf(link.label);
     if (at >= 0) spans.push({ start: at, end: at + link.label.length, kind: 'link', url: link.url });
+  }
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!spans.some((s) => s.start < end && start < s.end)) spans.push({ start, end, kind: 'link', url: match[0] });
   }
   for (const match of text.matchAll(MENTION)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'mention' });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -2,7 +2,8 @@ import type { VirtualFolder } from '../byte-source';
 import type { MentionNames } from './mrkdwn';
 import { validateShape } from '../json-input';
 import { readJsonEntry, type EntryContext } from './read-entry';
-import { findExportLayout, type DayFile, type ExportLayout, type TopLevelFile } from './export-layout';
+import { droppedEntriesWarning, findExportLayout, type DayFile, type ExportLayout, type TopLevelFile } from './export-layout';
+import { withoutControlCharacters } from '../import-error';
 import { slackChannelsSchema, slackDmsSchema, slackUsersSchema, type SlackUser } from './slack-schemas';
 import { UserDirectory } from './users';
 import type { z } from 'zod';
@@ -32,6 +33,8 @@ export interface SlackCatalog {
 /** Reads only users/channels/groups/dms/mpims lists: never a day file. */
 export async function readCatalog(folder: VirtualFolder, context: EntryContext): Promise<SlackCatalog> {
   const layout = findExportLayout(folder);
+  const dropped = droppedEntriesWarning(layout);
+  if (dropped) context.warnings.push({ message: withoutControlCharacters(dropped.message) });
   const users = await readList(layout, 'users.json', slackUsersSchema, context)
     .then((list) => list ?? readList(layout, 'org_users.json', slackUsersSchema, context))
     .then((list): SlackUser[] => list ?? []);

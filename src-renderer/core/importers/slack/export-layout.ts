@@ -17,6 +17,23 @@ export interface ExportLayout {
   topLevel: Map<TopLevelFile, FolderEntry>;
   /** Conversation folder name → its day files, sorted by date. */
   folders: Map<string, DayFile[]>;
+  /** Entries left out because their names try to leave the export (`../`, `/abs`, `__proto__`). */
+  dropped: string[];
+}
+
+const UNSAFE_SEGMENTS = new Set(['..', '.', '__proto__', 'constructor', 'prototype']);
+
+/** A name that climbs out of the folder, is absolute, or names an object's prototype. */
+export function isUnsafeEntryPath(path: string): boolean {
+  if (path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) return true;
+  return path.split('/').some((segment) => UNSAFE_SEGMENTS.has(segment));
+}
+
+/** The warning naming every dropped entry, or null when none was dropped. */
+export function droppedEntriesWarning(layout: ExportLayout): { message: string } | null {
+  if (layout.dropped.length === 0) return null;
+  const count = layout.dropped.length === 1 ? '1 entry' : `${layout.dropped.length} entries`;
+  return { message: `left out ${count} whose names point outside the export: ${layout.dropped.join(', ')}` };
 }
 
 /**
@@ -27,7 +44,12 @@ export function findExportLayout(folder: VirtualFolder): ExportLayout {
   const root = findRoot(folder.entries);
   const topLevel = new Map<TopLevelFile, FolderEntry>();
   const folders = new Map<string, DayFile[]>();
+  const dropped: string[] = [];
   for (const entry of folder.entries) {
+    if (isUnsafeEntryPath(entry.path)) {
+      dropped.push(entry.path);
+      continue;
+    }
     if (!entry.path.startsWith(root) || isResourceFork(entry.path)) continue;
     const parts = entry.path.slice(root.length).split('/');
     if (parts.length === 1) {
@@ -44,20 +66,37 @@ export function findExportLayout(folder: VirtualFolder): ExportLayout {
     days.push({ date, entry });
   }
   for (const days of folders.values()) days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { root, topLevel, folders };
+  return { root, topLevel, folders, dropped };
 }
 
 function findRoot(entries: readonly FolderEntry[]): string {
   let best: string | null = null;
   for (const entry of entries) {
-    if (isResourceFork(entry.path)) continue;
+    if (isResourceFork(entry.path) || isUnsafeEntryPath(entry.path)) continue;
     const slash = entry.path.lastIndexOf('/');
     const base = entry.path.slice(slash + 1);
     if (base !== 'users.json' && base !== 'channels.json') continue;
     const dir = entry.path.slice(0, slash + 1);
     if (best === null || dir.split('/').length < best.split('/').length) best = dir;
   }
-  return best ?? '';
+  return best ?? sharedWrapper(entries);
+}
+
+/**
+ * An export of day files only (no users.json or channels.json) zipped with a wrapper folder:
+ * `acme/general/2024-06-12.json`. The wrapper is the first segment every entry shares.
+ */
+function sharedWrapper(entries: readonly FolderEntry[]): string {
+  let wrapper: string | null = null;
+  for (const entry of entries) {
+    if (isResourceFork(entry.path) || isUnsafeEntryPath(entry.path)) continue;
+    const parts = entry.path.split('/');
+    if (parts.length < 3) return '';
+    const first = `${parts[0]}/`;
+    if (wrapper === null) wrapper = first;
+    else if (wrapper !== first) return '';
+  }
+  return wrapper ?? '';
 }
 
 function isResourceFork(path: string): boolean {

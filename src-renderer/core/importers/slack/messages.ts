@@ -9,7 +9,7 @@ import type { SlackConversation } from './conversations';
 import { harvestTokenLabels, mrkdwnToPlain, type MentionNames } from './mrkdwn';
 import { foldReactions } from './reactions';
 import { SKIP_REASON, type SkipCounter } from './skip-counter';
-import type { SlackMessage } from './slack-schemas';
+import type { SlackFile, SlackMessage } from './slack-schemas';
 import { slackTsToMs } from './slack-ts';
 import type { UserDirectory } from './users';
 
@@ -78,7 +78,7 @@ export function messageToEvent(message: SlackMessage, context: MessageContext, l
     if (legacy.text) parts.push(legacy.text);
     links.push(...legacy.links);
   }
-  const files = sharedFiles(message.files ?? []);
+  const files = sharedFiles(messageFiles(message));
   context.skipped.add(SKIP_REASON.unavailableFile, files.unavailable);
   if (parts.length === 0 && files.attachments.length > 0) {
     parts.push('Shared ' + files.attachments.map((file) => file.name).join(', '));
@@ -110,6 +110,14 @@ export function messageToEvent(message: SlackMessage, context: MessageContext, l
     raw: message,
   };
   return { event, actor };
+}
+
+/** `files[]`, plus the single `file` of uploads and file comments before 2019 (once, by id). */
+function messageFiles(message: SlackMessage): SlackFile[] {
+  const files = [...(message.files ?? [])];
+  const legacy = message.file;
+  if (legacy && !files.some((file) => legacy.id && file.id === legacy.id)) files.push(legacy);
+  return files;
 }
 
 function uniqueLinks(links: readonly EventLink[]): EventLink[] {

@@ -16,6 +16,7 @@ import { ImportError } from '../import-error';
 import type { ActorRef, ImportedEvent, ImportWarning, ParseResult } from '../imported-records';
 import { inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from '../importer';
 import { resolveLimits } from '../limits';
+import { decodeUtf8 } from '../text-decode';
 import { dayFilesFor, readDayFiles } from './conversation-reader';
 import { mentionNames, readCatalog, type SlackCatalog, type SlackConversation, type SlackConversationKind } from './conversations';
 import { DAY_FILE_MARGIN_DAYS, inWindow, type TimeWindow } from './day-files';
@@ -72,10 +73,25 @@ export async function detectSlackExport(input: ImportInput): Promise<number> {
     if (lists > 0 && hasDays) return 0.95;
     if (lists >= 2) return 0.7;
     if (lists === 1) return 0.4;
+    // Day files alone (an export trimmed to its conversation folders): look inside one.
+    if (hasDays && (await dayFileLooksLikeSlack(layout))) return 0.8;
     return 0;
   } catch {
     return 0;
   }
+}
+
+const SNIFF_DAY_FILE_BYTES = 4 * 1024 * 1024;
+
+/** The smallest day file is a JSON array of objects with a Slack `ts` string. */
+async function dayFileLooksLikeSlack(layout: ReturnType<typeof findExportLayout>): Promise<boolean> {
+  const days = [...layout.folders.values()].flat().sort((a, b) => a.entry.size - b.entry.size);
+  const smallest = days[0];
+  if (!smallest || smallest.entry.size > SNIFF_DAY_FILE_BYTES) return false;
+  const bytes = await smallest.entry.read();
+  if (bytes.length > SNIFF_DAY_FILE_BYTES) return false;
+  const text = decodeUtf8(bytes.subarray(0, 64 * 1024)).text.trimStart();
+  return text.startsWith('[') && (/^\[\s*\]$/.test(text) || /"ts"\s*:\s*"\d+\.\d+"/.test(text));
 }
 
 /** Conversations, people and day-file spans, reading only the small top-level lists. */
@@ -168,6 +184,10 @@ export async function parseSlackExport(input: ImportInput, options: SlackImportO
   if (events.length === 0 && catalog.conversations.length === 0) {
     throw new ImportError('EMPTY', 'this Slack export holds no conversations', { file });
   }
+  if (events.length === 0) {
+    const why = nothingImportedReason(chosen, skipped, window !== undefined && (window.from !== undefined || window.to !== undefined));
+    if (why) warnings.push({ message: why });
+  }
   events.sort((a, b) => a.at - b.at);
   return { format: 'slack-export', events, actors: [...actors.values()], warnings, skipped: skipped.toArray() };
 }
@@ -188,6 +208,21 @@ function chooseConversations(catalog: SlackCatalog, ids: readonly string[] | und
     if (!chosen.some((conversation) => conversation.id === id)) warnings.push({ message: `conversation ${id} is not in this export` });
   }
   return chosen;
+}
+
+/** Why an import of this export adds nothing, in the user's words, or null when it is plain. */
+function nothingImportedReason(chosen: readonly SlackConversation[], skipped: SkipCounter, windowed: boolean): string | null {
+  if (chosen.length === 0) return 'no conversation was chosen, so nothing was imported';
+  const empty = chosen.filter((conversation) => conversation.dayFiles.length === 0);
+  if (empty.length === chosen.length) {
+    const direct = empty.filter((conversation) => conversation.kind === 'dm' || conversation.kind === 'group-dm').length;
+    const what = direct === empty.length ? (direct === 1 ? '1 direct message' : `${direct} direct messages`) : empty.length === 1 ? '1 conversation' : `${empty.length} conversations`;
+    return `nothing to import: the export lists ${what} but holds none of ${empty.length === 1 ? 'its' : 'their'} messages (Slack's standard export leaves direct messages and private channels out; a workspace owner can export all conversations)`;
+  }
+  const dates = chosen.flatMap((conversation) => conversation.dayFiles.map((day) => day.date)).sort();
+  const span = dates.length > 0 ? ` (the chosen conversations run from ${dates[0]} to ${dates[dates.length - 1]})` : '';
+  if (skipped.get(SKIP_REASON.outsideWindow) > 0 || windowed) return `no message falls inside the time window${span}; widen it, or leave it empty, to import them`;
+  return null;
 }
 
 function summarize(conversation: SlackConversation): SlackConversationSummary {

@@ -92,6 +92,9 @@ export const slackMessageSchema = z.looseObject({
   edited: z.looseObject({ user: optionalString, ts: optionalString }).nullish(),
   reactions: z.array(reactionSchema).nullish(),
   files: z.array(fileSchema).nullish(),
+  // Uploads before 2019 carry a single `file`; `file_comment` messages name their author in `comment`.
+  file: fileSchema.nullish(),
+  comment: z.looseObject({ user: optionalString, comment: optionalString }).nullish(),
   attachments: z.array(attachmentSchema).nullish(),
   // Blocks are checked element by element in blocks.ts: a block we cannot read falls back to `text`.
   blocks: z.array(z.unknown()).nullish(),

@@ -44,17 +44,20 @@ export class UserDirectory {
 
   /** The author of a message: a person, a bot, or null when the record names nobody. */
   author(message: SlackMessage): ActorRef | null {
-    const isBotMessage = message.subtype === 'bot_message' || (!message.user && (message.bot_id || message.username));
+    // An old-style file comment has no `user`: its author is the comment's.
+    const commenter = message.subtype === 'file_comment' ? message.comment?.user : null;
+    const isBotMessage = message.subtype === 'bot_message' || (!message.user && !commenter && (message.bot_id || message.username));
     if (isBotMessage) return this.botActor(message);
-    if (!message.user) return null;
-    const user = this.byId.get(message.user);
+    const userId = message.user ?? commenter;
+    if (!userId) return null;
+    const user = this.byId.get(userId);
     if (user) return this.knownActor(user);
-    if (message.user === SLACKBOT_ID) return actor(SLACKBOT_ID, 'Slackbot', null, false, true);
+    if (userId === SLACKBOT_ID) return actor(SLACKBOT_ID, 'Slackbot', null, false, true);
     const profile = message.user_profile;
     const hinted = [profile?.display_name, profile?.real_name, profile?.name].find(
       (name): name is string => typeof name === 'string' && name.trim() !== '',
     );
-    return actor(message.user, hinted ?? message.user, null, true, false);
+    return actor(userId, hinted ?? userId, null, true, false);
   }
 
   private botActor(message: SlackMessage): ActorRef {

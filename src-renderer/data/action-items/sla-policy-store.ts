@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@db/database';
-import { writeSetting } from '@db/settings-store';
+import type { DebriefDatabase } from '@db/schema';
 import { DEFAULT_SLA_POLICY, parseSlaPolicy, type SlaPolicy } from '@core/action-items/sla-policy';
 import { SlaError } from '@core/action-items/sla-error';
+import { readSettingValue, writeSetting } from '../settings/settings-store';
 
 export const SLA_POLICY_KEY = 'sla-policy';
 
@@ -22,19 +23,14 @@ function fromRecord(value: unknown): StoredPolicy {
   }
 }
 
-export async function readSlaPolicy(): Promise<StoredPolicy> {
-  return fromRecord((await db.settings.get(SLA_POLICY_KEY))?.value);
+export async function readSlaPolicy(database: DebriefDatabase = db): Promise<StoredPolicy> {
+  return fromRecord(await readSettingValue(SLA_POLICY_KEY, database));
 }
 
 export function useSlaPolicy(): StoredPolicy | undefined {
-  return useLiveQuery(async () => fromRecord((await db.settings.get(SLA_POLICY_KEY))?.value), []);
+  return useLiveQuery(() => readSlaPolicy(), []);
 }
 
-export async function writeSlaPolicy(policy: SlaPolicy): Promise<void> {
-  await writeSetting(db, SLA_POLICY_KEY, parseSlaPolicy(policy));
-}
-
-/** The viewer's zone: due dates are days on their calendar. */
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export async function writeSlaPolicy(policy: SlaPolicy, database: DebriefDatabase = db): Promise<void> {
+  await writeSetting(SLA_POLICY_KEY, parseSlaPolicy(policy), database);
 }

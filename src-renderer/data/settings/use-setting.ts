@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { db } from '@db/database';
-import { readSetting, writeSetting } from '@db/settings-store';
+import { readSetting, writeSetting } from './settings-store';
 
 /**
  * A setting as React state: `loaded` turns true once the stored value was read (so screens
@@ -14,7 +13,7 @@ export function useSetting<T>(key: string, schema: z.ZodType<T>, fallback: T, de
 
   useEffect(() => {
     let live = true;
-    void readSetting(db, key, schema, fallbackRef.current).then((value) => {
+    void readSetting(key, schema, fallbackRef.current).then((value) => {
       if (live) setState({ key, value, loaded: true });
     });
     return () => {
@@ -28,7 +27,7 @@ export function useSetting<T>(key: string, schema: z.ZodType<T>, fallback: T, de
       if (pending.current) clearTimeout(pending.current.timer);
       const write = () => {
         pending.current = null;
-        void writeSetting(db, key, next);
+        void writeSetting(key, next);
       };
       // A reload right after a change must not lose it, so without a delay the write starts now.
       if (delayMs === 0) write();

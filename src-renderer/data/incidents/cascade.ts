@@ -1,6 +1,11 @@
-import type { DebriefDatabase } from './schema';
+import type { DebriefDatabase } from '@db/schema';
+import { deleteRecord, deleteWhere } from '../write-log';
 
-/** Removes an incident and everything that belongs to it, in one transaction. */
+/**
+ * Removes an incident and everything that belongs to it, in one transaction. Records go through
+ * the write log one by one (sync sees each removal); event blocks, a few per import, are the
+ * events store's bulk data and go with their sources.
+ */
 export async function deleteIncidentCascade(database: DebriefDatabase, incidentId: string): Promise<void> {
   await database.transaction(
     'rw',
@@ -18,16 +23,13 @@ export async function deleteIncidentCascade(database: DebriefDatabase, incidentI
       database.actionItems,
     ],
     async () => {
-      // Event blocks are a few records per import, so the whole incident still goes in one step.
-      for (const table of [database.eventBlocks, database.eventRaw, database.eventKeys, database.eventState, database.manualEvents]) {
+      for (const table of [database.eventBlocks, database.eventRaw, database.eventKeys]) {
         await table.where('incidentId').equals(incidentId).delete();
       }
-      await database.sources.where('incidentId').equals(incidentId).delete();
-      await database.milestones.where('incidentId').equals(incidentId).delete();
-      await database.annotations.where('incidentId').equals(incidentId).delete();
-      await database.documents.where('incidentId').equals(incidentId).delete();
-      await database.actionItems.where('incidentId').equals(incidentId).delete();
-      await database.incidents.delete(incidentId);
+      for (const table of ['eventState', 'manualEvents', 'sources', 'milestones', 'annotations', 'documents', 'actionItems'] as const) {
+        await deleteWhere(database, table, 'incidentId', incidentId);
+      }
+      await deleteRecord(database, 'incidents', incidentId);
     },
   );
 }

@@ -1,5 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '@db/database';
 import type { Incident, IncidentStatus } from '@core/model/incident';
 import type { Severity } from '@core/model/severity';
 
@@ -37,13 +35,4 @@ export function filterIncidents(incidents: Incident[], query: LibraryQuery): Inc
     updated: (a, b) => b.updatedAt - a.updatedAt,
   };
   return list.sort(sorters[query.sort]);
-}
-
-/** All live incidents; undefined while loading. Libraries hold hundreds, not millions. */
-export function useAllIncidents(): Incident[] | undefined {
-  return useLiveQuery(() => db.incidents.toArray(), []);
-}
-
-export function useIncident(id: string): Incident | null | undefined {
-  return useLiveQuery(async () => (await db.incidents.get(id)) ?? null, [id]);
 }

@@ -1,5 +1,6 @@
+import { CodedError } from '@core/errors/coded-error';
 import type { ActionItem, ActionKind, ActionStatus, Priority } from '@core/model/action-item';
-import { parseTrackerLink } from './tracker-link';
+import { parseTrackerLink } from '@core/action-items/tracker-link';
 
 /** What a caller gives to create an item; everything but the title has a default. */
 export interface ActionItemInput {
@@ -44,13 +45,14 @@ export function checkItemDraft(draft: Checked): DraftProblem[] {
   return problems;
 }
 
-export class ActionItemError extends Error {
+export type ActionItemErrorCode = 'INVALID' | 'NOT_FOUND' | 'NO_INCIDENT';
+
+export class ActionItemError extends CodedError<ActionItemErrorCode> {
   constructor(
-    readonly code: 'INVALID' | 'NOT_FOUND' | 'NO_INCIDENT',
+    code: ActionItemErrorCode,
     message: string,
     readonly problems: DraftProblem[] = [],
   ) {
-    super(message);
-    this.name = 'ActionItemError';
+    super(code, message, { location: problems[0] ? { field: problems[0].field } : undefined });
   }
 }
