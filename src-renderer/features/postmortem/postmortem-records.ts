@@ -1,7 +1,7 @@
 import { db } from '@db/database';
 import type { DebriefDatabase } from '@db/schema';
 import { loadVisibleEvents } from '@data/events';
-import { readSetting } from '@db/settings-store';
+import { readSetting } from '@data/settings';
 import { DEFAULT_METRIC_OPTIONS, METRIC_OPTIONS_KEY, metricOptionsSchema } from '@core/metrics/metric-options';
 import { PostmortemError } from './postmortem-error';
 import type { PostmortemRecords } from './context-input';
@@ -15,7 +15,7 @@ export async function loadPostmortemRecords(incidentId: string, database: Debrie
     database.milestones.where('incidentId').equals(incidentId).toArray(),
     database.annotations.where('incidentId').equals(incidentId).toArray(),
     database.actionItems.where('incidentId').equals(incidentId).toArray(),
-    readSetting(database, METRIC_OPTIONS_KEY, metricOptionsSchema, DEFAULT_METRIC_OPTIONS),
+    readSetting(METRIC_OPTIONS_KEY, metricOptionsSchema, DEFAULT_METRIC_OPTIONS, database),
   ]);
   const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const people = (await database.people.bulkGet(actorIds)).filter((p) => p !== undefined);
