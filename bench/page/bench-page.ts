@@ -5,7 +5,11 @@ import { ImportWorkerClient } from '@features/import/import-client';
 import type { PickedInput } from '@features/import/picked-input';
 import { DebriefDatabase } from '@db/schema';
 import { loadVisibleEvents } from '@data/events/load-events';
+import { BlockBuilder, type BlockWrite } from '@db/event-blocks';
 import type { TimelineEvent } from '@core/model/event';
+import type { Incident } from '@core/model/incident';
+import type { Source } from '@core/model/source';
+import { syntheticEvents } from './synthetic-events';
 
 const client = new ImportWorkerClient();
 const status = document.getElementById('status') as HTMLElement;
@@ -44,8 +48,10 @@ const bench = {
     const input = must(inputId);
     const started = performance.now();
     let lastPhase = '';
+    let lastWrite = NaN;
     const phases: Record<string, number> = {};
     const handle = client.runImport(incidentId, input, 'slack-export', choices, (progress) => {
+      if (progress.phase === 'writing') lastWrite = performance.now();
       if (progress.phase !== lastPhase) {
         phases[progress.phase] = performance.now() - started;
         lastPhase = progress.phase;
@@ -53,7 +59,9 @@ const bench = {
       }
     });
     const summary = await handle.done;
-    return { ms: performance.now() - started, added: summary.added, duplicates: summary.duplicates, phases };
+    const finished = performance.now();
+    // From the last block written to the worker's answer: the commit and what follows it.
+    return { ms: finished - started, added: summary.added, duplicates: summary.duplicates, phases, lastWriteToDone: finished - lastWrite };
   },
 
   /**
@@ -92,6 +100,51 @@ const bench = {
     idb.close();
     await deleteDatabase('bench-raw');
     return { ms, count: events.length };
+  },
+
+  /**
+   * An incident of `count` events (one committed source, written in blocks as an import writes
+   * them), for the timeline bench: six hours with three bursts, threads, mentions and links.
+   * `state: 'staging'` leaves it as an import interrupted before its commit (the crash bench).
+   */
+  async seedIncident(incidentId: string, count: number, title: string, state: Source['state'] = 'committed'): Promise<{ ms: number }> {
+    const started = performance.now();
+    const database = new DebriefDatabase({ durability: 'relaxed' });
+    const start = Date.UTC(2024, 5, 12, 21, 0);
+    const now = Date.now();
+    const incident: Incident = {
+      id: incidentId, title, severity: 'SEV1', status: 'in-review', startedAt: start, detectedAt: start + 300_000, resolvedAt: start + 6 * 3_600_000, reviewAt: null,
+      timeZone: 'America/Los_Angeles', services: ['checkout'], commander: 'Priya Raman', roles: [], summary: '', createdAt: now, updatedAt: now, deletedAt: null,
+    };
+    const sourceId = `${incidentId}-source`;
+    const builder = new BlockBuilder(sourceId, incidentId);
+    let pending: BlockWrite[] = [];
+    const flush = async () => {
+      const writes = pending;
+      pending = [];
+      await database.transaction('rw', [database.eventBlocks, database.eventRaw, database.eventKeys], async () => {
+        await database.eventBlocks.bulkAdd(writes.map((w) => w.block));
+        await database.eventRaw.bulkAdd(writes.map((w) => w.raw));
+        await database.eventKeys.bulkAdd(writes.map((w) => w.keys));
+      });
+    };
+    for (const event of syntheticEvents(count, start)) {
+      const full = builder.add(event, null);
+      if (full) pending.push(full);
+      if (pending.length >= 8) await flush();
+    }
+    pending.push(...builder.flush());
+    await flush();
+    const source: Source = {
+      id: sourceId, incidentId, fileName: 'slack-export.zip', size: 1, sha256: incidentId, format: 'slack-export', state,
+      counts: { added: count, duplicates: 0, skipped: 0, warnings: 0 }, warnings: [], importedAt: now, blockCount: builder.blocks, actorCounts: builder.actorCounts,
+    };
+    await database.transaction('rw', [database.incidents, database.sources], async () => {
+      await database.incidents.put(incident);
+      await database.sources.put(source);
+    });
+    database.close();
+    return { ms: performance.now() - started };
   },
 
   async reset(): Promise<void> {

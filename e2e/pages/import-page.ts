@@ -74,9 +74,9 @@ export class ImportPage {
     await expect(this.dialog.getByRole('heading', { name: 'Import into this incident' })).toBeVisible();
   }
 
-  async runImport(): Promise<void> {
+  async runImport(timeout = 30_000): Promise<void> {
     await this.dialog.getByRole('button', { name: /^Import( \d+ files)?$/ }).click();
-    await expect(this.dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+    await expect(this.dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout });
   }
 
   async close(): Promise<void> {
@@ -94,4 +94,15 @@ export class ImportPage {
   sourceRow(name: string): Locator {
     return this.dialog.getByRole('listitem').filter({ has: this.page.locator('.source-name', { hasText: name }) });
   }
+}
+
+/**
+ * A CSV timeline of `rows` events, one second apart from 2024-06-13 07:00 UTC, each saying
+ * "Backlog item <n> drained": big enough that an import writes several blocks.
+ */
+export function csvTimeline(name: string, rows: number): FilePayload {
+  const start = Date.UTC(2024, 5, 13, 7, 0, 0);
+  const lines = ['timestamp,actor,source,event_type,message,url'];
+  for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 1000).toISOString()},queue-bot,queues,message,Backlog item ${i} drained,`);
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
 }

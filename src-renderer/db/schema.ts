@@ -98,6 +98,11 @@ export class DebriefDatabase extends Dexie {
         manualEvents: 'id, incidentId',
       })
       .upgrade((tx) => upgradeToEventBlocks(tx, options.upgradeHooks));
+    // Version 4: an incident's committed sources by one index range, so a live view of them
+    // ignores staging rows and other incidents' imports (data/events/visibility.ts).
+    this.version(4).stores({
+      sources: 'id, incidentId, state, [incidentId+sha256], [incidentId+state]',
+    });
     installRestoreHooks(this);
   }
 }

@@ -1,16 +1,19 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alertmanagerImporter } from './alertmanager';
+import { chatLogImporter } from './chat-log';
 import { csvTimelineImporter } from './csv-timeline';
 import { fileInput, readFixtureText } from './__fixtures__/read-fixture';
 import type { ImportInput } from './byte-source';
 import { ImportError } from './import-error';
-import type { Importer } from './importer';
+import type { BaseImportOptions, Importer } from './importer';
+import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { detectFormat } from './registry';
 import { statuspageImporter } from './statuspage';
+import { transcriptImporter } from './transcript';
 
-const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter];
+const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter, chatLogImporter, transcriptImporter, opsgenieImporter];
 const RUNS = { numRuns: 200 };
 const FIXTURES = [
   'pagerduty-log-entries.json',
@@ -22,6 +25,16 @@ const FIXTURES = [
   'timeline-comma.csv',
   'timeline-semicolon.csv',
   'timeline-bad-date.csv',
+  'pagerduty-webhook-v1.json',
+  'pagerduty-webhook-v2.json',
+  'pagerduty-webhooks-v3.ndjson',
+  'chat-irc.log',
+  'chat-weechat.log',
+  'chat-pasted.txt',
+  'bridge-call.vtt',
+  'bridge-call.srt',
+  'opsgenie-alert-logs.json',
+  'opsgenie-alert-notes.json',
 ];
 const JSON_FIXTURES = FIXTURES.filter((name) => name.endsWith('.json'));
 const texts = new Map<string, string>();
@@ -43,7 +56,7 @@ async function exercise(input: ImportInput): Promise<void> {
     expect(confidence).toBeGreaterThanOrEqual(0);
     expect(confidence).toBeLessThanOrEqual(1);
     await onlyImportErrors(() => importer.preview(input, {}));
-    const result = await onlyImportErrors(() => importer.parse(input, { timeZone: 'America/New_York' }));
+    const result = await onlyImportErrors(() => importer.parse(input, { timeZone: 'America/New_York', startAt: Date.parse('2024-06-12T14:00:00Z') } as BaseImportOptions));
     if (!(result instanceof ImportError)) {
       for (const event of result.events) {
         expect(event.dedupeKey.startsWith(`${importer.id}:`)).toBe(true);

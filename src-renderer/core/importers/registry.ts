@@ -1,12 +1,15 @@
 import type { SourceFormat } from '../model/source';
 import { alertmanagerImporter } from './alertmanager';
 import type { ImportInput } from './byte-source';
+import { chatLogImporter } from './chat-log';
 import { csvTimelineImporter } from './csv-timeline';
 import { ImportError } from './import-error';
 import { inputName, type Importer } from './importer';
+import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { slackExportImporter } from './slack/slack-export';
 import { statuspageImporter } from './statuspage';
+import { transcriptImporter } from './transcript';
 import { explainUnrecognised } from './unrecognised';
 
 /**
@@ -19,6 +22,9 @@ export const IMPORTERS: readonly Importer[] = [
   statuspageImporter,
   alertmanagerImporter,
   csvTimelineImporter,
+  chatLogImporter,
+  transcriptImporter,
+  opsgenieImporter,
 ];
 
 /** Below this no importer is trusted to know the input. */

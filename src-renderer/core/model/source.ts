@@ -4,6 +4,9 @@ export const SOURCE_FORMATS = [
   'statuspage',
   'alertmanager',
   'csv-timeline',
+  'chat-log',
+  'transcript',
+  'opsgenie',
   'manual',
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -15,6 +18,9 @@ export const SOURCE_FORMAT_LABEL: Record<SourceFormat, string> = {
   statuspage: 'Statuspage',
   alertmanager: 'Alertmanager',
   'csv-timeline': 'CSV timeline',
+  'chat-log': 'Chat log (text)',
+  transcript: 'Call transcript',
+  opsgenie: 'Opsgenie alert log',
   manual: 'Manual',
 };
 
@@ -25,6 +31,9 @@ export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
   statuspage: 'Statuspage',
   alertmanager: 'Alertmanager',
   'csv-timeline': 'CSV',
+  'chat-log': 'Chat',
+  transcript: 'Call',
+  opsgenie: 'Opsgenie',
   manual: 'Manual',
 };
 

@@ -45,6 +45,12 @@ interface Candidate {
   reason: string;
 }
 
+/**
+ * The formats whose original records (`raw`) the suggestions read. The timeline loads `raw` for
+ * these sources only: a million chat messages' originals would cost hundreds of MB for nothing.
+ */
+export const SUGGESTION_RAW_FORMATS: ReadonlySet<string> = new Set(['pagerduty', 'statuspage', 'alertmanager']);
+
 function rawField(raw: unknown, field: string): string | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const value = (raw as Record<string, unknown>)[field];

@@ -1,6 +1,8 @@
 import { liveQuery } from 'dexie';
 import type { TimelineEvent } from '@core/model/event';
 import type { Person } from '@core/model/person';
+import type { Source } from '@core/model/source';
+import { SUGGESTION_RAW_FORMATS } from '@core/timeline/milestone-suggestions';
 import type { DebriefDatabase } from '@db/schema';
 import { ActorResolver } from './actors';
 import { onEventChange, type EventChange } from './event-changes';
@@ -15,6 +17,13 @@ export interface LiveEventsState {
   /** False while only the first page is loaded. */
   complete: boolean;
 }
+
+/** The timeline's events carry their original record only where something reads it. */
+const rawIsRead = (source: Source) => SUGGESTION_RAW_FORMATS.has(source.format);
+
+/** Longest stretch of decoding between two yields to the page. */
+const SLICE_MS = 25;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What the first paint shows while the whole incident loads. */
 const FIRST_PAGE = 200;
@@ -95,7 +104,7 @@ export class LiveIncidentEvents {
       if (live && !this.state.complete) this.set({ events: first, complete: false });
       // The full read starts once the first page had a chance to paint.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const events = await loadVisibleEvents(this.database, this.incidentId);
+      const events = await loadVisibleEvents(this.database, this.incidentId, { withRaw: rawIsRead });
       const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
       this.ranks = rankSources(sources.filter(isVisibleSource));
       if (!live) return;
@@ -167,28 +176,40 @@ export class LiveIncidentEvents {
     this.set({ events: merged, complete: true });
   }
 
-  /** Every event of one (just committed) source, in its order. */
+  /**
+   * Every event of one (just committed) source, in its order. The records are read in one
+   * transaction; decoding them into events then yields to the page every few milliseconds, so a
+   * 100k-event commit never freezes the window (no task near 100 ms).
+   */
   private async readSource(sourceId: string): Promise<TimelineEvent[]> {
     const database = this.database;
-    return database.transaction('r', [database.sources, database.eventBlocks, database.eventRaw, database.eventState, database.people], async () => {
+    const read = await database.transaction('r', [database.sources, database.eventBlocks, database.eventRaw, database.eventState, database.people], async () => {
       const source = await database.sources.get(sourceId);
-      if (!source) return [];
+      if (!source) return null;
       const [records, raws, states, people] = await Promise.all([
         sourceBlocks(database, sourceId).toArray(),
-        database.eventRaw.where('[sourceId+seq]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).toArray(),
+        rawIsRead(source) ? database.eventRaw.where('[sourceId+seq]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).toArray() : [],
         database.eventState.where('incidentId').equals(this.incidentId).toArray(),
         database.people.toArray(),
       ]);
-      const context = { states: new Map(states.map((s) => [s.id, s])), actors: new ActorResolver(people) };
-      const rawBySeq = new Map(raws.map((r) => [r.seq, decodeRaw(r)]));
-      const events: TimelineEvent[] = [];
-      for (const record of records) {
-        const block = decodeEventBlock(record.data);
-        const raw = rawBySeq.get(record.seq);
-        for (let row = 0; row < block.count; row++) events.push(materialiseEvent(context, source, block, row, raw?.[row]));
-      }
-      return events;
+      return { source, records, raws, states, people };
     });
+    if (!read) return [];
+    const context = { states: new Map(read.states.map((s) => [s.id, s])), actors: new ActorResolver(read.people) };
+    const rawBySeq = new Map(read.raws.map((r) => [r.seq, r]));
+    const events: TimelineEvent[] = [];
+    let slice = performance.now();
+    for (const record of read.records) {
+      const block = decodeEventBlock(record.data);
+      const stored = rawBySeq.get(record.seq);
+      const raw = stored ? decodeRaw(stored) : undefined;
+      for (let row = 0; row < block.count; row++) events.push(materialiseEvent(context, read.source, block, row, raw?.[row]));
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToPage();
+        slice = performance.now();
+      }
+    }
+    return events;
   }
 
   /** People changed: authors are looked up again; events whose author did not change stay the same objects. */

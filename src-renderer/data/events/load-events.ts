@@ -8,8 +8,8 @@ import { ActorResolver } from './actors';
 import { visibleSources } from './visibility';
 
 export interface LoadOptions {
-  /** Also read each event's original record (`raw`); otherwise it is null. */
-  withRaw?: boolean;
+  /** Also read each event's original record (`raw`), of every source or of those chosen; otherwise it is null. */
+  withRaw?: boolean | ((source: Source) => boolean);
   /** Only each source's first block (the earliest events, for a first paint). */
   firstBlocksOnly?: boolean;
 }
@@ -40,9 +40,11 @@ export async function readIncidentEvents(database: DebriefDatabase, incidentId: 
       database.people.toArray(),
     ]);
     const blocks = perSource.flatMap((records, i) => records.map((record) => ({ source: sources[i], record, block: decodeEventBlock(record.data) })));
+    const wantRaw = (source: Source) => (typeof options.withRaw === 'function' ? options.withRaw(source) : options.withRaw === true);
     const raw = options.withRaw
       ? await Promise.all(
           perSource.map(async (records, i) => {
+            if (!wantRaw(sources[i])) return records.map(() => null);
             const stored = await database.eventRaw.where('[sourceId+seq]').between([sources[i].id, Dexie.minKey], [sources[i].id, Dexie.maxKey]).toArray();
             const bySeq = new Map(stored.map((r) => [r.seq, r]));
             return records.map((record) => {

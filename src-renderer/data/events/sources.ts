@@ -1,9 +1,8 @@
 import type { Source } from '@core/model/source';
 import type { DebriefDatabase } from '@db/schema';
-import { isVisibleSource } from './visibility';
+import { visibleSources } from './visibility';
 
-/** The incident's imports, newest first. */
+/** The incident's imports, newest first (a live query on it ignores staging rows, see visibleSources). */
 export async function listSources(database: DebriefDatabase, incidentId: string): Promise<Source[]> {
-  const sources = await database.sources.where('incidentId').equals(incidentId).toArray();
-  return sources.filter(isVisibleSource).sort((a, b) => b.importedAt - a.importedAt);
+  return (await visibleSources(database, incidentId)).reverse();
 }

@@ -8,18 +8,26 @@ import type { DebriefDatabase } from '@db/schema';
  * never read at all: loaders only read the blocks of visible sources.
  */
 export function isVisibleSource(source: Pick<Source, 'state'>): boolean {
-  return source.state === 'committed';
+  return source.state === VISIBLE_STATE;
 }
+
+/** The one source state whose events are visible. */
+export const VISIBLE_STATE = 'committed' satisfies Source['state'];
 
 /** Events typed in by hand (no import) belong to this pseudo-source, which is always visible. */
 export function manualSourceId(incidentId: string): string {
   return `manual:${incidentId}`;
 }
 
-/** The incident's visible sources, oldest import first (the order same-millisecond events keep). */
+/**
+ * The incident's visible sources, oldest import first (the order same-millisecond events keep).
+ * Read through the `[incidentId+state]` index on purpose: a live query then watches this
+ * incident's committed rows only, so an import's staging row (added, or discarded) and other
+ * incidents' imports wake no view; the commit does, once.
+ */
 export async function visibleSources(database: DebriefDatabase, incidentId: string): Promise<Source[]> {
-  const sources = await database.sources.where('incidentId').equals(incidentId).toArray();
-  return sources.filter(isVisibleSource).sort(bySourceOrder);
+  const sources = await database.sources.where('[incidentId+state]').equals([incidentId, VISIBLE_STATE]).toArray();
+  return sources.sort(bySourceOrder);
 }
 
 /** Imports in the order they were made; ties (same millisecond) by id, so the order is total. */

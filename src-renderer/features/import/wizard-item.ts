@@ -39,7 +39,7 @@ export function newItem(input: PickedInput, incident: Incident): WizardItem {
     scores: [],
     preview: null,
     error: null,
-    choices: { timeZone: incident.timeZone, window: defaultWindow(incident) },
+    choices: { timeZone: incident.timeZone, window: defaultWindow(incident), ...(incident.startedAt !== null ? { startAt: incident.startedAt } : {}) },
     counts: {},
     include: true,
   };

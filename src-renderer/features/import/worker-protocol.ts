@@ -14,6 +14,8 @@ export interface ImportChoices {
   conversations?: string[];
   /** Slack: UTC ms, inclusive. */
   window?: { from?: number; to?: number };
+  /** Chat logs without dates and call transcripts: the incident's start, UTC ms. */
+  startAt?: number;
   /** CSV. */
   mapping?: Partial<CsvColumnMapping>;
   separator?: CsvSeparator;

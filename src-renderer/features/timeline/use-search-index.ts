@@ -27,14 +27,17 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
 
   useEffect(() => {
     if (events === undefined) return;
-    if (!holder.built) {
+    if (!holder.built || isBulkChange(holder, events)) {
       let cancelled = false;
       let offset = 0;
       const started = nowMs();
-      holder.index.rebuild([]);
-      holder.indexed.clear();
       const step = () => {
         if (cancelled) return;
+        if (offset === 0) {
+          holder.built = false;
+          holder.index.rebuild([]);
+          holder.indexed.clear();
+        }
         const chunk = events.slice(offset, offset + CHUNK);
         holder.index.addEvents(chunk);
         for (const event of chunk) holder.indexed.set(event.id, event);
@@ -60,10 +63,12 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
 
   // Later changes are applied while rendering, so the search below already sees them. The
   // update is idempotent (a diff against what is indexed), which keeps StrictMode's double
-  // render harmless.
-  const changes = useMemo(() => (events && status.holder === holder && status.ready ? applyChanges(holder, events) : 0), [holder, events, status]);
+  // render harmless. An import's commit adds thousands at once: the effect above indexes again in slices
+  // (searches scan meanwhile) instead of one long render here.
+  const bulk = events !== undefined && isBulkChange(holder, events);
+  const changes = useMemo(() => (events && !bulk && status.holder === holder && status.ready && holder.built ? applyChanges(holder, events) : 0), [holder, events, status, bulk]);
 
-  const ready = status.holder === holder && status.ready;
+  const ready = status.holder === holder && status.ready && holder.built && !bulk;
   return {
     ready,
     version: status.version + changes,
@@ -74,6 +79,11 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
 interface Holder {
   index: ReturnType<typeof createTimelineIndex>;
   indexed: Map<string, TimelineEvent>;
+}
+
+/** Too many events came or went to re-index while rendering. */
+function isBulkChange(holder: Holder, events: readonly TimelineEvent[]): boolean {
+  return Math.abs(events.length - holder.indexed.size) > CHUNK;
 }
 
 let changeCounter = 0;

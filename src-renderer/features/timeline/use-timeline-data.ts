@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@db/database';
+import { visibleSources } from '@data/events';
 import type { Milestone } from '@core/model/milestone';
 import type { Source } from '@core/model/source';
 
@@ -8,5 +9,5 @@ export function useMilestones(incidentId: string): Milestone[] {
 }
 
 export function useCommittedSources(incidentId: string): Source[] {
-  return useLiveQuery(async () => (await db.sources.where('incidentId').equals(incidentId).toArray()).filter((s) => s.state === 'committed'), [incidentId]) ?? [];
+  return useLiveQuery(() => visibleSources(db, incidentId), [incidentId]) ?? [];
 }

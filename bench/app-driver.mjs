@@ -1,0 +1,147 @@
+/* global document, window, MutationObserver, location, requestAnimationFrame -- the functions passed to the page run in the browser */
+// Drives the real web app the way a user does (New incident, Import…, the wizard, the Timeline)
+// and reads what the page recorded: progress-line changes, long tasks and the app's measures.
+
+/**
+ * Installed before the app's first script: records long tasks, the app's performance measures,
+ * each text the import progress line shows and when "Import finished" appears.
+ */
+function installRecorder() {
+  const recorded = { longTasks: [], measures: [], progress: [], finishedAt: null };
+  window.benchRecord = recorded;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) recorded.longTasks.push({ at: entry.startTime, ms: entry.duration });
+  }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) recorded.measures.push({ name: entry.name, at: entry.startTime + entry.duration, ms: entry.duration, events: entry.detail?.events });
+  }).observe({ type: 'measure' });
+  let last = '';
+  const watch = () => {
+    const text = document.querySelector('.import-running p.muted')?.textContent ?? '';
+    const now = performance.now();
+    if (text && text !== last) recorded.progress.push({ text, at: now });
+    last = text;
+    if (recorded.finishedAt === null && [...document.querySelectorAll('h2')].some((h) => h.textContent === 'Import finished')) recorded.finishedAt = now;
+  };
+  document.addEventListener('DOMContentLoaded', () => new MutationObserver(watch).observe(document.body, { subtree: true, childList: true, characterData: true }));
+}
+
+export async function openApp(context, origin) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('app error:', error.message));
+  await page.addInitScript(installRecorder);
+  await page.goto(`${origin}/`);
+  await page.getByRole('link', { name: /Debrief/ }).waitFor();
+  return page;
+}
+
+/** New incident → the incident opens on its Timeline tab. Times are UTC `YYYY-MM-DDTHH:mm`. */
+export async function createIncident(page, { title, started, resolved }) {
+  await page.getByRole('banner').getByRole('button', { name: 'New incident' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByRole('radio', { name: /SEV2/ }).check();
+  await dialog.getByLabel('Time zone').fill('UTC');
+  if (started) await dialog.getByLabel(/^Started/).fill(started);
+  if (resolved) {
+    await dialog.getByLabel('Status').selectOption({ label: 'Resolved' });
+    await dialog.getByLabel(/^Resolved/).fill(resolved);
+  }
+  await dialog.getByRole('button', { name: 'Create incident' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByText('The timeline is empty').or(page.getByRole('searchbox', { name: 'Search the timeline' })).first().waitFor();
+  return page.evaluate(() => location.hash.match(/#\/incidents\/([^/]+)/)?.[1]);
+}
+
+/**
+ * Import… → the file → (optionally only the first `conversations` Slack conversations) → Import,
+ * until "Import finished". Returns the wall time from the click on Import and what the page saw.
+ */
+export async function importThroughWizard(page, filePath, { conversations } = {}) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(filePath);
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('heading', { name: 'Import into this incident' }).waitFor();
+  await dialog.getByRole('checkbox', { name: /^Import / }).first().waitFor({ timeout: 120_000 });
+  if (conversations !== undefined) {
+    await dialog.getByRole('button', { name: 'Select none' }).click();
+    const boxes = dialog.getByRole('checkbox', { name: /^Import / });
+    for (let i = 0; i < conversations; i++) await boxes.nth(i).check();
+  }
+  const button = dialog.getByRole('button', { name: /^Import( \d+ files)?$/ });
+  await button.waitFor();
+  const started = await page.evaluate(() => performance.now());
+  await button.click();
+  await dialog.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 30 * 60_000 });
+  const record = await page.evaluate((from) => {
+    const r = window.benchRecord;
+    return { ...r, longTasks: r.longTasks.filter((t) => t.at >= from), measures: r.measures.filter((m) => m.at >= from), progress: r.progress.filter((p) => p.at >= from) };
+  }, started);
+  const summary = await dialog.getByRole('region', { name: /^Result for / }).first().textContent();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+  return { ms: record.finishedAt - started, started, summary, ...analyse(record, started) };
+}
+
+/** Figures from what the page recorded during one import. */
+function analyse(record, started) {
+  const points = [{ at: started, text: 'start' }, ...record.progress, { at: record.finishedAt, text: 'Import finished' }];
+  let maxGap = { ms: 0, after: '' };
+  for (let i = 1; i < points.length; i++) {
+    const gap = points[i].at - points[i - 1].at;
+    if (gap > maxGap.ms) maxGap = { ms: gap, after: points[i - 1].text.split(' · ')[0] };
+  }
+  const writes = record.progress.filter((p) => p.text.startsWith('Saving events'));
+  const lastWrite = writes.length ? writes[writes.length - 1].at : NaN;
+  const phases = {};
+  for (const p of record.progress) phases[p.text.split(' · ')[0]] ??= p.at - started;
+  const longest = record.longTasks.reduce((max, t) => Math.max(max, t.ms), 0);
+  return {
+    maxProgressGap: maxGap,
+    lastWriteToFinished: record.finishedAt - lastWrite,
+    phases,
+    longTasks: { count: record.longTasks.length, over100: record.longTasks.filter((t) => t.ms > 100).length, longest },
+    reloads: record.measures.filter((m) => m.name === 'events:load').length,
+    appends: record.measures.filter((m) => m.name === 'events:append'),
+  };
+}
+
+/** Runs in the page: ms from now to the first frame where `ready()` holds. */
+export function untilFrameSource() {
+  return `(ready) => new Promise((resolve) => {
+    const t0 = performance.now();
+    const check = () => (ready() ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  })`;
+}
+
+/**
+ * Opens an incident's Timeline from the library and times the first rows and the whole incident
+ * being ready (every event counted in the list, the search index built).
+ */
+export async function openTimeline(page, incidentId, total) {
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByRole('link', { name: /Debrief/ }).waitFor();
+  await page.waitForTimeout(300);
+  const started = await page.evaluate(() => performance.now());
+  const firstRows = await page.evaluate(
+    ([id, waitFn]) => {
+      const wait = new Function(`return (${waitFn})`)();
+      const shown = wait(() => document.querySelector('.tl-row') !== null);
+      location.hash = `#/incidents/${id}/timeline`;
+      return shown;
+    },
+    [incidentId, untilFrameSource()],
+  );
+  await page.waitForFunction(
+    ([from, count]) =>
+      performance.getEntriesByName('timeline:index-build').some((m) => m.startTime >= from) && document.querySelector('.tl-count')?.textContent === `${count.toLocaleString()} events`,
+    [started, total],
+    { timeout: 10 * 60_000, polling: 50 },
+  );
+  const measures = await page.evaluate((from) => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.startTime >= from).map((m) => [m.name, m.startTime + m.duration - from])), started);
+  const ready = Math.max(measures['timeline:index-build'] ?? 0, measures['timeline:all-events'] ?? 0);
+  return { firstRows, ready, measures };
+}
+
+export const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
