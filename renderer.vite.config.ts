@@ -15,18 +15,40 @@ export const rendererAliases = {
   '@platform': dir('./src-renderer/platform'),
   '@ui': dir('./src-renderer/ui'),
   '@app': dir('./src-renderer/app'),
+  // The sync server's client contract (document names, refusals): pure TypeScript shared with server/.
+  '@protocol': dir('./server/protocol'),
 };
 
+
+/**
+ * The production CSP, written by a tiny first script (csp-boot.js) instead of a static meta tag:
+ * it adds the team sync server the user configured (Settings → Team sync, mirrored in
+ * localStorage under SYNC_ORIGIN_STORAGE_KEY) to connect-src, and nothing else. A CSP can only
+ * be tightened after load, so the origin is set at boot; changing the server needs a restart.
+ */
+export function cspBootScript(policy: string): string {
+  return `(function () {
+  var origin = null;
+  try { origin = localStorage.getItem('debrief.syncOrigin'); } catch (e) { origin = null; }
+  if (origin && !/^wss?:\\/\\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^wss?:\\/\\/\\[[0-9a-fA-F:]+\\](:[0-9]{1,5})?$/.test(origin)) origin = null;
+  var meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = ${JSON.stringify(policy)}.replace("connect-src 'self'", "connect-src 'self'" + (origin ? ' ' + origin : ''));
+  document.head.appendChild(meta);
+  if (origin) document.documentElement.dataset.syncOrigin = origin;
+})();
+`;
+}
 
 function cspMeta(): Plugin {
   return {
     name: 'debrief-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      return html.replace(
-        '<!-- CSP -->',
-        `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
-      );
+      return html.replace('<!-- CSP -->', '<script src="./csp-boot.js"></script>');
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'csp-boot.js', source: cspBootScript(CONTENT_SECURITY_POLICY) });
     },
   };
 }

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: rendererAliases },
   define: { __APP_VERSION__: JSON.stringify('test') },
   test: {
-    include: ['src-renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'src-main/**/*.test.ts', 'bench/**/*.test.ts', 'eslint-rules/**/*.test.{js,ts}'],
+    include: ['src-renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'src-main/**/*.test.ts', 'bench/**/*.test.ts', 'eslint-rules/**/*.test.{js,ts}', 'scripts/**/*.test.mjs'],
     environment: 'node',
     pool: 'threads',
     // Tests assert behaviour, never time: a loaded 2-core CI box can make a round trip over the

@@ -2,6 +2,11 @@
  * The production Content Security Policy: no remote scripts, no eval. The web build puts it
  * in a meta tag; the desktop app also sends it as a header from the app:// protocol.
  * Styles allow inline attributes because React sets style props (positions of virtual rows).
+ * Workers are bundled files, so neither workers nor fetch need `blob:`. Trusted Types make every
+ * DOM script sink (innerHTML, script URLs) refuse plain strings. Two policies may exist: ours,
+ * `default` (src-renderer/platform/trusted-types.ts), which lets through only HTML parsed into an
+ * inert document and same-origin workers; and `lexical`, which @lexical/clipboard creates anew
+ * on every paste (hence 'allow-duplicates') to hand pasted HTML to DOMParser.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -9,9 +14,11 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self' blob:",
+  "worker-src 'self'",
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types default lexical 'allow-duplicates'",
 ].join('; ');

@@ -71,10 +71,11 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  installSecurityPolicies(session.defaultSession);
+  const trusted = trustedOrigins(devServerUrl, app.isPackaged);
+  installSecurityPolicies(session.defaultSession, trusted);
   protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_ROOT));
   registerIpcHandlers({
-    trustedOrigins: trustedOrigins(devServerUrl, app.isPackaged),
+    trustedOrigins: trusted,
     appVersion: app.getVersion(),
     defaultSaveDir: app.getPath('documents'),
   });

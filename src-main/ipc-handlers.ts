@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, Notification, dialog, ipcMain, shell } from 'electron';
 import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 import type { z } from 'zod';
 import { IPC_CHANNELS, type InvokeChannel, type IpcResult } from './preload/ipc-channels';
 import type { OpenedFile, SaveFileResult } from './preload/desktop-api';
+import { writeFileAtomic } from './atomic-file';
 import { DesktopError } from './ipc-errors';
 import {
   assertTrustedSender,
@@ -77,7 +77,7 @@ export function registerIpcHandlers(ctx: IpcHandlerContext): void {
     });
     if (result.canceled || !result.filePath) return { saved: false };
     try {
-      await writeFile(result.filePath, request.data);
+      await writeFileAtomic(result.filePath, request.data);
     } catch (error) {
       throw new DesktopError('FILE_WRITE_FAILED', `Could not save ${path.basename(result.filePath)}: ${(error as Error).message}`, { cause: error });
     }
@@ -104,7 +104,7 @@ export function registerIpcHandlers(ctx: IpcHandlerContext): void {
     });
     if (result.canceled || !result.filePath) return { saved: false };
     try {
-      await writeFile(result.filePath, pdf);
+      await writeFileAtomic(result.filePath, pdf);
     } catch (error) {
       throw new DesktopError('FILE_WRITE_FAILED', `Could not save ${path.basename(result.filePath)}: ${(error as Error).message}`, { cause: error });
     }

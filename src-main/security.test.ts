@@ -63,28 +63,39 @@ describe('hardenWebContents', () => {
 });
 
 describe('permissions', () => {
+  const trusted: ReadonlySet<string> = new Set(['app://debrief']);
+  const app = 'app://debrief/index.html';
+
   it('allows notifications, clipboard writes and persistent storage only', () => {
-    expect(isPermissionAllowed('notifications')).toBe(true);
-    expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
-    expect(isPermissionAllowed('persistent-storage')).toBe(true);
+    expect(isPermissionAllowed('notifications', app, trusted)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', app, trusted)).toBe(true);
+    expect(isPermissionAllowed('persistent-storage', app, trusted)).toBe(true);
     for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'display-capture', 'fileSystem', 'unknown']) {
-      expect(isPermissionAllowed(p)).toBe(false);
+      expect(isPermissionAllowed(p, app, trusted)).toBe(false);
     }
   });
 
-  it('installs both the request and the check handler', () => {
-    let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
-    let check: ((c: unknown, p: string) => boolean) | undefined;
+  it('refuses even allowed permissions to any origin but the app', () => {
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', 'null', '', undefined]) {
+      expect(isPermissionAllowed('notifications', url, trusted)).toBe(false);
+    }
+  });
+
+  it('installs both the request and the check handler, both checking the requesting origin', () => {
+    let request: ((c: unknown, p: string, cb: (ok: boolean) => void, details: { requestingUrl?: string }) => void) | undefined;
+    let check: ((c: unknown, p: string, origin: string) => boolean) | undefined;
     const ses = {
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
     };
-    installSecurityPolicies(ses as unknown as Session);
+    installSecurityPolicies(ses as unknown as Session, trusted);
     const answers: boolean[] = [];
-    request?.(null, 'media', (ok) => answers.push(ok));
-    request?.(null, 'notifications', (ok) => answers.push(ok));
-    expect(answers).toEqual([false, true]);
-    expect(check?.(null, 'geolocation')).toBe(false);
-    expect(check?.(null, 'notifications')).toBe(true);
+    request?.(null, 'media', (ok) => answers.push(ok), { requestingUrl: app });
+    request?.(null, 'notifications', (ok) => answers.push(ok), { requestingUrl: app });
+    request?.(null, 'notifications', (ok) => answers.push(ok), { requestingUrl: 'https://evil.example/' });
+    expect(answers).toEqual([false, true, false]);
+    expect(check?.(null, 'geolocation', 'app://debrief')).toBe(false);
+    expect(check?.(null, 'notifications', 'app://debrief')).toBe(true);
+    expect(check?.(null, 'notifications', 'https://evil.example')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { shell } from 'electron';
 import type { Session, WebContents } from 'electron';
-import { decideNavigation } from './url-policy';
+import { decideNavigation, originOf } from './url-policy';
 
 /**
  * The web permissions Debrief uses: notifications (action items due), sanitized clipboard
@@ -10,13 +10,18 @@ import { decideNavigation } from './url-policy';
  */
 const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write', 'persistent-storage']);
 
-export function isPermissionAllowed(permission: string): boolean {
-  return ALLOWED_PERMISSIONS.has(permission);
+/**
+ * A permission is granted only for one of the allowed kinds and only when the frame asking is
+ * Debrief itself: a page that somehow got into a frame (or a future embedded view) gets nothing.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, trusted: ReadonlySet<string>): boolean {
+  const origin = requestingUrl ? originOf(requestingUrl) : null;
+  return ALLOWED_PERMISSIONS.has(permission) && origin !== null && trusted.has(origin);
 }
 
-export function installSecurityPolicies(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
-  ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+export function installSecurityPolicies(ses: Session, trusted: ReadonlySet<string>): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl, trusted)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, trusted));
 }
 
 function openOutside(raw: string): void {

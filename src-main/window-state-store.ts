@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import type { BrowserWindow } from 'electron';
+import { writeFileAtomic } from './atomic-file';
 import { parseWindowState, type WindowState } from './window-state';
 
 export function loadWindowState(file: string): WindowState | null {
@@ -20,10 +20,8 @@ function snapshot(win: BrowserWindow): WindowState {
 }
 
 async function save(file: string, state: WindowState): Promise<void> {
-  // Write-then-rename so a crash mid-write never leaves a truncated file behind.
-  const temp = `${file}.tmp`;
-  await writeFile(temp, JSON.stringify(state), 'utf8');
-  await rename(temp, file);
+  // A crash mid-write never leaves a truncated file behind.
+  await writeFileAtomic(file, JSON.stringify(state));
 }
 
 /** Saves the window's bounds shortly after every move/resize and once more on close. */

@@ -1,3 +1,5 @@
+// First: the Trusted Types policy must exist before any DOM sink is used.
+import './platform/trusted-types';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Boot } from '@app/Boot';

@@ -11,6 +11,7 @@ import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
 import { BackupDialog } from '@features/backup';
+import { JoinIncidentDialog, SyncStatusChip, TeamSyncDialog, useSyncStatus, useTeamSyncService } from '@features/team-sync';
 import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@db/database';
 import { IncidentWorkspace } from './IncidentWorkspace';
@@ -23,10 +24,15 @@ export function App() {
   const route = useRoute();
   const [creating, setCreating] = useState(false);
   const [backingUp, setBackingUp] = useState(false);
+  const [teamSyncOpen, setTeamSyncOpen] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const syncStatus = useSyncStatus();
 
   useEffect(() => platform.onMenuCommand((command) => emitAppCommand(command)), []);
   // Imports a crash interrupted are discarded in the background, once the library is on screen.
   useAbandonedImportCleanup(db);
+  // Team sync connects only when it is set up and an incident is shared.
+  useTeamSyncService();
   useAppCommand('new-incident', () => setCreating(true));
   // "C" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
   useShortcut('app.new-incident', () => setCreating(true), { enabled: !creating });
@@ -70,6 +76,12 @@ export function App() {
                 People
               </a>
             </nav>
+            <button type="button" className="team-sync-button" onClick={() => setTeamSyncOpen(true)} title="Team sync settings">
+              {syncStatus.state === 'off' ? 'Team sync' : <SyncStatusChip status={syncStatus} label="Team sync" />}
+            </button>
+            <button type="button" onClick={() => setJoining(true)}>
+              Join incident…
+            </button>
             <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (C)" aria-keyshortcuts="C">
               New incident
             </button>
@@ -84,6 +96,10 @@ export function App() {
           </main>
           <ShortcutSheets />
           {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
+          {teamSyncOpen && <TeamSyncDialog onClose={() => setTeamSyncOpen(false)} />}
+          {joining && (
+            <JoinIncidentDialog onClose={() => setJoining(false)} onJoined={(incidentId) => navigate({ name: 'incident', incidentId, tab: 'timeline' })} />
+          )}
           {creating && (
             <IncidentFormDialog
               open

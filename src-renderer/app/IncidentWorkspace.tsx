@@ -11,6 +11,7 @@ import { IncidentFormDialog, useDeleteIncident } from '@features/library';
 import { useIncident } from '@data/incidents';
 import { IncidentImport } from '@features/import';
 import { requestPostmortemExport } from '@features/postmortem';
+import { ShareIncidentControls } from '@features/team-sync';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
 import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
 
@@ -81,6 +82,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
           <span>Times in {zone}</span>
         </div>
         <div className="workspace-actions">
+          <ShareIncidentControls incidentId={incident.id} title={incident.title} />
           <IncidentImport incident={incident} />
           <button type="button" onClick={() => setEditing(true)} title="Edit (E)">
             Edit

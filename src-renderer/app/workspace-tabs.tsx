@@ -4,6 +4,7 @@ import { TimelineTab } from '@features/timeline';
 import { ReviewTab } from '@features/review';
 import { PostmortemTab } from '@features/postmortem';
 import { ActionItemsTab } from '@features/action-items';
+import { CatalogEditor } from '@features/insights';
 import type { WorkspaceTab } from './route';
 
 export const TAB_LABELS: Record<WorkspaceTab, string> = {
@@ -19,7 +20,12 @@ export function renderWorkspaceTab(tab: WorkspaceTab, incident: Incident): React
     case 'timeline':
       return <TimelineTab incident={incident} />;
     case 'review':
-      return <ReviewTab incident={incident} />;
+      return (
+        <>
+          <ReviewTab incident={incident} />
+          <CatalogEditor key={incident.id} incident={incident} />
+        </>
+      );
     case 'postmortem':
       return <PostmortemTab incident={incident} />;
     case 'actions':

@@ -19,9 +19,18 @@ export function aliasId(alias: Pick<PersonAlias, 'sourceFormat' | 'externalId'>)
   return `${alias.sourceFormat}:${alias.externalId}`;
 }
 
-/** Case- and accent-insensitive form of a name, so "José Núñez" and "jose nunez" are one person. */
+/**
+ * Case-, accent- and punctuation-insensitive form of a name, so "José Núñez" and "jose nunez" are
+ * one person, and so are the handle "kenji.sato" (or "kenji_sato") and the name "Kenji Sato".
+ */
 export function normaliseName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[._]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const aliasKey = (id: string) => `alias:${id}`;
@@ -46,6 +55,7 @@ export function personMatchKeys(person: Pick<Person, 'displayName' | 'email' | '
     keys.add(aliasKey(aliasId(alias)));
     addEmail(alias.email);
     addName(alias.name);
+    for (const other of alias.otherNames ?? []) addName(other);
   }
   return [...keys];
 }
@@ -60,8 +70,22 @@ export interface PeoplePlan {
   aliasAdds: Map<string, PersonAlias[]>;
 }
 
-function actorAlias(actor: ActorRef): PersonAlias {
-  return { sourceFormat: actor.sourceFormat, externalId: actor.externalId, name: actor.name, email: actor.email };
+function actorAlias(actor: ActorRef, matchedBy?: string): PersonAlias {
+  const alias: PersonAlias = { sourceFormat: actor.sourceFormat, externalId: actor.externalId, name: actor.name, email: actor.email };
+  if (actor.otherNames?.length) alias.otherNames = [...actor.otherNames];
+  if (matchedBy) alias.matchedBy = matchedBy;
+  return alias;
+}
+
+const actorNames = (actor: ActorRef) => [actor.name, ...(actor.otherNames ?? [])].filter((name) => normaliseName(name) !== '');
+
+/** Why a key matched, in words for the People screen. */
+function matchReason(key: string, person: Person, actor: ActorRef): string {
+  if (key.startsWith('email:')) return `same email (${key.slice('email:'.length)})`;
+  const wanted = key.slice('name:'.length);
+  const theirs = [person.displayName, ...person.aliases.flatMap((a) => [a.name, ...(a.otherNames ?? [])])].find((n) => normaliseName(n) === wanted) ?? person.displayName;
+  const ours = actorNames(actor).find((n) => normaliseName(n) === wanted) ?? actor.name;
+  return ours === theirs ? `same name (“${ours}”)` : `“${ours}” matches “${theirs}” (ignoring case, accents, dots and underscores)`;
 }
 
 /** Matches each actor to a person: by alias, then same email, then same name; else a new person. */
@@ -70,7 +94,7 @@ export async function planPeople(database: DebriefDatabase, actors: readonly Act
   for (const actor of actors) {
     wanted.add(aliasKey(aliasId(actor)));
     if (actor.email?.trim()) wanted.add(emailKey(actor.email));
-    if (normaliseName(actor.name)) wanted.add(nameKey(actor.name));
+    for (const name of actorNames(actor)) wanted.add(nameKey(name));
   }
   const existing = wanted.size ? await database.people.where('matchKeys').anyOf([...wanted]).distinct().toArray() : [];
   // One index over existing and newly planned people, so two actors of one file with the same
@@ -84,15 +108,17 @@ export async function planPeople(database: DebriefDatabase, actors: readonly Act
   const plan: PeoplePlan = { assignments: new Map(), created: [], aliasAdds: new Map() };
   for (const actor of actors) {
     const id = aliasId(actor);
-    const candidates = [aliasKey(id), actor.email?.trim() ? emailKey(actor.email) : null, normaliseName(actor.name) ? nameKey(actor.name) : null];
-    let person = candidates.map((key) => (key ? byKey.get(key) : undefined)).find(Boolean);
+    // Bots are matched by their own id only: "deploy-bot" in a CSV is not the Slack app of that name.
+    const candidates = [aliasKey(id), ...(actor.bot ? [] : [actor.email?.trim() ? emailKey(actor.email) : null, ...actorNames(actor).map(nameKey)])];
+    const matchedKey = candidates.find((key) => key !== null && byKey.has(key)) ?? null;
+    let person = matchedKey === null ? undefined : byKey.get(matchedKey);
     if (!person) {
       const alias = actorAlias(actor);
       person = { id: newId(), displayName: actor.name || actor.externalId, email: actor.email, aliases: [alias], matchKeys: [], createdAt: now, updatedAt: now };
       person.matchKeys = personMatchKeys(person);
       plan.created.push(person);
     } else if (!person.aliases.some((alias) => aliasId(alias) === id)) {
-      const alias = actorAlias(actor);
+      const alias = actorAlias(actor, matchedKey === null ? undefined : matchReason(matchedKey, person, actor));
       person.aliases.push(alias);
       if (!plan.created.includes(person)) plan.aliasAdds.set(person.id, [...(plan.aliasAdds.get(person.id) ?? []), alias]);
       else person.matchKeys = personMatchKeys(person);
@@ -144,7 +170,8 @@ async function eventCountsByPerson(database: DebriefDatabase, people: readonly P
 /** Every person with how many events point to them, by name. */
 export async function listPeopleWithCounts(database: DebriefDatabase): Promise<PersonWithCount[]> {
   return database.transaction('r', database.people, database.sources, async () => {
-    const people = await database.people.orderBy('displayName').toArray();
+    // By name as a reader sorts: "anna" next to "Anna", not after every capital letter.
+    const people = (await database.people.toArray()).sort((a, b) => a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id));
     const counts = await eventCountsByPerson(database, people);
     return people.map((person) => ({ person, events: counts.get(person.id) ?? 0 }));
   });

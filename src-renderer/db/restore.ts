@@ -70,6 +70,8 @@ const personSchema = z.looseObject({
         externalId: z.string(),
         name: z.string(),
         email: z.string().nullable().catch(null),
+        otherNames: z.array(z.string()).optional().catch(undefined),
+        matchedBy: z.string().optional().catch(undefined),
       }),
     )
     .catch([]),

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type ToastApi, type ToastRequest } from './toast-context';
 import { SHORTCUTS } from './shortcuts/catalog';
 import { ariaShortcut } from './shortcuts/keys';
 import { useShortcut } from './use-shortcut';
+import { chooseToastPlacement, type Box, type ToastPlacement } from './toast-placement';
 
 const UNDO_KEY = SHORTCUTS['app.undo'].keys[0];
 
@@ -11,10 +12,30 @@ interface LiveToast extends ToastRequest {
 }
 
 const DEFAULT_TIMEOUT_MS = 8000;
+/** More at once cannot be read; the rest wait their turn. */
+export const MAX_VISIBLE_TOASTS = 3;
+/** Text a toast must never cover: any editor on screen, ours (Lexical) or a library's. */
+const EDITABLE = '[contenteditable="true"], textarea';
 
-/** Toasts are announced to screen readers; one with an action (Undo) can be used by keyboard. */
+function editorBoxes(): Box[] {
+  const boxes: Box[] = [];
+  for (const element of document.querySelectorAll(EDITABLE)) {
+    const r = element.getBoundingClientRect();
+    const box = { left: Math.max(r.left, 0), top: Math.max(r.top, 0), right: Math.min(r.right, window.innerWidth), bottom: Math.min(r.bottom, window.innerHeight) };
+    if (box.right > box.left && box.bottom > box.top) boxes.push(box);
+  }
+  return boxes;
+}
+
+/**
+ * Toasts are announced to screen readers; one with an action (Undo) can be used by keyboard.
+ * At most three show at once, newest on top; more wait in a queue and each one's timer starts
+ * when it shows. The stack moves to a corner where it covers no editor's text.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<LiveToast[]>([]);
+  const [placement, setPlacement] = useState<ToastPlacement>('bottom-center');
+  const stackRef = useRef<HTMLDivElement>(null);
   const nextId = useRef(1);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
 
@@ -51,10 +72,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       show(request) {
         const id = nextId.current++;
         setToasts((list) => [...list, { ...request, id }]);
-        startTimer({ id, timeoutMs: request.timeoutMs });
       },
     }),
-    [startTimer],
+    [],
   );
 
   // Ctrl/Cmd+Z undoes the latest action an Undo notice still offers (text fields keep their own undo).
@@ -69,6 +89,34 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     { enabled: undoable !== undefined },
   );
 
+  const visible = toasts.slice(0, MAX_VISIBLE_TOASTS);
+  // A queued toast's time starts when it comes into view, so none expires unseen.
+  useEffect(() => {
+    for (const toast of visible) {
+      if (timers.current.has(toast.id)) continue;
+      timers.current.set(
+        toast.id,
+        setTimeout(() => dismiss(toast.id, true), toast.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      );
+    }
+  }, [visible, dismiss]);
+
+  useLayoutEffect(() => {
+    const stack = stackRef.current;
+    if (!stack || visible.length === 0) return;
+    const place = () => {
+      const r = stack.getBoundingClientRect();
+      setPlacement(chooseToastPlacement({ width: window.innerWidth, height: window.innerHeight }, { width: r.width, height: r.height }, editorBoxes()));
+    };
+    place();
+    window.addEventListener('resize', place);
+    window.addEventListener('scroll', place, true);
+    return () => {
+      window.removeEventListener('resize', place);
+      window.removeEventListener('scroll', place, true);
+    };
+  }, [visible.length]);
+
   useEffect(() => {
     const pending = timers.current;
     return () => pending.forEach((t) => clearTimeout(t));
@@ -77,8 +125,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((toast) => (
+      <div ref={stackRef} className={`toasts toasts-${placement}`} role="status" aria-live="polite" data-queued={toasts.length - visible.length || undefined}>
+        {[...visible].reverse().map((toast) => (
           <div
             key={toast.id}
             className={`toast toast-${toast.tone ?? 'info'}`}

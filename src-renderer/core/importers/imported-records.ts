@@ -11,6 +11,8 @@ export interface ActorRef {
   /** Unknown to the source's user list (deleted, foreign or missing): shown by id, never dropped. */
   unknown: boolean;
   bot: boolean;
+  /** Other names the source knows this person by (a Slack handle and real name besides the display name); used for matching. */
+  otherNames?: string[];
 }
 
 /** A normalised event before it belongs to an incident and an import. */

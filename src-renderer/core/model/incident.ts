@@ -1,3 +1,4 @@
+import type { IncidentCatalog } from './catalog';
 import type { Severity } from './severity';
 
 export const INCIDENT_STATUSES = ['active', 'resolved', 'in-review', 'closed'] as const;
@@ -41,6 +42,8 @@ export interface Incident {
   commander: string;
   roles: RoleAssignment[];
   summary: string;
+  /** Learning fields from the review; absent on incidents never catalogued. */
+  catalog?: IncidentCatalog;
   createdAt: number;
   updatedAt: number;
   /** Set while a delete can still be undone; such incidents are hidden everywhere. */

@@ -4,6 +4,10 @@ export interface PersonAlias {
   externalId: string;
   name: string;
   email: string | null;
+  /** Other names this source knows the person by (Slack handle, real name). */
+  otherNames?: string[];
+  /** Why the import put this alias on this person, e.g. "same email as Slack"; shown so a wrong match can be split out. */
+  matchedBy?: string;
 }
 
 /** People are shared across incidents so that owners and roles mean the same everywhere. */

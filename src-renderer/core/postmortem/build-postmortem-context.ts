@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import type { ActionItem, Priority } from '../model/action-item';
 import { ANNOTATION_TAGS, type Annotation, type AnnotationTag } from '../model/annotation';
 import type { TimelineEvent } from '../model/event';
+import { catalogOf } from '../catalog/catalog-schema';
 import { INCIDENT_STATUS_LABEL, ROLE_NAMES, type Incident, type RoleAssignment } from '../model/incident';
 import type { Milestone } from '../model/milestone';
 import { SEVERITY_MEANING } from '../model/severity';
@@ -192,6 +193,7 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
       impactEndedAtText: when(anchors.impactEnd.at, LONG, true),
       reviewAt: incident.reviewAt,
       reviewAtText: when(incident.reviewAt, LONG, true),
+      catalog: catalogOf(incident),
     },
     document: {
       authors: [...input.authors],

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { buildPostmortemContext } from './build-postmortem-context';
 import { checkoutContextInput } from './checkout-outage.fixture';
 import { exportFrontMatter } from './front-matter';
+import { emptyCatalog } from '../model/catalog';
 
 describe('exportFrontMatter', () => {
   const ctx = buildPostmortemContext(checkoutContextInput());
@@ -15,7 +16,7 @@ describe('exportFrontMatter', () => {
     expect(Object.keys(data)).toEqual([
       'id', 'title', 'severity', 'status', 'services', 'commander', 'startedAt', 'detectedAt', 'resolvedAt',
       'impactStartedAt', 'impactEndedAt', 'reviewAt',
-      'timeZone', 'template', 'authors', 'generatedAt', 'metrics',
+      'timeZone', 'template', 'authors', 'generatedAt', 'metrics', 'catalog',
     ]);
     expect(data).toMatchObject({
       id: 'inc-checkout',
@@ -50,6 +51,22 @@ describe('exportFrontMatter', () => {
       timeToUnderControl: null,
       timeToAllClear: null,
       customerImpact: null,
+    });
+  });
+
+  it('carries the catalog, with duration and customer impact in minutes', () => {
+    const input = checkoutContextInput();
+    const catalog = { ...emptyCatalog(), trigger: 'deploy', failureDomains: ['edge'], contributingFactors: ['canary skipped EU'], lessons: { wentWell: ['fast rollback'], wentPoorly: [], lucky: [] } };
+    const data = parse(exportFrontMatter(buildPostmortemContext({ ...input, incident: { ...input.incident, catalog } }), 'x').slice(4, -4)) as Record<string, unknown>;
+    expect(data.catalog).toEqual({
+      failureDomains: ['edge'],
+      trigger: 'deploy',
+      contributingFactors: ['canary skipped EU'],
+      detectionMethod: null,
+      resolution: null,
+      lessons: { wentWell: ['fast rollback'], wentPoorly: [], lucky: [] },
+      durationMinutes: 72,
+      customerImpactMinutes: 37,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { ActionKind, ActionStatus, Priority } from '../model/action-item';
 import type { AnnotationTag } from '../model/annotation';
+import type { IncidentCatalog } from '../model/catalog';
 import type { EventKind } from '../model/event';
 import type { IncidentStatus, RoleAssignment } from '../model/incident';
 import type { MilestoneKind, Stage } from '../model/milestone';
@@ -53,6 +54,8 @@ export interface PostmortemContext {
     impactEndedAtText: string;
     reviewAt: number | null;
     reviewAtText: string;
+    /** The learning fields from the review (empty when never filled in). */
+    catalog: IncidentCatalog;
   };
   document: {
     authors: string[];

@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import type { TimelineEvent } from '@core/model/event';
 import type { Person } from '@core/model/person';
 import type { Source } from '@core/model/source';
-import { SUGGESTION_RAW_FORMATS } from '@core/timeline/milestone-suggestions';
+import { SUGGESTION_RAW_FORMATS } from '@core/milestones/source-rules';
 import type { DebriefDatabase } from '@db/schema';
 import { ActorResolver } from './actors';
 import { onEventChange, type EventChange } from './event-changes';

@@ -82,7 +82,8 @@ describe('editing people', () => {
     await mergePeople(database, b?.id ?? '', [a?.id ?? '']);
     const created = await splitAlias(database, b?.id ?? '', 'slack-export:U2');
     expect(created.displayName).toBe('Dana (work)');
-    expect(await names(database)).toEqual(['Dana (work):1:1', 'dana:1:2']);
+    // Sorted by name ignoring case: "dana" before "Dana (work)".
+    expect(await names(database)).toEqual(['dana:1:2', 'Dana (work):1:1']);
     expect((await shown(database)).map((e) => `${e.actorName}:${e.actorId === created.id}`)).toEqual(['dana:false', 'Dana (work):true', 'dana:false']);
     await expect(splitAlias(database, created.id, 'slack-export:U2')).rejects.toMatchObject({ code: 'INVALID' });
   });

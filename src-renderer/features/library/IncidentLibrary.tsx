@@ -6,9 +6,14 @@ import { EmptyState } from '@ui/EmptyState';
 import { TrashIcon } from '@ui/icons';
 import { SeverityBadge } from '@ui/SeverityBadge';
 import { useShortcut } from '@ui/use-shortcut';
+import { groupByFacet, matchesFacets, type CatalogFacet, type FacetSelection } from '@core/catalog/catalog-facets';
+import type { CatalogRow } from '@core/catalog/catalog-row';
+import { useCatalogRows } from '@data/insights';
 import { useAllIncidents } from '@data/incidents';
 import { filterIncidents, type LibraryQuery, type SortOrder } from './incident-filters';
 import { useDeleteIncident } from './use-delete-incident';
+import { CatalogFilters, type LibraryView } from './CatalogFilters';
+import { CatalogTable } from './CatalogTable';
 
 interface IncidentLibraryProps {
   onOpen: (incident: Incident) => void;
@@ -34,10 +39,46 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
   const incidents = useAllIncidents();
   const deleteIncident = useDeleteIncident();
   const [query, setQuery] = useState<LibraryQuery>({ text: '', severities: [], statuses: [], sort: 'newest' });
-  const visible = useMemo(() => (incidents ? filterIncidents(incidents, query) : []), [incidents, query]);
+  const rows = useCatalogRows();
+  const [facets, setFacets] = useState<FacetSelection>({});
+  const [groupBy, setGroupBy] = useState<CatalogFacet | null>(null);
+  const [view, setView] = useState<LibraryView>('list');
+  const rowsById = useMemo(() => new Map((rows ?? []).map((r) => [r.id, r])), [rows]);
+  const visible = useMemo(() => {
+    const found = incidents ? filterIncidents(incidents, query) : [];
+    return found.filter((i) => {
+      const row = rowsById.get(i.id);
+      return row ? matchesFacets(row, facets) : true;
+    });
+  }, [incidents, query, rowsById, facets]);
+  const visibleRows = useMemo(() => visible.map((i) => rowsById.get(i.id)).filter((r): r is CatalogRow => r !== undefined), [visible, rowsById]);
+  const byId = useMemo(() => new Map(visible.map((i) => [i.id, i])), [visible]);
   const total = incidents?.filter((i) => !i.deletedAt).length ?? 0;
 
   useShortcut('library.search', () => document.getElementById('library-search')?.focus());
+
+  const renderList = (list: Incident[]) => (
+  <ul className="incident-list">
+    {list.map((incident) => (
+      <li key={incident.id} className="incident-row">
+        <button type="button" className="incident-open" onClick={() => onOpen(incident)}>
+          <SeverityBadge severity={incident.severity} />
+          <span className="incident-title">{incident.title}</span>
+          <span className={`status status-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
+          <span className="incident-meta">
+            {incident.startedAt !== null ? formatInZone(incident.startedAt, incident.timeZone) : 'start not set'}
+            {incident.commander && ` · IC ${incident.commander}`}
+            {incident.services.length > 0 && ` · ${incident.services.join(', ')}`}
+          </span>
+        </button>
+        <button type="button" className="icon-button danger" title="Delete (can be undone)" onClick={() => void deleteIncident(incident)}>
+          <TrashIcon />
+          <span className="sr-only">Delete {incident.title}</span>
+        </button>
+      </li>
+    ))}
+  </ul>
+  );
 
   if (incidents === undefined) return <p className="loading">Loading incidents…</p>;
 
@@ -123,6 +164,7 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
           </select>
         </label>
       </div>
+      <CatalogFilters rows={rows ?? []} selection={facets} onSelection={setFacets} groupBy={groupBy} onGroupBy={setGroupBy} view={view} onView={setView} />
 
       <p className="muted result-count" aria-live="polite">
         {visible.length === total ? plural(total, 'incident') : `${visible.length} of ${plural(total, 'incident')}`}
@@ -130,31 +172,36 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
 
       {visible.length === 0 ? (
         <EmptyState title="No incident matches these filters">
-          <button type="button" className="link-button" onClick={() => setQuery({ text: '', severities: [], statuses: [], sort: query.sort })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setQuery({ text: '', severities: [], statuses: [], sort: query.sort });
+              setFacets({});
+            }}
+          >
             Clear search and filters
           </button>
         </EmptyState>
+      ) : view === 'catalog' ? (
+        <CatalogTable
+          rows={visibleRows}
+          onOpen={(id) => {
+            const incident = byId.get(id);
+            if (incident) onOpen(incident);
+          }}
+        />
+      ) : groupBy ? (
+        groupByFacet(visibleRows, groupBy).map((group) => (
+          <section key={group.value} className="library-group" aria-label={`${group.value}: ${plural(group.rows.length, 'incident')}`}>
+            <h2>
+              {group.value} <span className="muted">({group.rows.length})</span>
+            </h2>
+            {renderList(group.rows.map((r) => byId.get(r.id)).filter((i): i is Incident => i !== undefined))}
+          </section>
+        ))
       ) : (
-        <ul className="incident-list">
-          {visible.map((incident) => (
-            <li key={incident.id} className="incident-row">
-              <button type="button" className="incident-open" onClick={() => onOpen(incident)}>
-                <SeverityBadge severity={incident.severity} />
-                <span className="incident-title">{incident.title}</span>
-                <span className={`status status-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
-                <span className="incident-meta">
-                  {incident.startedAt !== null ? formatInZone(incident.startedAt, incident.timeZone) : 'start not set'}
-                  {incident.commander && ` · IC ${incident.commander}`}
-                  {incident.services.length > 0 && ` · ${incident.services.join(', ')}`}
-                </span>
-              </button>
-              <button type="button" className="icon-button danger" title="Delete (can be undone)" onClick={() => void deleteIncident(incident)}>
-                <TrashIcon />
-                <span className="sr-only">Delete {incident.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        renderList(visible)
       )}
     </section>
   );

@@ -143,6 +143,7 @@ export function PeopleScreen() {
                   <li key={aliasId(alias)}>
                     <span className="alias-format">{SOURCE_FORMAT_LABEL[alias.sourceFormat as SourceFormat] ?? alias.sourceFormat}</span> {alias.name}
                     {alias.externalId !== alias.name && <span className="muted"> ({alias.externalId})</span>}
+                    {alias.matchedBy && <span className="muted person-match-reason"> · matched by {alias.matchedBy}</span>}
                     {person.aliases.length > 1 && (
                       <button type="button" className="link-button" onClick={() => void split(person, aliasId(alias))} aria-label={`Split ${alias.name} (${alias.externalId}) out of ${person.displayName}`}>
                         Split out

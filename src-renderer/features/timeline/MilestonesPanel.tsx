@@ -1,6 +1,6 @@
 import type { Milestone } from '@core/model/milestone';
 import { checkMilestoneOrder } from '@core/timeline/milestone-order';
-import type { MilestoneSuggestion } from '@core/timeline/milestone-suggestions';
+import { confidenceLabel, type MilestoneSuggestion, type SuggestionCandidate } from '@core/milestones/suggest-milestones';
 import { formatInZone } from '@core/timeline/day-groups';
 
 interface MilestonesPanelProps {
@@ -11,7 +11,8 @@ interface MilestonesPanelProps {
   onEdit: (milestone: Milestone) => void;
   onDelete: (milestone: Milestone) => void;
   onJump: (eventId: string) => void;
-  onConfirm: (suggestion: MilestoneSuggestion) => void;
+  /** Confirms the suggestion at its own evidence, or at one of its alternatives. */
+  onConfirm: (suggestion: MilestoneSuggestion, pick?: SuggestionCandidate) => void;
   onDismiss: (suggestion: MilestoneSuggestion) => void;
 }
 
@@ -61,11 +62,37 @@ export function MilestonesPanel({ milestones, suggestions, zone, onAdd, onEdit, 
           <h3 className="tl-subtitle">Suggested from the sources</h3>
           <ul className="tl-suggestions">
             {suggestions.map((s) => (
-              <li key={`${s.kind}|${s.eventId}`}>
+              <li key={`${s.kind}|${s.label}|${s.eventId}`} className="tl-suggestion">
                 <span>
-                  <strong>{s.label}</strong> · {formatInZone(s.at, zone, 'HH:mm:ss')}
+                  <strong>{s.label}</strong> · {formatInZone(s.at, zone, 'HH:mm:ss')}{' '}
+                  <span className={`tl-confidence tl-confidence-${confidenceLabel(s.confidence).toLowerCase()}`} title={`Confidence ${Math.round(s.confidence * 100)}%`}>
+                    {confidenceLabel(s.confidence)}
+                  </span>
                   <br />
                   <span className="muted">{s.reason}</span>
+                  <button type="button" className="link-button tl-evidence" onClick={() => onJump(s.eventId)} title="Show this event in the timeline">
+                    {s.actorName ? `${s.actorName}: ` : ''}“{s.evidence}”
+                  </button>
+                  {s.alternatives.length > 0 && (
+                    <details className="tl-alternatives">
+                      <summary>
+                        {s.alternatives.length} other {s.alternatives.length === 1 ? 'candidate' : 'candidates'}
+                      </summary>
+                      <ul>
+                        {s.alternatives.map((a) => (
+                          <li key={a.eventId}>
+                            {formatInZone(a.at, zone, 'HH:mm:ss')} · {confidenceLabel(a.confidence)} · {a.reason}
+                            <button type="button" className="link-button" onClick={() => onJump(a.eventId)}>
+                              Show
+                            </button>
+                            <button type="button" className="link-button" onClick={() => onConfirm(s, a)} aria-label={`Confirm ${s.label} at ${formatInZone(a.at, zone, 'HH:mm:ss')}`}>
+                              Use this
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
                 </span>
                 <span className="tl-suggestion-actions">
                   <button type="button" onClick={() => onConfirm(s)} aria-label={`Confirm ${s.label}`}>

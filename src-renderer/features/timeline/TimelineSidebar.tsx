@@ -4,7 +4,7 @@ import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
 import type { KeyMoment } from '@core/timeline/bursts';
 import { findCanReports } from '@core/timeline/can-report';
-import { suggestMilestones, type MilestoneSuggestion } from '@core/timeline/milestone-suggestions';
+import { suggestMilestones, type MilestoneSuggestion, type SuggestionCandidate } from '@core/milestones/suggest-milestones';
 import { redactedText } from '@core/timeline/redaction';
 import { useToast } from '@ui/toast-context';
 import { CanPanel } from './CanPanel';
@@ -82,7 +82,9 @@ export function TimelineSidebar(props: TimelineSidebarProps) {
         onEdit={props.onEditMilestone}
         onDelete={removeMilestone}
         onJump={onJump}
-        onConfirm={(s) => void addMilestone(incident.id, { kind: s.kind, label: s.label, at: s.at, eventId: s.eventId, note: s.reason }).catch(fail)}
+        onConfirm={(s: MilestoneSuggestion, pick: SuggestionCandidate = s) =>
+          void addMilestone(incident.id, { kind: s.kind, label: s.label, at: pick.at, eventId: pick.eventId, note: pick.reason }).catch(fail)
+        }
         onDismiss={(s) => dismissed.set({ ...dismissed.value, suggestions: [...dismissed.value.suggestions, suggestionKey(s)] })}
       />
       <KeyMomentsPanel

@@ -68,7 +68,10 @@ export class UserDirectory {
   }
 
   private knownActor(user: SlackUser): ActorRef {
-    return actor(user.id, slackUserName(user), user.profile?.email ?? null, false, user.is_bot === true);
+    const name = slackUserName(user);
+    const others = [user.profile?.real_name, user.real_name, user.name].filter((n): n is string => typeof n === 'string' && n.trim() !== '' && n !== name);
+    const ref = actor(user.id, name, user.profile?.email ?? null, false, user.is_bot === true);
+    return others.length ? { ...ref, otherNames: [...new Set(others)] } : ref;
   }
 }
 

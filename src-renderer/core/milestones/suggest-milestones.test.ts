@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
-import { severityChangeIn, suggestMilestones, type SuggestionEvent } from './milestone-suggestions';
+import { severityChangeIn } from './severity-in-text';
+import { suggestMilestones, type SuggestionEvent } from './suggest-milestones';
 
 const LA = 'America/Los_Angeles';
 const la = (y: number, mo: number, d: number, h: number, mi = 0) => new TZDate(y, mo - 1, d, h, mi, LA).getTime();
@@ -9,7 +10,7 @@ const MIN = 60_000;
 let counter = 0;
 function ev(partial: Partial<SuggestionEvent> & Pick<SuggestionEvent, 'at'>): SuggestionEvent {
   counter += 1;
-  return { id: `e${counter}`, sourceFormat: 'manual', kind: 'note', text: '', channel: '', raw: null, ...partial };
+  return { id: `e${counter}`, sourceFormat: 'manual', kind: 'note', text: '', channel: '', raw: null, actorName: '', ...partial };
 }
 const pd = (at: number, type: string, text = '') => ev({ at, sourceFormat: 'pagerduty', kind: 'page', text, raw: { id: `R${at}`, type, summary: text } });
 const sp = (at: number, status: string) => ev({ at, sourceFormat: 'statuspage', kind: 'status-update', text: status, raw: { status, body: '…' } });
@@ -32,18 +33,48 @@ describe('suggestMilestones', () => {
     expect(suggestions.find((s) => s.kind === 'Repair')).toBeUndefined();
   });
 
-  it('maps Statuspage statuses and lets the earliest evidence win for each kind', () => {
+  it('maps Statuspage statuses, but as weak evidence that what responders wrote outranks', () => {
     const t = Date.UTC(2024, 5, 13, 7, 0);
     const trigger = pd(t - 10 * MIN, 'trigger');
     const events = [sp(t, 'investigating'), sp(t + 20 * MIN, 'identified'), sp(t + 40 * MIN, 'monitoring'), sp(t + 70 * MIN, 'resolved'), trigger];
     const byKind = Object.fromEntries(suggestMilestones(events, []).map((s) => [s.kind, s]));
     expect(byKind.Detect?.eventId).toBe(trigger.id);
-    expect(byKind.Assemble?.at).toBe(t);
-    expect(byKind.Verify?.at).toBe(t + 20 * MIN);
-    expect(byKind.Dispatch?.at).toBe(t + 20 * MIN);
-    expect(byKind.Mitigate?.at).toBe(t + 40 * MIN);
+    expect(byKind.Detect?.alternatives.map((a) => a.at)).toEqual([t]);
+    expect(byKind.Verify).toMatchObject({ at: t + 20 * MIN, confidence: 0.3 });
     expect(byKind['Under Control']?.at).toBe(t + 40 * MIN);
     expect(byKind['All Clear']?.at).toBe(t + 70 * MIN);
+    const said = slack(t + 31 * MIN, 'inc', 'rolled back the config, error rate dropping');
+    expect(suggestMilestones([...events, said], []).find((s) => s.kind === 'Mitigate')).toMatchObject({ eventId: said.id, confidence: 0.8 });
+  });
+
+  it('reads what responders wrote: stage declarations, IC, paging, dispatch, Under Control, All Clear', () => {
+    const t = Date.UTC(2024, 5, 13, 7, 0);
+    const events = [
+      slack(t, 'inc', "I'm taking IC, paging the payments team"),
+      slack(t + 1 * MIN, 'inc', 'Stage: Verify. Confirmed the cause is the 14:00 config'),
+      slack(t + 2 * MIN, 'inc', 'SMEs dispatched: Tom on the rollback'),
+      slack(t + 3 * MIN, 'inc', 'we are not under control yet'),
+      slack(t + 4 * MIN, 'inc', 'all clear?'),
+      slack(t + 5 * MIN, 'inc', 'We are Under Control now'),
+      slack(t + 6 * MIN, 'inc', 'Repair: validator fixed and deployed'),
+      slack(t + 7 * MIN, 'inc', 'All Clear, thanks everyone'),
+    ];
+    const at = Object.fromEntries(suggestMilestones(events, []).filter((s) => s.kind !== 'Custom').map((s) => [s.kind, (s.at - t) / MIN]));
+    expect(at).toEqual({ Assemble: 0, Verify: 1, Dispatch: 2, 'Under Control': 5, Repair: 6, 'All Clear': 7 });
+  });
+
+  it('prefers the earliest of the most confident candidates and offers the others when they disagree', () => {
+    const t = Date.UTC(2024, 5, 13, 7, 0);
+    const rollback = slack(t, 'inc', 'rolled back to v41');
+    const recap = ev({ at: t + 3 * MIN, sourceFormat: 'pagerduty', kind: 'note', text: 'Mitigated by the rollback', raw: { type: 'annotate_log_entry' } });
+    const status = sp(t + 15 * MIN, 'monitoring');
+    const mitigate = suggestMilestones([recap, status, rollback], []).find((s) => s.kind === 'Mitigate');
+    expect(mitigate?.eventId).toBe(rollback.id);
+    expect(mitigate?.evidence).toBe('rolled back to v41');
+    expect(mitigate?.alternatives.map((a) => [a.eventId, a.confidence])).toEqual([
+      [recap.id, 0.9],
+      [status.id, 0.3],
+    ]);
   });
 
   it('skips kinds that already have a milestone', () => {
@@ -52,33 +83,34 @@ describe('suggestMilestones', () => {
     expect(suggestions.map((s) => s.kind)).toEqual(['Assemble']);
   });
 
-  it('suggests Assemble at the first message of the busiest Slack channel, or of the one named', () => {
+  it('takes the first message of the busiest Slack channel, or of the one named, as a weak Assemble', () => {
     const t = 1_700_000_000_000;
     const events = [
       slack(t, 'general', 'anyone else seeing 500s?'),
       slack(t + 2 * MIN, 'inc-482-checkout', 'opening the incident channel'),
-      slack(t + 3 * MIN, 'inc-482-checkout', 'IC here'),
-      slack(t + 4 * MIN, 'inc-482-checkout', 'looking at dashboards'),
+      slack(t + 3 * MIN, 'inc-482-checkout', 'looking at dashboards'),
+      slack(t + 4 * MIN, 'inc-482-checkout', 'still looking'),
     ];
     const inferred = suggestMilestones(events, []).find((s) => s.kind === 'Assemble');
-    expect(inferred?.eventId).toBe(events[1].id);
+    expect(inferred).toMatchObject({ eventId: events[1].id, confidence: 0.3 });
     expect(inferred?.reason).toContain('inc-482-checkout');
     const named = suggestMilestones(events, [], { incidentChannel: 'general' }).find((s) => s.kind === 'Assemble');
     expect(named?.eventId).toBe(events[0].id);
   });
 
-  it('suggests a custom "Severity changed" for PagerDuty urgency changes and Slack messages, once per event', () => {
+  it('turns severity changes in PagerDuty and messages into "Severity changed to …" facts, a bot echo merged', () => {
     const t = 1_700_000_000_000;
     const urgency = pd(t, 'urgency_change_log_entry', 'Urgency changed from low to high');
     const upgrade = slack(t + MIN, 'inc', 'Upgrading to SEV1, checkout is fully down');
+    const echo = slack(t + MIN + 5_000, 'inc', 'Severity changed from SEV2 to SEV1');
     const chatter = slack(t + 2 * MIN, 'inc', 'moved traffic to p1 cluster');
-    const suggestions = suggestMilestones([urgency, upgrade, chatter], [{ kind: 'Custom', eventId: urgency.id }]);
+    const suggestions = suggestMilestones([urgency, upgrade, echo, chatter], [{ kind: 'Custom', eventId: urgency.id }]);
     const custom = suggestions.filter((s) => s.kind === 'Custom');
     expect(custom).toHaveLength(1);
-    expect(custom[0]).toMatchObject({ label: 'Severity changed', eventId: upgrade.id });
-    expect(custom[0].reason).toContain('SEV1');
+    expect(custom[0]).toMatchObject({ label: 'Severity changed to SEV1', eventId: upgrade.id });
+    expect(custom[0].alternatives.map((a) => a.eventId)).toEqual([echo.id]);
     const withPd = suggestMilestones([urgency], []).filter((s) => s.kind === 'Custom');
-    expect(withPd[0].reason).toBe('PagerDuty urgency change to HIGH');
+    expect(withPd[0]).toMatchObject({ label: 'Severity changed to HIGH', reason: 'PagerDuty urgency change to HIGH' });
   });
 
   it('reads raw defensively: missing, primitive or oddly typed records produce no suggestion and no throw', () => {
@@ -109,7 +141,9 @@ describe('suggestMilestones', () => {
     const earlyStatus = sp(firstOneThirty + 20 * MIN, 'investigating');
     const byKind = Object.fromEntries(suggestMilestones([ack, earlyStatus, trigger], []).map((s) => [s.kind, s]));
     expect(byKind.Detect?.eventId).toBe(trigger.id);
-    expect(byKind.Assemble?.eventId).toBe(earlyStatus.id);
+    // The acknowledgement outranks the status page, although the wall clock reads it earlier.
+    expect(byKind.Assemble?.eventId).toBe(ack.id);
+    expect(byKind.Assemble?.alternatives.map((a) => a.eventId)).toEqual([earlyStatus.id]);
   });
 
   it('suggests Detect from an Alertmanager alert that fired', () => {
@@ -127,11 +161,15 @@ describe('severityChangeIn', () => {
     ['Priority changed from P3 to P1', 'P1'],
     ['severity set to SEV2', 'SEV2'],
     ['this is now a SEV1', 'SEV1'],
+    ['elevating to SEV2, customers in the EU cannot pay', 'SEV2'],
+    ['severity → SEV2, slow search is hurting checkout', 'SEV2'],
+    ['yep, declaring SEV 1', 'SEV1'],
+    ['lowering to sev 3, cleanup remaining', 'SEV3'],
   ])('"%s" → %s', (text, level) => {
     expect(severityChangeIn(text)).toBe(level);
   });
 
-  it.each(['we moved traffic to p1', 'SEV1 runbook is here', 'upgrading the database to 14.2', 'changed config to low timeout'])(
+  it.each(['we moved traffic to p1', 'SEV1 runbook is here', 'upgrading the database to 14.2', 'changed config to low timeout', 'confirmed, key rotation broke it. sev 1?', 'should we raise this to sev1?'])(
     'ignores "%s"',
     (text) => {
       expect(severityChangeIn(text)).toBeNull();

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { measureFixtureAccuracy } from './__fixtures__/fixture-incidents';
+
+describe('suggestions on the fixture incidents (truth.json next to each)', () => {
+  it('land within 60 s of every true milestone and severity change', async () => {
+    const results = await measureFixtureAccuracy();
+    expect(results.map((r) => r.incident.name)).toEqual(['inc-311-checkout', 'search-latency', 'login-outage']);
+    const misses = results.flatMap(({ incident, rows }) =>
+      rows
+        .filter((r) => !r.hit)
+        .map((r) => `${incident.name} ${r.what}: truth ${new Date(r.truth).toISOString()}, suggested ${r.suggested === null ? 'nothing' : new Date(r.suggested).toISOString()}`),
+    );
+    expect(misses).toEqual([]);
+    expect(results.map((r) => r.rows.length)).toEqual([11, 9, 10]);
+  });
+});

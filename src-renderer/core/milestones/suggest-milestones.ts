@@ -1,0 +1,163 @@
+import type { TimelineEvent } from '../model/event';
+import type { Milestone, MilestoneKind, StandardMilestoneKind } from '../model/milestone';
+import { findCanReports } from '../timeline/can-report';
+import { severityChangeIn } from './severity-in-text';
+import { pagerDutyType, sourceCandidates } from './source-rules';
+import { ROLLBACK_DEPLOY, TEXT_RULES } from './text-rules';
+
+/**
+ * Milestones suggested from what the sources say, for the reviewer to confirm. Every piece of
+ * evidence becomes a candidate (kind, event, confidence, reason); per kind the suggestion is the
+ * EARLIEST candidate among the most confident ones (within CONFIDENCE_BAND of the best), because
+ * the declaration comes first and recaps ("Mitigated by the rollback", the status page) later.
+ * Candidates more than a minute away from it are offered as alternatives, so a reviewer sees
+ * when the sources disagree. Severity changes written in text become custom milestones
+ * ("Severity changed to SEV2"), one per change even when a bot echoes the human.
+ */
+
+export interface SuggestionCandidate {
+  kind: MilestoneKind;
+  at: number;
+  eventId: string;
+  /** 0..1: how strongly the evidence says this. */
+  confidence: number;
+  reason: string;
+  /** The start of the event's text, to show as evidence. */
+  evidence: string;
+  actorName: string;
+}
+
+export interface MilestoneSuggestion extends SuggestionCandidate {
+  label: string;
+  /** Other candidates for the same kind at different times, most confident first. */
+  alternatives: SuggestionCandidate[];
+}
+
+export type SuggestionEvent = Pick<TimelineEvent, 'id' | 'at' | 'sourceFormat' | 'kind' | 'text' | 'channel' | 'raw' | 'actorName'>;
+
+export interface SuggestionOptions {
+  /** Channel whose first message is a first responder's; inferred when absent. */
+  incidentChannel?: string;
+}
+
+export const SEVERITY_CHANGED_LABEL = 'Severity changed';
+export const severityLabel = (level: string) => `${SEVERITY_CHANGED_LABEL} to ${level}`;
+
+const CONFIDENCE_BAND = 0.15;
+const SAME_MOMENT_MS = 60_000;
+/** A bot echoing a human's severity change within this window is the same change. */
+const ECHO_MS = 2 * 60_000;
+const MAX_ALTERNATIVES = 3;
+
+const TEXT_KINDS: ReadonlySet<string> = new Set(['message', 'note']);
+
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+}
+
+function inferIncidentChannel(events: readonly SuggestionEvent[]): string | null {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    if (event.sourceFormat !== 'slack-export' || event.kind !== 'message' || event.channel === '') continue;
+    counts.set(event.channel, (counts.get(event.channel) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [channel, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [channel, count];
+  }
+  return best;
+}
+
+/** Every piece of evidence for a standard milestone, in event order. */
+export function milestoneCandidates(events: readonly SuggestionEvent[], options: SuggestionOptions = {}): SuggestionCandidate[] {
+  const ordered = [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const incidentChannel = options.incidentChannel ?? inferIncidentChannel(ordered);
+  const out: SuggestionCandidate[] = [];
+  const add = (event: SuggestionEvent, kind: StandardMilestoneKind, confidence: number, reason: string) =>
+    out.push({ kind, at: event.at, eventId: event.id, confidence, reason, evidence: excerpt(event.text), actorName: event.actorName });
+
+  let firstResponder = false;
+  for (const event of ordered) {
+    for (const c of sourceCandidates(event)) add(event, c.kind, c.confidence, c.reason);
+    if (event.kind === 'deploy' && ROLLBACK_DEPLOY.test(event.text)) add(event, 'Mitigate', 0.7, 'A deploy rolled the change back');
+    if (!TEXT_KINDS.has(event.kind)) continue;
+    for (const rule of TEXT_RULES) if (rule.pattern.test(event.text)) add(event, rule.kind, rule.confidence, rule.reason);
+    if (!firstResponder && incidentChannel !== null && event.kind === 'message' && event.channel === incidentChannel) {
+      firstResponder = true;
+      add(event, 'Assemble', 0.3, `First message in ${incidentChannel}`);
+    }
+  }
+  for (const report of findCanReports(ordered.filter((e) => TEXT_KINDS.has(e.kind)))) {
+    const event = ordered.find((e) => e.id === report.eventId);
+    if (event) add(event, 'Verify', 0.6, 'A CAN report described the conditions');
+  }
+  return out;
+}
+
+/** Picks the suggestion for one kind from its candidates (see the module comment). */
+function choose(candidates: SuggestionCandidate[]): MilestoneSuggestion {
+  const best = Math.max(...candidates.map((c) => c.confidence));
+  const eligible = candidates.filter((c) => c.confidence >= best - CONFIDENCE_BAND - 1e-9);
+  const chosen = eligible.reduce((a, b) => (b.at < a.at ? b : a));
+  const seen: number[] = [chosen.at];
+  const alternatives: SuggestionCandidate[] = [];
+  for (const c of [...candidates].sort((a, b) => b.confidence - a.confidence || a.at - b.at)) {
+    if (alternatives.length >= MAX_ALTERNATIVES) break;
+    if (seen.some((at) => Math.abs(at - c.at) <= SAME_MOMENT_MS)) continue;
+    seen.push(c.at);
+    alternatives.push(c);
+  }
+  return { ...chosen, label: chosen.kind, alternatives };
+}
+
+function severityLevel(event: SuggestionEvent): { level: string; reason: string } | null {
+  if (event.sourceFormat === 'pagerduty') {
+    const type = pagerDutyType(event.raw);
+    if (type === 'urgency_change' || type === 'priority_change') {
+      const level = severityChangeIn(event.text);
+      return { level: level ?? 'changed', reason: `PagerDuty ${type.replace('_', ' ')}${level ? ` to ${level}` : ''}` };
+    }
+  }
+  if (!TEXT_KINDS.has(event.kind)) return null;
+  const level = severityChangeIn(event.text);
+  return level ? { level, reason: `Message says severity moved to ${level}` } : null;
+}
+
+/** Severity changes found in the text, one per change (a bot's echo of a human's change is merged). */
+export function severityChanges(events: readonly SuggestionEvent[]): MilestoneSuggestion[] {
+  const ordered = [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const changes: MilestoneSuggestion[] = [];
+  for (const event of ordered) {
+    const found = severityLevel(event);
+    if (!found) continue;
+    const echo = changes.find((c) => c.label === severityLabel(found.level) && event.at - c.at <= ECHO_MS);
+    const candidate: SuggestionCandidate = { kind: 'Custom', at: event.at, eventId: event.id, confidence: 0.9, reason: found.reason, evidence: excerpt(event.text), actorName: event.actorName };
+    if (echo) echo.alternatives.push(candidate);
+    else changes.push({ ...candidate, label: severityLabel(found.level), alternatives: [] });
+  }
+  return changes;
+}
+
+export function suggestMilestones(
+  events: readonly SuggestionEvent[],
+  existing: readonly Pick<Milestone, 'kind' | 'eventId'>[],
+  options: SuggestionOptions = {},
+): MilestoneSuggestion[] {
+  const taken = new Set<MilestoneKind>(existing.filter((m) => m.kind !== 'Custom').map((m) => m.kind));
+  const customEventIds = new Set(existing.filter((m) => m.kind === 'Custom' && m.eventId !== null).map((m) => m.eventId));
+  const byKind = new Map<MilestoneKind, SuggestionCandidate[]>();
+  for (const c of milestoneCandidates(events, options)) {
+    if (taken.has(c.kind)) continue;
+    byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+  }
+  const standard = [...byKind.values()].map(choose);
+  const severity = severityChanges(events).filter((s) => !customEventIds.has(s.eventId) && !s.alternatives.some((a) => customEventIds.has(a.eventId)));
+  return [...standard, ...severity].sort((a, b) => a.at - b.at);
+}
+
+/** "High", "Medium" or "Low", as the panel shows a confidence. */
+export function confidenceLabel(confidence: number): 'High' | 'Medium' | 'Low' {
+  return confidence >= 0.8 ? 'High' : confidence >= 0.5 ? 'Medium' : 'Low';
+}

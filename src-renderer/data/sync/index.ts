@@ -1,0 +1,27 @@
+/**
+ * Team sync, the client half (issue 10): settings, the connection to the team's Hocuspocus
+ * server, and replication of shared incidents between Dexie and Yjs documents.
+ *
+ * For features that open their own shared documents (co-editing, the meeting):
+ *   const client = teamSync.connection();           // null while team sync is off
+ *   const handle = client.open({ kind: 'document', team: client.team, incidentId, documentId });
+ *   await handle.whenLocalLoaded;                     // local copy first (y-indexeddb)
+ *   handle.doc / handle.provider()?.awareness         // Y.Doc; presence with user { name, color }
+ *   handle.status();                                  // for a status chip
+ *   handle.release();                                 // when the view closes
+ */
+import { db } from '@db/database';
+import { TeamSync } from './team-sync';
+
+export { TeamSync, type TeamSyncOptions } from './team-sync';
+export { SyncClient, colorFor, type SyncDocHandle, type SyncUser, type SyncClientOptions } from './sync-client';
+export { SyncError } from './sync-error';
+export { checkTeamSyncInput, syncOriginAllowedAtBoot, type TeamSyncInput, type TeamSyncSettings } from './sync-settings';
+export { parseServerAddress, isLocalHost, type ServerAddress } from './server-address';
+export { describeStatus, combineStatuses, SYNC_OFF, type SyncState, type SyncStatus } from './sync-status';
+export { decodeInvite, encodeInvite, type Invite } from './invite-code';
+export type { SharedIncident } from './shared-incidents';
+export type { SyncDocRef } from '@protocol/doc-names';
+
+/** The app's team sync (one per window), on the UI's database connection. */
+export const teamSync = new TeamSync(db, { checkCsp: true });

@@ -1,0 +1,315 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { SyncDocRef } from '@protocol/doc-names';
+import type { DebriefDatabase } from '@db/schema';
+import { EventsMirror } from './events-mirror';
+import { FieldLog } from './field-log';
+import { decodeInvite, encodeInvite } from './invite-code';
+import { ACTION_ITEMS_TABLE, INCIDENT_TABLE } from './mirrored-tables';
+import { RecordMirror, type MirroredTable } from './record-mirror';
+import { parseServerAddress } from './server-address';
+import { addSharedIncident, readSharedIncidents, removeSharedIncident, type SharedIncident } from './shared-incidents';
+import { SyncClient, type SyncClientOptions, type SyncDocHandle } from './sync-client';
+import { SyncError } from './sync-error';
+import { deviceId, readTeamSyncSettings, syncOriginAllowedAtBoot, writeTeamSyncSettings, type TeamSyncSettings } from './sync-settings';
+import { combineStatuses, SYNC_OFF, type SyncStatus } from './sync-status';
+
+/** The tables of the `<team>/incident/<id>` document, each a FieldLog (see mirrored-tables.ts). */
+const INCIDENT_DOC_TABLES: readonly MirroredTable<never>[] = [INCIDENT_TABLE, ACTION_ITEMS_TABLE] as unknown as MirroredTable<never>[];
+
+interface Binding {
+  handles: SyncDocHandle[];
+  mirrors: RecordMirror<never>[];
+  events: EventsMirror | null;
+  watch: Subscription | null;
+  stop(): void;
+}
+
+export interface TeamSyncOptions extends SyncClientOptions {
+  /** Check that the page's CSP allows the server (browser only). */
+  checkCsp?: boolean;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Team sync on this machine: the settings, the connection, and one binding per shared incident
+ * between Dexie (what the UI reads and writes) and the incident's shared documents. Solo use
+ * never starts it: nothing connects until Settings → Team sync is filled in and an incident is
+ * shared or joined.
+ */
+export class TeamSync {
+  private client: SyncClient | null = null;
+  private current: TeamSyncSettings | null = null;
+  private shared: SharedIncident[] = [];
+  private readonly bindings = new Map<string, Binding>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private device = '';
+  private blockedByCsp = false;
+  private unlistenClient: (() => void) | null = null;
+  private starting: Promise<void> | null = null;
+
+  constructor(
+    private readonly database: DebriefDatabase,
+    private readonly options: TeamSyncOptions = {},
+  ) {}
+
+  /** Reads the settings and shared incidents and connects if there is anything to sync. */
+  start(): Promise<void> {
+    this.starting ??= this.startNow();
+    return this.starting;
+  }
+
+  stop(): void {
+    for (const id of [...this.bindings.keys()]) this.unbind(id);
+    this.unlistenClient?.();
+    this.client?.destroy();
+    this.client = null;
+    this.blockedByCsp = false;
+    this.starting = null;
+    this.changed();
+  }
+
+  settings(): TeamSyncSettings | null {
+    return this.current;
+  }
+
+  /** The connection, for features that open their own documents (co-editing, the meeting). */
+  connection(): SyncClient | null {
+    return this.client;
+  }
+
+  /** Saves new settings (null turns team sync off) and reconnects with them. */
+  async configure(settings: TeamSyncSettings | null): Promise<void> {
+    await writeTeamSyncSettings(this.database, settings);
+    this.stop();
+    await this.start();
+  }
+
+  isShared(incidentId: string): boolean {
+    return this.shared.some((entry) => entry.incidentId === incidentId && this.matchesSettings(entry));
+  }
+
+  sharedIncidents(): readonly SharedIncident[] {
+    return this.shared;
+  }
+
+  /** Makes a local incident a team incident and returns its invite. */
+  async share(incidentId: string): Promise<string> {
+    const settings = this.requireSettings();
+    const incident = await this.database.incidents.get(incidentId);
+    if (!incident || incident.deletedAt) throw new SyncError('NO_INCIDENT', 'This incident is no longer in your library.');
+    if (!this.isShared(incidentId)) {
+      await this.register({ incidentId, team: settings.team, serverUrl: settings.serverUrl, how: 'shared', since: Date.now() });
+      await this.bind(incidentId, { joining: false });
+    }
+    return this.invite(incidentId, incident.title);
+  }
+
+  invite(incidentId: string, title: string): string {
+    const settings = this.requireSettings();
+    return encodeInvite({ server: settings.serverUrl, team: settings.team, incidentId, title });
+  }
+
+  /**
+   * Joins a teammate's incident from an invite: pulls it from the server into the library.
+   * Resolves with the incident id once the incident is stored here.
+   */
+  async join(inviteText: string, timeoutMs = 60_000): Promise<string> {
+    const settings = this.requireSettings();
+    const invite = decodeInvite(inviteText);
+    if (parseServerAddress(invite.server).url !== settings.serverUrl) {
+      throw new SyncError(
+        'OTHER_SERVER',
+        `This invite is for the server ${invite.server}, and Team sync is set to ${settings.serverUrl}. Change Settings → Team sync to that server first.`,
+        'invite',
+      );
+    }
+    if (invite.team !== settings.team) {
+      throw new SyncError('OTHER_SERVER', `This invite is for team "${invite.team}"; your token is for team "${settings.team}".`, 'invite');
+    }
+    if (!this.isShared(invite.incidentId)) {
+      await this.register({ incidentId: invite.incidentId, team: invite.team, serverUrl: settings.serverUrl, how: 'joined', since: Date.now() });
+      await this.bind(invite.incidentId, { joining: true });
+    }
+    const binding = this.bindings.get(invite.incidentId);
+    try {
+      if (!binding) throw new SyncError('NOT_CONFIGURED', 'Team sync is not connected.');
+      await Promise.all(binding.handles.map((handle) => handle.whenSynced(timeoutMs)));
+      const stored = await this.whenStored(binding, invite.incidentId);
+      if (!stored) {
+        throw new SyncError('NO_INCIDENT', 'The server has nothing for this invite: the incident was not shared yet, or it was shared with another server.');
+      }
+      return invite.incidentId;
+    } catch (error) {
+      const stored = await this.database.incidents.get(invite.incidentId);
+      if (!stored) await this.leave(invite.incidentId);
+      throw error;
+    }
+  }
+
+  /** Waits (briefly) for the mirrors to store what the server sent; undefined when it sent no incident. */
+  private async whenStored(binding: Binding, incidentId: string): Promise<unknown> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
+      const stored = await this.database.incidents.get(incidentId);
+      // The timeline too: the events mirror starts once the events document has the server's state.
+      if ((stored && binding.events) || Date.now() > deadline) return stored;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Stops sharing this incident on this machine; the local copy stays in the library. */
+  async leave(incidentId: string): Promise<void> {
+    const binding = this.bindings.get(incidentId);
+    if (binding) await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
+    const refs = binding?.handles.map((handle) => handle.ref) ?? [];
+    this.unbind(incidentId);
+    await removeSharedIncident(this.database, incidentId);
+    this.shared = this.shared.filter((entry) => entry.incidentId !== incidentId);
+    this.changed();
+    await Promise.all(refs.map((ref) => SyncClient.forgetLocalCopy(ref).catch(() => undefined)));
+  }
+
+  /** The status of one shared incident (off when not shared), or of everything shared. */
+  status(incidentId?: string): SyncStatus {
+    if (this.blockedByCsp) return { state: 'refused', waiting: 0, reason: 'csp-blocked' };
+    if (!this.client) return SYNC_OFF;
+    const ids = incidentId === undefined ? [...this.bindings.keys()] : [incidentId];
+    const statuses = ids.flatMap((id) => this.bindings.get(id)?.handles.map((handle) => handle.status()) ?? []);
+    if (statuses.length === 0) {
+      if (incidentId !== undefined) return SYNC_OFF;
+      // Configured, nothing shared yet: say whether the server is reachable.
+      return { state: this.client.socket.status === 'connected' ? 'synced' : this.client.socket.status === 'connecting' ? 'connecting' : 'offline', waiting: 0, reason: '' };
+    }
+    return combineStatuses(statuses);
+  }
+
+  /** For useSyncExternalStore: a number that changes whenever anything shown may have changed. */
+  getVersion = (): number => this.version;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private async startNow(): Promise<void> {
+    this.current = await readTeamSyncSettings(this.database);
+    this.shared = await readSharedIncidents(this.database);
+    this.device = await deviceId(this.database);
+    if (!this.current) {
+      this.changed();
+      return;
+    }
+    this.blockedByCsp = this.options.checkCsp === true && !syncOriginAllowedAtBoot(this.current.serverUrl);
+    if (this.blockedByCsp) {
+      // The page's CSP was fixed at start with another server: connecting would only be blocked.
+      this.changed();
+      return;
+    }
+    this.client = new SyncClient(this.current, this.options);
+    this.unlistenClient = this.client.onChange(() => this.changed());
+    for (const entry of this.shared) {
+      if (this.matchesSettings(entry)) await this.bind(entry.incidentId, { joining: false });
+    }
+    this.changed();
+  }
+
+  private matchesSettings(entry: SharedIncident): boolean {
+    return !!this.current && entry.team === this.current.team && entry.serverUrl === this.current.serverUrl;
+  }
+
+  private requireSettings(): TeamSyncSettings {
+    if (this.blockedByCsp) throw new SyncError('NOT_CONFIGURED', 'Restart Debrief to connect to the sync server you just set up.');
+    if (!this.current || !this.client) {
+      throw new SyncError('NOT_CONFIGURED', 'Set up Team sync first: the server address, your team and your access token (Team sync in the top bar).');
+    }
+    return this.current;
+  }
+
+  private async register(entry: SharedIncident): Promise<void> {
+    await addSharedIncident(this.database, entry);
+    this.shared = [...this.shared.filter((e) => e.incidentId !== entry.incidentId), entry];
+    this.changed();
+  }
+
+  private async bind(incidentId: string, { joining }: { joining: boolean }): Promise<void> {
+    const client = this.client;
+    if (!client || this.bindings.has(incidentId)) return;
+    if (!joining) {
+      const incident = await this.database.incidents.get(incidentId);
+      if (!incident) {
+        // Deleted on this machine while the app was closed: leaving is what deleting meant.
+        await this.leave(incidentId);
+        return;
+      }
+    }
+    const ref: SyncDocRef = { kind: 'incident', team: client.team, incidentId };
+    const handle = client.open(ref);
+    // Events live in Dexie already; their document keeps no second local copy.
+    const eventsHandle = client.open({ kind: 'events', team: client.team, incidentId }, { persist: false });
+    const binding: Binding = {
+      handles: [handle, eventsHandle],
+      mirrors: [],
+      events: null,
+      watch: null,
+      stop: () => {
+        binding.watch?.unsubscribe();
+        for (const mirror of binding.mirrors) mirror.stop();
+        binding.events?.stop();
+        for (const h of binding.handles) h.release();
+      },
+    };
+    this.bindings.set(incidentId, binding);
+    this.changed();
+    await handle.whenLocalLoaded;
+    if (this.bindings.get(incidentId) !== binding) return;
+    const onError = this.options.onError ?? ((error: unknown) => console.error('Team sync:', error));
+    binding.mirrors = INCIDENT_DOC_TABLES.map(
+      (def) => new RecordMirror(this.database, FieldLog.of(handle.doc, def.name, this.device), def, incidentId, { name: client.user.name }, onError),
+    );
+    for (const mirror of binding.mirrors) mirror.start();
+    void eventsHandle.whenServerState.then(() => {
+      if (this.bindings.get(incidentId) !== binding) return;
+      binding.events = new EventsMirror(this.database, eventsHandle.doc, incidentId, onError);
+      if (!paused) binding.events.start();
+    });
+    let seen = false;
+    let paused = false;
+    // A shared incident deleted here stops syncing at once (so its cascade never reaches the
+    // team), and is left for good when the deletion can no longer be undone.
+    binding.watch = liveQuery(() => this.database.incidents.get(incidentId)).subscribe({
+      next: (incident) => {
+        if (incident) seen = true;
+        const deleted = !!incident?.deletedAt;
+        if (!incident && seen) {
+          void this.leave(incidentId);
+          return;
+        }
+        if (deleted && !paused) {
+          paused = true;
+          for (const mirror of binding.mirrors) mirror.stop();
+          binding.events?.stop();
+        } else if (!deleted && paused) {
+          paused = false;
+          for (const mirror of binding.mirrors) mirror.start();
+          binding.events?.start();
+        }
+      },
+      error: onError,
+    });
+  }
+
+  private unbind(incidentId: string): void {
+    const binding = this.bindings.get(incidentId);
+    if (!binding) return;
+    this.bindings.delete(incidentId);
+    binding.stop();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+}

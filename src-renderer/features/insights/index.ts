@@ -1,0 +1,1 @@
+export { CatalogEditor } from './CatalogEditor';
