@@ -30,35 +30,13 @@ const ALLOWED = {
  */
 export const LEGACY_IMPORTERS = new Map([
   // [path from the repository root, kinds: 'db' (@db or dexie) | 'features' (another feature)]
-  ['src-renderer/app/App.tsx', ['db']],
-  ['src-renderer/app/Boot.tsx', ['db']],
-  ['src-renderer/app/RecoveryScreen.tsx', ['db']],
   ['src-renderer/features/backup/BackupDialog.tsx', ['db']],
   ['src-renderer/features/backup/backup-file.test.ts', ['db']],
   ['src-renderer/features/backup/backup-file.ts', ['db']],
   ['src-renderer/features/backup/legacy-restore.test.ts', ['db']],
-  ['src-renderer/features/import/SourcesDialog.tsx', ['db']],
   ['src-renderer/features/import/import.worker.ts', ['db']],
-  ['src-renderer/features/import/use-sources.ts', ['db']],
-  ['src-renderer/features/people/PeopleScreen.tsx', ['db']],
-  ['src-renderer/features/people/use-people.ts', ['db']],
-  ['src-renderer/features/postmortem/PostmortemTab.tsx', ['db']],
-  ['src-renderer/features/postmortem/PostmortemWorkspace.tsx', ['db']],
-  ['src-renderer/features/postmortem/VersionsDialog.tsx', ['db']],
-  ['src-renderer/features/postmortem/document-store.ts', ['db']],
-  ['src-renderer/features/postmortem/postmortem-records.ts', ['db']],
   ['src-renderer/features/review/EventAnnotations.test.tsx', ['db']],
-  ['src-renderer/features/review/EventAnnotations.tsx', ['db']],
-  ['src-renderer/features/review/annotation-writes.db.test.ts', ['db']],
-  ['src-renderer/features/review/annotation-writes.ts', ['db']],
-  ['src-renderer/features/review/use-review-data.ts', ['db']],
   ['src-renderer/features/timeline/EventRow.tsx', ['features']],
-  ['src-renderer/features/timeline/TimelineDialogs.tsx', ['db']],
-  ['src-renderer/features/timeline/TimelineSidebar.tsx', ['db']],
-  ['src-renderer/features/timeline/TimelineTab.tsx', ['db']],
-  ['src-renderer/features/timeline/milestone-writes.ts', ['db']],
-  ['src-renderer/features/timeline/use-timeline-data.ts', ['db']],
-  ['src-renderer/features/timeline/use-visible-events.ts', ['db']],
 ]);
 
 /** Packages `core/` may use: pure, DOM-free, platform-free. Add one here only if it is all three. */

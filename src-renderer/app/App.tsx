@@ -11,9 +11,10 @@ import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
 import { BackupDialog } from '@features/backup';
+import { InsightsPage } from '@features/insights';
 import { JoinIncidentDialog, SyncStatusChip, TeamSyncDialog, useSyncStatus, useTeamSyncService } from '@features/team-sync';
 import { useAbandonedImportCleanup } from '@data/events';
-import { db } from '@db/database';
+import { db } from '@data/connection';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
 
@@ -75,6 +76,9 @@ export function App() {
               <a href="#/people" aria-current={route.name === 'people' ? 'page' : undefined}>
                 People
               </a>
+              <a href="#/insights" aria-current={route.name === 'insights' ? 'page' : undefined}>
+                Insights
+              </a>
             </nav>
             <button type="button" className="team-sync-button" onClick={() => setTeamSyncOpen(true)} title="Team sync settings">
               {syncStatus.state === 'off' ? 'Team sync' : <SyncStatusChip status={syncStatus} label="Team sync" />}
@@ -92,6 +96,7 @@ export function App() {
             )}
             {route.name === 'action-items' && <ActionItemsOverview />}
             {route.name === 'people' && <PeopleScreen />}
+            {route.name === 'insights' && <InsightsPage />}
             {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
           </main>
           <ShortcutSheets />

@@ -1,4 +1,4 @@
-import type { DatabaseOpenError } from '@db/open-error';
+import type { DatabaseOpenError } from '@data/library';
 
 const ADVICE: Record<DatabaseOpenError['code'], { title: string; steps: string[] }> = {
   blocked: {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 export const WORKSPACE_TABS = ['timeline', 'review', 'postmortem', 'actions'] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
-export type Route = { name: 'library' } | { name: 'action-items' } | { name: 'people' } | { name: 'incident'; incidentId: string; tab: WorkspaceTab };
+export type Route = { name: 'library' } | { name: 'action-items' } | { name: 'people' } | { name: 'insights' } | { name: 'incident'; incidentId: string; tab: WorkspaceTab };
 
 /** Hash routes work the same under app:// in Electron and on the local web server. */
 export function parseRoute(hash: string): Route {
@@ -14,6 +14,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'action-items') return { name: 'action-items' };
   if (parts[0] === 'people') return { name: 'people' };
+  if (parts[0] === 'insights') return { name: 'insights' };
   return { name: 'library' };
 }
 
@@ -25,6 +26,8 @@ export function routeHref(route: Route): string {
       return '#/action-items';
     case 'people':
       return '#/people';
+    case 'insights':
+      return '#/insights';
     case 'incident':
       return `#/incidents/${encodeURIComponent(route.incidentId)}/${route.tab}`;
   }

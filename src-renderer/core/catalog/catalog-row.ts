@@ -20,6 +20,12 @@ export interface CatalogRow {
   durationMinutes: number | null;
   /** The team's figure when set, else start → Mitigate / Under Control; null when unknown. */
   customerImpactMinutes: number | null;
+  /** MTTx of this incident in ms (see core/metrics/incident-metrics.ts); null when not recorded. */
+  timeToDetect: number | null;
+  timeToAcknowledge: number | null;
+  timeToMitigate: number | null;
+  /** When the incident was detected (Detect milestone, else the incident's field); UTC ms. */
+  detectedAt: number | null;
   /** Whether anyone filled in the catalog (trigger, domains, factors, detection or resolution). */
   catalogued: boolean;
 }
@@ -32,7 +38,8 @@ export function isCatalogued(catalog: IncidentCatalog): boolean {
 
 export function catalogRow(incident: Incident, milestones: readonly Pick<Milestone, 'kind' | 'at'>[]): CatalogRow {
   const catalog = catalogOf(incident);
-  const metrics = computeIncidentMetrics(incident, milestones).metrics;
+  const computed = computeIncidentMetrics(incident, milestones);
+  const metrics = computed.metrics;
   return {
     id: incident.id,
     title: incident.title,
@@ -43,6 +50,10 @@ export function catalogRow(incident: Incident, milestones: readonly Pick<Milesto
     catalog,
     durationMinutes: minutes(metrics.timeToAllClear.ms),
     customerImpactMinutes: catalog.customerImpactMinutes ?? minutes(metrics.customerImpact.ms),
+    timeToDetect: metrics.timeToDetect.ms,
+    timeToAcknowledge: metrics.timeToAcknowledge.ms,
+    timeToMitigate: metrics.timeToMitigate.ms,
+    detectedAt: computed.anchors.detect.at,
     catalogued: isCatalogued(catalog),
   };
 }

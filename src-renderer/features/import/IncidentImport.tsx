@@ -8,7 +8,7 @@ import { ImportWizard } from './ImportWizard';
 import { groupPickedFiles, type PickedFile, type PickedInput } from './picked-input';
 import { groupRelatedInputs } from './related-inputs';
 import { SourcesDialog } from './SourcesDialog';
-import { useSources } from './use-sources';
+import { useSources } from '@data/sources';
 import './import.css';
 
 /**

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { format as formatDate } from 'date-fns';
 import type { Incident } from '@core/model/incident';
 import { SOURCE_FORMAT_LABEL, type Source } from '@core/model/source';
-import { db } from '@db/database';
+import { db } from '@data/connection';
 import { removeSource } from '@data/events';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { formatBytes, plural } from './format-size';
-import { useSources } from './use-sources';
+import { useSources } from '@data/sources';
 
 /** Every import of the incident, with what it brought in; one can be removed with its events. */
 export function SourcesDialog({ incident, onClose, onImport }: { incident: Incident; onClose(): void; onImport(): void }) {

@@ -1,1 +1,2 @@
 export { CatalogEditor } from './CatalogEditor';
+export { InsightsPage } from './InsightsPage';

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import type { Person } from '@core/model/person';
 import { SOURCE_FORMAT_LABEL, type SourceFormat } from '@core/model/source';
-import { db } from '@db/database';
-import { aliasId, mergePeople, normaliseName, renamePerson, splitAlias, undoMerge } from '@db/people-store';
+import { db } from '@data/connection';
+import { aliasId, mergePeople, normaliseName, renamePerson, splitAlias, undoMerge, usePeopleWithCounts } from '@data/people';
 import { EmptyState } from '@ui/EmptyState';
 import { useToast } from '@ui/toast-context';
-import { usePeople } from './use-people';
 import './people.css';
 
 /** People across all incidents: rename, merge duplicates, split an alias out again. */
 export function PeopleScreen() {
-  const people = usePeople();
+  const people = usePeopleWithCounts();
   const toast = useToast();
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string[]>([]);

@@ -1,21 +1,20 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { DEFAULT_TEMPLATE_ID } from '@core/postmortem/shipped-templates';
 import { EmptyState } from '@ui/EmptyState';
 import { useToast } from '@ui/toast-context';
-import { loadCurrentDocument } from './document-store';
+import { useCurrentDocument } from '@data/documents';
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { generatePostmortem } from './postmortem-actions';
 import { PostmortemWorkspace } from './PostmortemWorkspace';
 import { TemplatePicker } from './TemplatePicker';
-import { readUserTemplates, templateChoices } from './user-templates';
+import { useUserTemplates, templateChoices } from './user-templates';
 import './postmortem.css';
 
 /** The Postmortem tab: a template picker until a draft exists, then the document workspace. */
 export function PostmortemTab({ incident }: { incident: Incident }) {
-  const doc = useLiveQuery(() => loadCurrentDocument(incident.id), [incident.id]);
-  const stored = useLiveQuery(() => readUserTemplates(), []);
+  const doc = useCurrentDocument(incident.id);
+  const stored = useUserTemplates();
   const choices = useMemo(() => templateChoices(stored ?? []), [stored]);
 
   if (doc === undefined || stored === undefined) return <p className="loading">Loading…</p>;

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { formatInZone } from '@core/time/zoned-input';
@@ -10,14 +9,13 @@ import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { ConfirmDialog } from './ConfirmDialog';
 import { peopleNames } from './context-input';
-import { loadCurrentDocument, restoreVersion, saveBody, saveDismissed, saveVersion, type PostmortemRecord } from './document-store';
+import { loadCurrentDocument, restoreVersion, saveBody, saveDismissed, saveVersion, useCurrentDocument, useIncidentRecords, type PostmortemRecord } from '@data/documents';
 import { ExportDialog, type ExportFormat } from './ExportDialog';
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { postmortemHtml } from './html-export';
 import { exportFileName, postmortemMarkdown } from './markdown-export';
 import { generatePostmortem, importPostmortem, loadContext, regeneratePostmortem, undoRegenerate } from './postmortem-actions';
 import { sectionLabel } from './postmortem-draft';
-import { loadPostmortemRecords } from './postmortem-records';
 import { SaveVersionDialog } from './SaveVersionDialog';
 import { TemplatePicker } from './TemplatePicker';
 import { jumpToTimelineEvent } from '@ui/timeline-focus';
@@ -44,9 +42,9 @@ interface WorkspaceProps {
 /** The postmortem editor with its toolbar: regenerate, versions, import and export. */
 export function PostmortemWorkspace({ incident, initial, choices }: WorkspaceProps) {
   const toast = useToast();
-  const live = useLiveQuery(() => loadCurrentDocument(incident.id), [incident.id]);
+  const live = useCurrentDocument(incident.id);
   const doc = live ?? initial;
-  const records = useLiveQuery(() => loadPostmortemRecords(incident.id).catch(() => null), [incident.id]);
+  const records = useIncidentRecords(incident.id);
   const names = useMemo(() => (records ? peopleNames(records) : []), [records]);
   const mentionPeople = useMemo(() => (records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : []), [records]);
 

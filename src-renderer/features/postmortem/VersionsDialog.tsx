@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { RichTextEditor } from '@editor/RichTextEditor';
 import { Dialog } from '@ui/Dialog';
-import { listVersions, type PostmortemRecord } from './document-store';
+import { useVersions, type PostmortemRecord } from '@data/documents';
 
 interface VersionsDialogProps {
   incidentId: string;
@@ -15,7 +14,7 @@ const noop = () => undefined;
 
 /** Named versions, newest first, with a read-only preview and a confirmed restore. */
 export function VersionsDialog({ incidentId, timeText, onRestore, onClose }: VersionsDialogProps) {
-  const versions = useLiveQuery(() => listVersions(incidentId), [incidentId]);
+  const versions = useVersions(incidentId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const selected = versions?.find((v) => v.id === selectedId) ?? versions?.[0] ?? null;

@@ -1,25 +1,11 @@
-import type { ActionItem } from '@core/model/action-item';
-import type { Annotation } from '@core/model/annotation';
+import type { IncidentRecords } from '@data/documents';
 import type { TimelineEvent } from '@core/model/event';
 import type { Incident } from '@core/model/incident';
-import type { Milestone } from '@core/model/milestone';
-import type { Person } from '@core/model/person';
 import { redactedText, type CanReportInput, type PostmortemContextInput } from '@core/postmortem/build-postmortem-context';
 import { findCanReports } from '@core/timeline/can-report';
-import type { MetricOptions } from '@core/metrics/metric-options';
 
-/** Everything stored about one incident that a postmortem shows. Events are the visible ones. */
-export interface PostmortemRecords {
-  incident: Incident;
-  events: TimelineEvent[];
-  milestones: Milestone[];
-  annotations: Annotation[];
-  actionItems: ActionItem[];
-  /** People who appear as actors in the incident's events. */
-  people: Person[];
-  /** The team's metric settings; defaults when absent. */
-  metricOptions?: MetricOptions;
-}
+/** Everything stored about one incident that a postmortem shows (read by the data layer). */
+export type PostmortemRecords = IncidentRecords;
 
 /** CAN reports found in the messages, read from the redacted text so hidden words stay hidden. */
 export function canReportsOf(events: readonly TimelineEvent[]): CanReportInput[] {

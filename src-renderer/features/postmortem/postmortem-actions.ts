@@ -3,15 +3,14 @@ import type { PostmortemContext } from '@core/postmortem/postmortem-context';
 import type { PostmortemTemplate } from '@core/postmortem/template-parser';
 import { exportMarkdownFromState } from '@editor/markdown-io';
 import { contextInputFromRecords } from './context-input';
-import { loadCurrentDocument, saveVersion, writeCurrentDocument, type PostmortemRecord } from './document-store';
+import { loadCurrentDocument, loadIncidentRecords, saveVersion, writeCurrentDocument, type PostmortemRecord } from '@data/documents';
 import { importPostmortemMarkdown } from './markdown-export';
 import { draftFromTemplate, regenerateDraft } from './postmortem-draft';
-import { loadPostmortemRecords } from './postmortem-records';
 import { alignSections } from './section-align';
 
 /** The template context from the database as it is now; `generatedAt` dates the draft. */
 export async function loadContext(incidentId: string, generatedAt: number | null): Promise<PostmortemContext> {
-  return buildPostmortemContext(contextInputFromRecords(await loadPostmortemRecords(incidentId), generatedAt));
+  return buildPostmortemContext(contextInputFromRecords(await loadIncidentRecords(incidentId), generatedAt));
 }
 
 /** A first draft from a template; an existing document is kept as a version first. */

@@ -3,7 +3,7 @@ import { shippedTemplates } from '@core/postmortem/shipped-templates';
 import { TemplateError } from '@core/postmortem/template-error';
 import { parseTemplate, type PostmortemTemplate } from '@core/postmortem/template-parser';
 import { db, type DebriefDatabase } from '@data/connection';
-import { readSetting, writeSetting } from '@data/settings';
+import { readSetting, useLoadedSettingValue, writeSetting } from '@data/settings';
 import { PostmortemError } from './postmortem-error';
 
 export const USER_TEMPLATES_KEY = 'user-templates';
@@ -31,6 +31,13 @@ export function parseStoredTemplates(stored: readonly StoredTemplate[]): { templ
     }
   }
   return { templates, errors };
+}
+
+const NO_TEMPLATES: StoredTemplate[] = [];
+
+/** The user's stored templates, live; undefined while loading. */
+export function useUserTemplates(): StoredTemplate[] | undefined {
+  return useLoadedSettingValue(USER_TEMPLATES_KEY, storedTemplatesSchema, NO_TEMPLATES);
 }
 
 export async function readUserTemplates(database: DebriefDatabase = db): Promise<StoredTemplate[]> {

@@ -5,7 +5,7 @@ import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
 import { formatInZone } from '@core/time/zoned-input';
 import { useToast } from '@ui/toast-context';
 import { TrashIcon } from '@ui/icons';
-import { deleteAnnotation, dismissFinding, restoreAnnotation, toggleAnnotationTag } from './annotation-writes';
+import { deleteAnnotation, dismissFinding, restoreAnnotation, toggleAnnotationTag } from '@data/annotations';
 import { TagChips } from './TagChips';
 import { useAnnotationAutosave } from './use-annotation-autosave';
 import type { MentionablePerson } from './use-review-data';

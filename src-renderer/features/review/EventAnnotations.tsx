@@ -1,11 +1,10 @@
 import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import { db } from '@db/database';
+import { useIncident } from '@data/incidents';
 import { useToast } from '@ui/toast-context';
 import { AnnotationCard } from './AnnotationCard';
-import { createAnnotation } from './annotation-writes';
+import { createAnnotation } from '@data/annotations';
 import { focusEditorWhenShown } from './focus-when-shown';
 import { useAuthorName } from './author-name';
 import { useEventAnnotationList, useIncidentPeople } from './use-review-data';
@@ -50,7 +49,7 @@ export function EventAnnotations({ incidentId, eventId }: EventAnnotationsProps)
 function EventAnnotationsPanel({ incidentId, eventId, anchorRef, onClose }: EventAnnotationsProps & { anchorRef: RefObject<HTMLElement | null>; onClose: () => void }) {
   const annotations = useEventAnnotationList(eventId);
   const people = useIncidentPeople(incidentId);
-  const zone = useLiveQuery(async () => (await db.incidents.where('id').equals(incidentId).first())?.timeZone ?? 'UTC', [incidentId], 'UTC');
+  const zone = useIncident(incidentId)?.timeZone ?? 'UTC';
   const { name } = useAuthorName();
   const toast = useToast();
   const panelRef = useRef<HTMLDivElement | null>(null);

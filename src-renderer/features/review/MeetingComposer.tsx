@@ -3,7 +3,7 @@ import type { Annotation } from '@core/model/annotation';
 import { RichTextEditor } from '@editor/RichTextEditor';
 import { useToast } from '@ui/toast-context';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
-import { deleteAnnotation, dismissFinding } from './annotation-writes';
+import { deleteAnnotation, dismissFinding } from '@data/annotations';
 import { useAnnotationAutosave } from './use-annotation-autosave';
 import type { MentionablePerson } from './use-review-data';
 

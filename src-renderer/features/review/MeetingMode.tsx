@@ -7,7 +7,7 @@ import { useToast } from '@ui/toast-context';
 import { useModalOverlay } from '@ui/use-modal-overlay';
 import type { AgendaItem } from './agenda';
 import { newId } from '@core/ids';
-import { addAnnotation, buildAnnotation } from './annotation-writes';
+import { addAnnotation, buildAnnotation } from '@data/annotations';
 import { useAuthorName } from './author-name';
 import { meetingCommand, MEETING_KEYS, type MeetingCommand } from './meeting-keys';
 import { formatClock, timerTone } from './meeting-timer';

@@ -3,7 +3,7 @@ import type { AnnotationTarget } from '@core/model/annotation';
 import { fromLocalInputValue, toLocalInputValue } from '@core/time/zoned-input';
 import { useToast } from '@ui/toast-context';
 import type { AgendaItem } from './agenda';
-import { createAnnotation } from './annotation-writes';
+import { AnnotationError, createAnnotation } from '@data/annotations';
 import { ReviewError } from './review-error';
 
 interface NewAnnotationFormProps {
@@ -48,7 +48,7 @@ export function NewAnnotationForm({ incidentId, zone, author, moments, defaultFr
       setProblem('');
       onCreated(created.id);
     } catch (error) {
-      if (error instanceof ReviewError) setProblem(error.message);
+      if (error instanceof ReviewError || error instanceof AnnotationError) setProblem(error.message);
       else toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   };

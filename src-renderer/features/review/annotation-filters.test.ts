@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countByEvent, countByTag, filterAnnotations, NO_FILTER, openQuestions, toggleTag } from './annotation-filters';
+import { toggleTag } from '@data/annotations';
+import { countByEvent, countByTag, filterAnnotations, NO_FILTER, openQuestions } from './annotation-filters';
 import { annotation } from './test-fixtures';
 
 const list = [

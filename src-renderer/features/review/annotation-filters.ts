@@ -46,9 +46,3 @@ export function countByEvent(annotations: readonly Pick<Annotation, 'eventId'>[]
   for (const a of annotations) if (a.eventId) counts.set(a.eventId, (counts.get(a.eventId) ?? 0) + 1);
   return counts;
 }
-
-export function toggleTag(tags: readonly AnnotationTag[], tag: AnnotationTag): AnnotationTag[] {
-  // Kept in the canonical order so stored tags compare and export the same way.
-  const next = tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag];
-  return ANNOTATION_TAGS.filter((t) => next.includes(t));
-}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useToast } from '@ui/toast-context';
-import { updateAnnotation, type AnnotationPatch } from './annotation-writes';
+import { updateAnnotation, type AnnotationPatch } from '@data/annotations';
 import { DebouncedSave } from './debounced-save';
 import { ReviewError } from './review-error';
 

@@ -1,40 +1,26 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { db } from '@db/database';
+import { db } from '@data/connection';
+import { useAnnotations } from '@data/annotations';
 import { useIncidentEvents } from '@data/events';
+import { useIncident } from '@data/incidents';
 import type { Annotation } from '@core/model/annotation';
 import type { TimelineEvent } from '@core/model/event';
-import type { Milestone } from '@core/model/milestone';
 import { countByEvent } from './annotation-filters';
 
 const NO_ANNOTATIONS: Annotation[] = [];
 
-/** Every annotation of an incident; undefined while loading. */
-export function useAnnotations(incidentId: string): Annotation[] | undefined {
-  return useLiveQuery(() => db.annotations.where('incidentId').equals(incidentId).toArray(), [incidentId]);
-}
+export { useAnnotations, useEventAnnotationList } from '@data/annotations';
+export { useMilestones } from '@data/milestones';
 
-export function useEventAnnotationList(eventId: string): Annotation[] {
-  const list = useLiveQuery(() => db.annotations.where('eventId').equals(eventId).sortBy('createdAt'), [eventId]);
-  return list ?? NO_ANNOTATIONS;
-}
-
-/**
- * Event id → number of annotations on it, for badges beside timeline rows. Reads only the
- * `eventId` index keys' records of this incident, and updates live as notes are added.
- */
+/** Event id → number of annotations on it, for badges beside timeline rows; updates live. */
 export function useAnnotationCounts(incidentId: string): Map<string, number> {
-  const annotations = useLiveQuery(() => db.annotations.where('incidentId').equals(incidentId).toArray(), [incidentId]);
+  const annotations = useAnnotations(incidentId);
   return useMemo(() => countByEvent(annotations ?? NO_ANNOTATIONS), [annotations]);
 }
 
 export function useVisibleEvents(incidentId: string): TimelineEvent[] | undefined {
   const { events, complete } = useIncidentEvents(db, incidentId);
   return complete ? events : undefined;
-}
-
-export function useMilestones(incidentId: string): Milestone[] | undefined {
-  return useLiveQuery(() => db.milestones.where('incidentId').equals(incidentId).toArray(), [incidentId]);
 }
 
 export interface MentionablePerson {
@@ -47,7 +33,7 @@ export interface MentionablePerson {
  * acted in this incident's events, plus the people named on the incident.
  */
 export function useIncidentPeople(incidentId: string): MentionablePerson[] {
-  const incident = useLiveQuery(() => db.incidents.where('id').equals(incidentId).first(), [incidentId]);
+  const incident = useIncident(incidentId);
   const { events } = useIncidentEvents(db, incidentId);
   return useMemo(() => {
     if (!events) return NO_PEOPLE;

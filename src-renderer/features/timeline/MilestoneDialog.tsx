@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { MILESTONE_KINDS, type ImpactMark, type MilestoneKind } from '@core/model/milestone';
 import { fromLocalInputValue } from '@core/time/zoned-input';
 import { Dialog } from '@ui/Dialog';
-import type { MilestoneDraft } from './milestone-writes';
+import type { MilestoneDraft } from '@data/milestones';
 
 export interface MilestoneDialogState {
   /** Present when editing an existing milestone. */

@@ -4,8 +4,8 @@ import { ManualEventDialog } from './ManualEventDialog';
 import { MilestoneDialog, type MilestoneDialogState } from './MilestoneDialog';
 import { RedactDialog } from './RedactDialog';
 import { addCanReport, addManualEvent, addRedaction, setEventRedacted, setRedactions } from '@data/events';
-import { db } from '@db/database';
-import { addMilestone, updateMilestone } from './milestone-writes';
+import { db } from '@data/connection';
+import { addMilestone, updateMilestone } from '@data/milestones';
 
 export type DialogState =
   | null

@@ -12,8 +12,8 @@ import { KeyMomentsPanel } from './KeyMomentsPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { MilestonesPanel } from './MilestonesPanel';
 import { setPinned, structuredCanReport } from '@data/events';
-import { db } from '@db/database';
-import { addMilestone, deleteMilestone, restoreMilestone } from './milestone-writes';
+import { db } from '@data/connection';
+import { addMilestone, deleteMilestone, restoreMilestone } from '@data/milestones';
 import { dismissedKey, dismissedSchema, NOTHING_DISMISSED } from './timeline-settings';
 import { useSetting } from '@data/settings';
 

@@ -5,7 +5,7 @@ import type { Milestone } from '@core/model/milestone';
 import { resolveZone, viewerTimeZone } from '@core/timeline/day-groups';
 import { emptyTimelineFilter, timelineFilterSchema } from '@core/timeline/filters';
 import { deleteManualEvent, manualSourceId, restoreManualEvent, setPinned } from '@data/events';
-import { db } from '@db/database';
+import { db } from '@data/connection';
 import { useToast } from '@ui/toast-context';
 import { takeTimelineFocus } from '@ui/timeline-focus';
 import { ActivityOverview } from './ActivityOverview';
@@ -23,13 +23,17 @@ import { DEFAULT_VIEW, filterKey, timelineViewSchema, viewKey } from './timeline
 import { useOverviewData } from './use-overview-data';
 import { useSearchIndex } from './use-search-index';
 import { useSetting } from '@data/settings';
-import { useCommittedSources, useMilestones } from './use-timeline-data';
+import { useMilestones } from '@data/milestones';
+import { useSources } from '@data/sources';
 import { useVisibleEvents } from './use-visible-events';
 import { useTimelineKeys } from './use-timeline-keys';
 import { useTimelineView } from './use-timeline-view';
 import { toLocalInputSeconds } from './zoned-time';
 import { measureSince, nowMs, wallClock } from './perf';
 import './timeline.css';
+
+// Stable empty lists while loading, so memoised views don't recompute.
+const NONE_YET: never[] = [];
 
 const EMPTY_FILTER = emptyTimelineFilter();
 const NO_IDS: ReadonlySet<string> = new Set();
@@ -39,8 +43,8 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   const incidentId = incident.id;
   const [mountedAt] = useState(nowMs);
   const { events, complete } = useVisibleEvents(incidentId);
-  const milestones = useMilestones(incidentId);
-  const sources = useCommittedSources(incidentId);
+  const milestones = useMilestones(incidentId) ?? NONE_YET;
+  const sources = useSources(incidentId) ?? NONE_YET;
   const filterSetting = useSetting(filterKey(incidentId), timelineFilterSchema, EMPTY_FILTER);
   const viewSetting = useSetting(viewKey(incidentId), timelineViewSchema, DEFAULT_VIEW);
   // Derived views wait for the whole list; the first page only paints the first screen.

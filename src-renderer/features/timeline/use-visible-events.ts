@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useIncidentEvents, type LiveEventsState } from '@data/events';
-import { db } from '@db/database';
+import { db } from '@data/connection';
 import { measureSince, nowMs } from './perf';
 
 export type VisibleEvents = LiveEventsState;

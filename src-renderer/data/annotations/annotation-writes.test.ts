@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnnotation } from './annotation-writes';
-import { ReviewError } from './review-error';
+import { AnnotationError } from './annotation-error';
 
 describe('buildAnnotation', () => {
   it('indexes the event id of event annotations only', () => {
@@ -10,8 +10,8 @@ describe('buildAnnotation', () => {
 
   it('refuses a range that ends before it starts, naming the field', () => {
     const make = () => buildAnnotation({ incidentId: 'i', target: { type: 'range', from: 10, to: 5 }, author: '' }, 'a', 1);
-    expect(make).toThrow(ReviewError);
+    expect(make).toThrow(AnnotationError);
     expect(make).toThrow(/Time range/);
-    expect(() => buildAnnotation({ incidentId: 'i', target: { type: 'range', from: Number.NaN, to: 5 }, author: '' }, 'a', 1)).toThrow(ReviewError);
+    expect(() => buildAnnotation({ incidentId: 'i', target: { type: 'range', from: Number.NaN, to: 5 }, author: '' }, 'a', 1)).toThrow(AnnotationError);
   });
 });

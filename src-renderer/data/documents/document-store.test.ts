@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabases } from '@data/test-database';
 import { listVersions, loadCurrentDocument, restoreVersion, saveBody, saveVersion, writeCurrentDocument } from './document-store';
-import { PostmortemError } from './postmortem-error';
+import { DocumentError } from './document-error';
 
 const freshDb = createTestDatabases('postmortem-store');
 
@@ -16,7 +16,7 @@ describe('postmortem document store', () => {
     expect(again.id).toBe(first.id);
     const current = await loadCurrentDocument('inc-1', database);
     expect(current).toMatchObject({ body: 'b3', templateId: 'google-sre', createdAt: 10, updatedAt: 30, sections: [] });
-    await expect(saveBody('gone', 'x', 40, database)).rejects.toBeInstanceOf(PostmortemError);
+    await expect(saveBody('gone', 'x', 40, database)).rejects.toBeInstanceOf(DocumentError);
   });
 
   it('restoring a version first saves what was there, so nothing is lost', async () => {

@@ -4,10 +4,14 @@ import type { PostmortemDocument } from '@core/model/document';
 import type { DocumentSection } from '@core/postmortem/render-template';
 import { db } from '@db/database';
 import type { DebriefDatabase } from '@db/schema';
-import { PostmortemError } from './postmortem-error';
+import { deleteRecord, putRecord } from '../write-log';
+import { DocumentError } from './document-error';
 
 /**
- * A postmortem document as this feature stores it: the record plus `sections`, where the
+ * Postmortem documents of an incident: one working document ('current') and named versions.
+ * Invariant: restoring a version first keeps what was there as a version.
+ *
+ * A postmortem document as it is stored: the record plus `sections`, where the
  * generated parts sit in the body (an added field, so no schema change).
  */
 export interface PostmortemRecord extends PostmortemDocument {
@@ -64,26 +68,31 @@ export async function writeCurrentDocument(
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    await database.documents.put(record);
-    return record;
+    return putRecord(database, 'documents', record);
   });
 }
 
 /** The autosave write: only the body changes. */
 export async function saveBody(documentId: string, body: string, now: number = Date.now(), database: DebriefDatabase = db): Promise<void> {
-  const changed = await database.documents.update(documentId, { body, updatedAt: now });
-  if (changed === 0) throw new PostmortemError('NO_DOCUMENT', 'The postmortem was deleted while you were editing it.');
+  await patchDocument(documentId, { body, updatedAt: now }, database);
 }
 
 export async function saveDismissed(documentId: string, dismissed: string[], database: DebriefDatabase = db): Promise<void> {
-  await database.documents.update(documentId, { dismissedFindings: dismissed, updatedAt: Date.now() });
+  await patchDocument(documentId, { dismissedFindings: dismissed, updatedAt: Date.now() }, database);
+}
+
+async function patchDocument(documentId: string, patch: Partial<PostmortemRecord>, database: DebriefDatabase): Promise<void> {
+  await database.transaction('rw', database.documents, async () => {
+    const stored = await database.documents.get(documentId);
+    if (!stored) throw new DocumentError('NO_DOCUMENT', 'The postmortem was deleted while you were editing it.');
+    await putRecord(database, 'documents', { ...stored, ...patch });
+  });
 }
 
 /** Stores a named copy of the working document. */
 export async function saveVersion(current: PostmortemRecord, name: string, now: number = Date.now(), database: DebriefDatabase = db): Promise<PostmortemRecord> {
   const version: PostmortemRecord = { ...current, id: newId(), kind: 'version', name: name.trim() || 'Untitled version', createdAt: now, updatedAt: now };
-  await database.documents.add(version);
-  return version;
+  return putRecord(database, 'documents', version);
 }
 
 /**
@@ -99,7 +108,7 @@ export async function restoreVersion(
   return database.transaction('rw', database.documents, async () => {
     const stored = await database.documents.get(versionId);
     if (!stored || stored.kind !== 'version' || stored.incidentId !== incidentId) {
-      throw new PostmortemError('VERSION_NOT_FOUND', 'That version no longer exists.');
+      throw new DocumentError('VERSION_NOT_FOUND', 'That version no longer exists.');
     }
     const version = asPostmortemRecord(stored);
     const current = await loadCurrentDocument(incidentId, database);
@@ -115,5 +124,5 @@ export async function restoreVersion(
 }
 
 export async function deleteVersion(versionId: string, database: DebriefDatabase = db): Promise<void> {
-  await database.documents.delete(versionId);
+  await deleteRecord(database, 'documents', versionId);
 }

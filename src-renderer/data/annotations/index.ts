@@ -1,0 +1,17 @@
+/** Annotations: notes on events, time ranges or the whole incident, with tags and findings dismissed. */
+export {
+  createAnnotation,
+  addAnnotation,
+  buildAnnotation,
+  checkTarget,
+  updateAnnotation,
+  toggleAnnotationTag,
+  toggleTag,
+  dismissFinding,
+  deleteAnnotation,
+  restoreAnnotation,
+  type NewAnnotation,
+  type AnnotationPatch,
+} from './annotation-writes';
+export { useAnnotations, useEventAnnotationList } from './use-annotations';
+export { AnnotationError, type AnnotationErrorCode } from './annotation-error';

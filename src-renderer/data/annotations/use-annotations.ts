@@ -1,0 +1,15 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@db/database';
+import type { Annotation } from '@core/model/annotation';
+
+const NO_ANNOTATIONS: Annotation[] = [];
+
+/** Every annotation of an incident; undefined while loading. */
+export function useAnnotations(incidentId: string): Annotation[] | undefined {
+  return useLiveQuery(() => db.annotations.where('incidentId').equals(incidentId).toArray(), [incidentId]);
+}
+
+/** The annotations on one event, oldest first. */
+export function useEventAnnotationList(eventId: string): Annotation[] {
+  return useLiveQuery(() => db.annotations.where('eventId').equals(eventId).sortBy('createdAt'), [eventId]) ?? NO_ANNOTATIONS;
+}

@@ -1,0 +1,17 @@
+/** Postmortem documents (the working one and its versions) and the incident records a postmortem reads. */
+export {
+  loadCurrentDocument,
+  listVersions,
+  writeCurrentDocument,
+  saveBody,
+  saveDismissed,
+  saveVersion,
+  restoreVersion,
+  deleteVersion,
+  asPostmortemRecord,
+  type PostmortemRecord,
+  type DraftContent,
+} from './document-store';
+export { loadIncidentRecords, type IncidentRecords } from './incident-records';
+export { useCurrentDocument, useVersions, useIncidentRecords } from './use-documents';
+export { DocumentError, type DocumentErrorCode } from './document-error';
