@@ -120,10 +120,10 @@ test('deleting an incident can be undone, and without undo it stays gone after a
   await expect(library.row('Keep me')).toBeVisible();
 });
 
-test('keyboard: N opens the new-incident form, Ctrl+Enter saves, Alt+number switches tabs', async ({ page }) => {
+test('keyboard: C opens the new-incident form, Ctrl+Enter saves, Alt+number switches tabs', async ({ page }) => {
   const library = new LibraryPage(page);
   await library.goto();
-  await page.keyboard.press('n');
+  await page.keyboard.press('c');
   await expect(library.dialog.getByRole('heading', { name: 'New incident' })).toBeVisible();
   await page.keyboard.type('Keyboard only');
   await page.keyboard.press('Control+Enter');

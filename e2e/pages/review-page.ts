@@ -113,6 +113,6 @@ export class ReviewPage {
   }
 
   get meeting(): Locator {
-    return this.page.getByRole('region', { name: 'Meeting view' });
+    return this.page.getByRole('dialog', { name: 'Meeting view' });
   }
 }

@@ -4,6 +4,9 @@ import { emitAppCommand, useAppCommand } from '@ui/command-bus';
 import { OpenExternalContext } from '@ui/external-link-context';
 import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
+import { ShortcutSheets } from '@ui/shortcuts/ShortcutSheets';
+import { MAIN_CONTENT_ID } from '@ui/focus-return';
+import '@ui/a11y.css';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
@@ -32,12 +35,16 @@ export function App() {
   // Team sync connects only when it is set up and an incident is shared.
   useTeamSyncService();
   useAppCommand('new-incident', () => setCreating(true));
-  // "N" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
-  useShortcut(['n', 'Mod+Alt+n'], () => setCreating(true), { enabled: !creating });
+  // "C" in the app; Ctrl/Cmd+N belongs to the browser in web mode, so the desktop menu owns it.
+  useShortcut('app.new-incident', () => setCreating(true), { enabled: !creating });
+  useShortcut('app.go-library', () => navigate({ name: 'library' }));
+  useShortcut('app.go-action-items', () => navigate({ name: 'action-items' }));
+  useShortcut('app.go-people', () => navigate({ name: 'people' }));
+  useShortcut('app.backup', () => setBackingUp(true));
   // File > Export… on the library backs up the library; inside an incident, IncidentWorkspace handles it.
   useAppCommand('export', () => setBackingUp(true), route.name === 'library');
   // The desktop menu owns Ctrl/Cmd+E; in a browser that opens the search bar, so web mode adds Shift.
-  useShortcut('Mod+Shift+e', () => emitAppCommand('export'), { enabled: platform.kind === 'browser', inInputs: true });
+  useShortcut('app.export', () => emitAppCommand('export'), { enabled: platform.kind === 'browser' });
 
   return (
     <OpenExternalContext value={openExternal}>
@@ -45,6 +52,13 @@ export function App() {
         {/* Due-soon and overdue notifications: checked at start and periodically, whatever screen is open. */}
         <ActionItemNotifier />
         <div className="app">
+          <a className="skip-link" href={`#${MAIN_CONTENT_ID}`} onClick={(event) => {
+              // The hash is the app's router: move focus without navigating.
+              event.preventDefault();
+              document.getElementById(MAIN_CONTENT_ID)?.focus();
+            }}>
+            Skip to content
+          </a>
           <header className="app-bar">
             <a className="brand" href="#/" title="Incident library">
               <span className="brand-mark" aria-hidden="true">
@@ -72,11 +86,11 @@ export function App() {
             <button type="button" onClick={() => setJoining(true)}>
               Join incident…
             </button>
-            <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (N)">
+            <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (C)" aria-keyshortcuts="C">
               New incident
             </button>
           </header>
-          <main className="app-main">
+          <main className="app-main" id={MAIN_CONTENT_ID} tabIndex={-1}>
             {route.name === 'library' && (
               <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
             )}
@@ -85,6 +99,7 @@ export function App() {
             {route.name === 'insights' && <InsightsPage />}
             {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
           </main>
+          <ShortcutSheets />
           {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
           {teamSyncOpen && <TeamSyncDialog onClose={() => setTeamSyncOpen(false)} />}
           {joining && (

@@ -6,6 +6,7 @@ import { SeverityBadge } from '@ui/SeverityBadge';
 import { Tabs, type TabDef } from '@ui/Tabs';
 import { useAppCommand } from '@ui/command-bus';
 import { useShortcut } from '@ui/use-shortcut';
+import { SHORTCUTS, type ShortcutId } from '@ui/shortcuts/catalog';
 import { IncidentFormDialog, useDeleteIncident } from '@features/library';
 import { useIncident } from '@data/incidents';
 import { IncidentImport } from '@features/import';
@@ -14,11 +15,14 @@ import { ShareIncidentControls } from '@features/team-sync';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
 import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
 
-const TABS: TabDef<WorkspaceTab>[] = WORKSPACE_TABS.map((id, index) => ({
-  id,
-  label: TAB_LABELS[id],
-  shortcutHint: `Alt+${index + 1}`,
-}));
+const TAB_SHORTCUTS = {
+  timeline: 'incident.tab-timeline',
+  review: 'incident.tab-review',
+  postmortem: 'incident.tab-postmortem',
+  actions: 'incident.tab-actions',
+} as const satisfies Record<WorkspaceTab, ShortcutId>;
+
+const TABS: TabDef<WorkspaceTab>[] = WORKSPACE_TABS.map((id) => ({ id, label: TAB_LABELS[id], shortcut: SHORTCUTS[TAB_SHORTCUTS[id]].keys[0] }));
 
 export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab: WorkspaceTab }) {
   const incident = useIncident(incidentId);
@@ -26,13 +30,11 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
   const [editing, setEditing] = useState(false);
   const go = (next: WorkspaceTab) => navigate({ name: 'incident', incidentId, tab: next });
 
-  useShortcut(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4'], (event) => {
-    // The physical key: Alt+digit types other characters on some layouts (macOS: ¡™£¢).
-    const index = Number(event.code.replace('Digit', '')) - 1;
-    const next = WORKSPACE_TABS[index];
-    if (next) go(next);
-  });
-  useShortcut('e', () => setEditing(true), { enabled: !!incident && !editing });
+  useShortcut(TAB_SHORTCUTS.timeline, () => go('timeline'));
+  useShortcut(TAB_SHORTCUTS.review, () => go('review'));
+  useShortcut(TAB_SHORTCUTS.postmortem, () => go('postmortem'));
+  useShortcut(TAB_SHORTCUTS.actions, () => go('actions'));
+  useShortcut('incident.edit', () => setEditing(true), { enabled: !!incident && !editing });
   // File > Export… inside an incident exports its postmortem.
   useAppCommand('export', () => {
     requestPostmortemExport();

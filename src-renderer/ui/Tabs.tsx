@@ -1,9 +1,11 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { ariaShortcut, formatShortcut } from './shortcuts/keys';
 
 export interface TabDef<Id extends string> {
   id: Id;
   label: string;
-  shortcutHint?: string;
+  /** A catalog key description such as "Alt+1". */
+  shortcut?: string;
 }
 
 interface TabsProps<Id extends string> {
@@ -49,7 +51,8 @@ export function Tabs<Id extends string>({ tabs, active, onChange, label, childre
             aria-controls={`panel-${tab.id}`}
             tabIndex={tab.id === active ? 0 : -1}
             className="tab"
-            title={tab.shortcutHint}
+            title={tab.shortcut && `${tab.label} (${formatShortcut(tab.shortcut)})`}
+            aria-keyshortcuts={tab.shortcut && ariaShortcut(tab.shortcut)}
             onClick={() => onChange(tab.id)}
           >
             {tab.label}

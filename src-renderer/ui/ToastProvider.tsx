@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type ToastApi, type ToastRequest } from './toast-context';
+import { SHORTCUTS } from './shortcuts/catalog';
+import { ariaShortcut } from './shortcuts/keys';
+import { useShortcut } from './use-shortcut';
 import { chooseToastPlacement, type Box, type ToastPlacement } from './toast-placement';
+
+const UNDO_KEY = SHORTCUTS['app.undo'].keys[0];
 
 interface LiveToast extends ToastRequest {
   id: number;
@@ -45,6 +50,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
+  const startTimer = useCallback(
+    (toast: Pick<LiveToast, 'id' | 'timeoutMs'>) => {
+      const previous = timers.current.get(toast.id);
+      if (previous) clearTimeout(previous);
+      timers.current.set(
+        toast.id,
+        setTimeout(() => dismiss(toast.id, true), toast.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      );
+    },
+    [dismiss],
+  );
+  // A notice stays while the pointer is on it or focus is in it, then gets its full time again.
+  const hold = (id: number) => {
+    const timer = timers.current.get(id);
+    if (timer) clearTimeout(timer);
+  };
+
   const api = useMemo<ToastApi>(
     () => ({
       show(request) {
@@ -53,6 +75,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       },
     }),
     [],
+  );
+
+  // Ctrl/Cmd+Z undoes the latest action an Undo notice still offers (text fields keep their own undo).
+  const undoable = [...toasts].reverse().find((t) => t.actionLabel === 'Undo');
+  useShortcut(
+    'app.undo',
+    () => {
+      if (!undoable) return;
+      undoable.onAction?.();
+      dismiss(undoable.id, false);
+    },
+    { enabled: undoable !== undefined },
   );
 
   const visible = toasts.slice(0, MAX_VISIBLE_TOASTS);
@@ -93,7 +127,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div ref={stackRef} className={`toasts toasts-${placement}`} role="status" aria-live="polite" data-queued={toasts.length - visible.length || undefined}>
         {[...visible].reverse().map((toast) => (
-          <div key={toast.id} className={`toast toast-${toast.tone ?? 'info'}`}>
+          <div
+            key={toast.id}
+            className={`toast toast-${toast.tone ?? 'info'}`}
+            onMouseEnter={() => hold(toast.id)}
+            onMouseLeave={(event) => !event.currentTarget.contains(document.activeElement) && startTimer(toast)}
+            onFocus={() => hold(toast.id)}
+            onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && !event.currentTarget.matches(':hover') && startTimer(toast)}
+          >
             <span>{toast.message}</span>
             {toast.actionLabel && (
               <button
@@ -103,6 +144,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                   toast.onAction?.();
                   dismiss(toast.id, false);
                 }}
+                aria-keyshortcuts={toast.actionLabel === 'Undo' ? ariaShortcut(UNDO_KEY) : undefined}
               >
                 {toast.actionLabel}
               </button>

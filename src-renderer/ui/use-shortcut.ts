@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { SHORTCUTS, type ShortcutDef, type ShortcutId } from './shortcuts/catalog';
+import { matchesParsed, isMacPlatform, parseShortcut } from './shortcuts/keys';
+import { addLiveCommand } from './shortcuts/live-commands';
 
 export interface ShortcutOptions {
-  /** Also fire while focus is in a text field (for Escape and modifier combos). */
-  inInputs?: boolean;
   enabled?: boolean;
 }
 
@@ -11,46 +12,46 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/**
- * Matches a key description such as "n", "/", "Escape", "Mod+Alt+n" ("Mod" is Cmd on macOS,
- * Ctrl elsewhere). Single-key shortcuts never fire while the user is typing.
- */
-export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean {
-  const parts = shortcut.split('+');
-  const key = parts.pop() ?? '';
-  const mods = new Set(parts.map((p) => p.toLowerCase()));
-  const isMac = /mac/i.test(navigator.platform);
-  const wantMod = mods.has('mod');
-  const modPressed = isMac ? event.metaKey : event.ctrlKey;
-  if (wantMod !== modPressed) return false;
-  if (mods.has('alt') !== event.altKey) return false;
-  if (mods.has('shift') && !event.shiftKey) return false;
-  // Also match the physical key, since Alt (Option on macOS) changes the character typed.
-  const physical = /^\d$/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`;
-  return event.key.toLowerCase() === key.toLowerCase() || event.code === physical;
+/** A modal dialog (or the meeting view) is open: the page behind it must not react to keys. */
+export function isModalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('dialog[open], [aria-modal="true"]') !== null;
 }
 
-export function useShortcut(shortcut: string | string[], handler: (event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
+/** Whether a key press should run this shortcut, given where focus is and what is open. */
+export function shortcutApplies(event: KeyboardEvent, def: ShortcutDef, mac = isMacPlatform()): boolean {
+  if (event.defaultPrevented || event.isComposing) return false;
+  if ((def.context ?? 'page') === 'page' && isModalOpen()) return false;
+  const matched = def.keys.find((k) => matchesParsed(event, parseShortcut(k), mac));
+  if (matched === undefined) return false;
+  // Single keys type text in a field; combinations reach the app from fields unless they say otherwise.
+  const combination = /(^|\+)(Mod|Alt)\+/.test(matched);
+  const inInputs = def.inInputs ?? combination;
+  return inInputs || !isTyping(event.target);
+}
+
+/**
+ * Runs `handler` for the catalog action `id` (see shortcuts/catalog.ts, the one list of keys)
+ * and offers it in the command palette while enabled. Page shortcuts stay quiet while a dialog is open.
+ */
+export function useShortcut(id: ShortcutId, handler: () => void, options: ShortcutOptions = {}): void {
   const handlerRef = useRef(handler);
   useEffect(() => {
     handlerRef.current = handler;
   });
-  const list = Array.isArray(shortcut) ? shortcut : [shortcut];
-  const key = list.join('|');
-  const { inInputs = false, enabled = true } = options;
+  const { enabled = true } = options;
   useEffect(() => {
     if (!enabled) return;
-    const keys = key.split('|');
+    const def: ShortcutDef = SHORTCUTS[id];
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      const hasModifier = event.ctrlKey || event.metaKey || event.altKey;
-      if (!inInputs && !hasModifier && isTyping(event.target)) return;
-      if (keys.some((k) => matchesShortcut(event, k))) {
-        event.preventDefault();
-        handlerRef.current(event);
-      }
+      if (!shortcutApplies(event, def)) return;
+      event.preventDefault();
+      handlerRef.current();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [key, inInputs, enabled]);
+    const removeCommand = addLiveCommand({ id, run: () => handlerRef.current() });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      removeCommand();
+    };
+  }, [id, enabled]);
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { useShortcut } from '@ui/use-shortcut';
 import { ActionItemNotifier } from './ActionItemNotifier';
 import { ItemEditor } from './ItemEditor';
 import { ItemsView } from './ItemsView';
+import { rowSelector } from './ItemTable';
 import { useSlaPolicy, useIncidentActionItems } from '@data/action-items';
 import { viewerTimeZone } from '@core/time/viewer-zone';
 import { usePeopleByName } from '@data/people';
@@ -15,8 +16,13 @@ export function ActionItemsTab({ incident }: { incident: Incident }) {
   const stored = useSlaPolicy();
   const people = usePeopleByName();
   const [creating, setCreating] = useState(false);
+  const created = useRef<string | null>(null);
   const timeZone = viewerTimeZone();
-  useShortcut('a', () => setCreating(true), { enabled: !creating });
+  const create = () => {
+    created.current = null;
+    setCreating(true);
+  };
+  useShortcut('actions.new', create, { enabled: !creating });
 
   if (items === undefined || stored === undefined) return <p className="loading">Loading action items…</p>;
   return (
@@ -30,9 +36,20 @@ export function ActionItemsTab({ incident }: { incident: Incident }) {
         timeZone={timeZone}
         incident={incident}
         scope={incident.title}
-        onCreate={() => setCreating(true)}
+        onCreate={create}
       />
-      {creating && <ItemEditor incident={incident} policy={stored.policy} timeZone={timeZone} people={people} onClose={() => setCreating(false)} />}
+      {creating && (
+        <ItemEditor
+          incident={incident}
+          policy={stored.policy}
+          timeZone={timeZone}
+          people={people}
+          onClose={() => setCreating(false)}
+          onSaved={(item) => (created.current = item.id)}
+          // The new row, once the live query shows it; Cancel goes back to what opened the editor.
+          returnFocus={() => (created.current ? rowSelector(created.current) : null)}
+        />
+      )}
     </section>
   );
 }

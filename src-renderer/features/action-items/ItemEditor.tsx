@@ -39,9 +39,11 @@ interface ItemEditorProps {
   initialTitle?: string;
   onClose: () => void;
   onSaved?: (item: ActionItem) => void;
+  /** Where focus goes when the editor closes (see Dialog); by default the control that opened it. */
+  returnFocus?: () => HTMLElement | string | null | undefined;
 }
 
-export function ItemEditor({ incident, item, policy, timeZone, people, eventIds, annotationIds, initialTitle, onClose, onSaved }: ItemEditorProps) {
+export function ItemEditor({ incident, item, policy, timeZone, people, eventIds, annotationIds, initialTitle, onClose, onSaved, returnFocus }: ItemEditorProps) {
   const id = useId();
   const [values, setValues] = useState<Values>(() => ({
     title: item?.title ?? initialTitle ?? '',
@@ -125,7 +127,7 @@ export function ItemEditor({ incident, item, policy, timeZone, people, eventIds,
   const dueMoves = item && !values.dueByHand && item.dueAt !== followsSla;
 
   return (
-    <Dialog open title={item ? 'Edit action item' : 'New action item'} onClose={onClose} wide>
+    <Dialog open title={item ? 'Edit action item' : 'New action item'} onClose={onClose} wide returnFocus={returnFocus}>
       <form
         className="ai-editor"
         noValidate

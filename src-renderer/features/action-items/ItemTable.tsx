@@ -25,7 +25,8 @@ interface ItemTableProps {
   label: string;
 }
 
-const rowSelector = (id: string) => `tr[data-item-id="${CSS.escape(id)}"]`;
+/** The row of an action item, for focusing it once it shows. */
+export const rowSelector = (id: string) => `tr[data-item-id="${CSS.escape(id)}"]`;
 
 /**
  * One row per item, one tab stop for the whole list (roving tabindex): arrows or j/k move,

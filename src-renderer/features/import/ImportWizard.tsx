@@ -3,6 +3,8 @@ import type { Incident } from '@core/model/incident';
 import { SOURCE_FORMAT_LABEL, SOURCE_FORMATS, type SourceFormat } from '@core/model/source';
 import { format as formatDate } from 'date-fns';
 import { Dialog } from '@ui/Dialog';
+import { SHORTCUTS } from '@ui/shortcuts/catalog';
+import { ariaShortcut, formatShortcut } from '@ui/shortcuts/keys';
 import { CsvPreviewPanel } from './CsvPreviewPanel';
 import { formatBytes, plural } from './format-size';
 import { ImportRunError, type ImportWorkerClient } from './import-client';
@@ -16,6 +18,8 @@ import { describeError, type AnyPreview, type ImportChoices, type ImportPhasePro
 const IMPORTABLE = SOURCE_FORMATS.filter((f) => f !== 'manual');
 
 interface Props {
+  /** Where focus goes when the wizard closes (the Import… button: a menu item that opened it is gone). */
+  returnFocus?: () => HTMLElement | null;
   incident: Incident;
   inputs: PickedInput[];
   client: ImportWorkerClient;
@@ -24,8 +28,11 @@ interface Props {
 
 type Stage = 'preview' | 'running' | 'done';
 
+const SUBMIT_KEY = SHORTCUTS['form.submit'].keys[0];
+const IMPORT_KEYS = { aria: ariaShortcut(SUBMIT_KEY), shown: formatShortcut(SUBMIT_KEY) };
+
 /** Preview every input, let the user adjust, then import them one by one in the worker. */
-export function ImportWizard({ incident, inputs, client, onClose }: Props) {
+export function ImportWizard({ incident, inputs, client, onClose, returnFocus }: Props) {
   const [items, setItems] = useState<WizardItem[]>([]);
   const [stage, setStage] = useState<Stage>('preview');
   const [progress, setProgress] = useState<{ index: number; value: ImportPhaseProgress | null }>({ index: 0, value: null });
@@ -125,15 +132,27 @@ export function ImportWizard({ incident, inputs, client, onClose }: Props) {
   };
 
   return (
-    <Dialog open wide title={stage === 'done' ? 'Import finished' : 'Import into this incident'} onClose={close}>
-      <div className="import-wizard">
+    <Dialog open wide title={stage === 'done' ? 'Import finished' : 'Import into this incident'} onClose={close} focusKey={stage} returnFocus={returnFocus}>
+      <div
+        className="import-wizard"
+        onKeyDown={(event) => {
+          // Ctrl/Cmd+Enter imports from anywhere in the preview: no need to Tab past every option.
+          if (stage === 'preview' && event.key === 'Enter' && (event.ctrlKey || event.metaKey) && chosen.length > 0) {
+            event.preventDefault();
+            void run();
+          }
+        }}
+      >
+        <p className="sr-only" role="status">
+          {stage === 'done' ? `Import finished. ${items.filter((item) => item.result?.summary).map((item) => `${item.input.name}: ${item.result?.summary?.added ?? 0} added.`).join(' ')}` : ''}
+        </p>
         {stage === 'preview' && (
           <>
-            {items.map((item) => (
+            {items.map((item, index) => (
               <section key={item.input.id} className="import-item" aria-label={item.input.name}>
                 <header className="import-item-header">
                   <label className="import-include">
-                    <input type="checkbox" checked={item.include} onChange={(e) => update(item.input.id, (current) => ({ ...current, include: e.target.checked }))} />
+                    <input type="checkbox" data-autofocus={index === 0 || undefined} checked={item.include} onChange={(e) => update(item.input.id, (current) => ({ ...current, include: e.target.checked }))} />
                     <strong>{item.input.name}</strong>
                   </label>
                   <span className="muted">
@@ -190,7 +209,7 @@ export function ImportWizard({ incident, inputs, client, onClose }: Props) {
               <button type="button" onClick={close}>
                 Cancel
               </button>
-              <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => void run()} data-autofocus>
+              <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => void run()} aria-keyshortcuts={IMPORT_KEYS.aria} title={`Import (${IMPORT_KEYS.shown})`}>
                 {chosen.length > 1 ? `Import ${chosen.length} files` : 'Import'}
               </button>
             </div>
@@ -252,6 +271,7 @@ function RunningView({ item, progress, position, total, onCancel }: { item?: Wiz
       <div className="form-actions">
         <button
           type="button"
+          data-autofocus
           disabled={cancelling}
           onClick={() => {
             setCancelling(true);

@@ -20,6 +20,7 @@ export function IncidentImport({ incident }: { incident: Incident }) {
   const [client, setClient] = useState<ImportWorkerClient | null>(null);
   const [showSources, setShowSources] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
   const sources = useSources(incident.id);
 
   const start = (files: PickedFile[]) => {
@@ -49,7 +50,7 @@ export function IncidentImport({ incident }: { incident: Incident }) {
   return (
     <>
       <div className="import-buttons">
-        <button type="button" onClick={() => void pick(false)} title="Import files (File > Import…)">
+        <button ref={importButton} type="button" onClick={() => void pick(false)} title="Import files (File > Import…)">
           Import…
         </button>
         <button type="button" className="import-more" aria-label="More import options" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((open) => !open)}>
@@ -84,7 +85,7 @@ export function IncidentImport({ incident }: { incident: Incident }) {
           </div>
         </div>
       )}
-      {inputs && client && <ImportWizard incident={incident} inputs={inputs} client={client} onClose={close} />}
+      {inputs && client && <ImportWizard incident={incident} inputs={inputs} client={client} onClose={close} returnFocus={() => importButton.current} />}
       {showSources && (
         <SourcesDialog
           incident={incident}

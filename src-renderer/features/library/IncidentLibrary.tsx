@@ -55,7 +55,7 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
   const byId = useMemo(() => new Map(visible.map((i) => [i.id, i])), [visible]);
   const total = incidents?.filter((i) => !i.deletedAt).length ?? 0;
 
-  useShortcut('/', () => document.getElementById('library-search')?.focus());
+  useShortcut('library.search', () => document.getElementById('library-search')?.focus());
 
   const renderList = (list: Incident[]) => (
   <ul className="incident-list">

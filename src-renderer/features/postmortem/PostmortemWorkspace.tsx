@@ -27,6 +27,10 @@ type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { i
 
 const SAVE_LABEL: Record<SaveStatus, string> = { saved: 'All changes saved', pending: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' };
 
+const DOCUMENT_LABEL = 'Postmortem document';
+/** The document's editor: where focus goes after a new draft replaces it. */
+const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 interface WorkspaceProps {
@@ -164,6 +168,9 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
       }
     });
 
+  // After "Create new draft" focus goes into the new document, not back to the toolbar.
+  const draftCreated = useRef(false);
+
   const pickImport = async () => {
     const [picked] = await platform.pickFiles({ accept: ['.md', '.markdown'] });
     if (picked) setPanel({ import: { fileName: picked.path || picked.file.name, text: await picked.file.text() } });
@@ -175,7 +182,14 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
         <button type="button" disabled={busy} onClick={() => void regenerate()} title="Refresh tables and lists from the incident; your writing is kept">
           Regenerate
         </button>
-        <button type="button" disabled={busy} onClick={() => setPanel('new-draft')}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            draftCreated.current = false;
+            setPanel('new-draft');
+          }}
+        >
           New draft…
         </button>
         <button type="button" disabled={busy} onClick={() => void pickImport()}>
@@ -214,7 +228,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           onEventReferenceClick={(eventId) => {
             void autosave.flush().then(() => jumpToTimelineEvent(incident.id, eventId));
           }}
-          ariaLabel="Postmortem document"
+          ariaLabel={DOCUMENT_LABEL}
           placeholder="Write the postmortem…"
         >
           <BlamelessHighlightPlugin people={names} dismissed={doc.dismissedFindings} onDismiss={onDismiss} onFindingsChange={setFindings} />
@@ -252,7 +266,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
       )}
       {panel === 'export' && <ExportDialog findings={findings} busy={busy} onExport={(format) => void exportAs(format)} onClose={() => setPanel('none')} />}
       {panel === 'new-draft' && (
-        <Dialog open wide title="New draft from a template" onClose={() => setPanel('none')}>
+        <Dialog open wide title="New draft from a template" onClose={() => setPanel('none')} returnFocus={() => (draftCreated.current ? DOCUMENT_EDITOR : null)}>
           <div className="pm-dialog-body">
             <p>This replaces the whole document with a fresh draft. The current document is saved as a version first, so nothing is lost.</p>
             <TemplatePicker choices={choices} selectedId={newTemplateId} onSelect={setNewTemplateId} />
@@ -270,6 +284,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
                   const chosen = choices.find((c) => c.template.id === newTemplateId)?.template;
                   if (!chosen) return;
                   replaceDocument(await generatePostmortem(incident.id, chosen));
+                  draftCreated.current = true;
                   setPanel('none');
                   toast.show({ message: `New draft from “${chosen.name}”. The previous document is under Versions.`, tone: 'success' });
                 })

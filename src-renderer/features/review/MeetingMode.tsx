@@ -4,6 +4,7 @@ import type { Incident } from '@core/model/incident';
 import { formatInZone } from '@core/time/zoned-input';
 import { createActionItem } from '@data/action-items';
 import { useToast } from '@ui/toast-context';
+import { useModalOverlay } from '@ui/use-modal-overlay';
 import type { AgendaItem } from './agenda';
 import { newId } from '@core/ids';
 import { addAnnotation, buildAnnotation } from '@data/annotations';
@@ -44,6 +45,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
   const [help, setHelp] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const enteredFullscreen = useRef(false);
+  useModalOverlay(rootRef);
   const safeIndex = Math.min(index, agenda.length - 1);
   const item = agenda[safeIndex];
   const zone = incident.timeZone;
@@ -165,7 +167,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
   };
 
   return (
-    <div ref={rootRef} className="mt-root" role="region" aria-label="Meeting view" tabIndex={-1}>
+    <div ref={rootRef} className="mt-root" role="dialog" aria-modal="true" aria-label="Meeting view" tabIndex={-1}>
       <header className="mt-bar">
         <div className="mt-bar-title">
           <span className="mt-incident">{incident.title}</span>

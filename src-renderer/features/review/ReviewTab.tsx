@@ -40,7 +40,7 @@ export function ReviewTab({ incident }: { incident: Incident }) {
     requestAnimationFrame(() => startButton.current?.focus());
   }, []);
 
-  useShortcut('f', () => setMeeting(true), { enabled: !meeting && annotations !== undefined });
+  useShortcut('review.meeting', () => setMeeting(true), { enabled: !meeting && annotations !== undefined });
 
   if (annotations === undefined || events === undefined || milestones === undefined) return <p className="loading">Loading the review…</p>;
 

@@ -1,45 +1,43 @@
-/** The meeting's keyboard map, shown by "?" and on the key strip. */
-export const MEETING_KEYS: readonly { keys: string[]; action: string }[] = [
-  { keys: ['→', 'Space'], action: 'Next item' },
-  { keys: ['←'], action: 'Previous item' },
-  { keys: ['T'], action: 'Start or pause the timer' },
-  { keys: ['N'], action: 'Capture a note' },
-  { keys: ['Q'], action: 'Capture a question' },
-  { keys: ['A'], action: 'Capture an action item' },
-  { keys: ['?'], action: 'Show or hide these keys' },
-  { keys: ['Esc'], action: 'Leave the meeting view' },
-];
+import { SHORTCUTS, type ShortcutId } from '@ui/shortcuts/catalog';
+import { formatShortcut, matchesShortcut } from '@ui/shortcuts/keys';
 
 export type MeetingCommand = 'next' | 'previous' | 'timer' | 'note' | 'question' | 'action' | 'help' | 'leave';
 
+/** The meeting's commands and their catalog entries (the keys live in ui/shortcuts/catalog.ts). */
+const MEETING_SHORTCUTS = {
+  next: 'meeting.next',
+  previous: 'meeting.previous',
+  timer: 'meeting.timer',
+  note: 'meeting.note',
+  question: 'meeting.question',
+  action: 'meeting.action',
+  help: 'meeting.help',
+  leave: 'meeting.leave',
+} as const satisfies Record<MeetingCommand, ShortcutId>;
+
+/** The meeting's keyboard map, shown by "?" and on the key strip. */
+export const MEETING_KEYS: readonly { keys: string[]; action: string }[] = Object.values(MEETING_SHORTCUTS).map((id) => ({
+  keys: SHORTCUTS[id].keys.map((k) => formatShortcut(k)),
+  action: SHORTCUTS[id].label,
+}));
+
+type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+
 /** Maps a key press to a command; modifier combinations are left to the browser. */
-export function meetingCommand(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): MeetingCommand | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  switch (event.key) {
-    case 'ArrowRight':
-    case ' ':
-    case 'PageDown':
-      return 'next';
-    case 'ArrowLeft':
-    case 'PageUp':
-      return 'previous';
-    case 't':
-    case 'T':
-      return 'timer';
-    case 'n':
-    case 'N':
-      return 'note';
-    case 'q':
-    case 'Q':
-      return 'question';
-    case 'a':
-    case 'A':
-      return 'action';
-    case '?':
-      return 'help';
-    case 'Escape':
-      return 'leave';
-    default:
-      return null;
+export function meetingCommand(event: KeyPress): MeetingCommand | null {
+  // A letter means the same with Caps Lock or Shift held: the room's clicker or a hurried facilitator.
+  // (Copied field by field: a DOM event's fields are getters that a spread would drop.)
+  const letter = /^[a-z]$/i.test(event.key);
+  const press: KeyPress = {
+    key: letter ? event.key.toLowerCase() : event.key,
+    code: event.code,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    altKey: event.altKey,
+    shiftKey: letter ? false : event.shiftKey,
+  };
+  for (const [command, id] of Object.entries(MEETING_SHORTCUTS) as [MeetingCommand, ShortcutId][]) {
+    if (SHORTCUTS[id].keys.some((k) => matchesShortcut(press, k))) return command;
   }
+  return null;
 }

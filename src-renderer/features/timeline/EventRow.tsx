@@ -3,6 +3,7 @@ import { PaperclipIcon, TrashIcon } from '@ui/icons';
 import { EventAnnotations } from '@features/review';
 import type { TimelineEvent } from '@core/model/event';
 import { formatEventTime } from '@core/timeline/day-groups';
+import { redactedText } from '@core/timeline/redaction';
 import { EventText } from './EventText';
 import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 
@@ -29,7 +30,14 @@ interface EventRowProps {
   actions: EventRowActions;
 }
 
+/** Names the event in its row buttons' labels ("Pin 16:45 Rosa: rolling back…"): a screen reader's button list says which row each is in. */
+function eventLabel(event: TimelineEvent, zone: string): string {
+  const text = redactedText(event).replace(/\s+/g, ' ').trim();
+  return `${formatEventTime(event.at, zone)} ${event.actorName || 'Unknown'}: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
+}
+
 export function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, actions }: EventRowProps) {
+  const label = eventLabel(event, zone);
   const className = ['tl-row', selected ? 'is-selected' : '', event.pinned ? 'is-pinned' : '', reply ? 'is-reply' : '', event.deleted ? 'is-deleted' : '']
     .join(' ')
     .replace(/\s+/g, ' ')
@@ -94,21 +102,21 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
         <button
           type="button"
           className="icon-button"
-          aria-label={event.pinned ? 'Unpin' : 'Pin'}
+          aria-label={`${event.pinned ? 'Unpin' : 'Pin'} ${label}`}
           aria-pressed={event.pinned}
           title={event.pinned ? 'Unpin (P)' : 'Pin as key moment (P)'}
           onClick={() => actions.togglePin(event)}
         >
           {event.pinned ? '★' : '☆'}
         </button>
-        <button type="button" className="icon-button" aria-label="Set milestone" title="Set a milestone here (M)" onClick={() => actions.setMilestone(event)}>
+        <button type="button" className="icon-button" aria-label={`Set milestone at ${label}`} title="Set a milestone here (M)" onClick={() => actions.setMilestone(event)}>
           ◆
         </button>
-        <button type="button" className="icon-button tl-redact-button" aria-label="Redact" title="Redact…" onClick={() => actions.redact(event)}>
+        <button type="button" className="icon-button tl-redact-button" aria-label={`Redact ${label}`} title="Redact…" onClick={() => actions.redact(event)}>
           ⊘
         </button>
         {event.sourceFormat === 'manual' && (
-          <button type="button" className="icon-button" aria-label="Delete this manual event" title="Delete (added by hand)" onClick={() => actions.deleteManual(event)}>
+          <button type="button" className="icon-button" aria-label={`Delete this manual event ${label}`} title="Delete (added by hand)" onClick={() => actions.deleteManual(event)}>
             <TrashIcon />
           </button>
         )}

@@ -12,8 +12,8 @@ interface TimelineListProps {
   revealed: ReadonlySet<string>;
   milestonesByEvent: ReadonlyMap<string, string[]>;
   actions: EventRowActions;
-  /** Scrolls the row into view whenever `nonce` changes. */
-  scrollTo: { index: number; nonce: number } | null;
+  /** Scrolls the row into view whenever `nonce` changes; `focus` also moves keyboard focus to it (j/k). */
+  scrollTo: { index: number; nonce: number; focus?: boolean } | null;
   onFirstRows?: () => void;
 }
 
@@ -53,8 +53,20 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
   // Scroll only when a new jump is asked for, not on every re-render that rebuilds the object.
   const nonce = scrollTo?.nonce;
   const targetIndex = scrollTo?.index ?? -1;
+  const focusTarget = scrollTo?.focus === true;
   useEffect(() => {
-    if (nonce !== undefined && targetIndex >= 0) virtualizer.scrollToIndex(targetIndex, { align: 'auto' });
+    if (nonce === undefined || targetIndex < 0) return;
+    virtualizer.scrollToIndex(targetIndex, { align: 'auto' });
+    if (!focusTarget) return;
+    // The row exists once the virtualizer has rendered that stretch; focusing it also scrolls the
+    // page itself, so the row stays in the window, not only in the list.
+    let frames = 30;
+    const focusRow = () => {
+      const row = parentRef.current?.querySelector<HTMLElement>(`[data-index="${targetIndex}"]`);
+      if (row) row.focus({ preventScroll: false });
+      else if (frames-- > 0) requestAnimationFrame(focusRow);
+    };
+    requestAnimationFrame(focusRow);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nonce, virtualizer]);
 
@@ -83,6 +95,8 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
               className={row.type === 'day' ? 'tl-day' : 'tl-slot'}
               role="listitem"
               aria-current={row.type === 'event' && row.event.id === selectedId ? 'true' : undefined}
+              // j/k move focus along the rows; Tab into the list lands on the selected one.
+              tabIndex={row.type === 'event' ? (row.event.id === selectedId ? 0 : -1) : undefined}
               style={sticky ? { position: 'sticky', top: 0, zIndex: 2 } : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
             >
               {row.type === 'day' ? (

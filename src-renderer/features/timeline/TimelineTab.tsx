@@ -60,7 +60,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   // Arriving from a postmortem reference or an annotation starts with that event selected.
   const [focusRequest] = useState(takeTimelineFocus);
   const [selectedId, setSelectedId] = useState<string | null>(focusRequest);
-  const [jump, setJump] = useState<{ id: string; nonce: number } | null>(focusRequest ? { id: focusRequest, nonce: 1 } : null);
+  const [jump, setJump] = useState<{ id: string; nonce: number; focus?: boolean } | null>(focusRequest ? { id: focusRequest, nonce: 1 } : null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -77,14 +77,14 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   const fail = useCallback((err: unknown) => toast.show({ tone: 'error', message: err instanceof Error ? err.message : String(err) }), [toast]);
 
   /** Selects an event and scrolls to it, opening its thread or explaining a filter hides it. */
-  const jumpTo = (id: string) => {
+  const jumpTo = (id: string, focus = false) => {
       const parent = view.fold.parentOf.get(id);
       if (parent !== undefined && !expanded.has(parent)) setExpanded(new Set([...expanded, parent]));
       if (parent === undefined && !view.fold.top.some((e) => e.id === id)) {
         toast.show({ message: 'That event is hidden by the current filters.', actionLabel: 'Clear filters', onAction: () => setFilter(emptyTimelineFilter()) });
       }
       setSelectedId(id);
-      setJump((j) => ({ id, nonce: (j?.nonce ?? 0) + 1 }));
+      setJump((j) => ({ id, nonce: (j?.nonce ?? 0) + 1, focus }));
   };
 
   const selected = selectedId ? byId.get(selectedId) : undefined;
@@ -116,7 +116,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
         if (eventRows.length === 0) return;
         const at = selectedId ? eventRows.findIndex((r) => r.event.id === selectedId) : -1;
         const next = eventRows[at === -1 ? 0 : Math.min(eventRows.length - 1, Math.max(0, at + delta))];
-        if (next?.type === 'event') jumpTo(next.event.id);
+        if (next?.type === 'event') jumpTo(next.event.id, true);
       },
       pin: () => selected && togglePin(selected),
       milestone: () => selected && openMilestone(selected),
@@ -199,7 +199,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                 revealed={revealed}
                 milestonesByEvent={milestonesByEvent}
                 // The jump is applied again once the whole list is in: the first page may not hold the event.
-                scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0) } : null}
+                scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0), focus: jump.focus } : null}
                 onFirstRows={onFirstRows}
                 actions={{
                   select: setSelectedId,

@@ -11,14 +11,15 @@ export interface TimelineKeyHandlers {
   escape: () => void;
 }
 
-/** j/k, p, m, t, /, n/N and Esc; single keys stay quiet while the user types in a field. */
+/** j/k, p, m, t, /, n/Shift+N and Esc; single keys stay quiet while the user types in a field. */
 export function useTimelineKeys(handlers: TimelineKeyHandlers, enabled: boolean): void {
-  useShortcut('j', () => handlers.move(1), { enabled });
-  useShortcut('k', () => handlers.move(-1), { enabled });
-  useShortcut('p', handlers.pin, { enabled });
-  useShortcut('m', handlers.milestone, { enabled });
-  useShortcut('/', handlers.focusSearch, { enabled });
-  useShortcut('n', (event) => (event.shiftKey ? handlers.prevHit() : handlers.nextHit()), { enabled });
-  useShortcut('t', handlers.thread, { enabled });
-  useShortcut('Escape', handlers.escape, { enabled, inInputs: true });
+  useShortcut('timeline.next', () => handlers.move(1), { enabled });
+  useShortcut('timeline.previous', () => handlers.move(-1), { enabled });
+  useShortcut('timeline.pin', handlers.pin, { enabled });
+  useShortcut('timeline.milestone', handlers.milestone, { enabled });
+  useShortcut('timeline.search', handlers.focusSearch, { enabled });
+  useShortcut('timeline.next-match', handlers.nextHit, { enabled });
+  useShortcut('timeline.previous-match', handlers.prevHit, { enabled });
+  useShortcut('timeline.thread', handlers.thread, { enabled });
+  useShortcut('timeline.clear', handlers.escape, { enabled });
 }
