@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
 import { fixtureFile, ImportPage } from './pages/import-page';
+import { TimelinePage } from './pages/timeline-page';
 
 test('imports an IRC log, a pasted chat log and a bridge-call transcript, each detected from its content', async ({ page }) => {
   const library = new LibraryPage(page);
@@ -18,7 +19,8 @@ test('imports an IRC log, a pasted chat log and a bridge-call transcript, each d
   await expect(importer.result('chat-pasted.txt')).toContainText('3 added');
   await expect(importer.result('bridge-call.vtt')).toContainText('3 added');
   await importer.close();
-  const timeline = page.getByRole('tabpanel');
+  // The event list itself: the Milestones panel quotes some of these messages as evidence.
+  const timeline = new TimelinePage(page).list;
   await expect(timeline.getByText('declaring SEV2 for checkout 5xx')).toBeVisible();
   await expect(timeline.getByText('I am Incident Commander. Checkout is returning 5xx.')).toBeVisible();
   await expect(timeline.getByText('5xx back to baseline')).toBeVisible();
@@ -35,5 +37,5 @@ test('imports an Opsgenie alert log and its notes, detected from their content',
   await expect(importer.result('opsgenie-alert-logs.json')).toContainText('4 added');
   await expect(importer.result('opsgenie-alert-notes.json')).toContainText('1 added');
   await importer.close();
-  await expect(page.getByRole('tabpanel').getByText('Rolled back payments-api config 2024.06.12-1')).toBeVisible();
+  await expect(new TimelinePage(page).list.getByText('Rolled back payments-api config 2024.06.12-1')).toBeVisible();
 });
