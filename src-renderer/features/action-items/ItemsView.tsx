@@ -10,6 +10,7 @@ import { CompliancePanel } from './CompliancePanel';
 import { HandoffBar } from './HandoffBar';
 import { EMPTY_QUERY, filterRows, groupRows, ownerKey, sortByDue, toRows, type GroupBy, type ItemQuery } from './item-filters';
 import { ItemEditor } from './ItemEditor';
+import { countFromText } from './policy-summary';
 import { ItemTable, KeyboardHint } from './ItemTable';
 import { useSnoozes } from './notify-store';
 import { SlaPolicyDialog } from './SlaPolicyDialog';
@@ -74,8 +75,8 @@ export function ItemsView({ items, incidents, policy, policyProblem, timeZone, i
           SLA policy…
         </button>
         <span className="muted ai-policy-summary">
-          {PRIORITIES.map((p) => `${p} ${policy.durations[p].amount}${policy.durations[p].unit === 'business-days' ? 'bd' : 'd'}`).join(' · ')} from{' '}
-          {policy.countFrom === 'review' ? 'review' : 'resolution'}
+          {PRIORITIES.map((p) => `${p} ${policy.durations[p].amount}${policy.durations[p].unit === 'business-days' ? 'bd' : 'd'}`).join(' · ')}{' '}
+          {countFromText(policy, incident)}
         </span>
       </div>
       {policyProblem && (

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Milestone } from '@core/model/milestone';
 import type { KeyMoment, MinuteBucket } from '@core/timeline/bursts';
 import { formatInZone } from '@core/timeline/day-groups';
-import { overviewColumns, stageBands, timeAtX, xOfTime, type TimeRange } from './overview-geometry';
+import { overviewColumns, placeMarkerLabels, stageBands, timeAtX, xOfTime, type TimeRange } from './overview-geometry';
 
 interface ActivityOverviewProps {
   range: TimeRange;
@@ -80,12 +80,14 @@ export function ActivityOverview({ range, buckets, milestones, bursts, selection
             <title>{`Burst: ${b.count} events in ${Math.round((b.to - b.from) / 60_000)} min`}</title>
           </rect>
         ))}
-        {markerLabels(milestones, x, width).map(({ milestone: m, line, anchorEnd }) => (
+        {placeMarkerLabels(milestones, x, width).map(({ milestone: m, text, line, anchorEnd }) => (
           <g key={m.id} className="tl-marker">
             <line x1={x(m.at)} x2={x(m.at)} y1={line === 0 ? 13 : 25} y2={TOP + plot} />
-            <text x={x(m.at) + (anchorEnd ? -3 : 3)} y={line === 0 ? 11 : 24} textAnchor={anchorEnd ? 'end' : 'start'}>
-              {`◆ ${m.label}`}
-            </text>
+            {text !== null && (
+              <text x={x(m.at) + (anchorEnd ? -3 : 3)} y={line === 0 ? 11 : 24} textAnchor={anchorEnd ? 'end' : 'start'}>
+                {text ? `◆ ${text}` : '◆'}
+              </text>
+            )}
             <title>{`${m.label} · ${formatInZone(m.at, zone, 'HH:mm:ss')}`}</title>
           </g>
         ))}
@@ -98,20 +100,4 @@ export function ActivityOverview({ range, buckets, milestones, bursts, selection
       </svg>
     </div>
   );
-}
-
-/** Two label lines: a label goes on the first line unless it would run into the previous one there. */
-function markerLabels(milestones: readonly Milestone[], x: (at: number) => number, width: number) {
-  const ends = [-Infinity, -Infinity];
-  return [...milestones]
-    .sort((a, b) => a.at - b.at)
-    .map((milestone) => {
-      const start = x(milestone.at);
-      const labelWidth = 14 + milestone.label.length * 6.5;
-      const anchorEnd = start + labelWidth > width;
-      const left = anchorEnd ? start - labelWidth : start;
-      const line = left > ends[0] + 6 ? 0 : 1;
-      ends[line] = anchorEnd ? start : start + labelWidth;
-      return { milestone, line, anchorEnd };
-    });
 }

@@ -70,3 +70,72 @@ export function xOfTime(at: number, width: number, range: TimeRange): number {
   const span = range.to - range.from;
   return span <= 0 ? 0 : ((at - range.from) / span) * width;
 }
+
+export interface MarkerLabel<M> {
+  milestone: M;
+  /**
+   * What is drawn after the ◆: the label, shortened with "…" when a later one is close; '' for the
+   * ◆ alone; null when not even the ◆ fits (the marker line and its tooltip remain).
+   */
+  text: string | null;
+  line: 0 | 1;
+  anchorEnd: boolean;
+  left: number;
+  right: number;
+}
+
+const CHAR_WIDTH = 6.5;
+/** The "◆ " before the text plus the 3 px offset from the marker line. */
+const MARKER_WIDTH = 14;
+const LABEL_GAP = 6;
+
+const DIAMOND_WIDTH = MARKER_WIDTH - 4;
+
+function labelWidth(text: string | null): number {
+  if (text === null) return 0;
+  return text ? MARKER_WIDTH + text.length * CHAR_WIDTH : DIAMOND_WIDTH;
+}
+
+/** The longest prefix of `label` (with "…") that fits in `room` px; '' for the ◆ alone; null for nothing. */
+export function abbreviate(label: string, room: number): string | null {
+  if (labelWidth(label) <= room) return label;
+  const chars = Math.floor((room - MARKER_WIDTH) / CHAR_WIDTH) - 1;
+  if (chars >= 1) return `${label.slice(0, chars).trimEnd()}…`;
+  return room >= DIAMOND_WIDTH ? '' : null;
+}
+
+/**
+ * Milestone labels on two stacked lines so close milestones don't overlap: a label takes the first
+ * line it fits on; when both are taken, the earlier label on the line that frees up first is
+ * shortened (then reduced to its ◆, or to just its line) to make room. The full name stays in the marker's tooltip.
+ */
+export function placeMarkerLabels<M extends Pick<Milestone, 'label' | 'at'>>(
+  milestones: readonly M[],
+  x: (at: number) => number,
+  width: number,
+): MarkerLabel<M>[] {
+  const last: [MarkerLabel<M> | null, MarkerLabel<M> | null] = [null, null];
+  const placed: MarkerLabel<M>[] = [];
+  for (const milestone of [...milestones].sort((a, b) => a.at - b.at)) {
+    const start = x(milestone.at);
+    const full = labelWidth(milestone.label);
+    const anchorEnd = start + full > width;
+    const left = anchorEnd ? start - full : start;
+    const fits = (line: 0 | 1) => (last[line]?.right ?? -Infinity) + LABEL_GAP <= left;
+    let line: 0 | 1;
+    if (fits(0)) line = 0;
+    else if (fits(1)) line = 1;
+    else {
+      line = (last[0]?.right ?? 0) <= (last[1]?.right ?? 0) ? 0 : 1;
+      const previous = last[line];
+      if (previous) {
+        previous.text = abbreviate(previous.milestone.label, left - LABEL_GAP - previous.left);
+        previous.right = previous.left + labelWidth(previous.text);
+      }
+    }
+    const label: MarkerLabel<M> = { milestone, text: milestone.label, line, anchorEnd, left, right: anchorEnd ? start : start + full };
+    last[line] = label;
+    placed.push(label);
+  }
+  return placed;
+}
