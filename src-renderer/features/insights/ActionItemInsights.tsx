@@ -54,48 +54,8 @@ export function ActionItemInsights({ view }: { view: InsightsView }) {
           <p className="muted">No action item with a due date was closed in this period.</p>
         ) : (
           <>
-            <table>
-              <caption className="sr-only">SLA compliance by priority</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Met</th>
-                  <th scope="col">Missed</th>
-                  <th scope="col">Rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {compliance.byPriority.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{r.key}</th>
-                    <td>{r.met}</td>
-                    <td>{r.missed}</td>
-                    <td>{formatShare(r.rate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table>
-              <caption className="sr-only">SLA compliance by owner</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Met</th>
-                  <th scope="col">Missed</th>
-                  <th scope="col">Rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {compliance.byOwner.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{r.key}</th>
-                    <td>{r.met}</td>
-                    <td>{r.missed}</td>
-                    <td>{formatShare(r.rate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ComplianceTable by="priority" rows={compliance.byPriority} />
+            <ComplianceTable by="owner" rows={compliance.byOwner} />
           </>
         )}
       </section>
@@ -123,5 +83,32 @@ export function ActionItemInsights({ view }: { view: InsightsView }) {
         )}
       </section>
     </div>
+  );
+}
+
+/** One SLA-compliance table (by priority or by owner): the two share every column but the first. */
+function ComplianceTable({ by, rows }: { by: 'priority' | 'owner'; rows: readonly { key: string; met: number; missed: number; rate: number | null }[] }) {
+  return (
+    <table>
+      <caption className="sr-only">SLA compliance by {by}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{by === 'priority' ? 'Priority' : 'Owner'}</th>
+          <th scope="col">Met</th>
+          <th scope="col">Missed</th>
+          <th scope="col">Rate</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.key}</th>
+            <td>{r.met}</td>
+            <td>{r.missed}</td>
+            <td>{formatShare(r.rate)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
