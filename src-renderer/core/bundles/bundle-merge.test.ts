@@ -8,7 +8,7 @@ function records(partial: Partial<BundleRecords>): BundleRecords {
 }
 function local(partial: Partial<BundleRecords>): LocalRecords {
   const all = records(partial);
-  return Object.fromEntries(BUNDLE_RECORD_TABLES.map((t) => [t, new Map(all[t].map((r) => [r.id, r]))])) as LocalRecords;
+  return Object.fromEntries(BUNDLE_RECORD_TABLES.map((t) => [t, new Map(all[t].map((r) => [r.id, r]))])) as unknown as LocalRecords;
 }
 const note = (id: string, plainText: string, updatedAt: number, extra: Partial<BundleRecord> = {}): BundleRecord => ({ id, incidentId: 'i', plainText, target: { type: 'incident' }, updatedAt, ...extra });
 
