@@ -1,4 +1,4 @@
-/* global document, location, requestAnimationFrame -- the functions passed to page.evaluate run in the browser */
+/* global document, location -- the functions passed to page.evaluate run in the browser */
 // Insights and bundle bench (issue 14): the real web app's Insights page over a generated library
 // of 500 catalogued incidents × 20k events each (5 years), and an incident bundle export/import of
 // a 100k-event incident with the project's own data layer, in headless Chromium. Prints figures
