@@ -38,6 +38,8 @@ export interface BlockEvent {
   actorName: string;
   channel: string;
   text: string;
+  /** Names mentioned in the text (see TimelineEvent.mentions); stored only when there are some. */
+  mentions?: string[];
   links: EventLink[];
   threadParentKey: string | null;
   replyCount: number;
@@ -77,6 +79,7 @@ interface Extras {
   l?: EventLink[];
   r?: EventReaction[];
   a?: EventAttachment[];
+  m?: string[];
   x?: Record<string, unknown>;
 }
 
@@ -85,8 +88,9 @@ function extrasOf(event: BlockEvent): string {
   if (event.links.length) extras.l = event.links;
   if (event.reactions.length) extras.r = event.reactions;
   if (event.attachments.length) extras.a = event.attachments;
+  if (event.mentions?.length) extras.m = event.mentions;
   if (event.extra && Object.keys(event.extra).length) extras.x = event.extra;
-  return extras.l || extras.r || extras.a || extras.x ? JSON.stringify(extras) : '';
+  return extras.l || extras.r || extras.a || extras.m || extras.x ? JSON.stringify(extras) : '';
 }
 
 /** Encodes events (already in source order) as one block value. */
@@ -223,6 +227,7 @@ export function blockEvent(block: DecodedBlock, row: number): BlockEvent {
     reactions: extras.r ?? [],
     attachments: extras.a ?? [],
   };
+  if (extras.m) event.mentions = extras.m;
   if (extras.x) event.extra = extras.x;
   return event;
 }
@@ -241,6 +246,7 @@ export function toBlockEvent(event: Omit<TimelineEvent, 'incidentId' | 'sourceId
     actorName: event.actorName,
     channel: event.channel,
     text: event.text,
+    ...(event.mentions?.length ? { mentions: event.mentions } : {}),
     links: event.links,
     threadParentKey: event.threadParentKey,
     replyCount: event.replyCount,

@@ -44,6 +44,11 @@ export interface TimelineEvent {
   actorName: string;
   channel: string;
   text: string;
+  /**
+   * Names the source's mention tokens resolved to (Slack `<@U1>` → "Kenji Sato"), so a mention
+   * renders as the whole name, spaces and all. Absent for sources without mentions.
+   */
+  mentions?: string[];
   links: EventLink[];
   /** dedupeKey of the thread parent, so threads survive across imports. */
   threadParentKey: string | null;

@@ -175,6 +175,7 @@ async function writeStaged(database: DebriefDatabase, sourceId: string, request:
           actorName: imported.actorName,
           channel: imported.channel,
           text: imported.text,
+          ...(imported.mentions?.length ? { mentions: imported.mentions } : {}),
           links: imported.links,
           threadParentKey: imported.threadParentKey,
           replyCount: imported.replyCount,

@@ -81,6 +81,7 @@ export function materialiseEvent(records: Pick<IncidentEventRecords, 'states' | 
     actorName,
     channel: stored.channel,
     text: stored.text,
+    ...(stored.mentions ? { mentions: stored.mentions } : {}),
     links: stored.links,
     threadParentKey: stored.threadParentKey,
     replyCount: stored.replyCount,

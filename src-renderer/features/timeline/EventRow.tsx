@@ -1,3 +1,4 @@
+import { emojiForName } from '@core/chat-text/emoji';
 import { ExternalLink } from '@ui/ExternalLink';
 import { PaperclipIcon, TrashIcon } from '@ui/icons';
 import { EventAnnotations } from '@features/review';
@@ -73,7 +74,7 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
           <div className="tl-extras">
             {event.reactions.map((r) => (
               <span key={r.name} className="tl-reaction" title={`${r.count} × :${r.name}:`}>
-                :{r.name}: {r.count}
+                {emojiForName(r.name) ?? `:${r.name}:`} {r.count}
               </span>
             ))}
             {event.attachments.map((a) =>

@@ -72,11 +72,13 @@ export function messageToEvent(message: SlackMessage, context: MessageContext, l
   const body =
     (message.blocks && richTextBlocksToPlain(message.blocks, context.names, labels)) || mrkdwnToPlain(raw, context.names);
   const links: EventLink[] = [...body.links];
+  const mentions = [...body.mentions];
   const parts = body.text.trim() === '' ? [] : [body.text];
   if (message.attachments?.length) {
     const legacy = legacyAttachmentsToText(message.attachments, context.names);
     if (legacy.text) parts.push(legacy.text);
     links.push(...legacy.links);
+    mentions.push(...legacy.mentions);
   }
   const files = sharedFiles(messageFiles(message));
   context.skipped.add(SKIP_REASON.unavailableFile, files.unavailable);
@@ -100,6 +102,7 @@ export function messageToEvent(message: SlackMessage, context: MessageContext, l
     actorName: actor?.name ?? '',
     channel: context.conversation.label,
     text,
+    ...(mentions.length ? { mentions: [...new Set(mentions)] } : {}),
     links: uniqueLinks(links),
     threadParentKey: isReply && message.thread_ts ? slackDedupeKey(context.conversation.id, message.thread_ts) : null,
     replyCount: 0,

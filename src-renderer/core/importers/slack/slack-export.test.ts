@@ -309,8 +309,10 @@ describe('messages', () => {
       }),
     );
     const event = byTs(result, T1);
-    expect(event.text).toBe('@here SEV2 dash @Bob Kim @db-oncall:fire:\n- step one\n```\nkubectl get pods\n```');
+    // Styles come back as the markers they were typed with, for the one chat-text parser.
+    expect(event.text).toBe('@here *SEV2* dash @Bob Kim @db-oncall:fire:\n- step one\n```\nkubectl get pods\n```');
     expect(event.links).toEqual([{ url: 'https://grafana.example/d/1', label: 'dash' }]);
+    expect(event.mentions).toEqual(['Bob Kim']);
   });
 
   it('falls back to text when blocks are not rich text', async () => {
