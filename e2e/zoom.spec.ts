@@ -21,11 +21,10 @@ async function noSidewaysScroll(page: Page, where: string): Promise<void> {
 /** The element lies inside the window horizontally (nothing cut off at the right edge). */
 async function inViewHorizontally(page: Page, element: Locator): Promise<void> {
   await element.scrollIntoViewIfNeeded();
-  const box = await element.boundingBox();
+  const box = (await element.boundingBox()) ?? { x: -1, width: 0 };
   const width = page.viewportSize()?.width ?? 0;
-  expect(box, 'the element is laid out').not.toBeNull();
-  expect(box!.x).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+  expect(box.x, 'the element starts inside the window').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, 'the element ends inside the window').toBeLessThanOrEqual(width);
 }
 
 async function top(element: Locator): Promise<number> {
@@ -79,9 +78,9 @@ async function walkTheApp(page: Page, name: string, listStartsAbove: number): Pr
   await pm.open();
   await pm.createDraft('Incident review');
   await noSidewaysScroll(page, 'postmortem');
-  const viewport = page.viewportSize()!;
-  const toolbar = await pm.toolbar.boundingBox();
-  expect(toolbar!.height, 'the postmortem toolbar takes under a quarter of the window').toBeLessThan(viewport.height / 4);
+  const windowHeight = page.viewportSize()?.height ?? 0;
+  const toolbarHeight = (await pm.toolbar.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+  expect(toolbarHeight, 'the postmortem toolbar takes under a quarter of the window').toBeLessThan(windowHeight / 4);
   await page.screenshot({ path: SHOT(`${name}-postmortem`) });
 
   // Action items: rows stack so the due date and the SLA badge stay on screen.
