@@ -1,4 +1,5 @@
 import type { AbortFlag } from '@core/importers/importer';
+import type { PickedBlob } from '@platform/desktop-file';
 import type { PickedInput } from './picked-input';
 import { Sha256 } from './sha256-stream';
 
@@ -14,7 +15,7 @@ function toHex(buffer: ArrayBuffer): string {
  * SHA-256 of a file's bytes, equal to `sha256sum`. Small files go through Web Crypto at once;
  * larger ones are streamed in 8 MiB slices through the incremental hasher so memory stays flat.
  */
-export async function sha256OfBlob(blob: Blob, signal?: AbortFlag, onBytes?: (done: number) => void): Promise<string> {
+export async function sha256OfBlob(blob: PickedBlob, signal?: AbortFlag, onBytes?: (done: number) => void): Promise<string> {
   if (blob.size <= ONE_SHOT_LIMIT) {
     const digest = toHex(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
     onBytes?.(blob.size);
