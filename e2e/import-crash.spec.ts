@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { ImportPage, csvTimeline } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
 import { TimelinePage, timelineFixture } from './pages/timeline-page';
-import { storedImports, watchStartup, startup } from './pages/startup-page';
+import { stagedBlocks, storedImports, watchStartup, startup } from './pages/startup-page';
 
 test.setTimeout(300_000);
 
@@ -29,9 +29,12 @@ test('killed mid-import: the library opens at once, the interrupted import is cl
     expect(earlier).toMatch(/^\d+ events$/);
 
     // The big import is writing its blocks when the browser goes away, without any clean-up.
-    await importer.chooseFiles([csvTimeline('queue-backlog.csv', 12_000)]);
+    // Big enough that its blocks take seconds to write; the browser closes once some are on disk,
+    // so the next start always has a half-written import to clean up.
+    await importer.chooseFiles([csvTimeline('queue-backlog.csv', 60_000)]);
     await importer.dialog.getByRole('button', { name: /^Import( \d+ files)?$/ }).click();
     await expect(importer.dialog.getByText(/^Saving events/)).toBeVisible({ timeout: 120_000 });
+    await expect.poll(() => stagedBlocks(page), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
     await context.close();
     context = null;
 

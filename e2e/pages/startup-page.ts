@@ -53,3 +53,26 @@ export async function storedImports(page: Page): Promise<{ sources: { state: str
       }),
   );
 }
+
+/** How many event blocks an import still staging has on disk: what a crash now would leave behind. */
+export async function stagedBlocks(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('debrief');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['sources', 'eventBlocks'], 'readonly');
+          const sources = tx.objectStore('sources').getAll();
+          const blocks = tx.objectStore('eventBlocks').getAll();
+          tx.oncomplete = () => {
+            const staging = new Set((sources.result as { id: string; state: string }[]).filter((s) => s.state === 'staging').map((s) => s.id));
+            db.close();
+            resolve((blocks.result as { sourceId: string }[]).filter((b) => staging.has(b.sourceId)).length);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}

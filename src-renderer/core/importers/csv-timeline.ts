@@ -8,7 +8,7 @@ import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer
 import { inputFiles, readTextFile, sniffText, type InputFile } from './input-files';
 import { resolveLimits, type ImportLimits } from './limits';
 import { stableHash, stableStringify } from './stable-hash';
-import { isNaiveTimestamp, parseTimestamp, tryParseTimestamp } from './timestamps';
+import { impliedDateOrder, isNaiveTimestamp, numericDateParts, parseTimestamp, tryParseTimestamp, type DateOrder } from './timestamps';
 
 export const CSV_FIELDS = ['time', 'actor', 'message', 'source', 'kind', 'url', 'id'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
@@ -23,6 +23,18 @@ export interface CsvTimelineOptions extends BaseImportOptions {
   mapping?: Partial<CsvColumnMapping>;
   /** Auto-detected when unset. */
   separator?: CsvSeparator;
+  /** How numeric dates (13/06/2024) are read; detected from the time column when unset. */
+  dateOrder?: DateOrder;
+}
+
+/** What the time column says about numeric dates such as 12/05/2020. */
+export interface CsvDateOrder {
+  /** No time is written as a numeric date: the order does not matter. */
+  numeric: boolean;
+  /** The order a row settles (a first number above 12 means day first), null when none does. */
+  detected: DateOrder | null;
+  /** What parse uses: the chosen order, else the detected one. */
+  used: DateOrder | null;
 }
 
 export interface CsvTimelinePreview extends ImportPreview {
@@ -32,6 +44,9 @@ export interface CsvTimelinePreview extends ImportPreview {
   separator: CsvSeparator;
   /** The first data rows, cells as written. */
   rows: string[][];
+  dates: CsvDateOrder;
+  /** What would make the import fail (a row that cannot be read, dates whose order is unknown); Import stays disabled while there are any. */
+  errors: ImportWarning[];
 }
 
 const PREVIEW_ROWS = 10;
@@ -194,6 +209,7 @@ interface RowContext {
   indexes: Record<CsvField, number>;
   where: ImportErrorLocation;
   timeZone: string | undefined;
+  dateOrder: DateOrder | undefined;
   collector: ResultCollector;
 }
 
@@ -201,7 +217,10 @@ function addRow(row: CsvRow, context: RowContext): void {
   const { indexes, mapping, where, collector } = context;
   const cell = (field: CsvField) => (indexes[field] >= 0 ? (row.cells[indexes[field]] ?? '') : '');
   const rowWhere = { ...where, line: row.line };
-  const time = parseTimestamp(cell('time').trim(), { ...rowWhere, field: mapping.time ?? 'time' }, context.timeZone ? { timeZone: context.timeZone } : {});
+  const time = parseTimestamp(cell('time').trim(), { ...rowWhere, field: mapping.time ?? 'time' }, {
+    ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+    ...(context.dateOrder ? { dateOrder: context.dateOrder } : {}),
+  });
   const record: Record<string, string> = {};
   context.table.headers.forEach((header, i) => {
     // defineProperty: a column named '__proto__' stays a column instead of changing the prototype.
@@ -231,6 +250,56 @@ function addRow(row: CsvRow, context: RowContext): void {
   if (actor) collector.addActor(actor, actor);
 }
 
+interface DateOrderScan extends CsvDateOrder {
+  /** Why parse cannot go on without a choice: names the line and column; null when it can. */
+  problem: ImportError | null;
+}
+
+/**
+ * Reads the whole time column for numeric dates: a first number above 12 settles day first, a
+ * second one above 12 month first. Rows that settle both ways, or none while some dates read
+ * differently each way (05/06/2024), need the user's choice; the problem names the line.
+ */
+function scanDateOrder(table: CsvTable, timeIndex: number, field: string, where: ImportErrorLocation, chosen: DateOrder | undefined): DateOrderScan {
+  let numeric = false;
+  let ambiguous: CsvRow | null = null;
+  const settled: Partial<Record<DateOrder, CsvRow>> = {};
+  for (const row of table.rows) {
+    const parts = numericDateParts(row.cells[timeIndex] ?? '');
+    if (!parts) continue;
+    numeric = true;
+    const order = impliedDateOrder(parts);
+    if (order) settled[order] ??= row;
+    else if (parts.first !== parts.second) ambiguous ??= row;
+    if (settled['day-first'] && settled['month-first']) break;
+  }
+  const dayFirst = settled['day-first'];
+  const monthFirst = settled['month-first'];
+  const detected = dayFirst && !monthFirst ? 'day-first' : monthFirst && !dayFirst ? 'month-first' : null;
+  const used = chosen ?? detected;
+  let problem: ImportError | null = null;
+  if (!chosen && dayFirst && monthFirst) {
+    const value = (row: CsvRow) => (row.cells[timeIndex] ?? '').trim();
+    problem = new ImportError(
+      'BAD_DATE',
+      `the "${field}" column mixes date formats: line ${dayFirst.line} has "${value(dayFirst)}" (day first) and line ${monthFirst.line} has "${value(monthFirst)}" (month first)`,
+      { ...where, line: monthFirst.line, field },
+    );
+  } else if (!used && ambiguous) {
+    const value = (ambiguous.cells[timeIndex] ?? '').trim();
+    const parts = numericDateParts(value);
+    const reading = parts ? ` (${parts.first} ${MONTHS[parts.second - 1] ?? '?'} or ${MONTHS[parts.first - 1] ?? '?'} ${parts.second})` : '';
+    problem = new ImportError('BAD_DATE', `"${value}" can be read day first or month first${reading} and no row settles it: choose the date format`, {
+      ...where,
+      line: ambiguous.line,
+      field,
+    });
+  }
+  return { numeric, detected, used: problem && !chosen ? null : used, problem };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 function naiveWarning(table: CsvTable, indexes: Record<CsvField, number>, timeZone: string | undefined): ImportWarning | null {
   const naive = table.rows.filter((row) => isNaiveTimestamp((row.cells[indexes.time] ?? '').trim())).length;
   if (naive === 0) return null;
@@ -259,9 +328,11 @@ async function parseCsv(input: ImportInput, options: CsvTimelineOptions, hooks: 
   if (table.rows.length === 0) throw new ImportError('EMPTY', 'the file has a header but no rows', { ...file.where, line: table.headerLine });
   const mapping = resolveMapping(table.headers, options.mapping);
   const indexes = columnIndexes(table.headers, mapping, file.where);
+  const dates = scanDateOrder(table, indexes.time, mapping.time ?? 'time', file.where, options.dateOrder);
+  if (dates.problem) throw dates.problem;
   const collector = new ResultCollector('csv-timeline', limits);
   warnings.forEach((warning) => collector.warn(warning));
-  const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, collector };
+  const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, dateOrder: dates.used ?? undefined, collector };
   for (const [i, row] of table.rows.entries()) {
     if (i % 1000 === 0) {
       throwIfAborted(hooks.signal, file.where);
@@ -287,16 +358,22 @@ async function previewCsv(input: ImportInput, options: CsvTimelineOptions): Prom
   const mapping = resolveMapping(table.headers, options.mapping);
   const collector = new ResultCollector('csv-timeline', limits);
   const previewWarnings: ImportWarning[] = [...warnings];
+  const errors: ImportWarning[] = [];
   let sample: ImportedEvent[] = [];
+  let dates: CsvDateOrder = { numeric: false, detected: null, used: options.dateOrder ?? null };
   try {
     const indexes = columnIndexes(table.headers, mapping, file.where);
-    const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, collector };
+    const scan = scanDateOrder(table, indexes.time, mapping.time ?? 'time', file.where, options.dateOrder);
+    dates = { numeric: scan.numeric, detected: scan.detected, used: scan.used };
+    if (scan.problem) errors.push({ message: scan.problem.describe(), line: scan.problem.location.line });
+    const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, dateOrder: scan.used ?? undefined, collector };
     for (const row of table.rows.slice(0, PREVIEW_ROWS)) {
       try {
         addRow(row, context);
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
-        previewWarnings.push({ message: error.describe(), line: row.line });
+        // While the order is unknown every ambiguous row fails alike: the one problem above says it.
+        if (!scan.problem) errors.push({ message: error.describe(), line: row.line });
       }
     }
     sample = collector.result().events;
@@ -315,6 +392,8 @@ async function previewCsv(input: ImportInput, options: CsvTimelineOptions): Prom
     sample,
     eventCount: table.rows.length,
     warnings: previewWarnings,
+    dates,
+    errors,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ImportErrorCode, ImportErrorLocation } from '@core/importers/impor
 import { ImportError } from '@core/importers/import-error';
 import type { ImportPreview } from '@core/importers/importer';
 import type { ParseResult } from '@core/importers/imported-records';
+import type { DateOrder } from '@core/importers/timestamps';
 import type { SlackExportPreview } from '@core/importers/slack/slack-export';
 import type { SourceFormat } from '@core/model/source';
 import type { WireInput } from './wire-input';
@@ -19,6 +20,8 @@ export interface ImportChoices {
   /** CSV. */
   mapping?: Partial<CsvColumnMapping>;
   separator?: CsvSeparator;
+  /** CSV: how numeric dates (13/06/2024) are read; detected when unset. */
+  dateOrder?: DateOrder;
 }
 
 export type AnyPreview = ImportPreview | SlackExportPreview | CsvTimelinePreview;
