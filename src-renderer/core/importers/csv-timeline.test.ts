@@ -188,3 +188,30 @@ describe('csv helpers', () => {
     ]);
   });
 });
+
+describe('csv cancel', () => {
+  it('takes a Cancel that arrives while rows are being read and stops with CANCELLED', async () => {
+    const total = 20_000;
+    const rows = Array.from({ length: total }, (_, i) => `2025-03-09T06:45:${String(i % 60).padStart(2, '0')}Z,row ${i}`);
+    let aborted = false;
+    let eventsAtCancel = -1;
+    let last = 0;
+    const onProgress = (progress: { events: number }) => {
+      last = progress.events;
+      // Once the row loop runs, Cancel arrives as the worker's message does: in a task of its own,
+      // which a loop that never yields would only let in after its last row.
+      if (progress.events > 0 && eventsAtCancel < 0) {
+        eventsAtCancel = 0;
+        setTimeout(() => {
+          aborted = true;
+          eventsAtCancel = last;
+        }, 0);
+      }
+    };
+    const signal = { get aborted() { return aborted; } };
+    const error = await expectImportError(parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal, onProgress }));
+    expect(error.code).toBe('CANCELLED');
+    expect(eventsAtCancel).toBeGreaterThan(0);
+    expect(eventsAtCancel).toBeLessThan(total);
+  });
+});

@@ -4,7 +4,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ImportedEvent, ImportWarning, ParseResult } from './imported-records';
-import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { checkpoint, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
 import { inputFiles, readTextFile, sniffText, type InputFile } from './input-files';
 import { resolveLimits, type ImportLimits } from './limits';
 import { stableHash, stableStringify } from './stable-hash';
@@ -335,7 +335,7 @@ async function parseCsv(input: ImportInput, options: CsvTimelineOptions, hooks: 
   const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, dateOrder: dates.used ?? undefined, collector };
   for (const [i, row] of table.rows.entries()) {
     if (i % 1000 === 0) {
-      throwIfAborted(hooks.signal, file.where);
+      await checkpoint(hooks.signal, file.where);
       hooks.onProgress?.({ filesDone: 0, filesTotal: 1, bytesDone: 0, bytesTotal: file.size, events: collector.eventCount });
     }
     addRow(row, context);
