@@ -188,3 +188,64 @@ describe('csv helpers', () => {
     ]);
   });
 });
+
+describe('csv cancel', () => {
+  it('keeps physical line numbers across the tokenizer pauses (multi-line cells, a bad row far down)', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => `2025-03-09T06:45:00Z,"row ${i}\nsecond line"`);
+    rows[23_456] = 'not a time,"row 23456\nsecond line"';
+    const signal = { aborted: false };
+    const error = await expectImportError(parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal }));
+    // Header on line 1, each row two lines: row i starts on line 2 + 2i.
+    expect(error).toMatchObject({ code: 'BAD_DATE', location: { line: 2 + 2 * 23_456, field: 'time' } });
+    rows[23_456] = '2025-03-09T06:45:00Z,"row 23456\nsecond line"';
+    const result = await parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal });
+    expect(result.events).toHaveLength(25_000);
+    expect(result.events.at(-1)?.text).toBe('row 24999\nsecond line');
+  });
+
+  it('takes a Cancel while the file is being tokenized, before any row is read', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `2025-03-09T06:45:00Z,row ${i}`);
+    // Cancel arrives in a task of its own right after the first look at the flag, which the
+    // tokenizer's first pause takes (a tokenizer that never paused would first look at row 0).
+    let aborted = false;
+    let armed = false;
+    const signal = {
+      get aborted() {
+        if (!armed) {
+          armed = true;
+          setTimeout(() => (aborted = true), 0);
+        }
+        return aborted;
+      },
+    };
+    const reports: number[] = [];
+    const error = await expectImportError(parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal, onProgress: (p) => reports.push(p.events) }));
+    expect(error.code).toBe('CANCELLED');
+    expect(reports).toEqual([]);
+  });
+
+  it('takes a Cancel that arrives while rows are being read and stops with CANCELLED', async () => {
+    const total = 20_000;
+    const rows = Array.from({ length: total }, (_, i) => `2025-03-09T06:45:${String(i % 60).padStart(2, '0')}Z,row ${i}`);
+    let aborted = false;
+    let eventsAtCancel = -1;
+    let last = 0;
+    const onProgress = (progress: { events: number }) => {
+      last = progress.events;
+      // Once the row loop runs, Cancel arrives as the worker's message does: in a task of its own,
+      // which a loop that never yields would only let in after its last row.
+      if (progress.events > 0 && eventsAtCancel < 0) {
+        eventsAtCancel = 0;
+        setTimeout(() => {
+          aborted = true;
+          eventsAtCancel = last;
+        }, 0);
+      }
+    };
+    const signal = { get aborted() { return aborted; } };
+    const error = await expectImportError(parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal, onProgress }));
+    expect(error.code).toBe('CANCELLED');
+    expect(eventsAtCancel).toBeGreaterThan(0);
+    expect(eventsAtCancel).toBeLessThan(total);
+  });
+});

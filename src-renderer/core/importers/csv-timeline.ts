@@ -4,7 +4,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ImportedEvent, ImportWarning, ParseResult } from './imported-records';
-import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { checkpoint, type AbortFlag, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
 import { inputFiles, readTextFile, sniffText, type InputFile } from './input-files';
 import { resolveLimits, type ImportLimits } from './limits';
 import { stableHash, stableStringify } from './stable-hash';
@@ -127,56 +127,95 @@ interface CsvTable {
   emptyRows: number;
 }
 
-/** Parses CSV text keeping each row's physical starting line, which is what users see in an editor. */
-function readTable(text: string, where: ImportErrorLocation, separator: CsvSeparator | undefined, maxRows = Infinity): CsvTable {
+interface TableReading {
+  maxRows?: number;
+  /** Given (parse), the tokenizer pauses every `yieldEvery` rows so a Cancel is taken mid-file. */
+  signal?: AbortFlag;
+  yieldEvery?: number;
+}
+
+/** Rows between pauses while a parse tokenizes: ~10 ms of work, so Cancel gets in at once. */
+const ROWS_PER_YIELD = 10_000;
+
+/**
+ * Parses CSV text keeping each row's physical starting line, which is what users see in an editor.
+ * With a signal, PapaParse is paused every few thousand rows and resumed after `checkpoint`: a
+ * 64 MB file tokenizes for about a second, too long to leave Cancel waiting.
+ */
+function readTable(text: string, where: ImportErrorLocation, separator: CsvSeparator | undefined, reading: TableReading = {}): Promise<CsvTable> {
+  const { maxRows = Infinity, signal, yieldEvery = ROWS_PER_YIELD } = reading;
   const rows: CsvRow[] = [];
   let headers: string[] | null = null;
   let headerLine = 1;
   let detected: CsvSeparator = separator ?? ',';
+  // After a pause PapaParse goes on over the rest of the text: its cursors count from `base`.
+  let base = 0;
   let cursor = 0;
   let line = 1;
   let emptyRows = 0;
+  let sinceYield = 0;
   let failure: ImportError | null = null;
   const lineBreakChar = (linebreak: string) => (linebreak === '\r' ? 0x0d : 0x0a);
   let breakChar = 0x0a;
   const contentEnd = text.trimEnd().length;
 
-  const parser = Papa.parse<string[]>(text, {
-    delimiter: separator ?? '',
-    delimitersToGuess: [...CSV_SEPARATORS],
-    skipEmptyLines: false,
-    step: (result, handle) => {
-      breakChar = lineBreakChar(result.meta.linebreak);
-      const startLine = line;
-      const end = result.meta.cursor;
-      for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === breakChar) line++;
-      cursor = end;
-      if (CSV_SEPARATORS.includes(result.meta.delimiter as CsvSeparator)) detected = result.meta.delimiter as CsvSeparator;
-      const error = result.errors.find((candidate) => candidate.type !== 'Delimiter');
-      if (error) {
-        failure = new ImportError('BAD_CSV', `${error.message.replace(/\.$/, '')} (row starting on this line)`, { ...where, line: startLine });
-        handle.abort();
-        return;
-      }
-      const cells = result.data;
-      if (cells.every((cell) => cell.trim() === '')) {
-        // The newline that ends the last row is not an empty row of its own.
-        if (headers && end < contentEnd) emptyRows++;
-        return;
-      }
-      if (!headers) {
-        headers = cells.map((cell) => cell.trim());
-        headerLine = startLine;
-        return;
-      }
-      rows.push({ cells, line: startLine });
-      if (rows.length >= maxRows) handle.abort();
-    },
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      if (failure) reject(failure);
+      else if (!headers) reject(new ImportError('EMPTY', 'the file has no header row', where));
+      else resolve({ headers, headerLine, rows, separator: detected, emptyRows });
+    };
+    Papa.parse<string[]>(text, {
+      delimiter: separator ?? '',
+      delimitersToGuess: [...CSV_SEPARATORS],
+      skipEmptyLines: false,
+      complete: finish,
+      step: (result, handle) => {
+        breakChar = lineBreakChar(result.meta.linebreak);
+        const startLine = line;
+        const end = base + result.meta.cursor;
+        for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === breakChar) line++;
+        cursor = end;
+        if (CSV_SEPARATORS.includes(result.meta.delimiter as CsvSeparator)) detected = result.meta.delimiter as CsvSeparator;
+        const error = result.errors.find((candidate) => candidate.type !== 'Delimiter');
+        if (error) {
+          failure = new ImportError('BAD_CSV', `${error.message.replace(/\.$/, '')} (row starting on this line)`, { ...where, line: startLine });
+          handle.abort();
+          return;
+        }
+        const cells = result.data;
+        if (cells.every((cell) => cell.trim() === '')) {
+          // The newline that ends the last row is not an empty row of its own.
+          if (headers && end < contentEnd) emptyRows++;
+        } else if (!headers) {
+          headers = cells.map((cell) => cell.trim());
+          headerLine = startLine;
+        } else {
+          rows.push({ cells, line: startLine });
+          if (rows.length >= maxRows) {
+            handle.abort();
+            return;
+          }
+        }
+        if (signal && ++sinceYield >= yieldEvery && end < text.length) {
+          sinceYield = 0;
+          base = end;
+          handle.pause();
+          checkpoint(signal, where).then(
+            () => handle.resume(),
+            (cancelled: unknown) => {
+              failure = cancelled instanceof ImportError ? cancelled : new ImportError('CANCELLED', 'the import was cancelled', where);
+              finish();
+            },
+          );
+        }
+      },
+    });
+    // Without a pause PapaParse has finished (complete called) by now.
   });
-  void parser;
-  if (failure) throw failure;
-  if (!headers) throw new ImportError('EMPTY', 'the file has no header row', where);
-  return { headers, headerLine, rows, separator: detected, emptyRows };
 }
 
 function resolveMapping(headers: string[], overrides: Partial<CsvColumnMapping> | undefined): CsvColumnMapping {
@@ -306,10 +345,10 @@ function naiveWarning(table: CsvTable, indexes: Record<CsvField, number>, timeZo
   return { message: `${naive} ${naive === 1 ? 'row gives' : 'rows give'} a time without a zone; read as ${timeZone ?? 'UTC'}` };
 }
 
-async function loadTable(file: InputFile, options: CsvTimelineOptions, limits: ImportLimits, maxRows?: number) {
+async function loadTable(file: InputFile, options: CsvTimelineOptions, limits: ImportLimits, reading: TableReading = {}) {
   const { text, warnings } = await readTextFile(file, limits);
   if (text.trim() === '') throw new ImportError('EMPTY', 'the file is empty', file.where);
-  return { table: readTable(text, file.where, options.separator, maxRows), warnings };
+  return { table: await readTable(text, file.where, options.separator, reading), warnings };
 }
 
 function singleFile(input: ImportInput): InputFile {
@@ -324,7 +363,7 @@ function singleFile(input: ImportInput): InputFile {
 async function parseCsv(input: ImportInput, options: CsvTimelineOptions, hooks: ImportHooks = {}): Promise<ParseResult> {
   const limits = resolveLimits(options.limits);
   const file = singleFile(input);
-  const { table, warnings } = await loadTable(file, options, limits);
+  const { table, warnings } = await loadTable(file, options, limits, { signal: hooks.signal });
   if (table.rows.length === 0) throw new ImportError('EMPTY', 'the file has a header but no rows', { ...file.where, line: table.headerLine });
   const mapping = resolveMapping(table.headers, options.mapping);
   const indexes = columnIndexes(table.headers, mapping, file.where);
@@ -335,7 +374,7 @@ async function parseCsv(input: ImportInput, options: CsvTimelineOptions, hooks: 
   const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, dateOrder: dates.used ?? undefined, collector };
   for (const [i, row] of table.rows.entries()) {
     if (i % 1000 === 0) {
-      throwIfAborted(hooks.signal, file.where);
+      await checkpoint(hooks.signal, file.where);
       hooks.onProgress?.({ filesDone: 0, filesTotal: 1, bytesDone: 0, bytesTotal: file.size, events: collector.eventCount });
     }
     addRow(row, context);
@@ -406,7 +445,7 @@ async function detectCsv(input: ImportInput): Promise<number> {
     if (trimmed === '' || trimmed.startsWith('{') || trimmed.startsWith('[') || head.includes('\u0000')) return 0;
     // The sniffed head may end mid-row; only whole lines are judged.
     const complete = files[0].size > head.length ? head.slice(0, Math.max(head.lastIndexOf('\n'), 0)) : head;
-    const table = readTable(complete, files[0].where, undefined, 5);
+    const table = await readTable(complete, files[0].where, undefined, { maxRows: 5 });
     if (table.headers.length < 2) return 0;
     const mapping = guessCsvMapping(table.headers);
     if (mapping.time === null) return 0.1;

@@ -90,7 +90,7 @@ function hiddenParts(event: RedactableText): string[] {
  */
 export function redactEvent<T extends TimelineEvent>(event: T): T {
   if (event.redacted) {
-    return { ...event, text: REDACTED_EVENT_PLACEHOLDER, links: [], attachments: [], reactions: [], redactions: [], raw: null };
+    return { ...event, text: REDACTED_EVENT_PLACEHOLDER, mentions: [], links: [], attachments: [], reactions: [], redactions: [], raw: null };
   }
   const hidden = hiddenParts(event);
   const leaks = (value: string | null) => value !== null && hidden.some((part) => value.includes(part));
@@ -98,6 +98,7 @@ export function redactEvent<T extends TimelineEvent>(event: T): T {
     ...event,
     text: redactedText(event),
     links: event.links.filter((link) => !leaks(link.url) && !leaks(link.label)),
+    ...(event.mentions ? { mentions: event.mentions.filter((name) => !leaks(name)) } : {}),
     attachments: event.attachments.filter((attachment) => !leaks(attachment.name) && !leaks(attachment.url)),
     redactions: [],
     raw: null,
