@@ -8,16 +8,17 @@ import { DATA_DIR, EXPORTS } from './generate-slack-export.mjs';
 
 /**
  * JS heap of dedicated workers through the browser's CDP (`performance.memory` does not exist in
- * workers): attaches to each worker target once and asks `Runtime.getHeapUsage`.
+ * workers): attaches to each worker target once and asks `Runtime.getHeapUsage`. `withBuffers`
+ * adds the ArrayBuffer backing stores (decompressed bytes live there, outside the JS heap).
  */
-async function workerHeapReader(browser) {
+export async function workerHeapReader(browser, { withBuffers = false } = {}) {
   const cdp = await browser.newBrowserCDPSession();
   const sessions = new Map();
   const waiting = new Map();
   let nextId = 1;
   cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
     const parsed = JSON.parse(message);
-    waiting.get(parsed.id)?.(parsed.result?.usedSize ?? 0);
+    waiting.get(parsed.id)?.((parsed.result?.usedSize ?? 0) + (withBuffers ? (parsed.result?.backingStorageSize ?? 0) : 0));
     waiting.delete(parsed.id);
   });
   return async () => {

@@ -75,12 +75,14 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await importer.close();
   await expect(page.getByRole('button', { name: 'Sources (4)' })).toBeVisible();
 
-  // A broken file is refused with its file, line and field named; nothing changes.
+  // A broken file is refused in its preview with its file, line and field named, Import stays
+  // disabled, and nothing changes.
   await importer.chooseFiles([fixtureFile('broken-timeline.csv', 'text/csv')]);
-  await importer.runImport();
-  await expect(importer.result('broken-timeline.csv')).toContainText('Not imported, nothing was changed. broken-timeline.csv, line 3, field timestamp');
+  await expect(importer.item('broken-timeline.csv').getByRole('alert')).toContainText('broken-timeline.csv, line 3, field timestamp');
+  await expect(importer.dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   await page.screenshot({ path: '/tmp/import-error.png', fullPage: true });
-  await importer.close();
+  await importer.dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(importer.dialog).toBeHidden();
   await importer.openSources();
   await expect(importer.dialog.getByRole('list', { name: 'Imported sources' }).getByRole('listitem')).toHaveCount(4);
   await expect(importer.dialog).not.toContainText('broken-timeline.csv');

@@ -1,7 +1,7 @@
 // The bench page drives the real import worker and import store; bench/import-bench.mjs calls
 // `window.bench` through Playwright and reads the timings.
 // Deep imports on purpose: the feature's index pulls in React components and the platform layer.
-import { ImportWorkerClient } from '@features/import/import-client';
+import { ImportRunError, ImportWorkerClient } from '@features/import/import-client';
 import type { PickedInput } from '@features/import/picked-input';
 import { DebriefDatabase } from '@db/schema';
 import { loadVisibleEvents } from '@data/events/load-events';
@@ -62,6 +62,54 @@ const bench = {
     const finished = performance.now();
     // From the last block written to the worker's answer: the commit and what follows it.
     return { ms: finished - started, added: summary.added, duplicates: summary.duplicates, phases, lastWriteToDone: finished - lastWrite };
+  },
+
+  /** A CSV timeline of `rows` rows, one second apart, made in the page. */
+  csv(rows: number): string {
+    const start = Date.UTC(2024, 5, 13, 7);
+    const lines = ['timestamp,actor,source,event_type,message'];
+    for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 1000).toISOString()},queue-bot,queues,message,Backlog item ${i} drained`);
+    const file = new File([lines.join('\n')], 'backlog.csv', { type: 'text/csv' });
+    const input: PickedInput = { id: `bench-${++nextInput}`, name: file.name, kind: 'file', files: [{ file, path: file.name }], size: file.size };
+    inputs.set(input.id, input);
+    return input.id;
+  },
+
+  /** A hostile file through the real worker as the wizard drives it: analyse (the preview), then import. */
+  async hostileImport(inputId: string, incidentId: string): Promise<{ analysedMs: number; analyseError: string | null; ms: number; outcome: string }> {
+    const input = must(inputId);
+    const started = performance.now();
+    const analysis = await client.analyse(input, {});
+    const analysedMs = performance.now() - started;
+    let outcome = 'imported';
+    try {
+      await client.runImport(incidentId, input, analysis.format ?? 'slack-export', {}, () => undefined).done;
+    } catch (error) {
+      outcome = error instanceof ImportRunError ? `${error.error.code}: ${error.error.message}` : String(error);
+    }
+    return { analysedMs, analyseError: analysis.error?.message ?? null, ms: performance.now() - started, outcome };
+  },
+
+  /** Starts a Slack import, presses Cancel once `phase` has run `afterMs`, and times Cancel to the worker's answer. */
+  async cancelDuring(inputId: string, incidentId: string, phase: string, afterMs: number, format: 'slack-export' | 'csv-timeline' = 'slack-export'): Promise<{ ms: number; outcome: string; events: number }> {
+    const input = must(inputId);
+    let phaseAt: number | null = null;
+    let events = 0;
+    const handle = client.runImport(incidentId, input, format, {}, (progress) => {
+      events = progress.events;
+      if (progress.phase === phase) phaseAt ??= performance.now();
+    });
+    let settled = false;
+    const done = handle.done.then(
+      () => 'finished before Cancel',
+      (error: unknown) => (error instanceof ImportRunError ? `${error.error.code}: ${error.error.message}` : String(error)),
+    );
+    void done.then(() => (settled = true));
+    while (!settled && (phaseAt === null || performance.now() - phaseAt < afterMs)) await new Promise((resolve) => setTimeout(resolve, 5));
+    const cancelAt = performance.now();
+    handle.cancel();
+    const outcome = await done;
+    return { ms: performance.now() - cancelAt, outcome, events };
   },
 
   /**

@@ -11,6 +11,7 @@ import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
 import { PeopleScreen } from '@features/people';
 import { BackupDialog } from '@features/backup';
+import { ImportBundleDialog, isBundleFile } from '@features/bundles';
 import { InsightsPage } from '@features/insights';
 import { JoinIncidentDialog, SyncStatusChip, TeamSyncDialog, useSyncStatus, useTeamSyncService } from '@features/team-sync';
 import { useAbandonedImportCleanup } from '@data/events';
@@ -25,6 +26,8 @@ export function App() {
   const route = useRoute();
   const [creating, setCreating] = useState(false);
   const [backingUp, setBackingUp] = useState(false);
+  // Import bundle: open with no file (the dialog asks for one) or with a .debrief dropped on the library.
+  const [importingBundle, setImportingBundle] = useState<{ file?: File } | null>(null);
   const [teamSyncOpen, setTeamSyncOpen] = useState(false);
   const [joining, setJoining] = useState(false);
   const syncStatus = useSyncStatus();
@@ -92,7 +95,7 @@ export function App() {
           </header>
           <main className="app-main" id={MAIN_CONTENT_ID} tabIndex={-1}>
             {route.name === 'library' && (
-              <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} />
+              <IncidentLibrary onOpen={(incident) => navigate({ name: 'incident', incidentId: incident.id, tab: 'timeline' })} onCreate={() => setCreating(true)} onBackup={() => setBackingUp(true)} onImportBundle={(file) => setImportingBundle({ file })} isBundleFile={isBundleFile} />
             )}
             {route.name === 'action-items' && <ActionItemsOverview />}
             {route.name === 'people' && <PeopleScreen />}
@@ -101,6 +104,13 @@ export function App() {
           </main>
           <ShortcutSheets />
           {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}
+          {importingBundle && (
+            <ImportBundleDialog
+              file={importingBundle.file}
+              onClose={() => setImportingBundle(null)}
+              onImported={(incidentId) => navigate({ name: 'incident', incidentId, tab: 'timeline' })}
+            />
+          )}
           {teamSyncOpen && <TeamSyncDialog onClose={() => setTeamSyncOpen(false)} />}
           {joining && (
             <JoinIncidentDialog onClose={() => setJoining(false)} onJoined={(incidentId) => navigate({ name: 'incident', incidentId, tab: 'timeline' })} />

@@ -12,6 +12,7 @@ import { useIncident } from '@data/incidents';
 import { IncidentImport } from '@features/import';
 import { requestPostmortemExport } from '@features/postmortem';
 import { ShareIncidentControls } from '@features/team-sync';
+import { ExportBundleDialog } from '@features/bundles';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
 import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
 
@@ -28,6 +29,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
   const incident = useIncident(incidentId);
   const deleteIncident = useDeleteIncident();
   const [editing, setEditing] = useState(false);
+  const [exportingBundle, setExportingBundle] = useState(false);
   const go = (next: WorkspaceTab) => navigate({ name: 'incident', incidentId, tab: next });
 
   useShortcut(TAB_SHORTCUTS.timeline, () => go('timeline'));
@@ -87,6 +89,9 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
           <button type="button" onClick={() => setEditing(true)} title="Edit (E)">
             Edit
           </button>
+          <button type="button" onClick={() => setExportingBundle(true)} title="Save this incident as a .debrief file another Debrief can import">
+            Export bundle…
+          </button>
           <button
             type="button"
             className="danger"
@@ -103,6 +108,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
         {renderWorkspaceTab(tab, incident)}
       </Tabs>
       {editing && <IncidentFormDialog open incident={incident} onClose={() => setEditing(false)} />}
+      {exportingBundle && <ExportBundleDialog incidentId={incident.id} title={incident.title} onClose={() => setExportingBundle(false)} />}
     </section>
   );
 }

@@ -38,8 +38,12 @@ export interface BlockEvent {
   actorName: string;
   channel: string;
   text: string;
+  /** Names mentioned in the text (see TimelineEvent.mentions); stored only when there are some. */
+  mentions?: string[];
   links: EventLink[];
   threadParentKey: string | null;
+  /** See TimelineEvent.alsoInChannel; stored only when set. */
+  alsoInChannel?: boolean;
   replyCount: number;
   edited: boolean;
   deleted: boolean;
@@ -77,6 +81,9 @@ interface Extras {
   l?: EventLink[];
   r?: EventReaction[];
   a?: EventAttachment[];
+  m?: string[];
+  /** Also sent to the channel. */
+  c?: 1;
   x?: Record<string, unknown>;
 }
 
@@ -85,8 +92,10 @@ function extrasOf(event: BlockEvent): string {
   if (event.links.length) extras.l = event.links;
   if (event.reactions.length) extras.r = event.reactions;
   if (event.attachments.length) extras.a = event.attachments;
+  if (event.mentions?.length) extras.m = event.mentions;
+  if (event.alsoInChannel) extras.c = 1;
   if (event.extra && Object.keys(event.extra).length) extras.x = event.extra;
-  return extras.l || extras.r || extras.a || extras.x ? JSON.stringify(extras) : '';
+  return extras.l || extras.r || extras.a || extras.m || extras.c || extras.x ? JSON.stringify(extras) : '';
 }
 
 /** Encodes events (already in source order) as one block value. */
@@ -223,6 +232,8 @@ export function blockEvent(block: DecodedBlock, row: number): BlockEvent {
     reactions: extras.r ?? [],
     attachments: extras.a ?? [],
   };
+  if (extras.m) event.mentions = extras.m;
+  if (extras.c) event.alsoInChannel = true;
   if (extras.x) event.extra = extras.x;
   return event;
 }
@@ -241,8 +252,10 @@ export function toBlockEvent(event: Omit<TimelineEvent, 'incidentId' | 'sourceId
     actorName: event.actorName,
     channel: event.channel,
     text: event.text,
+    ...(event.mentions?.length ? { mentions: event.mentions } : {}),
     links: event.links,
     threadParentKey: event.threadParentKey,
+    ...(event.alsoInChannel ? { alsoInChannel: true } : {}),
     replyCount: event.replyCount,
     edited: event.edited,
     deleted: event.deleted,

@@ -15,7 +15,7 @@ import { addDays, anchorDate, type DayAnchorOptions } from './day-anchor';
 import { ResultCollector } from './event-builder';
 import { ImportError } from './import-error';
 import type { ParseResult } from './imported-records';
-import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { checkpoint, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
 import { inputFiles, readTextFile, sniffText } from './input-files';
 import { resolveLimits } from './limits';
 import { stableHash } from './stable-hash';
@@ -126,7 +126,7 @@ async function parseChatLog(input: ImportInput, options: ChatLogOptions, hooks: 
       last = { at: time.at, draft: line, index: line.line };
     };
     for (let i = 0; i < lines.length; i++) {
-      if (i % 2000 === 0) throwIfAborted(hooks.signal, file.where);
+      if (i % 2000 === 0) await checkpoint(hooks.signal, file.where);
       const raw = lines[i] ?? '';
       if (raw.trim() === '') continue;
       const read = readLine(raw, i + 1);

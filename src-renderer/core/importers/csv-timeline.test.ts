@@ -107,7 +107,52 @@ describe('csv timeline', () => {
     expect(preview.sample).toEqual([]);
     expect(preview.warnings[0]?.message).toContain('choose the time column');
     const bad = await csvTimelineImporter.preview(fileInput('t.csv', 'Started,Said\nsoon,hi\n'), { mapping: { time: 'Started' } });
-    expect(bad.warnings[0]?.line).toBe(2);
+    expect(bad.errors[0]?.line).toBe(2);
+  });
+
+  it('detects day-first dates from a row that settles it and reads every row that way', async () => {
+    const text = 'time,message\n12/05/2020 16:00,first\n13/05/2020 09:30,second\n';
+    const preview = await csvTimelineImporter.preview(fileInput('t.csv', text), {});
+    expect(preview.dates).toEqual({ numeric: true, detected: 'day-first', used: 'day-first' });
+    expect(preview.errors).toEqual([]);
+    const result = await parse(fileInput('t.csv', text), {});
+    expect(result.events.map((event) => event.at)).toEqual([at('2020-05-12T16:00:00Z'), at('2020-05-13T09:30:00Z')]);
+    const monthFirst = await parse(fileInput('t.csv', 'time,message\n12/05/2020 16:00,first\n12/13/2020 09:30,second\n'), {});
+    expect(monthFirst.events.map((event) => event.at)).toEqual([at('2020-12-05T16:00:00Z'), at('2020-12-13T09:30:00Z')]);
+  });
+
+  it('asks for the date format when no row settles it, naming the line and column, and reads the choice', async () => {
+    const text = 'when,message\n01/02/2020 10:00,first\n12/05/2020 16:00,second\n';
+    const preview = await csvTimelineImporter.preview(fileInput('t.csv', text), {});
+    expect(preview.dates).toEqual({ numeric: true, detected: null, used: null });
+    expect(preview.errors).toHaveLength(1);
+    expect(preview.errors[0]).toMatchObject({ line: 2 });
+    expect(preview.errors[0]?.message).toBe(
+      't.csv, line 2, field when: "01/02/2020 10:00" can be read day first or month first (1 February or January 2) and no row settles it: choose the date format',
+    );
+    const error = await expectImportError(parse(fileInput('t.csv', text), {}));
+    expect(error).toMatchObject({ code: 'BAD_DATE', location: { line: 2, field: 'when' } });
+    const chosen = await parse(fileInput('t.csv', text), { dateOrder: 'day-first' });
+    expect(chosen.events.map((event) => event.at)).toEqual([at('2020-02-01T10:00:00Z'), at('2020-05-12T16:00:00Z')]);
+    const chosenPreview = await csvTimelineImporter.preview(fileInput('t.csv', text), { dateOrder: 'month-first' });
+    expect(chosenPreview.errors).toEqual([]);
+    expect(chosenPreview.dates.used).toBe('month-first');
+  });
+
+  it('refuses a column that mixes day-first and month-first dates, naming both lines', async () => {
+    const text = 'time,message\n13/05/2020 16:00,a\n2020-05-14T00:00:00Z,iso\n05/14/2020 09:30,b\n';
+    const error = await expectImportError(parse(fileInput('t.csv', text), {}));
+    expect(error).toMatchObject({ code: 'BAD_DATE', location: { line: 4, field: 'time' } });
+    expect(error.message).toBe('the "time" column mixes date formats: line 2 has "13/05/2020 16:00" (day first) and line 4 has "05/14/2020 09:30" (month first)');
+    // Choosing an order reads every row that way, so the row that contradicts it is the error.
+    const chosen = await expectImportError(parse(fileInput('t.csv', text), { dateOrder: 'day-first' }));
+    expect(chosen).toMatchObject({ code: 'BAD_DATE', location: { line: 4, field: 'time' } });
+  });
+
+  it('ISO-only files need no date format', async () => {
+    const preview = await csvTimelineImporter.preview(await fixtureInput('timeline-comma.csv'), {});
+    expect(preview.dates).toEqual({ numeric: false, detected: null, used: null });
+    expect(preview.errors).toEqual([]);
   });
 
   it('detects CSV timelines by content', async () => {
@@ -141,5 +186,66 @@ describe('csv helpers', () => {
       'message',
       'note',
     ]);
+  });
+});
+
+describe('csv cancel', () => {
+  it('keeps physical line numbers across the tokenizer pauses (multi-line cells, a bad row far down)', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => `2025-03-09T06:45:00Z,"row ${i}\nsecond line"`);
+    rows[23_456] = 'not a time,"row 23456\nsecond line"';
+    const signal = { aborted: false };
+    const error = await expectImportError(parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal }));
+    // Header on line 1, each row two lines: row i starts on line 2 + 2i.
+    expect(error).toMatchObject({ code: 'BAD_DATE', location: { line: 2 + 2 * 23_456, field: 'time' } });
+    rows[23_456] = '2025-03-09T06:45:00Z,"row 23456\nsecond line"';
+    const result = await parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal });
+    expect(result.events).toHaveLength(25_000);
+    expect(result.events.at(-1)?.text).toBe('row 24999\nsecond line');
+  });
+
+  it('takes a Cancel while the file is being tokenized, before any row is read', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `2025-03-09T06:45:00Z,row ${i}`);
+    // Cancel arrives in a task of its own right after the first look at the flag, which the
+    // tokenizer's first pause takes (a tokenizer that never paused would first look at row 0).
+    let aborted = false;
+    let armed = false;
+    const signal = {
+      get aborted() {
+        if (!armed) {
+          armed = true;
+          setTimeout(() => (aborted = true), 0);
+        }
+        return aborted;
+      },
+    };
+    const reports: number[] = [];
+    const error = await expectImportError(parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal, onProgress: (p) => reports.push(p.events) }));
+    expect(error.code).toBe('CANCELLED');
+    expect(reports).toEqual([]);
+  });
+
+  it('takes a Cancel that arrives while rows are being read and stops with CANCELLED', async () => {
+    const total = 20_000;
+    const rows = Array.from({ length: total }, (_, i) => `2025-03-09T06:45:${String(i % 60).padStart(2, '0')}Z,row ${i}`);
+    let aborted = false;
+    let eventsAtCancel = -1;
+    let last = 0;
+    const onProgress = (progress: { events: number }) => {
+      last = progress.events;
+      // Once the row loop runs, Cancel arrives as the worker's message does: in a task of its own,
+      // which a loop that never yields would only let in after its last row.
+      if (progress.events > 0 && eventsAtCancel < 0) {
+        eventsAtCancel = 0;
+        setTimeout(() => {
+          aborted = true;
+          eventsAtCancel = last;
+        }, 0);
+      }
+    };
+    const signal = { get aborted() { return aborted; } };
+    const error = await expectImportError(parse(fileInput('t.csv', `time,message\n${rows.join('\n')}\n`), {}, { signal, onProgress }));
+    expect(error.code).toBe('CANCELLED');
+    expect(eventsAtCancel).toBeGreaterThan(0);
+    expect(eventsAtCancel).toBeLessThan(total);
   });
 });

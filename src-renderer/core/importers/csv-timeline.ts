@@ -4,11 +4,11 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ImportedEvent, ImportWarning, ParseResult } from './imported-records';
-import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { checkpoint, type AbortFlag, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
 import { inputFiles, readTextFile, sniffText, type InputFile } from './input-files';
 import { resolveLimits, type ImportLimits } from './limits';
 import { stableHash, stableStringify } from './stable-hash';
-import { isNaiveTimestamp, parseTimestamp, tryParseTimestamp } from './timestamps';
+import { impliedDateOrder, isNaiveTimestamp, numericDateParts, parseTimestamp, tryParseTimestamp, type DateOrder } from './timestamps';
 
 export const CSV_FIELDS = ['time', 'actor', 'message', 'source', 'kind', 'url', 'id'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
@@ -23,6 +23,18 @@ export interface CsvTimelineOptions extends BaseImportOptions {
   mapping?: Partial<CsvColumnMapping>;
   /** Auto-detected when unset. */
   separator?: CsvSeparator;
+  /** How numeric dates (13/06/2024) are read; detected from the time column when unset. */
+  dateOrder?: DateOrder;
+}
+
+/** What the time column says about numeric dates such as 12/05/2020. */
+export interface CsvDateOrder {
+  /** No time is written as a numeric date: the order does not matter. */
+  numeric: boolean;
+  /** The order a row settles (a first number above 12 means day first), null when none does. */
+  detected: DateOrder | null;
+  /** What parse uses: the chosen order, else the detected one. */
+  used: DateOrder | null;
 }
 
 export interface CsvTimelinePreview extends ImportPreview {
@@ -32,6 +44,9 @@ export interface CsvTimelinePreview extends ImportPreview {
   separator: CsvSeparator;
   /** The first data rows, cells as written. */
   rows: string[][];
+  dates: CsvDateOrder;
+  /** What would make the import fail (a row that cannot be read, dates whose order is unknown); Import stays disabled while there are any. */
+  errors: ImportWarning[];
 }
 
 const PREVIEW_ROWS = 10;
@@ -112,56 +127,95 @@ interface CsvTable {
   emptyRows: number;
 }
 
-/** Parses CSV text keeping each row's physical starting line, which is what users see in an editor. */
-function readTable(text: string, where: ImportErrorLocation, separator: CsvSeparator | undefined, maxRows = Infinity): CsvTable {
+interface TableReading {
+  maxRows?: number;
+  /** Given (parse), the tokenizer pauses every `yieldEvery` rows so a Cancel is taken mid-file. */
+  signal?: AbortFlag;
+  yieldEvery?: number;
+}
+
+/** Rows between pauses while a parse tokenizes: ~10 ms of work, so Cancel gets in at once. */
+const ROWS_PER_YIELD = 10_000;
+
+/**
+ * Parses CSV text keeping each row's physical starting line, which is what users see in an editor.
+ * With a signal, PapaParse is paused every few thousand rows and resumed after `checkpoint`: a
+ * 64 MB file tokenizes for about a second, too long to leave Cancel waiting.
+ */
+function readTable(text: string, where: ImportErrorLocation, separator: CsvSeparator | undefined, reading: TableReading = {}): Promise<CsvTable> {
+  const { maxRows = Infinity, signal, yieldEvery = ROWS_PER_YIELD } = reading;
   const rows: CsvRow[] = [];
   let headers: string[] | null = null;
   let headerLine = 1;
   let detected: CsvSeparator = separator ?? ',';
+  // After a pause PapaParse goes on over the rest of the text: its cursors count from `base`.
+  let base = 0;
   let cursor = 0;
   let line = 1;
   let emptyRows = 0;
+  let sinceYield = 0;
   let failure: ImportError | null = null;
   const lineBreakChar = (linebreak: string) => (linebreak === '\r' ? 0x0d : 0x0a);
   let breakChar = 0x0a;
   const contentEnd = text.trimEnd().length;
 
-  const parser = Papa.parse<string[]>(text, {
-    delimiter: separator ?? '',
-    delimitersToGuess: [...CSV_SEPARATORS],
-    skipEmptyLines: false,
-    step: (result, handle) => {
-      breakChar = lineBreakChar(result.meta.linebreak);
-      const startLine = line;
-      const end = result.meta.cursor;
-      for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === breakChar) line++;
-      cursor = end;
-      if (CSV_SEPARATORS.includes(result.meta.delimiter as CsvSeparator)) detected = result.meta.delimiter as CsvSeparator;
-      const error = result.errors.find((candidate) => candidate.type !== 'Delimiter');
-      if (error) {
-        failure = new ImportError('BAD_CSV', `${error.message.replace(/\.$/, '')} (row starting on this line)`, { ...where, line: startLine });
-        handle.abort();
-        return;
-      }
-      const cells = result.data;
-      if (cells.every((cell) => cell.trim() === '')) {
-        // The newline that ends the last row is not an empty row of its own.
-        if (headers && end < contentEnd) emptyRows++;
-        return;
-      }
-      if (!headers) {
-        headers = cells.map((cell) => cell.trim());
-        headerLine = startLine;
-        return;
-      }
-      rows.push({ cells, line: startLine });
-      if (rows.length >= maxRows) handle.abort();
-    },
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      if (failure) reject(failure);
+      else if (!headers) reject(new ImportError('EMPTY', 'the file has no header row', where));
+      else resolve({ headers, headerLine, rows, separator: detected, emptyRows });
+    };
+    Papa.parse<string[]>(text, {
+      delimiter: separator ?? '',
+      delimitersToGuess: [...CSV_SEPARATORS],
+      skipEmptyLines: false,
+      complete: finish,
+      step: (result, handle) => {
+        breakChar = lineBreakChar(result.meta.linebreak);
+        const startLine = line;
+        const end = base + result.meta.cursor;
+        for (let i = cursor; i < end; i++) if (text.charCodeAt(i) === breakChar) line++;
+        cursor = end;
+        if (CSV_SEPARATORS.includes(result.meta.delimiter as CsvSeparator)) detected = result.meta.delimiter as CsvSeparator;
+        const error = result.errors.find((candidate) => candidate.type !== 'Delimiter');
+        if (error) {
+          failure = new ImportError('BAD_CSV', `${error.message.replace(/\.$/, '')} (row starting on this line)`, { ...where, line: startLine });
+          handle.abort();
+          return;
+        }
+        const cells = result.data;
+        if (cells.every((cell) => cell.trim() === '')) {
+          // The newline that ends the last row is not an empty row of its own.
+          if (headers && end < contentEnd) emptyRows++;
+        } else if (!headers) {
+          headers = cells.map((cell) => cell.trim());
+          headerLine = startLine;
+        } else {
+          rows.push({ cells, line: startLine });
+          if (rows.length >= maxRows) {
+            handle.abort();
+            return;
+          }
+        }
+        if (signal && ++sinceYield >= yieldEvery && end < text.length) {
+          sinceYield = 0;
+          base = end;
+          handle.pause();
+          checkpoint(signal, where).then(
+            () => handle.resume(),
+            (cancelled: unknown) => {
+              failure = cancelled instanceof ImportError ? cancelled : new ImportError('CANCELLED', 'the import was cancelled', where);
+              finish();
+            },
+          );
+        }
+      },
+    });
+    // Without a pause PapaParse has finished (complete called) by now.
   });
-  void parser;
-  if (failure) throw failure;
-  if (!headers) throw new ImportError('EMPTY', 'the file has no header row', where);
-  return { headers, headerLine, rows, separator: detected, emptyRows };
 }
 
 function resolveMapping(headers: string[], overrides: Partial<CsvColumnMapping> | undefined): CsvColumnMapping {
@@ -194,6 +248,7 @@ interface RowContext {
   indexes: Record<CsvField, number>;
   where: ImportErrorLocation;
   timeZone: string | undefined;
+  dateOrder: DateOrder | undefined;
   collector: ResultCollector;
 }
 
@@ -201,7 +256,10 @@ function addRow(row: CsvRow, context: RowContext): void {
   const { indexes, mapping, where, collector } = context;
   const cell = (field: CsvField) => (indexes[field] >= 0 ? (row.cells[indexes[field]] ?? '') : '');
   const rowWhere = { ...where, line: row.line };
-  const time = parseTimestamp(cell('time').trim(), { ...rowWhere, field: mapping.time ?? 'time' }, context.timeZone ? { timeZone: context.timeZone } : {});
+  const time = parseTimestamp(cell('time').trim(), { ...rowWhere, field: mapping.time ?? 'time' }, {
+    ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+    ...(context.dateOrder ? { dateOrder: context.dateOrder } : {}),
+  });
   const record: Record<string, string> = {};
   context.table.headers.forEach((header, i) => {
     // defineProperty: a column named '__proto__' stays a column instead of changing the prototype.
@@ -231,16 +289,66 @@ function addRow(row: CsvRow, context: RowContext): void {
   if (actor) collector.addActor(actor, actor);
 }
 
+interface DateOrderScan extends CsvDateOrder {
+  /** Why parse cannot go on without a choice: names the line and column; null when it can. */
+  problem: ImportError | null;
+}
+
+/**
+ * Reads the whole time column for numeric dates: a first number above 12 settles day first, a
+ * second one above 12 month first. Rows that settle both ways, or none while some dates read
+ * differently each way (05/06/2024), need the user's choice; the problem names the line.
+ */
+function scanDateOrder(table: CsvTable, timeIndex: number, field: string, where: ImportErrorLocation, chosen: DateOrder | undefined): DateOrderScan {
+  let numeric = false;
+  let ambiguous: CsvRow | null = null;
+  const settled: Partial<Record<DateOrder, CsvRow>> = {};
+  for (const row of table.rows) {
+    const parts = numericDateParts(row.cells[timeIndex] ?? '');
+    if (!parts) continue;
+    numeric = true;
+    const order = impliedDateOrder(parts);
+    if (order) settled[order] ??= row;
+    else if (parts.first !== parts.second) ambiguous ??= row;
+    if (settled['day-first'] && settled['month-first']) break;
+  }
+  const dayFirst = settled['day-first'];
+  const monthFirst = settled['month-first'];
+  const detected = dayFirst && !monthFirst ? 'day-first' : monthFirst && !dayFirst ? 'month-first' : null;
+  const used = chosen ?? detected;
+  let problem: ImportError | null = null;
+  if (!chosen && dayFirst && monthFirst) {
+    const value = (row: CsvRow) => (row.cells[timeIndex] ?? '').trim();
+    problem = new ImportError(
+      'BAD_DATE',
+      `the "${field}" column mixes date formats: line ${dayFirst.line} has "${value(dayFirst)}" (day first) and line ${monthFirst.line} has "${value(monthFirst)}" (month first)`,
+      { ...where, line: monthFirst.line, field },
+    );
+  } else if (!used && ambiguous) {
+    const value = (ambiguous.cells[timeIndex] ?? '').trim();
+    const parts = numericDateParts(value);
+    const reading = parts ? ` (${parts.first} ${MONTHS[parts.second - 1] ?? '?'} or ${MONTHS[parts.first - 1] ?? '?'} ${parts.second})` : '';
+    problem = new ImportError('BAD_DATE', `"${value}" can be read day first or month first${reading} and no row settles it: choose the date format`, {
+      ...where,
+      line: ambiguous.line,
+      field,
+    });
+  }
+  return { numeric, detected, used: problem && !chosen ? null : used, problem };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 function naiveWarning(table: CsvTable, indexes: Record<CsvField, number>, timeZone: string | undefined): ImportWarning | null {
   const naive = table.rows.filter((row) => isNaiveTimestamp((row.cells[indexes.time] ?? '').trim())).length;
   if (naive === 0) return null;
   return { message: `${naive} ${naive === 1 ? 'row gives' : 'rows give'} a time without a zone; read as ${timeZone ?? 'UTC'}` };
 }
 
-async function loadTable(file: InputFile, options: CsvTimelineOptions, limits: ImportLimits, maxRows?: number) {
+async function loadTable(file: InputFile, options: CsvTimelineOptions, limits: ImportLimits, reading: TableReading = {}) {
   const { text, warnings } = await readTextFile(file, limits);
   if (text.trim() === '') throw new ImportError('EMPTY', 'the file is empty', file.where);
-  return { table: readTable(text, file.where, options.separator, maxRows), warnings };
+  return { table: await readTable(text, file.where, options.separator, reading), warnings };
 }
 
 function singleFile(input: ImportInput): InputFile {
@@ -255,16 +363,18 @@ function singleFile(input: ImportInput): InputFile {
 async function parseCsv(input: ImportInput, options: CsvTimelineOptions, hooks: ImportHooks = {}): Promise<ParseResult> {
   const limits = resolveLimits(options.limits);
   const file = singleFile(input);
-  const { table, warnings } = await loadTable(file, options, limits);
+  const { table, warnings } = await loadTable(file, options, limits, { signal: hooks.signal });
   if (table.rows.length === 0) throw new ImportError('EMPTY', 'the file has a header but no rows', { ...file.where, line: table.headerLine });
   const mapping = resolveMapping(table.headers, options.mapping);
   const indexes = columnIndexes(table.headers, mapping, file.where);
+  const dates = scanDateOrder(table, indexes.time, mapping.time ?? 'time', file.where, options.dateOrder);
+  if (dates.problem) throw dates.problem;
   const collector = new ResultCollector('csv-timeline', limits);
   warnings.forEach((warning) => collector.warn(warning));
-  const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, collector };
+  const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, dateOrder: dates.used ?? undefined, collector };
   for (const [i, row] of table.rows.entries()) {
     if (i % 1000 === 0) {
-      throwIfAborted(hooks.signal, file.where);
+      await checkpoint(hooks.signal, file.where);
       hooks.onProgress?.({ filesDone: 0, filesTotal: 1, bytesDone: 0, bytesTotal: file.size, events: collector.eventCount });
     }
     addRow(row, context);
@@ -287,16 +397,22 @@ async function previewCsv(input: ImportInput, options: CsvTimelineOptions): Prom
   const mapping = resolveMapping(table.headers, options.mapping);
   const collector = new ResultCollector('csv-timeline', limits);
   const previewWarnings: ImportWarning[] = [...warnings];
+  const errors: ImportWarning[] = [];
   let sample: ImportedEvent[] = [];
+  let dates: CsvDateOrder = { numeric: false, detected: null, used: options.dateOrder ?? null };
   try {
     const indexes = columnIndexes(table.headers, mapping, file.where);
-    const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, collector };
+    const scan = scanDateOrder(table, indexes.time, mapping.time ?? 'time', file.where, options.dateOrder);
+    dates = { numeric: scan.numeric, detected: scan.detected, used: scan.used };
+    if (scan.problem) errors.push({ message: scan.problem.describe(), line: scan.problem.location.line });
+    const context: RowContext = { table, mapping, indexes, where: file.where, timeZone: options.timeZone, dateOrder: scan.used ?? undefined, collector };
     for (const row of table.rows.slice(0, PREVIEW_ROWS)) {
       try {
         addRow(row, context);
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
-        previewWarnings.push({ message: error.describe(), line: row.line });
+        // While the order is unknown every ambiguous row fails alike: the one problem above says it.
+        if (!scan.problem) errors.push({ message: error.describe(), line: row.line });
       }
     }
     sample = collector.result().events;
@@ -315,6 +431,8 @@ async function previewCsv(input: ImportInput, options: CsvTimelineOptions): Prom
     sample,
     eventCount: table.rows.length,
     warnings: previewWarnings,
+    dates,
+    errors,
   };
 }
 
@@ -327,7 +445,7 @@ async function detectCsv(input: ImportInput): Promise<number> {
     if (trimmed === '' || trimmed.startsWith('{') || trimmed.startsWith('[') || head.includes('\u0000')) return 0;
     // The sniffed head may end mid-row; only whole lines are judged.
     const complete = files[0].size > head.length ? head.slice(0, Math.max(head.lastIndexOf('\n'), 0)) : head;
-    const table = readTable(complete, files[0].where, undefined, 5);
+    const table = await readTable(complete, files[0].where, undefined, { maxRows: 5 });
     if (table.headers.length < 2) return 0;
     const mapping = guessCsvMapping(table.headers);
     if (mapping.time === null) return 0.1;

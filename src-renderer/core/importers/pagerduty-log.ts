@@ -4,7 +4,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ParseResult, ImportWarning } from './imported-records';
-import { inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { checkpoint, inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
 import { inputFiles, readJsonOrJsonLines, sniffText, type InputFile } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits, type ImportLimits } from './limits';
@@ -184,7 +184,7 @@ async function parsePagerDuty(input: ImportInput, options: PagerDutyOptions, hoo
   for (const doc of docs.entries) {
     for (let index = 0; index < doc.value.length; index++) {
       if (index % 500 === 0) {
-        throwIfAborted(hooks.signal, doc.where);
+        await checkpoint(hooks.signal, doc.where);
         hooks.onProgress?.({ filesDone: 0, filesTotal: docs.entries.length, bytesDone: 0, bytesTotal: 0, events: collector.eventCount });
       }
       const raw = doc.value[index];

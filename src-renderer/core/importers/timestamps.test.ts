@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-error';
-import { isNaiveTimestamp, isValidTimeZone, parseTimestamp, tryParseTimestamp } from './timestamps';
+import { impliedDateOrder, isNaiveTimestamp, isValidTimeZone, numericDateParts, parseTimestamp, tryParseTimestamp } from './timestamps';
 
 const where = { file: 'timeline.csv', line: 4, field: 'time' };
 const utc = (iso: string) => Date.parse(iso);
@@ -73,5 +73,52 @@ describe('helpers', () => {
 describe('ancient years', () => {
   it('keeps two-digit years in naive times as written', () => {
     expect(new Date(parseTimestamp('0050-06-01 12:00', where, { timeZone: 'Europe/Berlin' }).at).getUTCFullYear()).toBe(50);
+  });
+});
+
+describe('numeric dates (13/06/2024, 06/13/2024)', () => {
+  const utc = (iso: string) => Date.parse(iso);
+
+  it('reads a date whose numbers settle the order without being told', () => {
+    expect(tryParseTimestamp('13/06/2024 16:00')?.at).toBe(utc('2024-06-13T16:00:00Z'));
+    expect(tryParseTimestamp('06/13/2024 16:00')?.at).toBe(utc('2024-06-13T16:00:00Z'));
+    expect(tryParseTimestamp('05/05/2024')?.at).toBe(utc('2024-05-05T00:00:00Z'));
+  });
+
+  it('reads an ambiguous date only with a chosen order', () => {
+    expect(tryParseTimestamp('12/05/2020 16:00')).toBeNull();
+    expect(tryParseTimestamp('12/05/2020 16:00', { dateOrder: 'day-first' })?.at).toBe(utc('2020-05-12T16:00:00Z'));
+    expect(tryParseTimestamp('12/05/2020 16:00', { dateOrder: 'month-first' })?.at).toBe(utc('2020-12-05T16:00:00Z'));
+  });
+
+  it('rejects a date that the chosen order makes impossible', () => {
+    expect(tryParseTimestamp('13/06/2024', { dateOrder: 'month-first' })).toBeNull();
+    expect(tryParseTimestamp('31/04/2024', { dateOrder: 'day-first' })).toBeNull();
+    expect(() => parseTimestamp('06/13/2024', where, { dateOrder: 'day-first' })).toThrow(ImportError);
+  });
+
+  it('reads dots, dashes, seconds, fractions, AM/PM, zones and offsets', () => {
+    expect(tryParseTimestamp('13.06.2024 16:05:07', { dateOrder: 'day-first' })?.at).toBe(utc('2024-06-13T16:05:07Z'));
+    expect(tryParseTimestamp('13-06-2024T16:05:07.250Z')?.at).toBe(utc('2024-06-13T16:05:07.250Z'));
+    expect(tryParseTimestamp('6/13/2024, 4:05 PM')?.at).toBe(utc('2024-06-13T16:05:00Z'));
+    expect(tryParseTimestamp('6/13/2024 12:30 a.m.')?.at).toBe(utc('2024-06-13T00:30:00Z'));
+    expect(tryParseTimestamp('6/13/2024 13:30 PM')).toBeNull();
+    expect(tryParseTimestamp('13/06/2024 16:00 +02:00')?.at).toBe(utc('2024-06-13T14:00:00Z'));
+    expect(tryParseTimestamp('13/06/2024 16:00', { timeZone: 'Europe/Paris' })?.at).toBe(utc('2024-06-13T14:00:00Z'));
+  });
+
+  it('tells zoned numeric dates from naive ones', () => {
+    expect(isNaiveTimestamp('13/06/2024 16:00')).toBe(true);
+    expect(isNaiveTimestamp('13/06/2024 16:00Z')).toBe(false);
+    expect(isNaiveTimestamp('13/06/2024 16:00 UTC')).toBe(false);
+  });
+
+  it('names the order a date implies', () => {
+    expect(numericDateParts('13/06/2024')).toEqual({ first: 13, second: 6 });
+    expect(numericDateParts('2024-06-13')).toBeNull();
+    expect(impliedDateOrder({ first: 13, second: 6 })).toBe('day-first');
+    expect(impliedDateOrder({ first: 6, second: 13 })).toBe('month-first');
+    expect(impliedDateOrder({ first: 5, second: 6 })).toBeNull();
+    expect(impliedDateOrder({ first: 13, second: 13 })).toBeNull();
   });
 });

@@ -13,11 +13,36 @@ export interface TimestampOptions {
   timeZone?: string;
   /** How bare numbers are read; 'auto' takes values below 1e11 as seconds (1e11 s is year 5138). */
   epoch?: 'auto' | 'seconds' | 'milliseconds';
+  /**
+   * How a numeric date such as 05/06/2024 is read. Unset: only when the value settles it itself
+   * (13/06/2024 is day first, 06/13/2024 month first, 05/05/2024 either way); otherwise no date.
+   */
+  dateOrder?: DateOrder;
 }
+
+/** Day first (13/06/2024, most of the world) or month first (06/13/2024, the US). */
+export type DateOrder = 'day-first' | 'month-first';
+export const DATE_ORDERS: readonly DateOrder[] = ['day-first', 'month-first'];
 
 const ISO_PATTERN =
   /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?|\s(UTC|GMT))?$/;
 const EPOCH_PATTERN = /^-?\d+(?:\.\d+)?$/;
+/** 13/06/2024 16:00, 6.13.2024 4:00 PM, 13-06-2024T16:00:00Z: day and month in either order, then a four-digit year. */
+const NUMERIC_DATE_PATTERN =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:(?:[Tt]|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?|\s(UTC|GMT))?$/;
+
+/** The two leading numbers of a numeric date (13 and 6 in 13/06/2024), or null for any other value. */
+export function numericDateParts(value: string): { first: number; second: number } | null {
+  const match = NUMERIC_DATE_PATTERN.exec(value.trim());
+  return match ? { first: Number(match[1]), second: Number(match[3]) } : null;
+}
+
+/** The order a numeric date's own numbers imply (a number above 12 cannot be a month); null when either reading works. */
+export function impliedDateOrder(parts: { first: number; second: number }): DateOrder | null {
+  if (parts.first > 12 && parts.second <= 12) return 'day-first';
+  if (parts.second > 12 && parts.first <= 12) return 'month-first';
+  return null;
+}
 
 /** True when `zone` is an IANA zone name (or UTC offset) the runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
@@ -33,8 +58,11 @@ export function isValidTimeZone(zone: string): boolean {
 /** True for a date-time written without Z or offset, which is read in the chosen zone. */
 export function isNaiveTimestamp(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const match = ISO_PATTERN.exec(value.trim());
-  return match !== null && !match[8] && !match[9] && !match[12];
+  const text = value.trim();
+  const match = ISO_PATTERN.exec(text);
+  if (match) return !match[8] && !match[9] && !match[12];
+  const numeric = NUMERIC_DATE_PATTERN.exec(text);
+  return numeric !== null && !numeric[10] && !numeric[11] && !numeric[14];
 }
 
 /** Parses a timestamp or returns null; used where a miss is not an error (sniffing, optional fields). */
@@ -45,14 +73,44 @@ export function tryParseTimestamp(value: unknown, options: TimestampOptions = {}
   const text = value.trim();
   if (EPOCH_PATTERN.test(text)) return fromEpoch(Number(text), original, options);
   const match = ISO_PATTERN.exec(text);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s, frac, zulu, sign, offH, offM, utcWord] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h ?? 0);
-  const minute = Number(mi ?? 0);
-  const second = Number(s ?? 0);
+  if (match) {
+    const [, y, mo, d, h, mi, s, frac, zulu, sign, offH, offM, utcWord] = match;
+    return fromParts({ year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0), frac, zulu, sign, offH, offM, utcWord }, original, options);
+  }
+  const numeric = NUMERIC_DATE_PATTERN.exec(text);
+  if (!numeric) return null;
+  const [, a, , b, y, h, mi, s, frac, meridiem, zulu, sign, offH, offM, utcWord] = numeric;
+  const first = Number(a);
+  const second = Number(b);
+  const order = options.dateOrder ?? impliedDateOrder({ first, second }) ?? (first === second ? 'day-first' : null);
+  if (order === null) return null;
+  let hour = Number(h ?? 0);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+  }
+  const [day, month] = order === 'day-first' ? [first, second] : [second, first];
+  return fromParts({ year: Number(y), month, day, hour, minute: Number(mi ?? 0), second: Number(s ?? 0), frac, zulu, sign, offH, offM, utcWord }, original, options);
+}
+
+interface DateTimeParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  frac?: string;
+  zulu?: string;
+  sign?: string;
+  offH?: string;
+  offM?: string;
+  utcWord?: string;
+}
+
+/** Validates the calendar fields and applies Z, an offset, or the zone for naive times. */
+function fromParts(parts: DateTimeParts, original: string, options: TimestampOptions): ParsedTime | null {
+  const { year, month, day, hour, minute, second, frac, zulu, sign, offH, offM, utcWord } = parts;
   const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;

@@ -10,7 +10,7 @@ import type { DayAnchorOptions } from './day-anchor';
 import { ResultCollector } from './event-builder';
 import { ImportError } from './import-error';
 import type { ParseResult } from './imported-records';
-import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { checkpoint, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
 import { inputFiles, readTextFile, sniffText } from './input-files';
 import { resolveLimits } from './limits';
 import { stableHash } from './stable-hash';
@@ -79,7 +79,7 @@ async function parseTranscript(input: ImportInput, options: TranscriptOptions, h
       throw new ImportError('BAD_DATE', 'a transcript counts from the start of the call: set the incident start so Debrief knows when the call began', file.where);
     }
     for (const [index, cue] of cues.entries()) {
-      if (index % 2000 === 0) throwIfAborted(hooks.signal, file.where);
+      if (index % 2000 === 0) await checkpoint(hooks.signal, file.where);
       const actorId = cue.speaker || null;
       if (actorId) collector.addActor(actorId, actorId);
       collector.addEvent(

@@ -103,6 +103,19 @@ describe('openZip', () => {
     expect(text(await must(folder.entries[1]).read())).toBe('{"b":2}');
   });
 
+  it('reads every entry when the 16-bit entry count wrapped past 65,535 (writers without ZIP64)', async () => {
+    const zip = buildZip({ 'a.json': '[1]', 'b.json': '[2]', 'c.json': '[3]' });
+    const eocd = zip.length - 22;
+    // 65,537 entries written without ZIP64 declare 65,537 mod 65,536 = 1.
+    writeU16(zip, eocd + 8, 1);
+    writeU16(zip, eocd + 10, 1);
+    const folder = await openZip(bytesSource('wrapped.zip', zip));
+    expect(folder.entries.map((entry) => entry.path)).toEqual(['a.json', 'b.json', 'c.json']);
+    expect(text(await must(folder.entries[2]).read())).toBe('[3]');
+    const capped = await rejection(openZip(bytesSource('wrapped.zip', zip), { limits: { maxEntries: 2 } }));
+    expect(capped.code).toBe('LIMIT_EXCEEDED');
+  });
+
   it('opens an empty archive', async () => {
     const folder = await openZip(bytesSource('empty.zip', buildZip({})));
     expect(folder.entries).toEqual([]);

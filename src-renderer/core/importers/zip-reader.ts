@@ -133,8 +133,13 @@ function parseCentralDirectory(
   const entries: ZipEntry[] = [];
   let pos = 0;
   let seen = 0;
-  while (seen < declaredCount) {
-    if (pos + 46 > directory.length || readU32(directory, pos) !== SIG_CENTRAL) {
+  for (;;) {
+    const headerHere = pos + 46 <= directory.length && readU32(directory, pos) === SIG_CENTRAL;
+    if (seen >= declaredCount) {
+      // Writers without ZIP64 (fflate, some tools) store the entry count in 16 bits, so 199,999
+      // entries say 3,391: further headers in the directory are entries too, never dropped.
+      if (!headerHere) break;
+    } else if (!headerHere) {
       throw new ImportError('TRUNCATED_ARCHIVE', `the archive's file list ends after ${seen} of ${declaredCount} entries`, where);
     }
     seen++;

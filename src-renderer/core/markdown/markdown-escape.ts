@@ -78,7 +78,7 @@ export function escapeCellPipes(markdown: string): string {
   return out;
 }
 
-function stripControl(text: string): string {
+export function stripControl(text: string): string {
   // Control characters (other than tab/newline) can hide text in some renderers.
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');

@@ -44,9 +44,16 @@ export interface TimelineEvent {
   actorName: string;
   channel: string;
   text: string;
+  /**
+   * Names the source's mention tokens resolved to (Slack `<@U1>` → "Kenji Sato"), so a mention
+   * renders as the whole name, spaces and all. Absent for sources without mentions.
+   */
+  mentions?: string[];
   links: EventLink[];
   /** dedupeKey of the thread parent, so threads survive across imports. */
   threadParentKey: string | null;
+  /** A thread reply also sent to the channel (Slack `thread_broadcast`): shown in both places. */
+  alsoInChannel?: boolean;
   replyCount: number;
   edited: boolean;
   deleted: boolean;

@@ -106,16 +106,22 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
 
   const starts = stageStarts(milestones);
   const exported = input.events.filter((e) => !e.redacted).sort(byTimeThenId);
-  const timeline: PostmortemEvent[] = exported.map((e) => ({
-    id: e.id,
-    at: e.at,
-    atText: when(e.at, SHORT),
-    stage: stageAt(starts, e.at),
-    kind: e.kind,
-    actor: e.actorName,
-    channel: e.channel,
-    text: redactedText(e),
-  }));
+  const timeline: PostmortemEvent[] = exported.map((e) => {
+    const text = redactedText(e);
+    return {
+      id: e.id,
+      at: e.at,
+      atText: when(e.at, SHORT),
+      stage: stageAt(starts, e.at),
+      kind: e.kind,
+      actor: e.actorName,
+      channel: e.channel,
+      text,
+      // Only what the redacted text still shows: a hidden label takes its link with it.
+      links: e.links.filter((link) => link.label !== '' && text.includes(link.label)),
+      mentions: (e.mentions ?? []).filter((name) => text.includes(`@${name}`)),
+    };
+  });
   const eventById = new Map(timeline.map((e) => [e.id, e]));
   const pinned = new Set(exported.filter((e) => e.pinned).map((e) => e.id));
 

@@ -1,7 +1,7 @@
 import type { ActionKind, ActionStatus, Priority } from '../model/action-item';
 import type { AnnotationTag } from '../model/annotation';
 import type { IncidentCatalog } from '../model/catalog';
-import type { EventKind } from '../model/event';
+import type { EventKind, EventLink } from '../model/event';
 import type { IncidentStatus, RoleAssignment } from '../model/incident';
 import type { MilestoneKind, Stage } from '../model/milestone';
 import type { Severity } from '../model/severity';
@@ -88,7 +88,12 @@ export interface PostmortemEvent {
   kind: EventKind;
   actor: string;
   channel: string;
+  /** Chat text (Slack mrkdwn) with redactions applied; rendered through core/chat-text. */
   text: string;
+  /** The event's links whose label the (redacted) text still shows. */
+  links: EventLink[];
+  /** Names mentioned in the text. */
+  mentions: string[];
 }
 
 export interface PostmortemMilestone {

@@ -1,3 +1,4 @@
+import { chatTextToMarkdown, chatTextToTableCell } from '../chat-text/chat-markdown';
 import type { ActionKind, ActionStatus } from '../model/action-item';
 import { STAGES, type Stage } from '../model/milestone';
 import { escapeBlock, escapeInline, escapeTableCell, eventLink, markdownLink } from '../markdown/markdown-escape';
@@ -28,7 +29,7 @@ function listItem(markdown: string): string {
 
 function eventLine(e: PostmortemEvent): string {
   const who = e.actor.trim() ? ` **${escapeInline(e.actor)}:**` : '';
-  return `- ${eventLink(e.atText, e.id)} —${who} ${escapeInline(e.text)}`.trimEnd();
+  return `- ${eventLink(e.atText, e.id)} —${who} ${chatTextToMarkdown(e.text, e)}`.trimEnd();
 }
 
 function stageName(stage: Stage | null): string {
@@ -57,7 +58,7 @@ function timelineTable(ctx: PostmortemContext): string {
   const staged = hasStages(ctx);
   return table(
     ['Time', 'Stage', 'Who', 'What'],
-    ctx.timeline.map((e) => [eventLink(e.atText, e.id), staged ? stageName(e.stage) : '—', escapeTableCell(e.actor), escapeTableCell(e.text)]),
+    ctx.timeline.map((e) => [eventLink(e.atText, e.id), staged ? stageName(e.stage) : '—', escapeTableCell(e.actor), chatTextToTableCell(e.text, e)]),
   );
 }
 

@@ -90,7 +90,7 @@ function hiddenParts(event: RedactableText): string[] {
  */
 export function redactEvent<T extends TimelineEvent>(event: T): T {
   if (event.redacted) {
-    return { ...event, text: REDACTED_EVENT_PLACEHOLDER, links: [], attachments: [], reactions: [], redactions: [], raw: null };
+    return { ...event, text: REDACTED_EVENT_PLACEHOLDER, mentions: [], links: [], attachments: [], reactions: [], redactions: [], raw: null };
   }
   const hidden = hiddenParts(event);
   const leaks = (value: string | null) => value !== null && hidden.some((part) => value.includes(part));
@@ -98,8 +98,47 @@ export function redactEvent<T extends TimelineEvent>(event: T): T {
     ...event,
     text: redactedText(event),
     links: event.links.filter((link) => !leaks(link.url) && !leaks(link.label)),
+    ...(event.mentions ? { mentions: event.mentions.filter((name) => !leaks(name)) } : {}),
     attachments: event.attachments.filter((attachment) => !leaks(attachment.name) && !leaks(attachment.url)),
     redactions: [],
     raw: null,
   };
+}
+
+/** What each hidden character becomes in a copy that keeps the text's length. */
+export const MASK_CHARACTER = '█';
+
+export type MaskableEvent = Pick<TimelineEvent, 'text' | 'redacted' | 'redactions' | 'links' | 'attachments' | 'reactions'>;
+
+/**
+ * A copy for an incident bundle sent without redacted text. Unlike `redactEvent` it keeps the
+ * redaction state: each hidden character is overwritten in place (UTF-16 length kept, so the
+ * stored spans still fit and the receiving app still shows them as redacted), a wholly redacted
+ * event keeps its flag with a placeholder text, and links or attachments repeating a hidden part
+ * are dropped as in exports. The caller drops the original record (`raw`).
+ */
+export function maskRedactedEvent<T extends MaskableEvent>(event: T): T {
+  if (event.redacted) return { ...event, text: REDACTED_EVENT_PLACEHOLDER, links: [], attachments: [], reactions: [] };
+  const spans = normaliseRedactions(event.redactions, event.text);
+  if (spans.length === 0) return event;
+  const hidden = hiddenParts(event);
+  const leaks = (value: string | null) => value !== null && hidden.some((part) => value.includes(part));
+  let text = '';
+  let cursor = 0;
+  for (const span of spans) {
+    text += event.text.slice(cursor, span.start) + MASK_CHARACTER.repeat(span.end - span.start);
+    cursor = span.end;
+  }
+  text += event.text.slice(cursor);
+  return {
+    ...event,
+    text,
+    links: event.links.filter((link) => !leaks(link.url) && !leaks(link.label)),
+    attachments: event.attachments.filter((attachment) => !leaks(attachment.name) && !leaks(attachment.url)),
+  };
+}
+
+/** True when the event hides something (the whole event or a span). */
+export function hasRedaction(event: Pick<TimelineEvent, 'redacted' | 'redactions'>): boolean {
+  return event.redacted || event.redactions.length > 0;
 }

@@ -1,7 +1,9 @@
 import { CSV_FIELDS, CSV_SEPARATORS, type CsvField, type CsvSeparator, type CsvTimelinePreview } from '@core/importers/csv-timeline';
+import { DATE_ORDERS, type DateOrder } from '@core/importers/timestamps';
 import type { ImportChoices } from './worker-protocol';
 
 const FIELD_LABEL: Record<CsvField, string> = { time: 'Time', actor: 'Who', message: 'Message', source: 'Source / channel', kind: 'Kind', url: 'Link', id: 'Id' };
+const DATE_ORDER_LABEL: Record<DateOrder, string> = { 'day-first': 'Day first (13/06/2024)', 'month-first': 'Month first (06/13/2024)' };
 const SEPARATOR_LABEL: Record<CsvSeparator, string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab' };
 
 interface Props {
@@ -10,7 +12,7 @@ interface Props {
   onChange(choices: ImportChoices): void;
 }
 
-/** Column mapping, separator and zone for times written without one, over the first rows. */
+/** Column mapping, separator, date format and zone for times written without one, over the first rows. */
 export function CsvPreviewPanel({ preview, choices, onChange }: Props) {
   return (
     <div className="import-preview">
@@ -42,12 +44,42 @@ export function CsvPreviewPanel({ preview, choices, onChange }: Props) {
             ))}
           </select>
         </label>
+        {preview.dates.numeric && (
+          <label>
+            Date format
+            <select
+              aria-label="Date format"
+              value={preview.dates.used ?? ''}
+              onChange={(e) => onChange({ ...choices, dateOrder: (e.target.value || undefined) as DateOrder | undefined })}
+            >
+              {preview.dates.used === null && (
+                <option value="" disabled>
+                  Choose…
+                </option>
+              )}
+              {DATE_ORDERS.map((order) => (
+                <option key={order} value={order}>
+                  {DATE_ORDER_LABEL[order]}
+                  {order === preview.dates.detected ? ', detected' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Zone for times without one
           <input aria-label="Zone for times without one" value={choices.timeZone ?? 'UTC'} onChange={(e) => onChange({ ...choices, timeZone: e.target.value.trim() || undefined })} />
         </label>
       </div>
       {preview.mapping.time === null && <p className="field-error">Choose the column that holds the time of each row.</p>}
+      {preview.errors.length > 0 && (
+        <ul className="import-error" role="alert" aria-label="Problems to fix before importing">
+          {preview.errors.slice(0, 5).map((error, i) => (
+            <li key={i}>{error.message}</li>
+          ))}
+          {preview.errors.length > 5 && <li>… and {preview.errors.length - 5} more</li>}
+        </ul>
+      )}
       <p className="muted">{preview.eventCount === null ? '' : `${preview.eventCount.toLocaleString('en-US')} rows. `}First rows:</p>
       <div className="import-table-wrap">
         <table className="import-table">

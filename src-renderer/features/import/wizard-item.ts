@@ -57,6 +57,7 @@ export function isCsvPreview(preview: AnyPreview | null): preview is CsvTimeline
 export function readyToImport(item: WizardItem): boolean {
   if (!item.include || item.analysing || !item.format || !item.preview) return false;
   if (isSlackPreview(item.preview)) return (item.choices.conversations ?? item.preview.conversations.map((c) => c.id)).length > 0;
-  if (isCsvPreview(item.preview)) return item.preview.mapping.time !== null;
+  // A CSV whose preview shows errors would fail: Import stays disabled until the user fixes them.
+  if (isCsvPreview(item.preview)) return item.preview.mapping.time !== null && item.preview.errors.length === 0;
   return true;
 }

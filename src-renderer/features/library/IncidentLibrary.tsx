@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABEL, type Incident, type IncidentStatus } from '@core/model/incident';
 import { SEVERITIES, SEVERITY_MEANING, type Severity } from '@core/model/severity';
 import { formatInZone } from '@core/time/zoned-input';
@@ -20,6 +20,10 @@ interface IncidentLibraryProps {
   onCreate: () => void;
   /** Opens the back-up-or-restore dialog. */
   onBackup?: () => void;
+  /** Opens the import-bundle dialog, with the file when one was dropped on the library. */
+  onImportBundle?: (file?: File) => void;
+  /** Which dropped files are bundles (the bundles feature says; app passes it in). */
+  isBundleFile?: (file: File) => boolean;
 }
 
 const SORT_LABEL: Record<SortOrder, string> = {
@@ -35,7 +39,7 @@ function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryProps) {
+export function IncidentLibrary({ onOpen, onCreate, onBackup, onImportBundle, isBundleFile }: IncidentLibraryProps) {
   const incidents = useAllIncidents();
   const deleteIncident = useDeleteIncident();
   const [query, setQuery] = useState<LibraryQuery>({ text: '', severities: [], statuses: [], sort: 'newest' });
@@ -56,6 +60,7 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
   const total = incidents?.filter((i) => !i.deletedAt).length ?? 0;
 
   useShortcut('library.search', () => document.getElementById('library-search')?.focus());
+  const drop = useBundleDrop(onImportBundle, isBundleFile);
 
   const renderList = (list: Incident[]) => (
   <ul className="incident-list">
@@ -84,6 +89,7 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
 
   if (total === 0) {
     return (
+      <div className={drop.active ? 'library bundle-drop-target' : 'library'} {...drop.handlers}>
       <EmptyState
         title="No incidents yet"
         action={
@@ -103,19 +109,34 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
             </button>
           </p>
         )}
+        {onImportBundle && (
+          <p>
+            <button type="button" className="link-button" onClick={() => onImportBundle()}>
+              Import an incident bundle…
+            </button>
+          </p>
+        )}
       </EmptyState>
+      </div>
     );
   }
 
   return (
-    <section className="library" aria-labelledby="library-title">
+    <section className={drop.active ? 'library bundle-drop-target' : 'library'} aria-labelledby="library-title" {...drop.handlers}>
       <div className="library-heading">
         <h1 id="library-title" className="page-title">Incidents</h1>
-        {onBackup && (
-          <button type="button" onClick={onBackup}>
-            Back up or restore…
-          </button>
-        )}
+        <div className="library-heading-actions">
+          {onImportBundle && (
+            <button type="button" onClick={() => onImportBundle()} title="Import a .debrief file, or drop one on the library">
+              Import bundle…
+            </button>
+          )}
+          {onBackup && (
+            <button type="button" onClick={onBackup}>
+              Back up or restore…
+            </button>
+          )}
+        </div>
       </div>
       <div className="library-toolbar">
         <input
@@ -205,4 +226,33 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup }: IncidentLibraryP
       )}
     </section>
   );
+}
+
+/** Dropping a .debrief file anywhere on the library opens the import with it. */
+function useBundleDrop(onImportBundle: IncidentLibraryProps['onImportBundle'], isBundleFile: IncidentLibraryProps['isBundleFile']) {
+  const [active, setActive] = useState(false);
+  const enabled = onImportBundle !== undefined && isBundleFile !== undefined;
+  const carriesFiles = (event: DragEvent) => enabled && event.dataTransfer.types.includes('Files');
+  return {
+    active,
+    handlers: {
+      onDragOver: (event: DragEvent) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setActive(true);
+      },
+      onDragLeave: (event: DragEvent) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setActive(false);
+      },
+      onDrop: (event: DragEvent) => {
+        setActive(false);
+        if (!carriesFiles(event)) return;
+        const file = [...event.dataTransfer.files].find((f) => isBundleFile?.(f));
+        if (!file) return;
+        event.preventDefault();
+        onImportBundle?.(file);
+      },
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { ChatText } from '@ui/chat-text/ChatText';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '@core/model/annotation';
 import type { Incident } from '@core/model/incident';
@@ -226,7 +227,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
               {item.text ? (
                 <blockquote className="mt-text">
                   {item.actorName && <cite className="mt-actor">{item.actorName}</cite>}
-                  {item.text}
+                  <ChatText text={item.text} mentions={item.mentions} />
                 </blockquote>
               ) : (
                 <p className="mt-text mt-muted">A milestone marked on the Timeline, not tied to one message.</p>

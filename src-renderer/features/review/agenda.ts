@@ -16,13 +16,15 @@ export interface AgendaItem {
   actorName: string;
   /** What happened, with redactions applied: this view is shown on a projector. */
   text: string;
+  /** Names mentioned in the text (see TimelineEvent.mentions), only those the redacted text still shows. */
+  mentions: string[];
   /** Milestone notes typed on the Timeline. */
   notes: string[];
   annotations: Annotation[];
   openQuestions: Annotation[];
 }
 
-export type AgendaEvent = Pick<TimelineEvent, 'id' | 'at' | 'actorName' | 'text' | 'pinned' | 'redacted' | 'redactions'>;
+export type AgendaEvent = Pick<TimelineEvent, 'id' | 'at' | 'actorName' | 'text' | 'mentions' | 'pinned' | 'redacted' | 'redactions'>;
 export type AgendaMilestone = Pick<Milestone, 'id' | 'label' | 'at' | 'eventId' | 'note'>;
 
 export const INCIDENT_ITEM_KEY = 'incident';
@@ -65,6 +67,7 @@ export function buildAgenda(
   const items: AgendaItem[] = ordered.map((draft) => {
     const eventId = draft.event?.id ?? null;
     const own = annotationsFor({ eventId, at: draft.at }, annotations);
+    const text = draft.event ? redactedText(draft.event) : '';
     return {
       key: draft.key,
       kind: 'moment',
@@ -72,7 +75,8 @@ export function buildAgenda(
       milestones: draft.milestones.sort((a, b) => a.at - b.at).map((m) => m.label),
       eventId,
       actorName: draft.event?.actorName ?? '',
-      text: draft.event ? redactedText(draft.event) : '',
+      text,
+      mentions: (draft.event?.mentions ?? []).filter((name) => text.includes(`@${name}`)),
       notes: draft.milestones.map((m) => m.note.trim()).filter(Boolean),
       annotations: own,
       openQuestions: own.filter(isQuestion),
@@ -87,6 +91,7 @@ export function buildAgenda(
     eventId: null,
     actorName: '',
     text: '',
+    mentions: [],
     notes: [],
     annotations: incidentLevel,
     openQuestions: incidentLevel.filter(isQuestion),

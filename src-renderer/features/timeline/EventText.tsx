@@ -1,9 +1,12 @@
+import { useMemo, type ReactNode } from 'react';
+import { chatLeafRanges, parseChatText } from '@core/chat-text/chat-text';
+import { ChatText, type ChatLeafKind, type ChatLeafRenderer } from '@ui/chat-text/ChatText';
 import { ExternalLink } from '@ui/ExternalLink';
 import { LinkIcon } from '@ui/icons';
 import type { TimelineEvent } from '@core/model/event';
 import { highlightRanges } from '@core/timeline/search-index';
 import { safeHref } from '@core/links/safe-link';
-import { segmentText } from './text-segments';
+import { segmentText, type Segment } from './text-segments';
 
 interface EventTextProps {
   event: TimelineEvent;
@@ -12,56 +15,36 @@ interface EventTextProps {
   onToggleReveal: () => void;
 }
 
-/** Text, mentions and links rendered as React text (never HTML); links open outside the app. */
+/**
+ * The event's chat text (bold, code, quotes, lists, emoji, whole-name mentions; see
+ * core/chat-text) with search hits, links and redacted spans drawn inside each piece; React
+ * elements and text only, never HTML. Links open outside the app.
+ */
 export function EventText({ event, query, reveal, onToggleReveal }: EventTextProps) {
+  const blocks = useMemo(() => parseChatText(event.text, { mentions: event.mentions }), [event.text, event.mentions]);
   if (event.redacted && !reveal) {
     return (
-      <p className="tl-text">
+      <div className="tl-text">
         <RedactedChip label="▇▇ message redacted" onClick={onToggleReveal} />
-      </p>
+      </div>
     );
   }
-  const segments = segmentText(event.text, { links: event.links, hits: highlightRanges(event.text, query), redactions: event.redactions, reveal });
+  const options = { links: event.links, hits: highlightRanges(event.text, query), redactions: event.redactions, reveal, mentions: false };
+  const leaves = chatLeafRanges(blocks).map(([from, to]) => ({ from, to, segments: segmentText(event.text, { ...options, range: [from, to] }) }));
+  const segmentsAt = new Map(leaves.map((leaf) => [`${leaf.from}:${leaf.to}`, leaf.segments]));
+  // A redaction cut by formatting spans several pieces; its one chip goes in the first of them.
+  const chipLeaf = (start: number, end: number) => leaves.find((leaf) => leaf.from < end && start < leaf.to)?.from;
+  const renderLeaf: ChatLeafRenderer = (from, to, kind) => {
+    const segments = segmentsAt.get(`${from}:${to}`) ?? [];
+    if (kind === 'emoji' && !segments.some((segment) => segment.kind === 'redacted' || segment.kind === 'link' || segment.hit)) return undefined;
+    return segments.map((segment, i) => renderSegment(segment, i, kind, chipLeaf, from, onToggleReveal));
+  };
   // Links the source recorded beside the text (a CSV url column, an alert's runbook) follow it.
-  const extraLinks = event.links.filter((link) => safeHref(link.url) !== null && !segments.some((s) => s.kind === 'link' && s.url === link.url));
+  const shown = new Set(leaves.flatMap((leaf) => leaf.segments.flatMap((segment) => (segment.kind === 'link' ? [segment.url] : []))));
+  const extraLinks = event.links.filter((link) => safeHref(link.url) !== null && !shown.has(link.url));
   return (
-    <p className={event.redacted ? 'tl-text tl-revealed-event' : 'tl-text'}>
-      {segments.map((segment, i) => {
-        switch (segment.kind) {
-          case 'redacted':
-            return <RedactedChip key={i} label="▇▇ redacted" onClick={onToggleReveal} />;
-          case 'mention':
-            return (
-              <span key={i} className={segment.hit ? 'tl-mention tl-hit' : 'tl-mention'}>
-                {segment.text}
-              </span>
-            );
-          case 'link':
-            return (
-              <ExternalLink key={i} url={segment.url} label={segment.text} className="tl-link">
-                {segment.parts.map((part, j) =>
-                  part.hit ? (
-                    <mark key={j} className="tl-hit">
-                      {part.text}
-                    </mark>
-                  ) : (
-                    <span key={j}>{part.text}</span>
-                  ),
-                )}
-              </ExternalLink>
-            );
-          default: {
-            const cls = [segment.hit ? 'tl-hit' : '', segment.revealed ? 'tl-revealed' : ''].join(' ').trim();
-            return cls ? (
-              <mark key={i} className={cls}>
-                {segment.text}
-              </mark>
-            ) : (
-              <span key={i}>{segment.text}</span>
-            );
-          }
-        }
-      })}
+    <div className={event.redacted ? 'tl-text tl-revealed-event' : 'tl-text'}>
+      <ChatText text={event.text} blocks={blocks} renderLeaf={renderLeaf} />
       {extraLinks.map((link) => (
         <ExternalLink key={link.url} url={link.url} label={link.label} className="tl-link tl-extra-link">
           <LinkIcon /> {link.label || link.url}
@@ -72,8 +55,54 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
           Hide again
         </button>
       ) : null}
-    </p>
+    </div>
   );
+}
+
+function renderSegment(
+  segment: Segment,
+  i: number,
+  kind: ChatLeafKind,
+  chipLeaf: (start: number, end: number) => number | undefined,
+  leafStart: number,
+  onToggleReveal: () => void,
+): ReactNode {
+  switch (segment.kind) {
+    case 'redacted':
+      return chipLeaf(segment.start, segment.end) === leafStart ? <RedactedChip key={i} label="▇▇ redacted" onClick={onToggleReveal} /> : null;
+    case 'mention':
+      return (
+        <span key={i} className={segment.hit ? 'tl-mention tl-hit' : 'tl-mention'}>
+          {segment.text}
+        </span>
+      );
+    case 'link':
+      return (
+        <ExternalLink key={i} url={segment.url} label={segment.text} className="tl-link">
+          {segment.parts.map((part, j) =>
+            part.hit ? (
+              <mark key={j} className="tl-hit">
+                {part.text}
+              </mark>
+            ) : (
+              <span key={j}>{part.text}</span>
+            ),
+          )}
+        </ExternalLink>
+      );
+    default: {
+      const cls = [segment.hit ? 'tl-hit' : '', segment.revealed ? 'tl-revealed' : '', kind === 'mention' ? 'tl-mention' : ''].join(' ').trim();
+      return segment.hit || segment.revealed ? (
+        <mark key={i} className={cls}>
+          {segment.text}
+        </mark>
+      ) : (
+        <span key={i} className={cls || undefined}>
+          {segment.text}
+        </span>
+      );
+    }
+  }
 }
 
 function RedactedChip({ label, onClick }: { label: string; onClick: () => void }) {

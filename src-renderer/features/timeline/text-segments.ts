@@ -1,5 +1,5 @@
 import type { EventLink, Redaction } from '@core/model/event';
-import { safeHref } from '@core/links/safe-link';
+import { findLinkSpans } from '@core/chat-text/link-spans';
 import { normaliseRedactions } from '@core/timeline/redaction';
 
 /**
@@ -20,24 +20,11 @@ interface Span {
   url?: string;
 }
 
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/g;
 const MENTION = /(?<![\w@])@[\p{L}\p{N}._-]*[\p{L}\p{N}]/gu;
 
-function findSpans(text: string, links: readonly EventLink[]): Span[] {
-  const spans: Span[] = [];
-  // The links the source recorded come first: where Slack showed `https://status.acme.com` for a
-  // link to another host, the text must open (and be flagged as) that link, not the look-alike.
-  for (const link of links) {
-    if (safeHref(link.url) === null || link.label === '' || spans.some((s) => s.url === link.url)) continue;
-    const at = text.indexOf(link.label);
-    if (at >= 0) spans.push({ start: at, end: at + link.label.length, kind: 'link', url: link.url });
-  }
-  for (const match of text.matchAll(URL_IN_TEXT)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!spans.some((s) => s.start < end && start < s.end)) spans.push({ start, end, kind: 'link', url: match[0] });
-  }
-  for (const match of text.matchAll(MENTION)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'mention' });
+function findSpans(text: string, links: readonly EventLink[], mentions: boolean): Span[] {
+  const spans: Span[] = findLinkSpans(text, links).map((link) => ({ ...link, kind: 'link' as const }));
+  if (mentions) for (const match of text.matchAll(MENTION)) spans.push({ start: match.index, end: match.index + match[0].length, kind: 'mention' });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
   for (const span of spans) if (kept.length === 0 || span.start >= kept[kept.length - 1].end) kept.push(span);
@@ -50,17 +37,27 @@ function findSpans(text: string, links: readonly EventLink[]): Span[] {
  */
 export function segmentText(
   text: string,
-  options: { links?: readonly EventLink[]; hits?: readonly [number, number][]; redactions?: readonly Redaction[]; reveal?: boolean } = {},
+  options: {
+    links?: readonly EventLink[];
+    hits?: readonly [number, number][];
+    redactions?: readonly Redaction[];
+    reveal?: boolean;
+    /** Recognise `@word` mentions (off when the chat-text tree already found them). */
+    mentions?: boolean;
+    /** Only the pieces of this [start, end) range of the text (one leaf of the chat-text tree). */
+    range?: readonly [number, number];
+  } = {},
 ): Segment[] {
   const redactions = normaliseRedactions(options.redactions ?? [], text);
-  const spans = findSpans(text, options.links ?? []);
+  const spans = findSpans(text, options.links ?? [], options.mentions ?? true);
   const hits = options.hits ?? [];
+  const [from, to] = options.range ?? [0, text.length];
   // Every boundary where any attribute changes; pieces between boundaries are uniform.
-  const cuts = new Set<number>([0, text.length]);
+  const cuts = new Set<number>([from, to]);
   for (const r of redactions) cuts.add(r.start).add(r.end);
   for (const s of spans) cuts.add(s.start).add(s.end);
   for (const [start, end] of hits) cuts.add(start).add(end);
-  const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+  const points = [...cuts].filter((p) => p >= from && p <= to).sort((a, b) => a - b);
 
   const segments: Segment[] = [];
   let linkEnd = -1;

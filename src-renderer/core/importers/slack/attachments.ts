@@ -9,12 +9,14 @@ const UNAVAILABLE_FILE_MODES = new Set(['tombstone', 'hidden_by_limit']);
  * title, text and `title: value` fields. The fallback is used only when nothing else is there,
  * since it usually repeats the title.
  */
-export function legacyAttachmentsToText(attachments: readonly SlackAttachment[], names: MentionNames): { text: string; links: EventLink[] } {
+export function legacyAttachmentsToText(attachments: readonly SlackAttachment[], names: MentionNames): { text: string; links: EventLink[]; mentions: string[] } {
   const links: EventLink[] = [];
+  const mentions: string[] = [];
   const blocks: string[] = [];
   const plain = (raw: string) => {
     const result = mrkdwnToPlain(raw, names);
     links.push(...result.links);
+    mentions.push(...result.mentions);
     return result.text;
   };
   for (const attachment of attachments) {
@@ -34,7 +36,7 @@ export function legacyAttachmentsToText(attachments: readonly SlackAttachment[],
     if (lines.length === 0 && attachment.fallback) lines.push(plain(attachment.fallback));
     if (lines.length > 0) blocks.push(lines.join('\n'));
   }
-  return { text: blocks.join('\n'), links };
+  return { text: blocks.join('\n'), links, mentions };
 }
 
 /** Shared files by name and link; files the export does not hold (deleted, over the plan's limit) are counted out. */

@@ -10,8 +10,8 @@ export interface BlockLabels {
 
 /**
  * Plain text of a message's `rich_text` blocks, or null when there are none (or none readable),
- * in which case the caller falls back to the mrkdwn `text`. Styles (bold, italic) are dropped:
- * rich text carries them as flags, not as typed characters.
+ * in which case the caller falls back to the mrkdwn `text`. Styles (bold, italic, strike, code)
+ * are written as mrkdwn markers, as the sender typed them.
  */
 export function richTextBlocksToPlain(
   blocks: readonly unknown[],
@@ -20,13 +20,23 @@ export function richTextBlocksToPlain(
 ): PlainText | null {
   const parts: string[] = [];
   const links: EventLink[] = [];
+  const mentions: string[] = [];
+  // Mentions are collected from the names the elements render as (`@` + name).
+  const mentionNames: MentionNames = {
+    user: (id) => {
+      const name = names.user(id);
+      if (!mentions.includes(name)) mentions.push(name);
+      return name;
+    },
+    channel: names.channel,
+  };
   for (const block of blocks) {
     const parsed = richTextElementSchema.safeParse(block);
     if (!parsed.success || parsed.data.type !== 'rich_text') continue;
-    parts.push(renderContainers(parsed.data.elements ?? [], names, labels, links));
+    parts.push(renderContainers(parsed.data.elements ?? [], mentionNames, labels, links));
   }
   if (parts.length === 0) return null;
-  return { text: parts.join('\n'), links };
+  return { text: parts.join('\n'), links, mentions };
 }
 
 function renderContainers(
@@ -67,6 +77,22 @@ function renderContainers(
   return out.replace(/\n+$/, '');
 }
 
+/**
+ * Rich-text styles written back as the mrkdwn markers the message was typed with (`*bold*`,
+ * `_italic_`, `~strike~`, `code`), so one parser (core/chat-text) renders both kinds of message.
+ * Spaces stay outside the markers, where Slack's rules (and ours) need them.
+ */
+function styled(text: string, style: RichTextElement['style']): string {
+  if (!style || typeof style !== 'object' || text.trim() === '') return text;
+  const [, lead = '', body = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
+  let out = body;
+  if (style.code === true) out = '`' + out + '`';
+  if (style.strike === true) out = '~' + out + '~';
+  if (style.italic === true) out = '_' + out + '_';
+  if (style.bold === true) out = '*' + out + '*';
+  return lead + out + trail;
+}
+
 function ensureLineStart(out: string): string {
   return out === '' || out.endsWith('\n') ? '' : '\n';
 }
@@ -81,13 +107,13 @@ function renderInline(
   for (const element of elements) {
     switch (element.type) {
       case 'text':
-        out += element.text ?? '';
+        out += styled(element.text ?? '', element.style);
         break;
       case 'link': {
         const url = element.url ?? '';
         const label = element.text || url;
         if (isLinkUrl(url)) links.push({ url, label });
-        out += label;
+        out += styled(label, element.style);
         break;
       }
       case 'user':
@@ -107,9 +133,11 @@ function renderInline(
       case 'broadcast':
         out += '@' + (element.range ?? 'here');
         break;
-      case 'emoji':
-        out += `:${element.name ?? ''}:`;
+      case 'emoji': {
+        const tone = (element as { skin_tone?: unknown }).skin_tone;
+        out += `:${element.name ?? ''}:` + (typeof tone === 'number' && tone >= 2 && tone <= 6 ? `:skin-tone-${tone}:` : '');
         break;
+      }
       case 'date':
         out += element.fallback ?? '';
         break;

@@ -35,6 +35,9 @@ export const SYSTEM_SUBTYPES = new Set([
   'group_unarchive',
   'pinned_item',
   'unpinned_item',
+  // An integration added to or removed from the channel (and where bots get their names).
+  'bot_add',
+  'bot_remove',
 ]);
 
 /** Notices about other messages; the messages themselves are in the export already. */
@@ -72,11 +75,13 @@ export function messageToEvent(message: SlackMessage, context: MessageContext, l
   const body =
     (message.blocks && richTextBlocksToPlain(message.blocks, context.names, labels)) || mrkdwnToPlain(raw, context.names);
   const links: EventLink[] = [...body.links];
+  const mentions = [...body.mentions];
   const parts = body.text.trim() === '' ? [] : [body.text];
   if (message.attachments?.length) {
     const legacy = legacyAttachmentsToText(message.attachments, context.names);
     if (legacy.text) parts.push(legacy.text);
     links.push(...legacy.links);
+    mentions.push(...legacy.mentions);
   }
   const files = sharedFiles(messageFiles(message));
   context.skipped.add(SKIP_REASON.unavailableFile, files.unavailable);
@@ -100,8 +105,10 @@ export function messageToEvent(message: SlackMessage, context: MessageContext, l
     actorName: actor?.name ?? '',
     channel: context.conversation.label,
     text,
+    ...(mentions.length ? { mentions: [...new Set(mentions)] } : {}),
     links: uniqueLinks(links),
     threadParentKey: isReply && message.thread_ts ? slackDedupeKey(context.conversation.id, message.thread_ts) : null,
+    ...(isReply && subtype === 'thread_broadcast' ? { alsoInChannel: true } : {}),
     replyCount: 0,
     edited: !!message.edited,
     deleted: subtype === 'tombstone',

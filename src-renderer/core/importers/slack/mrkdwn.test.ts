@@ -15,6 +15,11 @@ describe('mrkdwn to plain text', () => {
     expect(plain('<@U404|ghost> left').text).toBe('@ghost left');
   });
 
+  it('lists the names mentions became, so the whole name renders as one mention', () => {
+    expect(plain('ping <@U1> and <@W2|bob.k>, <@W2> again, <!here> <!subteam^S01|@payments-oncall>').mentions).toEqual(['alice', 'Bob Kim', 'here', 'payments-oncall']);
+    expect(plain('no one, <https://x.example|@not-a-mention>').mentions).toEqual([]);
+  });
+
   it('names channels from the label or the export', () => {
     expect(plain('see <#C7|incidents> and <#C9>').text).toBe('see #incidents and #ops');
   });

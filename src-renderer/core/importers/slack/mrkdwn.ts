@@ -11,6 +11,8 @@ export interface MentionNames {
 export interface PlainText {
   text: string;
   links: EventLink[];
+  /** Names that mention tokens became (without the `@`), so the whole name renders as a mention. */
+  mentions: string[];
 }
 
 /** Only these schemes become clickable links; anything else stays as text. */
@@ -36,15 +38,18 @@ export function isLinkUrl(url: string): boolean {
  */
 export function mrkdwnToPlain(raw: string, names: MentionNames): PlainText {
   const links: EventLink[] = [];
+  const mentions: string[] = [];
   let text = '';
   let last = 0;
   for (const match of raw.matchAll(TOKEN)) {
     text += decodeSlackEntities(raw.slice(last, match.index));
-    text += renderToken(match[0], match[1] ?? '', names, links);
+    const token = renderToken(match[0], match[1] ?? '', names, links);
+    if (token.startsWith('@') && /^<[@!]/.test(match[0]) && !mentions.includes(token.slice(1))) mentions.push(token.slice(1));
+    text += token;
     last = match.index + match[0].length;
   }
   text += decodeSlackEntities(raw.slice(last));
-  return { text, links };
+  return { text, links, mentions };
 }
 
 function renderToken(whole: string, inner: string, names: MentionNames, links: EventLink[]): string {

@@ -1,8 +1,5 @@
-/**
- * Incremental SHA-256 (FIPS 180-4). Web Crypto's `digest` only hashes a whole buffer, and a
- * multi-GB export must not be held in memory to be hashed, so files above the one-shot limit are
- * fed through this in slices. Verified against Node's crypto in the tests.
- */
+// The hand-rolled SHA-256 the app used before @noble/hashes (removed from src-renderer/features/import/sha256-stream.ts),
+// kept only as the baseline bench/sha256-bench.mjs measures the library against.
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
   0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
@@ -11,14 +8,14 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-export class Sha256 {
-  private readonly state = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  private readonly block = new Uint8Array(64);
-  private readonly w = new Uint32Array(64);
-  private buffered = 0;
-  private length = 0;
+export class HandRolledSha256 {
+  state = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  block = new Uint8Array(64);
+  w = new Uint32Array(64);
+  buffered = 0;
+  length = 0;
 
-  update(bytes: Uint8Array): this {
+  update(bytes) {
     this.length += bytes.length;
     let offset = 0;
     if (this.buffered > 0) {
@@ -36,7 +33,7 @@ export class Sha256 {
     return this;
   }
 
-  digestHex(): string {
+  digestHex() {
     const bits = this.length * 8;
     const padLength = this.buffered < 56 ? 56 - this.buffered : 120 - this.buffered;
     const pad = new Uint8Array(padLength + 8);
@@ -50,7 +47,7 @@ export class Sha256 {
     return Array.from(this.state, (word) => word.toString(16).padStart(8, '0')).join('');
   }
 
-  private compress(bytes: Uint8Array, offset: number): void {
+  compress(bytes, offset) {
     const w = this.w;
     for (let i = 0; i < 16; i++) {
       const j = offset + i * 4;

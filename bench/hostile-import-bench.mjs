@@ -1,0 +1,80 @@
+// Issue 13: hostile archives and Cancel through the real import worker in Chromium (the bench page
+// drives it as the wizard does: analyse for the preview, then import). Prints the time to refusal
+// and the import worker's peak memory (JS heap + ArrayBuffer backing stores, sampled every 50 ms
+// through CDP) on a 1 GiB zip bomb and on a 199,999-entry archive, and the time from Cancel to the
+// worker's "cancelled" answer while reading and while saving the 1M-message export, and while
+// tokenizing and reading an 800k-row CSV (synchronous work: it must yield for Cancel to get in).
+//   node bench/hostile-import-bench.mjs
+import { workerHeapReader } from './import-bench.mjs';
+import { launchChromium, line, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
+import { EXPORTS } from './generate-slack-export.mjs';
+import { ARCHIVES, makeArchives } from './zip-bench.mjs';
+
+/** Samples `read()` every 50 ms until stopped; returns the peak. */
+function sampler(read) {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, await read().catch(() => 0));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return peak;
+    },
+  };
+}
+
+export async function runHostileImportBench() {
+  await makeArchives();
+  const { origin, close } = await serveAll();
+  const browser = await launchChromium();
+  try {
+    const workerMemory = await workerHeapReader(browser, { withBuffers: true });
+    const context = await browser.newContext();
+    const { call } = await openBenchPage(context, origin);
+    await call('reset');
+    console.log('\nHostile imports and Cancel through the real import worker (Chromium)\n');
+    for (const [key, target] of [
+      ['bomb', 'refused'],
+      ['entries-200k', ''],
+    ]) {
+      const input = await call('load', `/data/${ARCHIVES[key].file}`);
+      const watch = sampler(workerMemory);
+      const result = await call('hostileImport', input, `hostile-${key}`);
+      const peak = await watch.stop();
+      line(`${ARCHIVES[key].label}: preview, then import`, seconds(result.ms), target);
+      console.log(`    preview ${millis(result.analysedMs)}${result.analyseError ? ` (refused: ${result.analyseError})` : ''}; import: ${result.outcome}`);
+      line('  peak import-worker memory (heap + buffers)', `${(peak / MB).toFixed(0)} MB`, '< 256 MB', peak < 256 * MB);
+    }
+    const large = await call('load', `/data/${EXPORTS['1m'].file}`);
+    for (const [phase, after] of [
+      ['reading', 1000],
+      ['writing', 1000],
+    ]) {
+      const result = await call('cancelDuring', large, `cancel-${phase}`, phase, after);
+      line(`Cancel ${after} ms into ${phase} (1M export) -> worker says cancelled`, millis(result.ms), '< 1000 ms', result.ms < 1000 && result.outcome.startsWith('CANCELLED'));
+      console.log(`    ${result.outcome}; ${result.events.toLocaleString('en-US')} events reported before Cancel`);
+    }
+    const csv = await call('csv', 800_000);
+    // 'hashing' + 100 ms lands in the tokenizer (no progress while it runs); 'reading' in the row loop.
+    for (const [phase, after, what] of [
+      ['hashing', 100, 'tokenizing'],
+      ['reading', 300, 'reading rows of'],
+    ]) {
+      const result = await call('cancelDuring', csv, `cancel-csv-${phase}`, phase, after, 'csv-timeline');
+      line(`Cancel while ${what} an 800k-row CSV -> cancelled`, millis(result.ms), '< 1000 ms', result.ms < 1000 && result.outcome.startsWith('CANCELLED'));
+      console.log(`    ${result.outcome}; ${result.events.toLocaleString('en-US')} events reported before Cancel`);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runHostileImportBench();

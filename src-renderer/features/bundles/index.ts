@@ -1,0 +1,2 @@
+export { ExportBundleDialog } from './ExportBundleDialog';
+export { ImportBundleDialog, isBundleFile } from './ImportBundleDialog';
