@@ -16,7 +16,7 @@ test('Slack formatting, emoji and mentions render in the timeline, the meeting v
   await library.createIncident({ title: 'Checkout 502s', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T14:00', resolved: '2024-06-12T15:00' });
   await importer.chooseFiles([zipFixtureFolder('slack-formatting', 'formatting.zip')]);
   await importer.runImport();
-  await expect(importer.result('formatting.zip')).toContainText('3 added');
+  await expect(importer.result('formatting.zip')).toContainText('9 added');
   await importer.close();
 
   const tl = new TimelinePage(page);

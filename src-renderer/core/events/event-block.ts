@@ -42,6 +42,8 @@ export interface BlockEvent {
   mentions?: string[];
   links: EventLink[];
   threadParentKey: string | null;
+  /** See TimelineEvent.alsoInChannel; stored only when set. */
+  alsoInChannel?: boolean;
   replyCount: number;
   edited: boolean;
   deleted: boolean;
@@ -80,6 +82,8 @@ interface Extras {
   r?: EventReaction[];
   a?: EventAttachment[];
   m?: string[];
+  /** Also sent to the channel. */
+  c?: 1;
   x?: Record<string, unknown>;
 }
 
@@ -89,8 +93,9 @@ function extrasOf(event: BlockEvent): string {
   if (event.reactions.length) extras.r = event.reactions;
   if (event.attachments.length) extras.a = event.attachments;
   if (event.mentions?.length) extras.m = event.mentions;
+  if (event.alsoInChannel) extras.c = 1;
   if (event.extra && Object.keys(event.extra).length) extras.x = event.extra;
-  return extras.l || extras.r || extras.a || extras.m || extras.x ? JSON.stringify(extras) : '';
+  return extras.l || extras.r || extras.a || extras.m || extras.c || extras.x ? JSON.stringify(extras) : '';
 }
 
 /** Encodes events (already in source order) as one block value. */
@@ -228,6 +233,7 @@ export function blockEvent(block: DecodedBlock, row: number): BlockEvent {
     attachments: extras.a ?? [],
   };
   if (extras.m) event.mentions = extras.m;
+  if (extras.c) event.alsoInChannel = true;
   if (extras.x) event.extra = extras.x;
   return event;
 }
@@ -249,6 +255,7 @@ export function toBlockEvent(event: Omit<TimelineEvent, 'incidentId' | 'sourceId
     ...(event.mentions?.length ? { mentions: event.mentions } : {}),
     links: event.links,
     threadParentKey: event.threadParentKey,
+    ...(event.alsoInChannel ? { alsoInChannel: true } : {}),
     replyCount: event.replyCount,
     edited: event.edited,
     deleted: event.deleted,

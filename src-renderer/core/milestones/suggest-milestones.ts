@@ -1,3 +1,4 @@
+import { chatTextToPlain } from '../chat-text/chat-text';
 import type { TimelineEvent } from '../model/event';
 import type { Milestone, MilestoneKind, StandardMilestoneKind } from '../model/milestone';
 import { findCanReports } from '../timeline/can-report';
@@ -51,8 +52,9 @@ const MAX_ALTERNATIVES = 3;
 
 const TEXT_KINDS: ReadonlySet<string> = new Set(['message', 'note']);
 
+/** The message as a reader sees it (emoji, no formatting markers), on one line. */
 function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = chatTextToPlain(text).replace(/\s+/g, ' ').trim();
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }
 

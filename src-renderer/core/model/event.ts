@@ -52,6 +52,8 @@ export interface TimelineEvent {
   links: EventLink[];
   /** dedupeKey of the thread parent, so threads survive across imports. */
   threadParentKey: string | null;
+  /** A thread reply also sent to the channel (Slack `thread_broadcast`): shown in both places. */
+  alsoInChannel?: boolean;
   replyCount: number;
   edited: boolean;
   deleted: boolean;

@@ -178,6 +178,7 @@ async function writeStaged(database: DebriefDatabase, sourceId: string, request:
           ...(imported.mentions?.length ? { mentions: imported.mentions } : {}),
           links: imported.links,
           threadParentKey: imported.threadParentKey,
+          ...(imported.alsoInChannel ? { alsoInChannel: true } : {}),
           replyCount: imported.replyCount,
           edited: imported.edited,
           deleted: imported.deleted,

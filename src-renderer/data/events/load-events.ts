@@ -84,6 +84,7 @@ export function materialiseEvent(records: Pick<IncidentEventRecords, 'states' | 
     ...(stored.mentions ? { mentions: stored.mentions } : {}),
     links: stored.links,
     threadParentKey: stored.threadParentKey,
+    ...(stored.alsoInChannel ? { alsoInChannel: true } : {}),
     replyCount: stored.replyCount,
     edited: stored.edited,
     deleted: stored.deleted,

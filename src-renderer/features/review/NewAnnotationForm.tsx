@@ -1,3 +1,4 @@
+import { chatTextToPlain } from '@core/chat-text/chat-text';
 import { useState } from 'react';
 import type { AnnotationTarget } from '@core/model/annotation';
 import { fromLocalInputValue, toLocalInputValue } from '@core/time/zoned-input';
@@ -89,7 +90,7 @@ export function NewAnnotationForm({ incidentId, zone, author, moments, defaultFr
           <select value={eventId || withEvents[0]?.eventId} onChange={(event) => setEventId(event.target.value)}>
             {withEvents.map((m) => (
               <option key={m.key} value={m.eventId}>
-                {[...m.milestones, m.text.slice(0, 60)].filter(Boolean).join(' · ')}
+                {[...m.milestones, chatTextToPlain(m.text).slice(0, 60)].filter(Boolean).join(' · ')}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { chatTextToPlain } from '@core/chat-text/chat-text';
 import { emojiForName } from '@core/chat-text/emoji';
 import { ExternalLink } from '@ui/ExternalLink';
 import { PaperclipIcon, TrashIcon } from '@ui/icons';
@@ -33,7 +34,7 @@ interface EventRowProps {
 
 /** Names the event in its row buttons' labels ("Pin 16:45 Rosa: rolling back…"): a screen reader's button list says which row each is in. */
 function eventLabel(event: TimelineEvent, zone: string): string {
-  const text = redactedText(event).replace(/\s+/g, ' ').trim();
+  const text = chatTextToPlain(redactedText(event)).replace(/\s+/g, ' ').trim();
   return `${formatEventTime(event.at, zone)} ${event.actorName || 'Unknown'}: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
 }
 
@@ -60,6 +61,11 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
           <span className="tl-actor">{event.actorName || 'Unknown'}</span>
           {event.channel && <span className="tl-channel">#{event.channel.replace(/^#/, '')}</span>}
           {event.kind !== 'message' && <span className="tl-kind">{event.kind}</span>}
+          {event.alsoInChannel && (
+            <span className="tl-chip" title="A thread reply that was also sent to the channel: it shows in the thread and here">
+              also sent to the channel
+            </span>
+          )}
           {event.edited && <span className="tl-chip">edited</span>}
           {event.deleted && <span className="tl-chip tl-chip-warn">deleted</span>}
           {event.pinned && <span className="tl-chip tl-chip-pin">★ key moment</span>}

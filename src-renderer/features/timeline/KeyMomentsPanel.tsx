@@ -1,3 +1,4 @@
+import { chatTextToPlain } from '@core/chat-text/chat-text';
 import type { TimelineEvent } from '@core/model/event';
 import type { KeyMoment } from '@core/timeline/bursts';
 import { formatInZone } from '@core/timeline/day-groups';
@@ -32,7 +33,7 @@ export function KeyMomentsPanel({ pinned, bursts, burstK, zone, onJump, onAddMan
             <button type="button" className="tl-moment" onClick={() => onJump(event.id)}>
               <time>{formatInZone(event.at, zone, 'HH:mm:ss')}</time>
               <span className="tl-moment-text">
-                <strong>{event.actorName || 'Unknown'}</strong> {truncate(redactedText(event), 90)}
+                <strong>{event.actorName || 'Unknown'}</strong> {truncate(chatTextToPlain(redactedText(event)), 90)}
               </span>
             </button>
           </li>

@@ -1,3 +1,4 @@
+import { chatTextToPlain } from '@core/chat-text/chat-text';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import type { TimelineEvent } from '@core/model/event';
@@ -97,7 +98,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
     const at = event?.at ?? incident.detectedAt ?? incident.startedAt ?? wallClock();
     setDialog({
       type: 'milestone',
-      state: { kind: defaultMilestoneKind(milestones), label: '', time: toLocalInputSeconds(at, incidentZone), eventId: event?.id ?? null, eventSummary: event ? `${event.actorName}: ${event.text.slice(0, 80)}` : undefined, note: '' },
+      state: { kind: defaultMilestoneKind(milestones), label: '', time: toLocalInputSeconds(at, incidentZone), eventId: event?.id ?? null, eventSummary: event ? `${event.actorName}: ${chatTextToPlain(event.text).slice(0, 80)}` : undefined, note: '' },
     });
   };
 

@@ -33,6 +33,19 @@ describe('foldThreads', () => {
     expect(fold.parentOf.get('r2')).toBe('p');
   });
 
+  it('shows a reply also sent to the channel in the channel flow and in its thread', () => {
+    const broadcast = event('b', '2024-06-13T07:05:00Z', { threadParentKey: 'slack-export:p', alsoInChannel: true });
+    const fold = foldThreads([parent, reply1, broadcast, other]);
+    expect(fold.top.map((e) => e.id)).toEqual(['p', 'b', 'o']);
+    expect(fold.replies.get('p')?.map((e) => e.id)).toEqual(['r1', 'b']);
+    // Jumping to it goes to the channel copy; the thread need not open.
+    expect(fold.parentOf.has('b')).toBe(false);
+    const rows = buildTimelineRows(fold, 'UTC', new Set(['p']));
+    const keys = rows.filter((row) => row.type === 'event').map((row) => row.key);
+    expect(keys).toEqual(['p', 'r1', 'thread:b', 'b', 'o']);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('keeps a reply on its own line when its parent is filtered out, so a search hit is never hidden', () => {
     const fold = foldThreads([reply1, other]);
     expect(fold.top.map((e) => e.id)).toEqual(['r1', 'o']);

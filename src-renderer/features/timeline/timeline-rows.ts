@@ -35,7 +35,9 @@ export function foldThreads(events: readonly TimelineEvent[]): ThreadFold {
     let list = replies.get(parent.id);
     if (!list) replies.set(parent.id, (list = []));
     list.push(event);
-    parentOf.set(event.id, parent.id);
+    // A reply also sent to the channel stands in the channel flow too; jumps go to that copy.
+    if (event.alsoInChannel) top.push(event);
+    else parentOf.set(event.id, parent.id);
   }
   return { top, replies, parentOf };
 }
@@ -49,7 +51,11 @@ export function buildTimelineRows(fold: ThreadFold, zone: string, expanded: Read
       const open = replies.length > 0 && expanded.has(event.id);
       rows.push({ type: 'event', key: event.id, event, replies: replies.length, reply: false, expanded: open });
       if (!open) continue;
-      for (const reply of replies) rows.push({ type: 'event', key: reply.id, event: reply, replies: 0, reply: true, expanded: false });
+      for (const reply of replies) {
+        // The channel copy of a broadcast reply has the plain key; its copy in the thread another.
+        const key = reply.alsoInChannel ? `thread:${reply.id}` : reply.id;
+        rows.push({ type: 'event', key, event: reply, replies: 0, reply: true, expanded: false });
+      }
     }
   }
   return rows;

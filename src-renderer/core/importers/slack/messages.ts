@@ -35,6 +35,9 @@ export const SYSTEM_SUBTYPES = new Set([
   'group_unarchive',
   'pinned_item',
   'unpinned_item',
+  // An integration added to or removed from the channel (and where bots get their names).
+  'bot_add',
+  'bot_remove',
 ]);
 
 /** Notices about other messages; the messages themselves are in the export already. */
@@ -105,6 +108,7 @@ export function messageToEvent(message: SlackMessage, context: MessageContext, l
     ...(mentions.length ? { mentions: [...new Set(mentions)] } : {}),
     links: uniqueLinks(links),
     threadParentKey: isReply && message.thread_ts ? slackDedupeKey(context.conversation.id, message.thread_ts) : null,
+    ...(isReply && subtype === 'thread_broadcast' ? { alsoInChannel: true } : {}),
     replyCount: 0,
     edited: !!message.edited,
     deleted: subtype === 'tombstone',

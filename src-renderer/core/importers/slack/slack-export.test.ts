@@ -167,6 +167,55 @@ describe('messages', () => {
     expect(result.skipped).toContainEqual({ reason: 'same ts seen twice (thread_broadcast copy)', count: 1 });
   });
 
+  it('marks a thread_broadcast reply as also sent to the channel, and only that one', async () => {
+    const root = tsAt('2024-06-12T23:50:00Z');
+    const reply = tsAt('2024-06-12T23:51:00Z');
+    const broadcast = tsAt('2024-06-12T23:52:00Z');
+    const result = await parse(
+      base({
+        'inc-77-db/2024-06-12': [
+          message(root, 'U0ALICE', 'root', { thread_ts: root }),
+          message(reply, 'U0BOB', 'quiet reply', { thread_ts: root }),
+          message(broadcast, 'U0ALICE', 'rolling back now', { subtype: 'thread_broadcast', thread_ts: root, root: { ts: root } }),
+        ],
+      }),
+    );
+    expect(byTs(result, broadcast)).toMatchObject({ alsoInChannel: true, threadParentKey: `slack-export:C0INC:${root}` });
+    expect(byTs(result, reply).alsoInChannel).toBeUndefined();
+    expect(byTs(result, root).alsoInChannel).toBeUndefined();
+  });
+
+  it('names bots from bot_add messages and bot profiles, never by their raw id', async () => {
+    const T2 = tsAt('2024-06-12T23:51:00Z');
+    const T3 = tsAt('2024-06-12T23:52:00Z');
+    const T4 = tsAt('2024-06-12T23:53:00Z');
+    const result = await parse(
+      base({
+        'inc-77-db/2024-06-12': [
+          {
+            type: 'message',
+            subtype: 'bot_add',
+            user: 'U0ALICE',
+            bot_id: 'B0DEPLOY',
+            bot_link: '<https://acme.slack.com/services/B0DEPLOY|deploy-bot &amp; co>',
+            text: 'added an integration to this channel: <https://acme.slack.com/services/B0DEPLOY|deploy-bot &amp; co>',
+            ts: T1,
+          },
+          { type: 'message', subtype: 'bot_message', bot_id: 'B0DEPLOY', text: 'payments-api config 2024.06.12-1 rolled out', ts: T2 },
+          // An app posting as its own bot user, which users.json does not list.
+          { type: 'message', user: 'U0APPBOT', bot_id: 'B0ALERTS', bot_profile: { name: 'Alertmanager' }, text: 'CheckoutErrorRate firing', ts: T3 },
+          { type: 'message', subtype: 'bot_message', bot_id: 'B0MYSTERY', text: 'who am I', ts: T4 },
+        ],
+      }),
+    );
+    expect(byTs(result, T1)).toMatchObject({ kind: 'system', actorName: 'alice' });
+    expect(byTs(result, T2)).toMatchObject({ actorName: 'deploy-bot & co', actorExternalId: 'B0DEPLOY' });
+    expect(byTs(result, T3)).toMatchObject({ actorName: 'Alertmanager', actorExternalId: 'B0ALERTS' });
+    expect(byTs(result, T4).actorName).toBe('Unnamed integration');
+    expect(result.actors.filter((a) => a.bot).map((a) => a.name).sort()).toEqual(['Alertmanager', 'Unnamed integration', 'deploy-bot & co']);
+    expect(result.events.map((e) => e.actorName).join(' ')).not.toMatch(/\bB0[A-Z]+\b|U0APPBOT/);
+  });
+
   it('keeps a tombstoned parent with its replies, flagged deleted', async () => {
     const root = tsAt('2024-06-13T00:02:00Z');
     const reply = tsAt('2024-06-13T00:03:00Z');

@@ -163,6 +163,7 @@ export async function parseSlackExport(input: ImportInput, options: SlackImportO
     const { unique, duplicates } = orderAndDedupe(read);
     skipped.add(SKIP_REASON.duplicateTs, duplicates);
     const replies = replyCounts(unique);
+    catalog.users.learnBots(unique.map(({ message }) => message));
     const messageContext: MessageContext = { conversation, names, users: catalog.users, limits, skipped };
     for (const { message, entry, index } of unique) {
       if (NOTICE_SUBTYPES.has(message.subtype ?? '')) {

@@ -1,7 +1,10 @@
 import type { ActorRef } from '../imported-records';
+import { decodeSlackEntities } from './mrkdwn';
 import type { SlackMessage, SlackUser } from './slack-schemas';
 
 const SLACKBOT_ID = 'USLACKBOT';
+/** The label of a `<https://….slack.com/services/B01|deploy-bot>` link. */
+const BOT_LINK_LABEL = /<[^<>|]*\/services\/[^<>|]*\|([^<>]+)>/;
 
 /** display_name → profile.real_name → real_name → name: the order Slack itself shows people. */
 export function slackUserName(user: SlackUser): string {
@@ -18,6 +21,8 @@ export function slackUserName(user: SlackUser): string {
 export class UserDirectory {
   private readonly byId = new Map<string, SlackUser>();
   private readonly byBotId = new Map<string, SlackUser>();
+  /** Bot names learnt from `bot_add`-style messages ("added an integration to this channel: <…/services/B01|deploy-bot>"). */
+  private readonly learntBots = new Map<string, string>();
 
   constructor(users: readonly SlackUser[]) {
     for (const user of users) {
@@ -42,6 +47,27 @@ export class UserDirectory {
     return [...this.byId.values()].map((user) => this.knownActor(user));
   }
 
+  /**
+   * Remembers the names integrations were added under (`bot_add`, `bot_remove`, `bot_enable`,
+   * `bot_disable` carry the bot's id and a link labelled with its name), for bot posts that
+   * name neither themselves nor a listed bot user. Call before converting the messages.
+   */
+  learnBots(messages: readonly SlackMessage[]): void {
+    for (const message of messages) {
+      if (!message.bot_id || !/^bot_(add|remove|enable|disable)$/.test(message.subtype ?? '')) continue;
+      const link = (message as { bot_link?: unknown }).bot_link;
+      const candidates = [typeof link === 'string' ? link : '', message.text ?? ''];
+      for (const candidate of candidates) {
+        const label = BOT_LINK_LABEL.exec(candidate)?.[1];
+        const name = label === undefined ? '' : decodeSlackEntities(label).trim();
+        if (name) {
+          this.learntBots.set(message.bot_id, name);
+          break;
+        }
+      }
+    }
+  }
+
   /** The author of a message: a person, a bot, or null when the record names nobody. */
   author(message: SlackMessage): ActorRef | null {
     // An old-style file comment has no `user`: its author is the comment's.
@@ -53,6 +79,8 @@ export class UserDirectory {
     const user = this.byId.get(userId);
     if (user) return this.knownActor(user);
     if (userId === SLACKBOT_ID) return actor(SLACKBOT_ID, 'Slackbot', null, false, true);
+    // An app posting as its own (unlisted) bot user: the message names the bot.
+    if (message.bot_id || message.bot_profile?.name) return this.botActor(message);
     const profile = message.user_profile;
     const hinted = [profile?.display_name, profile?.real_name, profile?.name].find(
       (name): name is string => typeof name === 'string' && name.trim() !== '',
@@ -62,7 +90,9 @@ export class UserDirectory {
 
   private botActor(message: SlackMessage): ActorRef {
     const listed = message.bot_id ? this.byBotId.get(message.bot_id) : undefined;
-    const name = message.username || message.bot_profile?.name || (listed ? slackUserName(listed) : null) || message.bot_id || 'bot';
+    const learnt = message.bot_id ? this.learntBots.get(message.bot_id) : undefined;
+    // Never the raw bot id: a name from the post, the users list or a bot_add, else a plain label.
+    const name = message.username || message.bot_profile?.name || (listed ? slackUserName(listed) : null) || learnt || 'Unnamed integration';
     const externalId = message.bot_id ?? `bot:${name}`;
     return actor(externalId, name, null, listed === undefined, true);
   }
