@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
@@ -42,8 +43,16 @@ const { registerIpcHandlers } = await import('./ipc-handlers');
 
 let dir: string;
 
-function event(url = 'app://debrief/index.html', parent: unknown = null): IpcMainInvokeEvent {
-  return { senderFrame: { url, parent }, sender: {} } as unknown as IpcMainInvokeEvent;
+/** The parts of a webContents the handlers use: its id and its lifecycle events. */
+class FakeSender extends EventEmitter {
+  constructor(readonly id: number) {
+    super();
+  }
+}
+let sender = new FakeSender(1);
+
+function event(url = 'app://debrief/index.html', parent: unknown = null, from: FakeSender = sender): IpcMainInvokeEvent {
+  return { senderFrame: { url, parent }, sender: from } as unknown as IpcMainInvokeEvent;
 }
 
 async function call<T>(channel: string, arg?: unknown, from = event()): Promise<IpcResult<T>> {
@@ -57,6 +66,7 @@ beforeEach(() => {
   electron.handlers.clear();
   vi.clearAllMocks();
   electron.shown.length = 0;
+  sender = new FakeSender(1);
   registerIpcHandlers({ trustedOrigins: trustedOrigins(undefined, true), appVersion: '1.2.3', defaultSaveDir: dir });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,43 +80,85 @@ describe('registerIpcHandlers', () => {
   it.each([
     ['a web page', event('https://evil.example/')],
     ['an iframe', event('app://debrief/index.html', {})],
-    ['a destroyed frame', { senderFrame: null, sender: {} } as unknown as IpcMainInvokeEvent],
+    ['a destroyed frame', { senderFrame: null, sender: new FakeSender(9) } as unknown as IpcMainInvokeEvent],
   ])('refuses %s before any dialog opens', async (_name, from) => {
     const result = await call(IPC_CHANNELS.openFiles, {}, from);
     expect(result).toMatchObject({ ok: false, code: 'IPC_UNTRUSTED_SENDER' });
     expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
-    const save = await call(IPC_CHANNELS.saveFile, { suggestedName: 'a.md', data: 'x' }, from);
+    const save = await call(IPC_CHANNELS.beginSave, { suggestedName: 'a.md' }, from);
     expect(save).toMatchObject({ ok: false, code: 'IPC_UNTRUSTED_SENDER' });
+    const read = await call(IPC_CHANNELS.readFile, { handle: '3b241101-e2bb-4255-8caf-4136c566a962', offset: 0, length: 1 }, from);
+    expect(read).toMatchObject({ ok: false, code: 'IPC_UNTRUSTED_SENDER' });
     expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 
   it('refuses malformed arguments from the app itself', async () => {
-    const result = await call(IPC_CHANNELS.saveFile, { suggestedName: '../../.profile', data: 'x' });
+    const result = await call(IPC_CHANNELS.beginSave, { suggestedName: '../../.profile' });
     expect(result).toMatchObject({ ok: false, code: 'IPC_INVALID_ARGUMENT' });
     expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 
-  it('saves the data where the user chose', async () => {
-    const target = path.join(dir, 'review.md');
+  /** Begins a save to `target`, sends the chunks, returns the finish result. */
+  async function save(target: string, chunks: string[]) {
     electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
-    const result = await call(IPC_CHANNELS.saveFile, { suggestedName: 'review.md', data: '# SEV1 review' });
-    expect(result).toEqual({ ok: true, value: { saved: true } });
-    expect(readFileSync(target, 'utf8')).toBe('# SEV1 review');
+    const begun = await call<{ saveId: string | null }>(IPC_CHANNELS.beginSave, { suggestedName: path.basename(target) });
+    if (!begun.ok || !begun.value.saveId) throw new Error('the save did not begin');
+    const saveId = begun.value.saveId;
+    for (const chunk of chunks) expect(await call(IPC_CHANNELS.writeSave, { saveId, chunk: new TextEncoder().encode(chunk) })).toEqual({ ok: true });
+    return { saveId, finish: () => call(IPC_CHANNELS.finishSave, { saveId }) };
+  }
+
+  it('saves the chunks where the user chose, replacing the old file only at the end', async () => {
+    const target = path.join(dir, 'review.md');
+    writeFileSync(target, 'old review');
+    const { finish } = await save(target, ['# SEV1 ', 'review']);
     expect(electron.dialog.showSaveDialog.mock.calls[0]?.[1]).toMatchObject({ defaultPath: path.join(dir, 'review.md') });
+    expect(readFileSync(target, 'utf8')).toBe('old review');
+    expect(await finish()).toEqual({ ok: true, value: { saved: true } });
+    expect(readFileSync(target, 'utf8')).toBe('# SEV1 review');
+    expect(readdirSync(dir)).toEqual(['review.md']);
   });
 
-  it('reports a cancelled save as not saved', async () => {
+  it('an aborted save leaves the old file and no temporary file', async () => {
+    const target = path.join(dir, 'backup.json');
+    writeFileSync(target, '{"old":true}');
+    const { saveId } = await save(target, ['{"new":']);
+    expect(await call(IPC_CHANNELS.abortSave, { saveId })).toEqual({ ok: true });
+    expect(readFileSync(target, 'utf8')).toBe('{"old":true}');
+    expect(readdirSync(dir)).toEqual(['backup.json']);
+  });
+
+  it('aborts the saves of a window that closes', async () => {
+    const target = path.join(dir, 'backup.json');
+    writeFileSync(target, '{"old":true}');
+    const { saveId } = await save(target, ['{"new":']);
+    sender.emit('destroyed');
+    expect(await call(IPC_CHANNELS.finishSave, { saveId })).toMatchObject({ ok: false, code: 'SAVE_UNKNOWN' });
+    await vi.waitFor(() => expect(readdirSync(dir)).toEqual(['backup.json']));
+  });
+
+  it('reports a cancelled save as not begun', async () => {
     electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
-    expect(await call(IPC_CHANNELS.saveFile, { suggestedName: 'a.md', data: 'x' })).toEqual({ ok: true, value: { saved: false } });
+    expect(await call(IPC_CHANNELS.beginSave, { suggestedName: 'a.md' })).toEqual({ ok: true, value: { saveId: null } });
   });
 
-  it('opens picked files and returns their bytes', async () => {
+  it('opens picked files as handles and reads their bytes by range', async () => {
     const file = path.join(dir, 'timeline.json');
     writeFileSync(file, '{"events":[]}');
     electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [file] });
-    const result = await call<{ name: string; bytes: Uint8Array }[]>(IPC_CHANNELS.openFiles, { multiple: true });
+    const result = await call<{ handle: string; name: string; size: number }[]>(IPC_CHANNELS.openFiles, { multiple: true });
     expect(electron.dialog.showOpenDialog.mock.calls[0]?.[1]).toMatchObject({ properties: ['openFile', 'multiSelections'] });
-    expect(result.ok && result.value.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['timeline.json', '{"events":[]}']]);
+    if (!result.ok) throw new Error(result.message);
+    const [ref] = result.value;
+    expect(ref).toMatchObject({ name: 'timeline.json', size: 13 });
+    expect(JSON.stringify(result.value)).not.toContain(dir);
+    const read = await call<Uint8Array>(IPC_CHANNELS.readFile, { handle: ref?.handle, offset: 1, length: 8 });
+    expect(read.ok && new TextDecoder().decode(read.value)).toBe('"events"');
+    // Another window cannot use the handle; a reload forgets it.
+    const other = await call(IPC_CHANNELS.readFile, { handle: ref?.handle, offset: 0, length: 1 }, event(undefined, null, new FakeSender(2)));
+    expect(other).toMatchObject({ ok: false, code: 'FILE_HANDLE_UNKNOWN' });
+    sender.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    expect(await call(IPC_CHANNELS.readFile, { handle: ref?.handle, offset: 0, length: 1 })).toMatchObject({ ok: false, code: 'FILE_HANDLE_UNKNOWN' });
   });
 
   it('returns nothing when the open dialog is cancelled', async () => {

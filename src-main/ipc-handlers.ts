@@ -3,20 +3,24 @@ import { BrowserWindow, Notification, dialog, ipcMain, shell } from 'electron';
 import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 import type { z } from 'zod';
 import { IPC_CHANNELS, type InvokeChannel, type IpcResult } from './preload/ipc-channels';
-import type { OpenedFile, SaveFileResult } from './preload/desktop-api';
+import type { BeginSaveResult, PickedFileRef, SaveFileResult } from './preload/desktop-api';
 import { writeFileAtomic } from './atomic-file';
 import { DesktopError } from './ipc-errors';
 import {
   assertTrustedSender,
+  beginSaveRequestSchema,
   externalUrlSchema,
   noArgumentsSchema,
   notificationRequestSchema,
   openFilesRequestSchema,
   parseArgument,
   printToPdfRequestSchema,
-  saveFileRequestSchema,
+  readFileRequestSchema,
+  saveIdRequestSchema,
+  writeSaveRequestSchema,
 } from './ipc-validation';
-import { readPickedPaths } from './picked-files';
+import { listPickedPaths, PickedFileRegistry } from './picked-files';
+import { SaveSessions } from './save-sessions';
 import { externalUrlOrNull } from './url-policy';
 
 export interface IpcHandlerContext {
@@ -53,11 +57,38 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow {
   return win;
 }
 
-export function registerIpcHandlers(ctx: IpcHandlerContext): void {
+/** The state the handlers keep per window: picked-file handles and saves in progress. */
+export interface IpcState {
+  picked: PickedFileRegistry;
+  saves: SaveSessions;
+}
+
+export function registerIpcHandlers(ctx: IpcHandlerContext, state: IpcState = { picked: new PickedFileRegistry(), saves: new SaveSessions() }): IpcState {
+  const watched = new Set<number>();
+  /** The window's webContents id; what it was handed is dropped when it closes or reloads. */
+  const ownerOf = (event: IpcMainInvokeEvent): number => {
+    const sender = event.sender;
+    if (!watched.has(sender.id)) {
+      watched.add(sender.id);
+      const forget = () => {
+        state.picked.releaseOwner(sender.id);
+        void state.saves.abortOwner(sender.id);
+      };
+      sender.once('destroyed', () => {
+        forget();
+        watched.delete(sender.id);
+      });
+      // A reload starts a new page that knows none of the old handles.
+      sender.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) forget();
+      });
+    }
+    return sender.id;
+  };
   const handle = <A, R>(channel: InvokeChannel, schema: z.ZodType<A>, impl: (arg: A, event: IpcMainInvokeEvent) => Promise<R> | R) =>
     ipcMain.handle(channel, guardedHandler(ctx.trustedOrigins, schema, impl));
 
-  handle(IPC_CHANNELS.openFiles, openFilesRequestSchema, async (request, event): Promise<OpenedFile[]> => {
+  handle(IPC_CHANNELS.openFiles, openFilesRequestSchema, async (request, event): Promise<PickedFileRef[]> => {
     const directories = request.directories ?? false;
     const properties: OpenDialogOptions['properties'] = directories ? ['openDirectory'] : ['openFile'];
     if (request.multiple) properties.push('multiSelections');
@@ -67,22 +98,28 @@ export function registerIpcHandlers(ctx: IpcHandlerContext): void {
       properties,
     });
     if (result.canceled || result.filePaths.length === 0) return [];
-    return readPickedPaths(result.filePaths, directories);
+    return state.picked.issue(ownerOf(event), await listPickedPaths(result.filePaths, directories));
   });
 
-  handle(IPC_CHANNELS.saveFile, saveFileRequestSchema, async (request, event): Promise<SaveFileResult> => {
+  handle(IPC_CHANNELS.readFile, readFileRequestSchema, (request, event) => state.picked.read(ownerOf(event), request.handle, request.offset, request.length));
+
+  handle(IPC_CHANNELS.beginSave, beginSaveRequestSchema, async (request, event): Promise<BeginSaveResult> => {
     const result = await dialog.showSaveDialog(windowOf(event), {
       defaultPath: path.join(ctx.defaultSaveDir, request.suggestedName),
       filters: request.filters,
     });
-    if (result.canceled || !result.filePath) return { saved: false };
-    try {
-      await writeFileAtomic(result.filePath, request.data);
-    } catch (error) {
-      throw new DesktopError('FILE_WRITE_FAILED', `Could not save ${path.basename(result.filePath)}: ${(error as Error).message}`, { cause: error });
-    }
+    if (result.canceled || !result.filePath) return { saveId: null };
+    return { saveId: await state.saves.begin(ownerOf(event), result.filePath) };
+  });
+
+  handle(IPC_CHANNELS.writeSave, writeSaveRequestSchema, (request, event) => state.saves.write(ownerOf(event), request.saveId, request.chunk));
+
+  handle(IPC_CHANNELS.finishSave, saveIdRequestSchema, async (request, event): Promise<SaveFileResult> => {
+    await state.saves.finish(ownerOf(event), request.saveId);
     return { saved: true };
   });
+
+  handle(IPC_CHANNELS.abortSave, saveIdRequestSchema, (request, event) => state.saves.abort(ownerOf(event), request.saveId));
 
   handle(IPC_CHANNELS.showNotification, notificationRequestSchema, (request): void => {
     // Some Linux desktops have no notification daemon; nothing useful to report then.
@@ -118,4 +155,5 @@ export function registerIpcHandlers(ctx: IpcHandlerContext): void {
   });
 
   handle(IPC_CHANNELS.appVersion, noArgumentsSchema, (): string => ctx.appVersion);
+  return state;
 }

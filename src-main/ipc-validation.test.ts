@@ -4,12 +4,17 @@ import {
   isTrustedSender,
   notificationRequestSchema,
   openFilesRequestSchema,
+  beginSaveRequestSchema,
   parseArgument,
   printToPdfRequestSchema,
-  saveFileRequestSchema,
+  readFileRequestSchema,
+  saveIdRequestSchema,
+  writeSaveRequestSchema,
 } from './ipc-validation';
+import { IPC_CHUNK_BYTES } from './preload/ipc-channels';
 import { trustedOrigins } from './url-policy';
 
+const HANDLE = '3b241101-e2bb-4255-8caf-4136c566a962';
 const packaged = trustedOrigins(undefined, true);
 const dev = trustedOrigins('http://localhost:5173', false);
 
@@ -47,28 +52,48 @@ describe('request schemas', () => {
       directories: false,
       filters: [{ name: 'Supported files', extensions: ['json', 'csv'] }],
     });
-    expect(saveFileRequestSchema.parse({ suggestedName: 'SEV1 review.md', data: '# Review' }).data).toBe('# Review');
+    expect(beginSaveRequestSchema.parse({ suggestedName: 'SEV1 review.md' }).suggestedName).toBe('SEV1 review.md');
     const bytes = new Uint8Array([1, 2, 3]);
-    expect(saveFileRequestSchema.parse({ suggestedName: 'backup.zip', data: bytes }).data).toBe(bytes);
+    expect(writeSaveRequestSchema.parse({ saveId: HANDLE, chunk: bytes }).chunk).toBe(bytes);
+    expect(readFileRequestSchema.parse({ handle: HANDLE, offset: 5_000_000_000, length: IPC_CHUNK_BYTES })).toEqual({ handle: HANDLE, offset: 5_000_000_000, length: IPC_CHUNK_BYTES });
     expect(notificationRequestSchema.parse({ title: 'Action item due', body: 'Rotate keys' }).title).toBe('Action item due');
   });
 
   it.each(['../../.bashrc', '/etc/passwd', 'C:\\Windows\\evil.dll', 'sub/dir.md', '..', '   ', 'bell\u0007.md'])(
     'refuses the suggested file name %j',
     (suggestedName) => {
-      expect(saveFileRequestSchema.safeParse({ suggestedName, data: 'x' }).success).toBe(false);
+      expect(beginSaveRequestSchema.safeParse({ suggestedName }).success).toBe(false);
       expect(printToPdfRequestSchema.safeParse({ suggestedName }).success).toBe(false);
     },
   );
 
   it('refuses unknown keys, so the renderer cannot smuggle options such as a default path', () => {
-    expect(saveFileRequestSchema.safeParse({ suggestedName: 'a.md', data: 'x', defaultPath: '/etc' }).success).toBe(false);
+    expect(beginSaveRequestSchema.safeParse({ suggestedName: 'a.md', defaultPath: '/etc' }).success).toBe(false);
+    expect(readFileRequestSchema.safeParse({ handle: HANDLE, offset: 0, length: 1, path: '/etc/passwd' }).success).toBe(false);
     expect(openFilesRequestSchema.safeParse({ properties: ['openDirectory'] }).success).toBe(false);
   });
 
-  it('refuses data that is neither text nor bytes', () => {
-    expect(saveFileRequestSchema.safeParse({ suggestedName: 'a.md', data: { length: 3 } }).success).toBe(false);
-    expect(saveFileRequestSchema.safeParse({ suggestedName: 'a.md', data: [1, 2] }).success).toBe(false);
+  it('refuses chunks that are not bytes or too large', () => {
+    expect(writeSaveRequestSchema.safeParse({ saveId: HANDLE, chunk: { length: 3 } }).success).toBe(false);
+    expect(writeSaveRequestSchema.safeParse({ saveId: HANDLE, chunk: [1, 2] }).success).toBe(false);
+    expect(writeSaveRequestSchema.safeParse({ saveId: HANDLE, chunk: 'text' }).success).toBe(false);
+    expect(writeSaveRequestSchema.safeParse({ saveId: HANDLE, chunk: new Uint8Array(IPC_CHUNK_BYTES + 1) }).success).toBe(false);
+  });
+
+  it.each([
+    ['a path for a handle', { handle: '/etc/passwd', offset: 0, length: 1 }],
+    ['a negative offset', { handle: HANDLE, offset: -1, length: 1 }],
+    ['a fractional offset', { handle: HANDLE, offset: 1.5, length: 1 }],
+    ['an unsafe offset', { handle: HANDLE, offset: 2 ** 60, length: 1 }],
+    ['a read over one chunk', { handle: HANDLE, offset: 0, length: IPC_CHUNK_BYTES + 1 }],
+    ['a missing length', { handle: HANDLE, offset: 0 }],
+  ])('refuses a read with %s', (_name, request) => {
+    expect(readFileRequestSchema.safeParse(request).success).toBe(false);
+  });
+
+  it('takes only issued ids for saves', () => {
+    expect(saveIdRequestSchema.safeParse({ saveId: HANDLE }).success).toBe(true);
+    expect(saveIdRequestSchema.safeParse({ saveId: '../backup.json' }).success).toBe(false);
   });
 });
 

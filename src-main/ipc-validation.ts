@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type {
+  BeginSaveRequest,
   NotificationRequest,
   OpenFilesRequest,
   PrintToPdfRequest,
-  SaveFileRequest,
+  ReadFileRequest,
+  SaveIdRequest,
+  WriteSaveRequest,
 } from './preload/desktop-api';
+import { IPC_CHUNK_BYTES } from './preload/ipc-channels';
 import { DesktopError } from './ipc-errors';
 import { originOf } from './url-policy';
 
@@ -54,17 +58,27 @@ export const openFilesRequestSchema = z.strictObject({
   directories: z.boolean().optional(),
 }) satisfies z.ZodType<OpenFilesRequest>;
 
-/** 512 MiB: larger than any realistic export, small enough not to exhaust memory. */
-export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+/** Handles and save ids are random UUIDs the main process issued. */
+const ISSUED_ID = z.uuid();
+const BYTE_OFFSET = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
-export const saveFileRequestSchema = z.strictObject({
+export const readFileRequestSchema = z.strictObject({
+  handle: ISSUED_ID,
+  offset: BYTE_OFFSET,
+  length: z.number().int().nonnegative().max(IPC_CHUNK_BYTES),
+}) satisfies z.ZodType<ReadFileRequest>;
+
+export const beginSaveRequestSchema = z.strictObject({
   suggestedName: FILE_NAME,
   filters: z.array(FILE_FILTER).max(20).optional(),
-  data: z.union([
-    z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, 'is too large to save'),
-    z.string().max(MAX_SAVE_BYTES),
-  ]),
-}) satisfies z.ZodType<SaveFileRequest>;
+}) satisfies z.ZodType<BeginSaveRequest>;
+
+export const writeSaveRequestSchema = z.strictObject({
+  saveId: ISSUED_ID,
+  chunk: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= IPC_CHUNK_BYTES, 'is larger than one chunk'),
+}) satisfies z.ZodType<WriteSaveRequest>;
+
+export const saveIdRequestSchema = z.strictObject({ saveId: ISSUED_ID }) satisfies z.ZodType<SaveIdRequest>;
 
 export const notificationRequestSchema = z.strictObject({
   title: z.string().min(1).max(200),

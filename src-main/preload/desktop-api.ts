@@ -17,18 +17,45 @@ export interface OpenFilesRequest {
   directories?: boolean;
 }
 
-export interface OpenedFile {
+/**
+ * A file the user picked, not its bytes: the renderer reads byte ranges by `handle`, an opaque
+ * id the main process issued to this window. No path crosses the bridge.
+ */
+export interface PickedFileRef {
+  handle: string;
   name: string;
   /** Path relative to the picked folder (equals name for a picked file). */
   relativePath: string;
+  /** Bytes at pick time; reads never go past it. */
   size: number;
-  bytes: Uint8Array;
+  lastModified: number;
 }
 
-export interface SaveFileRequest {
+export interface ReadFileRequest {
+  handle: string;
+  offset: number;
+  /** At most IPC_CHUNK_BYTES. */
+  length: number;
+}
+
+export interface BeginSaveRequest {
   suggestedName: string;
   filters?: FileFilter[];
-  data: Uint8Array | string;
+}
+
+/** `saveId` is null when the user cancelled the save dialog. */
+export interface BeginSaveResult {
+  saveId: string | null;
+}
+
+export interface WriteSaveRequest {
+  saveId: string;
+  /** At most IPC_CHUNK_BYTES. */
+  chunk: Uint8Array;
+}
+
+export interface SaveIdRequest {
+  saveId: string;
 }
 
 export interface SaveFileResult {
@@ -48,8 +75,17 @@ export const MENU_COMMANDS = ['new-incident', 'import', 'export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface DesktopApi {
-  openFiles(request: OpenFilesRequest): Promise<OpenedFile[]>;
-  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  openFiles(request: OpenFilesRequest): Promise<PickedFileRef[]>;
+  /** Bytes [offset, offset + length) of a picked file, fewer at its end. */
+  readFile(request: ReadFileRequest): Promise<Uint8Array>;
+  /**
+   * A save in pieces: the dialog, then chunks appended to a temporary file beside the target,
+   * then finish (fsync + rename over the target) or abort (the target is untouched).
+   */
+  beginSave(request: BeginSaveRequest): Promise<BeginSaveResult>;
+  writeSave(request: WriteSaveRequest): Promise<void>;
+  finishSave(request: SaveIdRequest): Promise<SaveFileResult>;
+  abortSave(request: SaveIdRequest): Promise<void>;
   showNotification(request: NotificationRequest): Promise<void>;
   printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>;
   openExternal(url: string): Promise<void>;

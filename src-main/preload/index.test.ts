@@ -33,20 +33,24 @@ beforeEach(() => electron.ipcRenderer.invoke.mockReset());
 
 describe('preload bridge', () => {
   it('exposes only the DesktopApi methods, never ipcRenderer', () => {
-    expect(Object.keys(api).sort()).toEqual(['appVersion', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'saveFile', 'showNotification']);
+    expect(Object.keys(api).sort()).toEqual(['abortSave', 'appVersion', 'beginSave', 'finishSave', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'readFile', 'showNotification', 'writeSave']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
   });
 
   it('sends each call on its own channel and unwraps the answer', async () => {
     electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: { saved: true } });
-    await expect(api.saveFile({ suggestedName: 'review.md', data: '# Review' })).resolves.toEqual({ saved: true });
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.saveFile, { suggestedName: 'review.md', data: '# Review' });
+    await expect(api.finishSave({ saveId: 'id' })).resolves.toEqual({ saved: true });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.finishSave, { saveId: 'id' });
+    const bytes = new Uint8Array([1, 2]);
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: bytes });
+    await expect(api.readFile({ handle: 'h', offset: 0, length: 2 })).resolves.toBe(bytes);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.readFile, { handle: 'h', offset: 0, length: 2 });
   });
 
   it('turns a refused request into an error carrying the message and code', async () => {
-    electron.ipcRenderer.invoke.mockResolvedValue({ ok: false, code: 'FILES_TOO_LARGE', message: 'The selection is 300 MB.' });
-    await expect(api.openFiles({ directories: true })).rejects.toMatchObject({ name: 'FILES_TOO_LARGE', message: 'The selection is 300 MB.' });
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: false, code: 'TOO_MANY_FILES', message: 'The folder holds more than 20,000 files.' });
+    await expect(api.openFiles({ directories: true })).rejects.toMatchObject({ name: 'TOO_MANY_FILES', message: 'The folder holds more than 20,000 files.' });
   });
 
   it('forwards known menu commands until unsubscribed', () => {

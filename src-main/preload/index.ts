@@ -20,7 +20,11 @@ const isMenuCommand = (value: unknown): value is MenuCommand =>
 
 const api = {
   openFiles: (request) => invoke(IPC_CHANNELS.openFiles, request),
-  saveFile: (request) => invoke(IPC_CHANNELS.saveFile, request),
+  readFile: (request) => invoke(IPC_CHANNELS.readFile, request),
+  beginSave: (request) => invoke(IPC_CHANNELS.beginSave, request),
+  writeSave: (request) => invoke(IPC_CHANNELS.writeSave, request),
+  finishSave: (request) => invoke(IPC_CHANNELS.finishSave, request),
+  abortSave: (request) => invoke(IPC_CHANNELS.abortSave, request),
   showNotification: (request) => invoke(IPC_CHANNELS.showNotification, request),
   printToPdf: (request) => invoke(IPC_CHANNELS.printToPdf, request),
   openExternal: (url) => invoke(IPC_CHANNELS.openExternal, url),

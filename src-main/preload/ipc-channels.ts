@@ -4,13 +4,23 @@
  */
 export const IPC_CHANNELS = {
   openFiles: 'debrief:open-files',
-  saveFile: 'debrief:save-file',
+  readFile: 'debrief:read-file',
+  beginSave: 'debrief:begin-save',
+  writeSave: 'debrief:write-save',
+  finishSave: 'debrief:finish-save',
+  abortSave: 'debrief:abort-save',
   showNotification: 'debrief:show-notification',
   printToPdf: 'debrief:print-to-pdf',
   openExternal: 'debrief:open-external',
   appVersion: 'debrief:app-version',
   menuCommand: 'debrief:menu-command',
 } as const;
+
+/**
+ * Bytes cross the bridge in pieces of at most this size, both ways: files of any size are read
+ * and saved with flat memory, and no single message holds more than this.
+ */
+export const IPC_CHUNK_BYTES = 8 * 1024 * 1024;
 
 export type InvokeChannel = Exclude<(typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS], typeof IPC_CHANNELS.menuCommand>;
 

@@ -1,5 +1,7 @@
 import type { DesktopApi } from '../../src-main/preload/desktop-api';
+import { IPC_CHUNK_BYTES } from '../../src-main/preload/ipc-channels';
 import type { PickedFile, Platform } from './platform';
+import { DesktopFile } from './desktop-file';
 import { safeExternalUrl } from './external-url';
 
 function extensionsOf(accept: string[] | undefined): string[] {
@@ -7,28 +9,33 @@ function extensionsOf(accept: string[] | undefined): string[] {
 }
 
 export function createElectronPlatform(api: DesktopApi): Platform {
+  const readRange = (handle: string, offset: number, length: number) => api.readFile({ handle, offset, length });
   return {
     kind: 'desktop',
     async pickFiles(options) {
       const extensions = extensionsOf(options.accept);
-      const opened = await api.openFiles({
+      const picked = await api.openFiles({
         multiple: options.multiple ?? false,
         directories: options.directories ?? false,
         filters: extensions.length ? [{ name: 'Supported files', extensions }] : undefined,
       });
-      return opened.map(
-        (f): PickedFile => ({ file: new File([f.bytes as BlobPart], f.name), path: f.relativePath }),
-      );
+      // Nothing is read here: importers read the ranges they need, however large the file.
+      return picked.map((ref): PickedFile => ({ file: new DesktopFile(ref, readRange), path: ref.relativePath }));
     },
     async saveFile(data, options) {
-      const payload =
-        data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data;
-      const result = await api.saveFile({
-        suggestedName: options.suggestedName,
-        filters: options.filter ? [options.filter] : undefined,
-        data: payload,
-      });
-      return result.saved;
+      const { saveId } = await api.beginSave({ suggestedName: options.suggestedName, filters: options.filter ? [options.filter] : undefined });
+      if (!saveId) return false;
+      const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type: options.mimeType });
+      try {
+        // One chunk in memory at a time: a backup of any size is saved with flat memory.
+        for (let offset = 0; offset < blob.size; offset += IPC_CHUNK_BYTES) {
+          await api.writeSave({ saveId, chunk: new Uint8Array(await blob.slice(offset, offset + IPC_CHUNK_BYTES).arrayBuffer()) });
+        }
+      } catch (error) {
+        await api.abortSave({ saveId }).catch(() => undefined);
+        throw error;
+      }
+      return (await api.finishSave({ saveId })).saved;
     },
     notify: (title, body) => api.showNotification({ title, body }),
     async printToPdf(suggestedName) {

@@ -5,6 +5,7 @@ import type { Platform } from './platform';
 
 export type { Platform, PickedFile, SaveOptions, PickFilesOptions, MenuCommand } from './platform';
 export { safeExternalUrl } from './external-url';
+export { asFile, DesktopFile, type DesktopFileRef, type PickedBlob, type ReadRange } from './desktop-file';
 
 function detect(): Platform {
   const api = (globalThis as Record<string, unknown>)[DESKTOP_API_KEY] as DesktopApi | undefined;

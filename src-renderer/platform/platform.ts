@@ -1,9 +1,11 @@
 import type { MenuCommand } from '../../src-main/preload/desktop-api';
+import type { PickedBlob } from './desktop-file';
 
 export type { MenuCommand };
 
 export interface PickedFile {
-  file: File;
+  /** A browser File, or on the desktop a file read lazily by byte range (DesktopFile). */
+  file: PickedBlob;
   /** Path relative to the picked or dropped folder; the file name for a single file. */
   path: string;
 }

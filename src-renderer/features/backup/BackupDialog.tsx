@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { db } from '@db/database';
-import { platform } from '@platform/index';
+import { asFile, platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { backupFileName, checkBackupFile, createBackup, restoreBackup, type BackupSummary } from './backup-file';
@@ -47,8 +47,11 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
     if (!picked) return;
     progress('Reading the backup')(0);
     try {
-      const summary = await checkBackupFile(picked.file, picked.path || picked.file.name, db);
-      setStep({ name: 'confirm', file: picked.file, summary });
+      // A desktop-picked backup is copied in chunks through the main process into a File the
+      // browser holds (paging it to disk when large): no size is tied to the page's memory.
+      const file = await asFile(picked.file, progress('Reading the backup'));
+      const summary = await checkBackupFile(file, picked.path || file.name, db);
+      setStep({ name: 'confirm', file, summary });
     } catch (error) {
       setStep({ name: 'choose', error: message(error) });
     }

@@ -4,7 +4,7 @@ import type { MergeSide, RecordConflict } from '@core/bundles/bundle-merge';
 import { BUNDLE_RECORD_TABLES } from '@core/bundles/bundle-manifest';
 import { applyBundleImport, importBundleFile, type BundleImportPlan, type ReadBundle } from '@data/bundles';
 import { db } from '@data/connection';
-import { platform } from '@platform/index';
+import { asFile, platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import './bundles.css';
@@ -54,7 +54,8 @@ export function ImportBundleDialog({ file, onClose, onImported }: ImportBundleDi
 
   const pick = async () => {
     const [picked] = await platform.pickFiles({ accept: [BUNDLE_EXTENSION] });
-    if (picked) await read(picked.file, picked.path || picked.file.name);
+    // A desktop-picked file is read lazily through the main process; the bundle reader takes a File.
+    if (picked) await read(await asFile(picked.file), picked.path || picked.file.name);
   };
 
   const apply = async (review: Extract<Step, { name: 'review' }>, choices: ReadonlyMap<string, MergeSide>) => {

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { AbortFlag } from '@core/importers/importer';
+import type { DesktopFile } from '@platform/desktop-file';
 import type { PickedInput } from './picked-input';
 
 /** Up to this size a file is hashed in one native `crypto.subtle.digest` call (fast, one buffer). */
@@ -25,7 +26,7 @@ function toHex(buffer: ArrayBuffer): string {
  * pure JS: Web Crypto has no streaming digest, and a WASM hasher would need 'wasm-unsafe-eval' in
  * the CSP), so memory stays flat. bench/sha256-bench.mjs prints its throughput.
  */
-export async function sha256OfBlob(blob: Blob, signal?: AbortFlag, onBytes?: (done: number) => void, slicing: HashSlicing = DEFAULT_SLICING): Promise<string> {
+export async function sha256OfBlob(blob: Blob | DesktopFile, signal?: AbortFlag, onBytes?: (done: number) => void, slicing: HashSlicing = DEFAULT_SLICING): Promise<string> {
   if (blob.size <= slicing.oneShotLimit) {
     const digest = toHex(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
     onBytes?.(blob.size);

@@ -1,6 +1,8 @@
 import type { SourceFormat } from '@core/model/source';
+import type { ReadRange } from '@platform/desktop-file';
 import type { PickedInput } from './picked-input';
-import type { AnyPreview, FormatScore, ImportChoices, ImportPhaseProgress, ImportSummary, SerializedError, WorkerRequest, WorkerResponse } from './worker-protocol';
+import { toWireInput, type WireInput } from './wire-input';
+import type { AnyPreview, ByteReadAnswer, ByteReadRequest, FormatScore, ImportChoices, ImportPhaseProgress, ImportSummary, SerializedError, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** A worker request that failed; `error` carries the importer's file/entry/line/field. */
 export class ImportRunError extends Error {
@@ -30,17 +32,43 @@ interface Pending {
 export class ImportWorkerClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
+  /** How to read each desktop-picked file this worker was handed, by handle. */
+  private readonly readers = new Map<string, ReadRange>();
   private nextId = 1;
 
   constructor(worker?: Worker) {
     this.worker = worker ?? new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.receive(event.data));
+    this.worker.addEventListener('message', (event: MessageEvent<WorkerResponse | ByteReadRequest>) => {
+      const message = event.data;
+      if (message.type === 'read') void this.answerRead(message);
+      else this.receive(message);
+    });
     this.worker.addEventListener('error', (event) => {
       for (const [id, call] of this.pending) {
         call.reject(new ImportRunError({ code: 'INTERNAL', message: `the import worker stopped: ${event.message}`, location: null }));
         this.pending.delete(id);
       }
     });
+  }
+
+  /** Reads a range the worker asked for through the desktop bridge; the bytes are moved, not copied. */
+  private async answerRead(request: ByteReadRequest): Promise<void> {
+    let answer: ByteReadAnswer;
+    const transfer: Transferable[] = [];
+    try {
+      const reader = this.readers.get(request.handle);
+      if (!reader) throw new Error('this file was not handed to the import');
+      const bytes = await reader(request.handle, request.offset, request.length);
+      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) transfer.push(bytes.buffer as ArrayBuffer);
+      answer = { type: 'bytes', readId: request.readId, bytes };
+    } catch (error) {
+      answer = { type: 'bytes', readId: request.readId, error: error instanceof Error ? error.message : String(error) };
+    }
+    this.worker.postMessage(answer, transfer);
+  }
+
+  private wire(input: PickedInput): WireInput {
+    return toWireInput(input, this.readers);
   }
 
   private receive(message: WorkerResponse): void {
@@ -67,13 +95,13 @@ export class ImportWorkerClient {
   }
 
   async analyse(input: PickedInput, choices: ImportChoices): Promise<Analysis> {
-    const response = await this.call({ type: 'analyse', requestId: this.nextId++, input, choices });
+    const response = await this.call({ type: 'analyse', requestId: this.nextId++, input: this.wire(input), choices });
     if (response.type !== 'analysed') throw new Error(`unexpected ${response.type}`);
     return { format: response.format, scores: response.scores, preview: response.preview, error: response.error };
   }
 
   async preview(input: PickedInput, format: SourceFormat, choices: ImportChoices): Promise<AnyPreview> {
-    const response = await this.call({ type: 'preview', requestId: this.nextId++, input, format, choices });
+    const response = await this.call({ type: 'preview', requestId: this.nextId++, input: this.wire(input), format, choices });
     if (response.type !== 'preview') throw new Error(`unexpected ${response.type}`);
     return response.preview;
   }
@@ -81,7 +109,7 @@ export class ImportWorkerClient {
   /** Counts Slack messages one conversation at a time; returns a cancel function. */
   countMessages(input: PickedInput, folders: string[], onCount: (folder: string, count: number | null) => void): () => void {
     const requestId = this.nextId++;
-    this.call({ type: 'count', requestId, input, folders }, (message) => {
+    this.call({ type: 'count', requestId, input: this.wire(input), folders }, (message) => {
       if (message.type === 'count') onCount(message.folder, message.count);
     }).catch(() => undefined);
     return () => this.worker.postMessage({ type: 'cancel', requestId } satisfies WorkerRequest);
@@ -96,7 +124,7 @@ export class ImportWorkerClient {
     onProgress: (progress: ImportPhaseProgress) => void,
   ): { done: Promise<ImportSummary>; cancel(): void } {
     const requestId = this.nextId++;
-    const done = this.call({ type: 'import', requestId, incidentId, input, format, choices }, (message) => {
+    const done = this.call({ type: 'import', requestId, incidentId, input: this.wire(input), format, choices }, (message) => {
       if (message.type === 'progress') onProgress(message.progress);
     }).then((response) => {
       if (response.type !== 'done' || !response.summary) throw new Error('the import worker sent no summary');

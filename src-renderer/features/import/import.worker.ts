@@ -6,7 +6,8 @@ import { DebriefDatabase } from '@db/schema';
 import { writeImport } from '@data/events';
 import { sha256OfInput } from './file-hash';
 import { toImportInput, type PickedInput } from './picked-input';
-import { serializeError, type ImportChoices, type ImportPhaseProgress, type WorkerRequest, type WorkerResponse } from './worker-protocol';
+import { fromWireInput, type WireInput } from './wire-input';
+import { serializeError, type ByteReadAnswer, type ByteReadRequest, type ImportChoices, type ImportPhaseProgress, type WorkerRequest, type WorkerResponse } from './worker-protocol';
 
 /**
  * Parsing and writing run here so the window stays responsive. This worker has two
@@ -17,22 +18,47 @@ import { serializeError, type ImportChoices, type ImportPhaseProgress, type Work
 const database = new DebriefDatabase({ durability: 'relaxed' });
 const strictDatabase = new DebriefDatabase({ durability: 'strict' });
 // The renderer's tsconfig has the DOM lib, not WebWorker; this is the part of the worker scope used here.
-const scope = self as unknown as { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void };
+const scope = self as unknown as { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest | ByteReadAnswer>) => void): void };
 const cancelled = new Set<number>();
 const inputs = new Map<string, ImportInput>();
 const slackFolders = new Map<string, Promise<VirtualFolder>>();
 
-function post(message: WorkerResponse): void {
+function post(message: WorkerResponse | ByteReadRequest): void {
   scope.postMessage(message);
 }
 
-function inputFor(picked: PickedInput): ImportInput {
-  let input = inputs.get(picked.id);
-  if (!input) inputs.set(picked.id, (input = toImportInput(picked)));
+/** Reads of desktop-picked files waiting for the window's answer. */
+const reads = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: Error): void }>();
+let nextReadId = 1;
+
+/** A byte range of a desktop-picked file, read by the window through the bridge (workers have none). */
+function readThroughWindow(handle: string, offset: number, length: number): Promise<Uint8Array> {
+  const readId = nextReadId++;
+  return new Promise((resolve, reject) => {
+    reads.set(readId, { resolve, reject });
+    post({ type: 'read', readId, handle, offset, length });
+  });
+}
+
+function answered(answer: ByteReadAnswer): void {
+  const read = reads.get(answer.readId);
+  if (!read) return;
+  reads.delete(answer.readId);
+  if ('bytes' in answer) read.resolve(answer.bytes);
+  else read.reject(new Error(answer.error));
+}
+
+function unwire(wire: WireInput): PickedInput {
+  return fromWireInput(wire, readThroughWindow);
+}
+
+function inputFor(wire: WireInput): ImportInput {
+  let input = inputs.get(wire.id);
+  if (!input) inputs.set(wire.id, (input = toImportInput(unwire(wire))));
   return input;
 }
 
-function slackFolder(picked: PickedInput): Promise<VirtualFolder> {
+function slackFolder(picked: WireInput): Promise<VirtualFolder> {
   let folder = slackFolders.get(picked.id);
   if (!folder) slackFolders.set(picked.id, (folder = openSlackInput(inputFor(picked), {})));
   return folder;
@@ -74,7 +100,7 @@ async function count(request: Extract<WorkerRequest, { type: 'count' }>): Promis
 
 async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): Promise<void> {
   const signal = { get aborted() { return cancelled.has(request.requestId); } };
-  const picked = request.input;
+  const picked = unwire(request.input);
   let last = 0;
   let lastPhase = '';
   const progress = (value: ImportPhaseProgress, force = false) => {
@@ -90,7 +116,7 @@ async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): P
   );
   if (signal.aborted) throw Object.assign(new Error('cancelled'), { cancelled: true });
   const importer = getImporter(request.format);
-  const input = request.format === 'slack-export' && picked.kind === 'file' ? { kind: 'folder' as const, folder: await slackFolder(picked) } : inputFor(picked);
+  const input = request.format === 'slack-export' && picked.kind === 'file' ? { kind: 'folder' as const, folder: await slackFolder(request.input) } : inputFor(request.input);
   const result = await importer.parse(input, importerOptions(request.choices), {
     signal,
     onProgress: (p: ImportProgress) => progress({ phase: 'reading', ...p }),
@@ -141,8 +167,12 @@ async function handle(request: WorkerRequest): Promise<void> {
   }
 }
 
-scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest | ByteReadAnswer>) => {
   const request = event.data;
+  if (request.type === 'bytes') {
+    answered(request);
+    return;
+  }
   handle(request).catch((error: unknown) => {
     const cancelledError = cancelled.has(request.requestId);
     post({ type: 'error', requestId: request.requestId, error: cancelledError ? { code: 'CANCELLED', message: 'the import was cancelled', location: null } : serializeError(error) });

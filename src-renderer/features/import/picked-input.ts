@@ -1,14 +1,18 @@
 import type { ByteSource, FolderEntry, ImportInput, VirtualFolder } from '@core/importers/byte-source';
+import type { PickedBlob } from '@platform/desktop-file';
 
-/** One file the user handed over, with its path relative to the picked or dropped folder. */
+/**
+ * One file the user handed over, with its path relative to the picked or dropped folder. A
+ * browser File, or on the desktop a file read lazily through the main process.
+ */
 export interface PickedFile {
-  file: File;
+  file: PickedBlob;
   path: string;
 }
 
 /**
- * One input of an import: a single file, or a folder of files. Plain data (File objects are
- * structured-cloneable) so it can be posted to the import worker as is.
+ * One input of an import: a single file, or a folder of files. Posted to the import worker in
+ * its wire form (wire-input.ts): browser Files as they are, desktop files as references.
  */
 export interface PickedInput {
   id: string;
@@ -20,7 +24,7 @@ export interface PickedInput {
 }
 
 /** Random access to a File through Blob.slice: nothing is read until an importer asks. */
-export function blobByteSource(blob: Blob, name: string): ByteSource {
+export function blobByteSource(blob: PickedBlob, name: string): ByteSource {
   return {
     name,
     size: blob.size,

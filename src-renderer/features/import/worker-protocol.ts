@@ -6,7 +6,7 @@ import type { ParseResult } from '@core/importers/imported-records';
 import type { DateOrder } from '@core/importers/timestamps';
 import type { SlackExportPreview } from '@core/importers/slack/slack-export';
 import type { SourceFormat } from '@core/model/source';
-import type { PickedInput } from './picked-input';
+import type { WireInput } from './wire-input';
 
 /** Everything a user can choose in the preview; each importer reads the fields it knows. */
 export interface ImportChoices {
@@ -33,11 +33,24 @@ export interface FormatScore {
 }
 
 export type WorkerRequest =
-  | { type: 'analyse'; requestId: number; input: PickedInput; choices: ImportChoices }
-  | { type: 'preview'; requestId: number; input: PickedInput; format: SourceFormat; choices: ImportChoices }
-  | { type: 'count'; requestId: number; input: PickedInput; folders: string[] }
-  | { type: 'import'; requestId: number; incidentId: string; input: PickedInput; format: SourceFormat; choices: ImportChoices }
+  | { type: 'analyse'; requestId: number; input: WireInput; choices: ImportChoices }
+  | { type: 'preview'; requestId: number; input: WireInput; format: SourceFormat; choices: ImportChoices }
+  | { type: 'count'; requestId: number; input: WireInput; folders: string[] }
+  | { type: 'import'; requestId: number; incidentId: string; input: WireInput; format: SourceFormat; choices: ImportChoices }
   | { type: 'cancel'; requestId: number };
+
+/**
+ * The worker cannot reach the desktop bridge: it asks the window for byte ranges of
+ * desktop-picked files (`read`), the window answers (`bytes`).
+ */
+export interface ByteReadRequest {
+  type: 'read';
+  readId: number;
+  handle: string;
+  offset: number;
+  length: number;
+}
+export type ByteReadAnswer = { type: 'bytes'; readId: number; bytes: Uint8Array } | { type: 'bytes'; readId: number; error: string };
 
 export interface ImportPhaseProgress {
   /** `waiting`: another import into the same incident (maybe in another window) runs first. */
