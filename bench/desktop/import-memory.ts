@@ -10,50 +10,43 @@
 import { execFileSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Writable } from 'node:stream';
+import { configure, TextReader, ZipWriter } from '@zip.js/zip.js';
 import { generateSlackExport } from '../../src-renderer/core/importers/slack/__fixtures__/build-export';
 
 const here = fileURLToPath(import.meta.url);
 const MIB = 1024 * 1024;
 
-/** A Slack export ZIP: the generated conversations, then `fillerBytes` of stored uploads. */
+/**
+ * A Slack export ZIP: the generated conversations, then `fillerBytes` of stored uploads. Written
+ * with zip.js, streaming and with ZIP64 (a multi-gigabyte archive needs it, as Slack's do).
+ */
 async function writeExport(file: string, fillerBytes: number): Promise<void> {
-  const out = createWriteStream(file);
-  const zip = new Zip((error, chunk, final) => {
-    if (error) throw error;
-    out.write(chunk);
-    if (final) out.end();
-  });
-  const drain = async () => {
-    if (out.writableNeedDrain) await once(out, 'drain');
-  };
-  const conversation = generateSlackExport({ channels: 4, messages: 20_000, days: 3, seed: 7 });
-  for (const [name, text] of conversation) {
-    const entry = new ZipDeflate(name, { level: 6 });
-    zip.add(entry);
-    entry.push(new TextEncoder().encode(text), true);
-    await drain();
+  configure({ useWebWorkers: false });
+  const writer = new ZipWriter(Writable.toWeb(createWriteStream(file)) as WritableStream<Uint8Array>, { zip64: true });
+  for (const [name, text] of generateSlackExport({ channels: 4, messages: 20_000, days: 3, seed: 7 })) {
+    await writer.add(name, new TextReader(text), { level: 6 });
   }
   const FILE = 256 * MIB;
-  const chunk = new Uint8Array(4 * MIB);
+  const CHUNK = 4 * MIB;
   for (let n = 0, left = fillerBytes; left > 0; n++) {
     const size = Math.min(FILE, left);
-    const entry = new ZipPassThrough(`uploads/F${String(n).padStart(4, '0')}/recording.mp4`);
-    zip.add(entry);
-    for (let done = 0; done < size; done += chunk.length) {
-      const piece = chunk.subarray(0, Math.min(chunk.length, size - done));
-      randomFillSync(piece);
-      entry.push(piece.slice(), done + piece.length >= size);
-      await drain();
-    }
+    let done = 0;
+    const upload = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (done >= size) return controller.close();
+        const piece = randomFillSync(new Uint8Array(Math.min(CHUNK, size - done)));
+        done += piece.length;
+        controller.enqueue(piece);
+      },
+    });
+    await writer.add(`uploads/F${String(n).padStart(4, '0')}/recording.mp4`, upload, { level: 0 });
     left -= size;
   }
-  zip.end();
-  await once(out, 'close');
+  await writer.close();
 }
 
 /** Child process: import `file` through the desktop path and report peak RSS. */
@@ -73,9 +66,11 @@ async function measure(file: string): Promise<void> {
   const [ref] = registry.issue(WINDOW, await listPickedPaths([file], false));
   if (!ref) throw new Error('nothing picked');
   const picked = groupPickedFiles([{ file: new DesktopFile(ref, (handle, offset, length) => registry.read(WINDOW, handle, offset, length)), path: ref.relativePath }]);
+  const [first] = picked;
+  if (!first) throw new Error('nothing grouped');
   const readers = new Map();
   // The worker's copy: what crossed postMessage, reading back through the window's readers.
-  const inWorker = fromWireInput(structuredClone(toWireInput(picked[0]!, readers)), (handle, offset, length) => readers.get(handle)(handle, offset, length));
+  const inWorker = fromWireInput(structuredClone(toWireInput(first, readers)), (handle, offset, length) => readers.get(handle)(handle, offset, length));
   const sha256 = await sha256OfInput(inWorker);
   const result = await parseSlackExport(toImportInput(inWorker), {});
   clearInterval(sampler);
