@@ -83,15 +83,17 @@ export function App() {
                 Insights
               </a>
             </nav>
-            <button type="button" className="team-sync-button" onClick={() => setTeamSyncOpen(true)} title="Team sync settings">
-              {syncStatus.state === 'off' ? 'Team sync' : <SyncStatusChip status={syncStatus} label="Team sync" />}
-            </button>
-            <button type="button" onClick={() => setJoining(true)}>
-              Join incident…
-            </button>
-            <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (C)" aria-keyshortcuts="C">
-              New incident
-            </button>
+            <div className="app-bar-actions">
+              <button type="button" className="team-sync-button" onClick={() => setTeamSyncOpen(true)} title="Team sync settings">
+                {syncStatus.state === 'off' ? 'Team sync' : <SyncStatusChip status={syncStatus} label="Team sync" />}
+              </button>
+              <button type="button" onClick={() => setJoining(true)}>
+                Join incident…
+              </button>
+              <button type="button" className="primary" onClick={() => setCreating(true)} title="New incident (C)" aria-keyshortcuts="C">
+                New incident
+              </button>
+            </div>
           </header>
           <main className="app-main" id={MAIN_CONTENT_ID} tabIndex={-1}>
             {route.name === 'library' && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EVENT_KINDS } from '@core/model/event';
-import { applyFilter, emptyTimelineFilter, isFilterEmpty, matchesFilter, parseTimelineFilter, type FilterableEvent, type TimelineFilter } from './filters';
+import { activeFilterCount, applyFilter, emptyTimelineFilter, isFilterEmpty, matchesFilter, parseTimelineFilter, type FilterableEvent, type TimelineFilter } from './filters';
 import { TimelineError } from './timeline-error';
 
 const base: FilterableEvent = {
@@ -33,6 +33,16 @@ describe('TimelineFilter schema', () => {
     expect(isFilterEmpty(emptyTimelineFilter())).toBe(true);
     expect(isFilterEmpty(filter({ query: '  ' }))).toBe(true);
     expect(isFilterEmpty(filter({ to: 0 }))).toBe(false);
+  });
+});
+
+describe('activeFilterCount', () => {
+  it('counts the filter menus in use, not the search', () => {
+    const none = emptyTimelineFilter();
+    expect(activeFilterCount({ ...none, query: 'rollback' })).toBe(0);
+    expect(activeFilterCount({ ...none, sources: ['a', 'b'], kinds: ['message'] })).toBe(2);
+    expect(activeFilterCount({ ...none, from: 0 })).toBe(1);
+    expect(activeFilterCount({ ...none, to: 10, from: 5, pinnedOnly: true, actors: ['rosa'], channels: ['#inc'] })).toBe(4);
   });
 });
 

@@ -48,6 +48,12 @@ export function isFilterEmpty(filter: TimelineFilter): boolean {
   );
 }
 
+/** How many filter menus narrow the list (source, channel, actor, kind, time, key moments); the search is not counted. */
+export function activeFilterCount(filter: TimelineFilter): number {
+  const inUse = [filter.sources.length > 0, filter.channels.length > 0, filter.actors.length > 0, filter.kinds.length > 0, filter.from !== null || filter.to !== null, filter.pinnedOnly];
+  return inUse.filter(Boolean).length;
+}
+
 export type FilterableEvent = Pick<TimelineEvent, 'id' | 'at' | 'sourceId' | 'channel' | 'actorId' | 'actorName' | 'kind' | 'pinned' | 'text'>;
 
 export interface FilterOptions {

@@ -88,35 +88,39 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup, onImportBundle, is
   if (incidents === undefined) return <p className="loading">Loading incidents…</p>;
 
   if (total === 0) {
+    // The page keeps its one h1 when empty; the empty state's heading sits under it.
     return (
       <div className={drop.active ? 'library bundle-drop-target' : 'library'} {...drop.handlers}>
-      <EmptyState
-        title="No incidents yet"
-        action={
-          <button type="button" className="primary" onClick={onCreate}>
-            New incident
-          </button>
-        }
-      >
-        <p>Start by creating the incident you want to review. Then import what happened — a Slack export, PagerDuty and Statuspage logs, alerts or a CSV timeline — and rebuild the timeline together.</p>
-        <p className="muted">
-          Shortcut: press <kbd>N</kbd> anywhere in the library. Everything stays on this computer unless you export it.
-        </p>
-        {onBackup && (
-          <p>
-            <button type="button" className="link-button" onClick={onBackup}>
-              Restore from a backup…
+        <h1 id="library-title" className="page-title">
+          Incidents
+        </h1>
+        <EmptyState
+          title="No incidents yet"
+          action={
+            <button type="button" className="primary" onClick={onCreate}>
+              New incident
             </button>
+          }
+        >
+          <p>Start by creating the incident you want to review. Then import what happened — a Slack export, PagerDuty and Statuspage logs, alerts or a CSV timeline — and rebuild the timeline together.</p>
+          <p className="muted">
+            Shortcut: press <kbd>C</kbd> anywhere in the app. Everything stays on this computer unless you export it.
           </p>
-        )}
-        {onImportBundle && (
-          <p>
-            <button type="button" className="link-button" onClick={() => onImportBundle()}>
-              Import an incident bundle…
-            </button>
-          </p>
-        )}
-      </EmptyState>
+          {onBackup && (
+            <p>
+              <button type="button" className="link-button" onClick={onBackup}>
+                Restore from a backup…
+              </button>
+            </p>
+          )}
+          {onImportBundle && (
+            <p>
+              <button type="button" className="link-button" onClick={() => onImportBundle()}>
+                Import an incident bundle…
+              </button>
+            </p>
+          )}
+        </EmptyState>
       </div>
     );
   }

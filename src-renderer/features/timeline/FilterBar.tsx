@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { isFilterEmpty, type TimelineFilter } from '@core/timeline/filters';
 import type { EventKind } from '@core/model/event';
 import { CheckList } from './CheckList';
@@ -17,9 +17,13 @@ interface FilterBarProps {
   hits: { count: number; current: number; onPrev: () => void; onNext: () => void };
   searchRef: RefObject<HTMLInputElement | null>;
   indexing: boolean;
+  /** False when the row of filter menus is folded away (short windows); the search stays. */
+  showFilterRow: boolean;
+  /** Buttons that fold parts of the tab on short windows, beside the search. */
+  toggles?: ReactNode;
 }
 
-export function FilterBar({ filter, onChange, choices, zone, zoneLabel, shown, total, complete, hits, searchRef, indexing }: FilterBarProps) {
+export function FilterBar({ filter, onChange, choices, zone, zoneLabel, shown, total, complete, hits, searchRef, indexing, showFilterRow, toggles }: FilterBarProps) {
   const set = (patch: Partial<TimelineFilter>) => onChange({ ...filter, ...patch });
   const searching = filter.query.trim() !== '';
   return (
@@ -54,8 +58,9 @@ export function FilterBar({ filter, onChange, choices, zone, zoneLabel, shown, t
           </span>
         )}
         {indexing && <span className="muted tl-indexing">Indexing…</span>}
+        {toggles}
       </div>
-      <div className="tl-filter-row">
+      <div className="tl-filter-row" id="tl-filter-row" hidden={!showFilterRow}>
         <CheckList label="Source" options={choices.sources} selected={filter.sources} onChange={(sources) => set({ sources })} />
         <CheckList label="Channel" options={choices.channels} selected={filter.channels} onChange={(channels) => set({ channels })} />
         <CheckList label="Actor" options={choices.actors} selected={filter.actors} onChange={(actors) => set({ actors })} />

@@ -4,14 +4,16 @@ import type { Incident } from '@core/model/incident';
 import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
 import { resolveZone, viewerTimeZone } from '@core/timeline/day-groups';
-import { emptyTimelineFilter, timelineFilterSchema } from '@core/timeline/filters';
+import { activeFilterCount, emptyTimelineFilter, timelineFilterSchema } from '@core/timeline/filters';
 import { deleteManualEvent, manualSourceId, restoreManualEvent, setPinned } from '@data/events';
 import { db } from '@data/connection';
 import { useToast } from '@ui/toast-context';
 import { takeTimelineFocus } from '@ui/timeline-focus';
+import { COMPACT_LAYOUT_QUERY, useMediaQuery } from '@ui/use-media-query';
 import { ActivityOverview } from './ActivityOverview';
 import { FilterBar } from './FilterBar';
 import { KeyHints } from './KeyHints';
+import { LayoutToggle } from './LayoutToggle';
 import { TimelineList } from './TimelineList';
 import { TimelineEmpty } from './TimelineEmpty';
 import { TimelineSidebar } from './TimelineSidebar';
@@ -64,6 +66,13 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   const [jump, setJump] = useState<{ id: string; nonce: number; focus?: boolean } | null>(focusRequest ? { id: focusRequest, nonce: 1 } : null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  // Short or narrow windows start with the chart and the filter row folded away, so the list
+  // starts near the top; the reviewer can open either (null: follow the window).
+  const compact = useMediaQuery(COMPACT_LAYOUT_QUERY);
+  const [chartOpen, setChartOpen] = useState<boolean | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState<boolean | null>(null);
+  const showChart = chartOpen ?? !compact;
+  const showFilters = filtersOpen ?? !compact;
 
   const view = useTimelineView(events, filter, zone, expanded, index);
   const overview = useOverviewData(complete ? events : undefined, milestones, viewSetting.value.burstK);
@@ -150,7 +159,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
           <TimelineEmpty incident={incident} onAddManual={() => setDialog({ type: 'manual', mode: 'event', time: initialTime })} />
         ) : (
           <>
-            {overview.range && (
+            {overview.range && showChart && (
               <ActivityOverview
                 range={overview.range}
                 buckets={overview.buckets}
@@ -162,14 +171,17 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                 onClear={() => setFilter({ ...filter, from: null, to: null })}
               />
             )}
-            <div className="tl-toolbar">
-              <ZoneSwitch value={viewSetting.value.zone} incidentZone={incidentZone} viewerZone={viewerTimeZone()} onChange={(zoneChoice) => {
-                  viewSetting.set({ ...viewSetting.value, zone: zoneChoice });
-                  // Days are cut differently in another zone; keep the selected event in view.
-                  if (selectedId) setJump((j) => ({ id: selectedId, nonce: (j?.nonce ?? 0) + 1 }));
-                }} />
-              <KeyHints />
-            </div>
+            {/* On short windows the clock choice folds away with the filters; the day headings still name the zone. */}
+            {(!compact || showFilters) && (
+              <div className="tl-toolbar">
+                <ZoneSwitch value={viewSetting.value.zone} incidentZone={incidentZone} viewerZone={viewerTimeZone()} onChange={(zoneChoice) => {
+                    viewSetting.set({ ...viewSetting.value, zone: zoneChoice });
+                    // Days are cut differently in another zone; keep the selected event in view.
+                    if (selectedId) setJump((j) => ({ id: selectedId, nonce: (j?.nonce ?? 0) + 1 }));
+                  }} />
+                {!compact && <KeyHints />}
+              </div>
+            )}
             <FilterBar
               filter={filter}
               onChange={setFilter}
@@ -182,6 +194,15 @@ export function TimelineTab({ incident }: { incident: Incident }) {
               hits={{ count: view.hits.length, current: hitPos + 1, onPrev: () => stepHit(-1), onNext: () => stepHit(1) }}
               searchRef={searchRef}
               indexing={!index.ready && filter.query.trim() !== ''}
+              showFilterRow={showFilters}
+              toggles={
+                compact && (
+                  <span className="tl-layout-toggles">
+                    <LayoutToggle label="Activity chart" open={showChart} onToggle={() => setChartOpen(!showChart)} />
+                    <LayoutToggle label="Filters" count={activeFilterCount(filter)} open={showFilters} onToggle={() => setFiltersOpen(!showFilters)} />
+                  </span>
+                )
+              }
             />
             {view.rows.length === 0 ? (
               <p className="tl-no-match">
