@@ -48,16 +48,14 @@ export async function workerHeapReader(browser, { withBuffers = false } = {}) {
 /** Peak heap of the workers alone, to show the import worker was measured. */
 let peakWorkers = 0;
 
-/** Samples the JS heap of the page plus its workers until stopped; returns the peak of the sum. */
-function heapSampler(page, workerHeap) {
+/** Calls `read()` every `everyMs` until stopped; `stop()` resolves to the largest value read. */
+export function peakSampler(read, everyMs) {
   let peak = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
-      const [pageHeap, workers] = await Promise.all([page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0).catch(() => 0), workerHeap().catch(() => 0)]);
-      peak = Math.max(peak, pageHeap + workers);
-      peakWorkers = Math.max(peakWorkers, workers);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      peak = Math.max(peak, await read().catch(() => 0));
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   return {
@@ -67,6 +65,15 @@ function heapSampler(page, workerHeap) {
       return peak;
     },
   };
+}
+
+/** Samples the JS heap of the page plus its workers until stopped; returns the peak of the sum. */
+function heapSampler(page, workerHeap) {
+  return peakSampler(async () => {
+    const [pageHeap, workers] = await Promise.all([page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0).catch(() => 0), workerHeap().catch(() => 0)]);
+    peakWorkers = Math.max(peakWorkers, workers);
+    return pageHeap + workers;
+  }, 100);
 }
 
 export async function runImportBench() {
