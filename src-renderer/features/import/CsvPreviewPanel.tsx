@@ -82,7 +82,7 @@ export function CsvPreviewPanel({ preview, choices, onChange }: Props) {
       )}
       <p className="muted">{preview.eventCount === null ? '' : `${preview.eventCount.toLocaleString('en-US')} rows. `}First rows:</p>
       <div className="import-table-wrap">
-        <table className="import-table">
+        <table className="import-table" aria-label="First rows of the CSV">
           <thead>
             <tr>
               {preview.headers.map((header) => (

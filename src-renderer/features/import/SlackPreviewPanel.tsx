@@ -53,7 +53,7 @@ export function SlackPreviewPanel({ preview, counts, choices, incident, onChange
         </button>
       </div>
       <div className="import-table-wrap">
-        <table className="import-table">
+        <table className="import-table" aria-label="Conversations to import">
           <thead>
             <tr>
               <th scope="col">
