@@ -52,7 +52,8 @@ export function SlackPreviewPanel({ preview, counts, choices, incident, onChange
           Select none
         </button>
       </div>
-      <div className="import-table-wrap">
+      {/* It scrolls: a tab stop lets the keyboard scroll it too. */}
+      <div className="import-table-wrap" tabIndex={0} role="region" aria-label="Conversations to import">
         <table className="import-table" aria-label="Conversations to import">
           <thead>
             <tr>
