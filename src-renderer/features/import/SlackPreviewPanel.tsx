@@ -53,8 +53,8 @@ export function SlackPreviewPanel({ preview, counts, choices, incident, onChange
         </button>
       </div>
       {/* It scrolls: a tab stop lets the keyboard scroll it too. */}
-      <div className="import-table-wrap" tabIndex={0} role="region" aria-label="Conversations to import">
-        <table className="import-table" aria-label="Conversations to import">
+      <div className="import-table-wrap" tabIndex={0} role="region" aria-label="Slack conversations">
+        <table className="import-table" aria-label="Slack conversations">
           <thead>
             <tr>
               <th scope="col">
