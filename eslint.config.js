@@ -11,7 +11,7 @@ const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'session
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'dist-web', 'release', 'test-results', 'playwright-report', 'bench/data', 'bench/results', 'src-renderer/out-*'] },
+  { ignores: ['node_modules', 'out', 'dist', 'dist-web', 'release', 'test-results', 'playwright-report', 'bench/data', 'bench/results', 'src-renderer/out-*', 'out-*'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -74,6 +74,11 @@ export async function importThroughWizard(page, filePath, { conversations } = {}
   const started = await page.evaluate(() => performance.now());
   await button.click();
   await dialog.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 30 * 60_000 });
+  // The open Timeline adds the committed events after the wizard says so: wait for that append
+  // (or a reload, which the figures then report), so both are counted.
+  await page
+    .waitForFunction((from) => window.benchRecord.measures.some((m) => m.at >= from && (m.name === 'events:append' || m.name === 'events:load')), started, { timeout: 120_000, polling: 50 })
+    .catch(() => undefined);
   const record = await page.evaluate((from) => {
     const r = window.benchRecord;
     return { ...r, longTasks: r.longTasks.filter((t) => t.at >= from), measures: r.measures.filter((m) => m.at >= from), progress: r.progress.filter((p) => p.at >= from) };
@@ -124,7 +129,7 @@ export async function openTimeline(page, incidentId, total) {
   await page.getByRole('link', { name: /Debrief/ }).waitFor();
   await page.waitForTimeout(300);
   const started = await page.evaluate(() => performance.now());
-  const firstRows = await page.evaluate(
+  const firstRows = await withTimeout(page, 'first rows', page.evaluate(
     ([id, waitFn]) => {
       const wait = new Function(`return (${waitFn})`)();
       const shown = wait(() => document.querySelector('.tl-row') !== null);
@@ -132,16 +137,40 @@ export async function openTimeline(page, incidentId, total) {
       return shown;
     },
     [incidentId, untilFrameSource()],
-  );
+  ));
+  // Ready = the search index built and the count line showing the whole incident (not "Loading
+  // all events…"); the count is returned rather than awaited, so a mismatch is printed, not hung on.
   await page.waitForFunction(
-    ([from, count]) =>
-      performance.getEntriesByName('timeline:index-build').some((m) => m.startTime >= from) && document.querySelector('.tl-count')?.textContent === `${count.toLocaleString()} events`,
-    [started, total],
-    { timeout: 10 * 60_000, polling: 50 },
-  );
+    (from) => performance.getEntriesByName('timeline:index-build').some((m) => m.startTime >= from) && /^[\d,]+ events$/.test(document.querySelector('.tl-count')?.textContent ?? ''),
+    started,
+    { timeout: Number(process.env.BENCH_OPEN_TIMEOUT_MS ?? 10 * 60_000), polling: 50 },
+  ).catch(async (error) => {
+    await page.screenshot({ path: 'bench/results/open-timeline-timeout.png' });
+    const seen = await page.evaluate(() => ({ count: document.querySelector('.tl-count')?.textContent, hash: location.hash, marks: performance.getEntriesByType('measure').map((m) => m.name).slice(-10) }));
+    throw new Error(`The timeline did not finish loading: ${JSON.stringify(seen)} (screenshot: bench/results/open-timeline-timeout.png)`, { cause: error });
+  });
+  const listed = Number((await page.locator('.tl-count').textContent()).replace(/\D/g, ''));
   const measures = await page.evaluate((from) => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.startTime >= from).map((m) => [m.name, m.startTime + m.duration - from])), started);
   const ready = Math.max(measures['timeline:index-build'] ?? 0, measures['timeline:all-events'] ?? 0);
-  return { firstRows, ready, measures };
+  return { firstRows, ready, measures, listed, expected: total };
+}
+
+/** Fails with a screenshot and what the page shows when `work` takes longer than BENCH_OPEN_TIMEOUT_MS. */
+async function withTimeout(page, what, work) {
+  const ms = Number(process.env.BENCH_OPEN_TIMEOUT_MS ?? 10 * 60_000);
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(async () => {
+      await page.screenshot({ path: 'bench/results/open-timeline-timeout.png' }).catch(() => undefined);
+      const seen = await page.evaluate(() => ({ count: document.querySelector('.tl-count')?.textContent, hash: location.hash, text: document.querySelector('main')?.textContent?.slice(0, 300) })).catch(() => null);
+      reject(new Error(`Waited ${ms} ms for ${what}: ${JSON.stringify(seen)} (screenshot: bench/results/open-timeline-timeout.png)`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));

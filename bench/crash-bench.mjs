@@ -21,12 +21,16 @@ export async function runCrashBench() {
     // The crash: the browser goes away with the staging source and its blocks on disk.
     await context.close();
 
+    // Page load -> the library listing the earlier incident, in a fresh browser on that profile.
+    const timeToLibrary = async (page) => {
+      const started = Date.now();
+      await page.goto(`${origin}/`);
+      await page.getByText('Bench: an incident imported earlier').first().waitFor({ timeout: 10 * 60_000 });
+      return Date.now() - started;
+    };
     context = await launch();
     const page = context.pages()[0] ?? (await context.newPage());
-    const started = Date.now();
-    await page.goto(`${origin}/`);
-    await page.getByText('Bench: an incident imported earlier').waitFor({ timeout: 10 * 60_000 });
-    const toLibrary = Date.now() - started;
+    const toLibrary = await timeToLibrary(page);
     await page.waitForFunction(() => performance.getEntriesByName('debrief:import-cleanup:end').length > 0, undefined, { timeout: 10 * 60_000, polling: 50 });
     const cleanup = await page.evaluate(() => {
       const start = performance.getEntriesByName('debrief:import-cleanup:start')[0];
@@ -34,12 +38,18 @@ export async function runCrashBench() {
       return { ms: end.startTime - start.startTime, endedAt: end.startTime, imports: end.detail?.imports ?? 0, libraryPaintedBy: document.body.textContent?.includes('Bench: an incident imported earlier') };
     });
     await context.close();
+    // The baseline, same run: a normal start of the same library once nothing is left to clean.
+    context = await launch();
+    const normal = await timeToLibrary(context.pages()[0] ?? (await context.newPage()));
+    await context.close();
 
     console.log(`\nDebrief crash bench (Chromium, the browser closed with ${STAGED.toLocaleString('en')} events staged)\n`);
     line('Seeding the staged import (not part of the app)', seconds(staged.ms));
     line('Next start: page load -> library on screen', millis(toLibrary), '< 1000 ms', toLibrary < 1000);
+    line('  a normal start of the same library (baseline, same run)', millis(normal));
+    line('  start after the crash relative to a normal start', `${(toLibrary / normal).toFixed(2)}x`, '<= 1.2x', toLibrary / normal <= 1.2);
     line(`Background clean-up of the interrupted import (${cleanup.imports} import)`, millis(cleanup.ms));
-    return { toLibrary, cleanup };
+    return { toLibrary, normal, cleanup };
   } finally {
     rmSync(profile, { recursive: true, force: true });
     await close();

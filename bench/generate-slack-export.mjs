@@ -13,8 +13,11 @@ export const EXPORTS = {
   '1m': { file: 'slack-1m.zip', channels: 200, messages: 1_000_000, days: 30, seed: 1000 },
 };
 
-/** Streams one export into a ZIP so only the generator's text (not a second copy) is held. */
-async function writeZip(path, files) {
+/**
+ * Streams entries into a ZIP on disk with fflate: each entry's `produce(push)` pushes its bytes in
+ * as many pieces as it likes, so a big member (bench/zip-bench.mjs's 1 GiB bomb) is never held whole.
+ */
+export async function writeZip(path, entries, level = 6) {
   const out = createWriteStream(path);
   const done = new Promise((resolve, reject) => {
     out.on('finish', resolve);
@@ -25,15 +28,28 @@ async function writeZip(path, files) {
     out.write(chunk);
     if (final) out.end();
   });
-  const encoder = new TextEncoder();
-  for (const [name, text] of files) {
-    const entry = new ZipDeflate(name, { level: 6 });
+  for (const [name, produce] of entries) {
+    const entry = new ZipDeflate(name, { level });
     zip.add(entry);
-    entry.push(encoder.encode(text), true);
-    files.delete(name);
+    produce((bytes, last) => entry.push(bytes, last));
   }
   zip.end();
   await done;
+}
+
+/** One export's files into a ZIP, each text dropped once zipped so only the generator's text (not a second copy) is held. */
+function writeExportZip(path, files) {
+  const encoder = new TextEncoder();
+  return writeZip(
+    path,
+    [...files.keys()].map((name) => [
+      name,
+      (push) => {
+        push(encoder.encode(files.get(name)), true);
+        files.delete(name);
+      },
+    ]),
+  );
 }
 
 export async function generateExports({ only, force = false } = {}) {
@@ -46,7 +62,7 @@ export async function generateExports({ only, force = false } = {}) {
     for (const [key, spec] of pending) {
       const started = performance.now();
       const files = module.generateSlackExport({ channels: spec.channels, messages: spec.messages, days: spec.days, seed: spec.seed });
-      await writeZip(DATA_DIR + spec.file, files);
+      await writeExportZip(DATA_DIR + spec.file, files);
       const size = statSync(DATA_DIR + spec.file).size;
       console.log(`generated ${key}: ${spec.file}, ${(size / 1024 / 1024).toFixed(1)} MB, ${spec.messages} messages in ${spec.channels} channels (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }

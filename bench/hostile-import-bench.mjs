@@ -5,29 +5,10 @@
 // worker's "cancelled" answer while reading and while saving the 1M-message export, and while
 // tokenizing and reading an 800k-row CSV (synchronous work: it must yield for Cancel to get in).
 //   node bench/hostile-import-bench.mjs
-import { workerHeapReader } from './import-bench.mjs';
+import { peakSampler, workerHeapReader } from './import-bench.mjs';
 import { launchChromium, line, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 import { EXPORTS } from './generate-slack-export.mjs';
 import { ARCHIVES, makeArchives } from './zip-bench.mjs';
-
-/** Samples `read()` every 50 ms until stopped; returns the peak. */
-function sampler(read) {
-  let peak = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      peak = Math.max(peak, await read().catch(() => 0));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return peak;
-    },
-  };
-}
 
 export async function runHostileImportBench() {
   await makeArchives();
@@ -44,7 +25,7 @@ export async function runHostileImportBench() {
       ['entries-200k', ''],
     ]) {
       const input = await call('load', `/data/${ARCHIVES[key].file}`);
-      const watch = sampler(workerMemory);
+      const watch = peakSampler(workerMemory, 50);
       const result = await call('hostileImport', input, `hostile-${key}`);
       const peak = await watch.stop();
       line(`${ARCHIVES[key].label}: preview, then import`, seconds(result.ms), target);

@@ -6,13 +6,13 @@
 // Bundle size: each reader bundled and minified alone with esbuild (what it adds to the worker).
 //   node bench/zip-bench.mjs
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { Zip, ZipDeflate, zipSync } from 'fflate';
-import { DATA_DIR, EXPORTS, generateExports } from './generate-slack-export.mjs';
+import { zipSync } from 'fflate';
+import { DATA_DIR, EXPORTS, generateExports, writeZip } from './generate-slack-export.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench/results');
@@ -30,27 +30,6 @@ export const ARCHIVES = {
 
 // ---------------------------------------------------------------------------------------------
 // Parent: archives, bundles, runs, table.
-
-/** Streams entries into a ZIP on disk (fflate), so a 1 GiB member is never held whole. */
-async function writeZip(path, entries) {
-  const out = createWriteStream(path);
-  const done = new Promise((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-  const zip = new Zip((error, chunk, final) => {
-    if (error) throw error;
-    out.write(chunk);
-    if (final) out.end();
-  });
-  for (const [name, produce] of entries) {
-    const entry = new ZipDeflate(name, { level: 9 });
-    zip.add(entry);
-    produce((chunk, last) => entry.push(chunk, last));
-  }
-  zip.end();
-  await done;
-}
 
 const text = (value) => new TextEncoder().encode(value);
 const slackBase = {
@@ -74,7 +53,7 @@ export async function makeArchives() {
           push(text(']'), true);
         },
       ],
-    ]);
+    ], 9);
   }
   const zip64 = join(DATA_DIR, ARCHIVES.zip64.file);
   if (!existsSync(zip64)) {

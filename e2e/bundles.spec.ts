@@ -67,7 +67,8 @@ test('an exported bundle imports into a fresh profile as a new incident, and a c
   await expect(library.dialog).toBeHidden();
   await library.backToLibrary();
 
-  await bundles.pickBundle(back.path);
+  // Dropping the file on the library opens the import with it.
+  await bundles.dropBundle(back.path, back.download.suggestedFilename());
   await expect(bundles.importDialog).toContainText('You already have this incident');
   const conflict = bundles.conflict(/^Incident: /);
   await expect(conflict).toContainText('Yours: Checkout returns 5xx after deploy');

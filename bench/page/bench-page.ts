@@ -10,6 +10,7 @@ import type { TimelineEvent } from '@core/model/event';
 import type { Incident } from '@core/model/incident';
 import type { Source } from '@core/model/source';
 import { syntheticEvents } from './synthetic-events';
+import { insightsBench } from './insights-seed';
 
 const client = new ImportWorkerClient();
 const status = document.getElementById('status') as HTMLElement;
@@ -217,5 +218,5 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-(window as unknown as { bench: typeof bench }).bench = bench;
+(window as unknown as { bench: typeof bench & typeof insightsBench }).bench = { ...bench, ...insightsBench };
 status.textContent = 'loaded';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The Export bundle dialog of an incident and the Import bundle dialog of the library. */
@@ -33,6 +34,23 @@ export class BundlePage {
     const choosing = this.page.waitForEvent('filechooser');
     await this.importDialog.getByRole('button', { name: 'Choose bundle…' }).click();
     await (await choosing).setFiles(file);
+  }
+
+  /** Drags a bundle file onto the library and drops it. */
+  async dropBundle(path: string, name: string): Promise<void> {
+    const base64 = readFileSync(path).toString('base64');
+    const dataTransfer = await this.page.evaluateHandle(
+      ([data, fileName]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName));
+        return transfer;
+      },
+      [base64, name] as const,
+    );
+    await this.page.dispatchEvent('section.library', 'dragover', { dataTransfer });
+    await expect(this.page.locator('section.library.bundle-drop-target')).toBeVisible();
+    await this.page.dispatchEvent('section.library', 'drop', { dataTransfer });
+    await expect(this.importDialog).toBeVisible();
   }
 
   conflict(label: string | RegExp): Locator {

@@ -3,7 +3,8 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 /**
  * Writes a ZIP one entry at a time with fflate's streaming writer, so a caller can yield to the
  * UI between entries and report progress. The archive comes out as chunks (Blob parts); nothing
- * is copied into one big buffer. Entries that do not shrink (already compact binary) are stored.
+ * is copied into one big buffer. Deflate level 1: on a 100k-event bundle it exported in 2.6 s
+ * against 8.4 s at level 6 for a file 20% larger (bench/insights-bench.mjs).
  */
 export class ZipWriter {
   private readonly chunks: Uint8Array[] = [];
@@ -25,7 +26,7 @@ export class ZipWriter {
 
   /** Adds one entry; `compress: false` stores it as is. */
   add(path: string, bytes: Uint8Array, compress = true): void {
-    const entry = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
+    const entry = compress ? new ZipDeflate(path, { level: 1 }) : new ZipPassThrough(path);
     entry.mtime = this.mtime;
     this.zip.add(entry);
     entry.push(bytes, true);

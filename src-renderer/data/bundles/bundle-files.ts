@@ -5,7 +5,10 @@ import { readBundleArchive, writeBundleArchive, type BundleProgress, type ReadBu
 import { collectIncidentBundle, type CollectOptions } from './bundle-collect';
 import { planBundleImport, type BundleImportPlan } from './bundle-import';
 
-export type ExportOptions = CollectOptions;
+export interface ExportOptions extends CollectOptions {
+  /** What made the file, shown to whoever imports it ("Debrief 0.1.0"). */
+  app?: string;
+}
 
 export interface ExportedBundle {
   blob: Blob;
@@ -20,7 +23,7 @@ export async function exportIncidentBundle(database: DebriefDatabase, incidentId
   onProgress(0.1);
   const written = await writeBundleArchive(
     contents,
-    { exportedAt: now, app: `Debrief ${typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : ''}`.trim(), includesRedactedText: options.includeRedactedText, includesOriginalRecords: options.includeOriginalRecords },
+    { exportedAt: now, app: options.app ?? 'Debrief', includesRedactedText: options.includeRedactedText, includesOriginalRecords: options.includeOriginalRecords },
     (fraction) => onProgress(0.1 + 0.9 * fraction),
   );
   return {

@@ -23,7 +23,7 @@ export function ExportBundleDialog({ incidentId, title, onClose }: { incidentId:
   const exportBundle = async () => {
     setStep({ name: 'working', fraction: 0 });
     try {
-      const bundle = await exportIncidentBundle(db, incidentId, { includeRedactedText, includeOriginalRecords }, (fraction) => setStep({ name: 'working', fraction }));
+      const bundle = await exportIncidentBundle(db, incidentId, { includeRedactedText, includeOriginalRecords, app: `Debrief ${__APP_VERSION__}` }, (fraction) => setStep({ name: 'working', fraction }));
       const saved = await platform.saveFile(bundle.blob, { suggestedName: bundle.fileName, mimeType: BUNDLE_MIME_TYPE, filter: { name: 'Debrief incident bundle', extensions: ['debrief'] } });
       if (!saved) {
         setStep({ name: 'choose' });
