@@ -9,6 +9,8 @@ import { redactedText } from '@core/timeline/redaction';
 import { EventText } from './EventText';
 import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 
+const NO_OTHERS: readonly TimelineEvent[] = [];
+
 export interface EventRowActions {
   select: (id: string) => void;
   togglePin: (event: TimelineEvent) => void;
@@ -17,6 +19,8 @@ export interface EventRowActions {
   redact: (event: TimelineEvent) => void;
   deleteManual: (event: TimelineEvent) => void;
   toggleReveal: (id: string) => void;
+  /** Shows `other` on a row of its own again (see core/timeline/same-event.ts). */
+  splitSameEvent: (row: TimelineEvent, other: TimelineEvent) => void;
 }
 
 interface EventRowProps {
@@ -29,6 +33,8 @@ interface EventRowProps {
   query: string;
   reveal: boolean;
   milestoneLabels: string[] | undefined;
+  /** The same real-world event as recorded by other sources, shown in this row. */
+  alsoFrom?: readonly TimelineEvent[];
   actions: EventRowActions;
 }
 
@@ -38,7 +44,7 @@ function eventLabel(event: TimelineEvent, zone: string): string {
   return `${formatEventTime(event.at, zone)} ${event.actorName || 'Unknown'}: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
 }
 
-export function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, actions }: EventRowProps) {
+export function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, alsoFrom = NO_OTHERS, actions }: EventRowProps) {
   const label = eventLabel(event, zone);
   const className = ['tl-row', selected ? 'is-selected' : '', event.pinned ? 'is-pinned' : '', reply ? 'is-reply' : '', event.deleted ? 'is-deleted' : '']
     .join(' ')
@@ -55,7 +61,17 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
       <time className="tl-time" dateTime={new Date(event.at).toISOString()} title={`Recorded as: ${event.originalTime}`}>
         {formatEventTime(event.at, zone)}
       </time>
-      <span className={`tl-source tl-source-${event.sourceFormat}`}>{SOURCE_FORMAT_BADGE[event.sourceFormat]}</span>
+      {alsoFrom.length === 0 ? (
+        <span className={`tl-source tl-source-${event.sourceFormat}`}>{SOURCE_FORMAT_BADGE[event.sourceFormat]}</span>
+      ) : (
+        <span className="tl-sources" title="One event recorded by several sources">
+          {[event, ...alsoFrom].map((e) => (
+            <span key={e.id} className={`tl-source tl-source-${e.sourceFormat}`}>
+              {SOURCE_FORMAT_BADGE[e.sourceFormat]}
+            </span>
+          ))}
+        </span>
+      )}
       <div className="tl-body">
         <div className="tl-meta">
           <span className="tl-actor">{event.actorName || 'Unknown'}</span>
@@ -96,6 +112,22 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
             )}
           </div>
         )}
+        {alsoFrom.map((other) => (
+          <p key={other.id} className="tl-also-from">
+            <span className="tl-also-label">Also from {SOURCE_FORMAT_BADGE[other.sourceFormat]}</span>
+            {other.at !== event.at && <span className="tl-also-time"> {formatEventTime(other.at, zone)}</span>}
+            {other.actorName && <strong> {other.actorName}:</strong>} {chatTextToPlain(redactedText(other))}{' '}
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Split the ${SOURCE_FORMAT_BADGE[other.sourceFormat]} record out of ${label}`}
+              title="Not the same event: show it on a row of its own"
+              onClick={() => actions.splitSameEvent(event, other)}
+            >
+              Split
+            </button>
+          </p>
+        ))}
         {replies > 0 && (
           <button type="button" className="link-button tl-thread" aria-expanded={expanded} onClick={() => actions.toggleThread(event.id)}>
             {expanded ? 'Hide' : 'Show'} {replies} {replies === 1 ? 'reply' : 'replies'}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { EventRow, type EventRowActions } from './EventRow';
+import type { TimelineEvent } from '@core/model/event';
 import type { TimelineRow } from './timeline-rows';
 
 interface TimelineListProps {
@@ -11,6 +12,8 @@ interface TimelineListProps {
   query: string;
   revealed: ReadonlySet<string>;
   milestonesByEvent: ReadonlyMap<string, string[]>;
+  /** Records of other sources shown in a row (same real-world event), by the row's event id. */
+  sameEvents: ReadonlyMap<string, TimelineEvent[]>;
   actions: EventRowActions;
   /** Scrolls the row into view whenever `nonce` changes; `focus` also moves keyboard focus to it (j/k). */
   scrollTo: { index: number; nonce: number; focus?: boolean } | null;
@@ -18,7 +21,7 @@ interface TimelineListProps {
 }
 
 /** The merged timeline, virtualised: only the rows on screen exist in the DOM. */
-export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, actions, scrollTo, onFirstRows }: TimelineListProps) {
+export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows }: TimelineListProps) {
   const parentRef = useRef<HTMLDivElement>(null);
   const dayIndexes = useMemo(() => rows.flatMap((row, index) => (row.type === 'day' ? [index] : [])), [rows]);
   const activeDay = useRef(0);
@@ -114,6 +117,7 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
                   query={query}
                   reveal={revealed.has(row.event.id)}
                   milestoneLabels={milestonesByEvent.get(row.event.id)}
+                  alsoFrom={row.reply ? undefined : sameEvents.get(row.event.id)}
                   actions={actions}
                 />
               )}

@@ -5,6 +5,8 @@ import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
 import { resolveZone, viewerTimeZone } from '@core/timeline/day-groups';
 import { activeFilterCount, emptyTimelineFilter, timelineFilterSchema } from '@core/timeline/filters';
+import { sameEventPairKey } from '@core/timeline/same-event';
+import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 import { deleteManualEvent, manualSourceId, restoreManualEvent, setPinned } from '@data/events';
 import { db } from '@data/connection';
 import { useToast } from '@ui/toast-context';
@@ -22,7 +24,7 @@ import { ZoneSwitch } from './ZoneSwitch';
 import { filterChoices } from './filter-options';
 import { defaultMilestoneKind } from './milestone-defaults';
 import { rowIndexOf } from './timeline-rows';
-import { DEFAULT_VIEW, filterKey, timelineViewSchema, viewKey } from './timeline-settings';
+import { DEFAULT_VIEW, filterKey, NO_SPLITS, sameEventSplitsKey, sameEventSplitsSchema, timelineViewSchema, viewKey } from './timeline-settings';
 import { useOverviewData } from './use-overview-data';
 import { useSearchIndex } from './use-search-index';
 import { useSetting } from '@data/settings';
@@ -74,7 +76,9 @@ export function TimelineTab({ incident }: { incident: Incident }) {
   const showChart = chartOpen ?? !compact;
   const showFilters = filtersOpen ?? !compact;
 
-  const view = useTimelineView(events, filter, zone, expanded, index);
+  const splitSetting = useSetting(sameEventSplitsKey(incidentId), sameEventSplitsSchema, NO_SPLITS);
+  const splits = useMemo(() => new Set(splitSetting.value), [splitSetting.value]);
+  const view = useTimelineView(events, filter, zone, expanded, index, splits);
   const overview = useOverviewData(complete ? events : undefined, milestones, viewSetting.value.burstK);
   const choices = useMemo(() => filterChoices(events ?? [], sources, manualSourceId(incidentId)), [events, sources, incidentId]);
   const byId = useMemo(() => new Map((events ?? []).map((e) => [e.id, e])), [events]);
@@ -220,6 +224,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                 query={filter.query}
                 revealed={revealed}
                 milestonesByEvent={milestonesByEvent}
+                sameEvents={view.same.merged}
                 // The jump is applied again once the whole list is in: the first page may not hold the event.
                 scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0), focus: jump.focus } : null}
                 onFirstRows={onFirstRows}
@@ -227,6 +232,16 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                   select: setSelectedId,
                   togglePin,
                   toggleThread: (id) => setExpanded(toggle(expanded, id)),
+                  splitSameEvent: (row, other) => {
+                    const key = sameEventPairKey(row.id, other.id);
+                    const before = splitSetting.value;
+                    splitSetting.set([...before.filter((k) => k !== key), key]);
+                    toast.show({
+                      message: `Split the ${SOURCE_FORMAT_BADGE[other.sourceFormat]} record onto a row of its own.`,
+                      actionLabel: 'Undo',
+                      onAction: () => splitSetting.set(before),
+                    });
+                  },
                   setMilestone: (event) => openMilestone(event),
                   redact: (event) => setDialog({ type: 'redact', eventId: event.id }),
                   deleteManual: (event) =>

@@ -1,12 +1,15 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { TimelineEvent } from '@core/model/event';
 import { applyFilter, type TimelineFilter } from '@core/timeline/filters';
+import { matchSameEvents, type SameEventMatches } from '@core/timeline/same-event';
 import { buildTimelineRows, foldThreads, type ThreadFold, type TimelineRow } from './timeline-rows';
 import type { SearchIndexState } from './use-search-index';
 import { timed } from './perf';
 
 export interface TimelineView {
   filtered: TimelineEvent[];
+  /** One real-world event from several sources: the others, by the id of the row showing them. */
+  same: SameEventMatches;
   fold: ThreadFold;
   rows: TimelineRow[];
   /** Ids of the events matching the search, in time order (empty without a query). */
@@ -14,9 +17,17 @@ export interface TimelineView {
 }
 
 const EMPTY: TimelineEvent[] = [];
+const NO_SPLITS: ReadonlySet<string> = new Set();
 
 /** Filter → threads → day rows, each step memoised so typing a query does not regroup days needlessly. */
-export function useTimelineView(events: TimelineEvent[] | undefined, liveFilter: TimelineFilter, zone: string, expanded: ReadonlySet<string>, index: SearchIndexState): TimelineView {
+export function useTimelineView(
+  events: TimelineEvent[] | undefined,
+  liveFilter: TimelineFilter,
+  zone: string,
+  expanded: ReadonlySet<string>,
+  index: SearchIndexState,
+  splits: ReadonlySet<string> = NO_SPLITS,
+): TimelineView {
   // Typing stays responsive on big incidents: the list catches up as soon as it can.
   const filter = useDeferredValue(liveFilter);
   const all = events ?? EMPTY;
@@ -35,8 +46,12 @@ export function useTimelineView(events: TimelineEvent[] | undefined, liveFilter:
     [all, filter, queryHits],
   );
 
-  const fold = useMemo(() => foldThreads(filtered), [filtered]);
+  // The same event from two sources is one row; the other record shows inside it.
+  const same = useMemo(() => matchSameEvents(filtered, splits), [filtered, splits]);
+  const shown = useMemo(() => (same.shownIn.size === 0 ? filtered : filtered.filter((e) => !same.shownIn.has(e.id))), [filtered, same]);
+  const fold = useMemo(() => foldThreads(shown), [shown]);
   const rows = useMemo(() => buildTimelineRows(fold, zone, expanded), [fold, zone, expanded]);
-  const hits = useMemo(() => (query === '' ? [] : filtered.map((e) => e.id)), [filtered, query]);
-  return { filtered, fold, rows, hits };
+  // A hit in a merged record is a hit on the row that shows it.
+  const hits = useMemo(() => (query === '' ? [] : [...new Set(filtered.map((e) => same.shownIn.get(e.id) ?? e.id))]), [filtered, query, same]);
+  return { filtered, same, fold, rows, hits };
 }

@@ -1,0 +1,98 @@
+import type { TimelineEvent } from '../model/event';
+
+/**
+ * The one rule for "the same real-world event arrived from two sources": a deploy bot's Slack
+ * message and the deploy CSV's row, a PagerDuty trigger and the Alertmanager alert behind it.
+ * The timeline shows such events as one row with both sources; the user can split a pair, and
+ * the split is remembered by `sameEventPairKey`.
+ *
+ * Two events are the same when all of these hold:
+ * - they come from different sources of different formats, at most `SAME_EVENT_WINDOW_MS` apart;
+ * - they are of one family: deploys with deploys, alerts and pages with alerts and pages, and a
+ *   bot's chat post with either (a person's message is never merged: saying "rolled back" is an
+ *   event of its own);
+ * - their words agree: a shared distinctive token (one with a digit: a version, "5xx", "p99") and
+ *   one more shared word, or at least three shared words covering 60 % of the shorter text.
+ */
+export const SAME_EVENT_WINDOW_MS = 120_000;
+
+type Family = 'deploy' | 'alert' | 'bot-post';
+
+const STOP_WORDS = new Set([
+  'the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'for', 'by', 'and', 'or', 'is', 'was', 'are', 'be', 'with', 'from', 'all',
+  'through', 'via', 'api', 'firing', 'triggered', 'alert', 'resolved', 'deployed', 'deploy', 'deployment',
+]);
+
+/** A chat post by a bot or integration: a Slack bot id (`B…`, `bot:name`) or a name that says so. */
+export function isBotPost(event: Pick<TimelineEvent, 'kind' | 'actorAlias' | 'actorName'>): boolean {
+  if (event.kind !== 'message') return false;
+  if (/^slack-export:(B[A-Z0-9]+|bot:)/.test(event.actorAlias ?? '')) return true;
+  return /(^|[\s_-])bot$|\bbot\b/i.test(event.actorName);
+}
+
+function family(event: TimelineEvent): Family | null {
+  if (event.kind === 'deploy') return 'deploy';
+  if (event.kind === 'alert' || event.kind === 'page') return 'alert';
+  return isBotPost(event) ? 'bot-post' : null;
+}
+
+function tokens(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}._-]+/u)) {
+    const token = raw.replace(/^[._-]+|[._-]+$/g, '');
+    if (token.length >= 2 && !STOP_WORDS.has(token)) out.add(token);
+  }
+  return out;
+}
+
+const distinctive = (token: string) => token.length >= 3 && /\d/.test(token) && /[^\d]/.test(token);
+
+/** Whether two events are one real-world event seen by two sources (see the rule above). */
+export function isSameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
+  if (a.id === b.id || a.sourceId === b.sourceId || a.sourceFormat === b.sourceFormat) return false;
+  if (Math.abs(a.at - b.at) > SAME_EVENT_WINDOW_MS || a.redacted || b.redacted || a.deleted || b.deleted) return false;
+  const fa = family(a);
+  const fb = family(b);
+  if (fa === null || fb === null || (fa === 'bot-post' && fb === 'bot-post')) return false;
+  if (fa !== fb && fa !== 'bot-post' && fb !== 'bot-post') return false;
+  const ta = tokens(a.text);
+  const tb = tokens(b.text);
+  const shared = [...ta].filter((token) => tb.has(token));
+  if (shared.some(distinctive) && shared.length >= 2) return true;
+  return shared.length >= 3 && shared.length / Math.min(ta.size, tb.size) >= 0.6;
+}
+
+/** The key a split pair is remembered by: both ids, in order. */
+export function sameEventPairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+export interface SameEventMatches {
+  /** Events shown in the row of an earlier one, by that row's event id, in time order. */
+  merged: Map<string, TimelineEvent[]>;
+  /** The row event each merged event is shown in. */
+  shownIn: Map<string, string>;
+}
+
+/**
+ * Pairs up the events (in time order) by `isSameEvent`: the earlier one keeps its row and takes
+ * in at most one event per other source format; pairs in `splits` stay apart.
+ */
+export function matchSameEvents(events: readonly TimelineEvent[], splits: ReadonlySet<string> = new Set()): SameEventMatches {
+  const merged = new Map<string, TimelineEvent[]>();
+  const shownIn = new Map<string, string>();
+  const candidates = events.filter((event) => family(event) !== null && event.threadParentKey === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  for (let i = 0; i < candidates.length; i++) {
+    const primary = candidates[i];
+    if (shownIn.has(primary.id)) continue;
+    for (let j = i + 1; j < candidates.length && candidates[j].at - primary.at <= SAME_EVENT_WINDOW_MS; j++) {
+      const other = candidates[j];
+      if (shownIn.has(other.id) || merged.has(other.id) || splits.has(sameEventPairKey(primary.id, other.id))) continue;
+      const taken = merged.get(primary.id) ?? [];
+      if (taken.some((event) => event.sourceFormat === other.sourceFormat) || !isSameEvent(primary, other)) continue;
+      merged.set(primary.id, [...taken, other]);
+      shownIn.set(other.id, primary.id);
+    }
+  }
+  return { merged, shownIn };
+}
