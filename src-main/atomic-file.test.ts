@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { killOnFirstOutput } from './kill-child';
 import { createAtomicWriter, writeFileAtomic } from './atomic-file';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,12 +31,7 @@ function killMidSave(file: string): Promise<void> {
       await writer.write(chunk);
       if (i === 2) process.stdout.write('writing\\n');
     }`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', () => child.kill('SIGKILL'));
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the save ended by itself (${signal ?? _code})`))));
-    child.on('error', reject);
-  });
+  return killOnFirstOutput(script);
 }
 
 describe('atomic saves', () => {
