@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,14 @@ import { TimelinePage, timelineFixture } from './pages/timeline-page';
 import { stagedBlocks, storedImports, watchStartup, startup } from './pages/startup-page';
 
 test.setTimeout(300_000);
+
+/** SIGKILLs the browser whose profile is `profile` (its main process, the one without --type). */
+function killBrowser(profile: string): void {
+  const processes = execFileSync('ps', ['-eo', 'pid=,args=']).toString().split('\n');
+  const main = processes.find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='));
+  if (!main) throw new Error(`No browser process found for the profile ${profile}`);
+  process.kill(Number(main.trim().split(/\s+/)[0]), 'SIGKILL');
+}
 
 test('killed mid-import: the library opens at once, the interrupted import is cleaned up in the background and nothing of it shows', async ({ baseURL }, testInfo) => {
   // A profile on disk, so closing the browser is a crash the next start has to deal with.
@@ -35,7 +44,9 @@ test('killed mid-import: the library opens at once, the interrupted import is cl
     await importer.dialog.getByRole('button', { name: /^Import( \d+ files)?$/ }).click();
     await expect(importer.dialog.getByText(/^Saving events/)).toBeVisible({ timeout: 120_000 });
     await expect.poll(() => stagedBlocks(page), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
-    await context.close();
+    // A crash, not a shutdown: the browser process is killed, so nothing of the page runs again.
+    killBrowser(profile);
+    await context.close().catch(() => undefined);
     context = null;
 
     context = await launch();
