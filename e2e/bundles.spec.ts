@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import { BundlePage } from './pages/bundle-page';
 import { csvTimeline, ImportPage } from './pages/import-page';
 import { LibraryPage, type IncidentFields } from './pages/library-page';
+import { TimelinePage } from './pages/timeline-page';
 
 const SHOT = (name: string) => `/tmp/bundles-${name}.png`;
 
@@ -29,6 +30,16 @@ test('an exported bundle imports into a fresh profile as a new incident, and a c
   await importer.runImport();
   await importer.close();
 
+  // Hide part of one message: it must not leave in the bundle.
+  const timeline = new TimelinePage(page);
+  const secret = await timeline.findRow('Backlog item 3 drained');
+  await secret.getByRole('button', { name: /^Redact / }).click();
+  await timeline.dialog.getByRole('textbox').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.indexOf('item 3'), el.value.indexOf('item 3') + 'item 3'.length));
+  await timeline.dialog.getByRole('button', { name: 'Hide selection' }).click();
+  await timeline.dialog.getByRole('button', { name: 'Done' }).click();
+  // The row no longer reads "item 3": it shows a redaction chip instead.
+  await expect(timeline.list.getByRole('button', { name: '▇▇ redacted' })).toHaveCount(1);
+
   await page.getByRole('button', { name: 'Export bundle…' }).click();
   await expect(bundles.exportDialog.getByRole('checkbox', { name: /Include redacted text/ })).not.toBeChecked();
   await page.screenshot({ path: SHOT('export') });
@@ -36,6 +47,9 @@ test('an exported bundle imports into a fresh profile as a new incident, and a c
   const { download, path } = await bundles.exportBundle();
   expect(download.suggestedFilename()).toMatch(/^checkout-returns-5xx-after-deploy-\d{4}-\d{2}-\d{2}\.debrief$/);
   await expect(page.getByText(/^Saved checkout-returns-5xx-after-deploy-.*30 events/)).toBeVisible();
+  const inFile = Object.values(unzipSync(new Uint8Array(readFileSync(path)))).map((bytes) => strFromU8(bytes)).join('\n');
+  expect(inFile).toContain('Backlog item 4 drained');
+  expect(inFile).not.toContain('Backlog item 3 drained');
 
   // Another Debrief: a fresh profile with nothing in it.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1280, height: 860 } });
@@ -52,6 +66,11 @@ test('an exported bundle imports into a fresh profile as a new incident, and a c
   await expect(theirs.getByText('Backlog item 0 drained')).toBeVisible();
   await expect(theirs.getByText('30 events', { exact: true })).toBeVisible();
   await expect(theirs.locator('.workspace-facts')).toContainText('Incident Commander Priya Raman');
+  // There the span is still redacted, and what it hid was never sent.
+  const theirTimeline = new TimelinePage(theirs);
+  await expect(theirTimeline.list.getByRole('button', { name: '▇▇ redacted' })).toHaveCount(1);
+  await theirTimeline.list.getByRole('button', { name: '▇▇ redacted' }).click();
+  await expect(theirTimeline.list).toContainText('Backlog ██████ drained');
 
   // They change the title and send the incident back; meanwhile it was edited here too.
   await theirs.getByRole('button', { name: 'Edit' }).click();

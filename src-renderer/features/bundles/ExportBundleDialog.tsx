@@ -6,6 +6,7 @@ import { platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { formatBytes } from '@core/importers/human-units';
+import { BundleErrorNotice, BundleProgress } from './BundleDialogParts';
 import './bundles.css';
 
 type Step = { name: 'choose'; error?: string } | { name: 'working'; fraction: number };
@@ -41,11 +42,7 @@ export function ExportBundleDialog({ incidentId, title, onClose }: { incidentId:
       <div className="bundle-body">
         {step.name === 'choose' && (
           <>
-            {step.error && (
-              <p className="bundle-error" role="alert">
-                {step.error}
-              </p>
-            )}
+            <BundleErrorNotice message={step.error} />
             <p>
               Saves <strong>{title}</strong> as one <code>.debrief</code> file: its timeline, key moments, review notes, postmortem, milestones,
               action items and the people they name. Another Debrief imports it as a new incident, or merges it into its copy.
@@ -75,10 +72,7 @@ export function ExportBundleDialog({ incidentId, title, onClose }: { incidentId:
           </>
         )}
         {step.name === 'working' && (
-          <div className="bundle-progress" role="status">
-            <label htmlFor="bundle-export-progress">Exporting…</label>
-            <progress id="bundle-export-progress" max={1} value={step.fraction} />
-          </div>
+          <BundleProgress label="Exporting" fraction={step.fraction} />
         )}
       </div>
     </Dialog>

@@ -7,6 +7,7 @@ import { db } from '@data/connection';
 import { asFile, platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
+import { BundleErrorNotice, BundleProgress } from './BundleDialogParts';
 import './bundles.css';
 
 type Step =
@@ -78,11 +79,7 @@ export function ImportBundleDialog({ file, onClose, onImported }: ImportBundleDi
       <div className="bundle-body">
         {step.name === 'choose' && (
           <>
-            {step.error && (
-              <p className="bundle-error" role="alert">
-                {step.error}
-              </p>
-            )}
+            <BundleErrorNotice message={step.error} />
             <p>
               Choose a <code>.debrief</code> file made with “Export bundle…”. Its checksums are verified before anything is imported; you see what
               it adds, and any conflict with your copy of the incident, before anything changes.
@@ -98,10 +95,7 @@ export function ImportBundleDialog({ file, onClose, onImported }: ImportBundleDi
           </>
         )}
         {step.name === 'working' && (
-          <div className="bundle-progress" role="status">
-            <label htmlFor="bundle-import-progress">{step.label}…</label>
-            <progress id="bundle-import-progress" max={1} value={step.fraction} />
-          </div>
+          <BundleProgress label={step.label} fraction={step.fraction} />
         )}
         {step.name === 'review' && <ReviewImport step={step} onCancel={onClose} onApply={(choices) => void apply(step, choices)} />}
       </div>
