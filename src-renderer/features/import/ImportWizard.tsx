@@ -38,7 +38,8 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
   const [progress, setProgress] = useState<{ index: number; value: ImportPhaseProgress | null }>({ index: 0, value: null });
   const cancelRef = useRef<{ cancelled: boolean; cancel?: () => void }>({ cancelled: false });
   const seen = useRef(new Set<string>());
-  const stopCounts = useRef<(() => void)[]>([]);
+  /** The running count of each input, stopped when its window changes or the wizard closes. */
+  const stopCounts = useRef(new Map<string, () => void>());
 
   const update = (id: string, change: (item: WizardItem) => WizardItem) => setItems((list) => list.map((item) => (item.input.id === id ? change(item) : item)));
 
@@ -51,7 +52,7 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
       const item = newItem(input, incident);
       void client.analyse(input, item.choices).then((analysis) => {
         update(input.id, (current) => ({ ...current, analysing: false, ...analysis }));
-        startCounts(input, analysis.preview);
+        startCounts(input, analysis.preview, item.choices.window);
       });
     }
     // startCounts only reads refs and the stable client.
@@ -60,13 +61,21 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
 
   useEffect(() => () => stopCounts.current.forEach((stop) => stop()), []);
 
-  /** A Slack preview's message counts are filled in one conversation at a time. */
-  function startCounts(input: PickedInput, preview: AnyPreview | null) {
+  /**
+   * A Slack preview's message counts, in the chosen time window, are filled in one conversation
+   * at a time; a new window starts them over.
+   */
+  function startCounts(input: PickedInput, preview: AnyPreview | null, window: ImportChoices['window']) {
+    stopCounts.current.get(input.id)?.();
+    stopCounts.current.delete(input.id);
     if (!isSlackPreview(preview)) return;
-    stopCounts.current.push(
+    update(input.id, (current) => ({ ...current, counts: {} }));
+    stopCounts.current.set(
+      input.id,
       client.countMessages(
         input,
         preview.conversations.map((c) => c.folder),
+        window,
         (folder, count) => update(input.id, (current) => ({ ...current, counts: { ...current.counts, [folder]: count } })),
       ),
     );
@@ -80,7 +89,7 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
       .preview(item.input, format, choices)
       .then((preview) => {
         update(item.input.id, (current) => ({ ...current, preview, error: null, analysing: false }));
-        if (formatChanged) startCounts(item.input, preview);
+        if (formatChanged) startCounts(item.input, preview, choices.window);
       })
       .catch((error: unknown) =>
         update(item.input.id, (current) => ({
@@ -197,7 +206,10 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
                     counts={item.counts}
                     choices={item.choices}
                     incident={incident}
-                    onChange={(choices) => update(item.input.id, (current) => ({ ...current, choices }))}
+                    onChange={(choices) => {
+                      update(item.input.id, (current) => ({ ...current, choices }));
+                      if (!sameWindow(choices.window, item.choices.window)) startCounts(item.input, item.preview, choices.window);
+                    }}
                   />
                 )}
                 {isCsvPreview(item.preview) && item.format && <CsvPreviewPanel preview={item.preview} choices={item.choices} onChange={(choices) => repreview(item, 'csv-timeline', choices)} />}
@@ -330,4 +342,8 @@ function ResultView({ item }: { item: WizardItem }) {
       )}
     </section>
   );
+}
+
+function sameWindow(a: ImportChoices['window'], b: ImportChoices['window']): boolean {
+  return a?.from === b?.from && a?.to === b?.to;
 }

@@ -106,10 +106,15 @@ export class ImportWorkerClient {
     return response.preview;
   }
 
-  /** Counts Slack messages one conversation at a time; returns a cancel function. */
-  countMessages(input: PickedInput, folders: string[], onCount: (folder: string, count: number | null) => void): () => void {
+  /** Counts Slack messages in the time window one conversation at a time; returns a cancel function. */
+  countMessages(
+    input: PickedInput,
+    folders: string[],
+    window: ImportChoices['window'],
+    onCount: (folder: string, count: number | null) => void,
+  ): () => void {
     const requestId = this.nextId++;
-    this.call({ type: 'count', requestId, input: this.wire(input), folders }, (message) => {
+    this.call({ type: 'count', requestId, input: this.wire(input), folders, window }, (message) => {
       if (message.type === 'count') onCount(message.folder, message.count);
     }).catch(() => undefined);
     return () => this.worker.postMessage({ type: 'cancel', requestId } satisfies WorkerRequest);

@@ -88,7 +88,7 @@ async function count(request: Extract<WorkerRequest, { type: 'count' }>): Promis
     if (cancelled.has(request.requestId)) break;
     let result: number | null;
     try {
-      result = await countMessages(folder, { folder: name });
+      result = await countMessages(folder, { folder: name }, { window: request.window });
     } catch {
       // A broken day file shows as "?" here; the import itself names the file and line.
       result = null;

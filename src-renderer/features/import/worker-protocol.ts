@@ -35,7 +35,7 @@ export interface FormatScore {
 export type WorkerRequest =
   | { type: 'analyse'; requestId: number; input: WireInput; choices: ImportChoices }
   | { type: 'preview'; requestId: number; input: WireInput; format: SourceFormat; choices: ImportChoices }
-  | { type: 'count'; requestId: number; input: WireInput; folders: string[] }
+  | { type: 'count'; requestId: number; input: WireInput; folders: string[]; window?: { from?: number; to?: number } }
   | { type: 'import'; requestId: number; incidentId: string; input: WireInput; format: SourceFormat; choices: ImportChoices }
   | { type: 'cancel'; requestId: number };
 

@@ -82,6 +82,36 @@ describe('preview', () => {
     expect([...reads.keys()].sort()).toEqual(['inc-77-db/2024-06-12.json', 'inc-77-db/2024-06-14.json']);
   });
 
+  it('counts only the messages the chosen time window will import, and skips day files it cannot reach', async () => {
+    const early = tsAt('2024-06-12T08:00:00Z');
+    const inside = tsAt('2024-06-12T14:30:00Z');
+    const insideToo = tsAt('2024-06-12T15:59:00Z');
+    const late = tsAt('2024-06-12T19:00:00Z');
+    const { folder, reads } = buildExportFolder(
+      base({
+        'inc-77-db/2024-06-12': [
+          message(early, 'U0ALICE', 'before'),
+          message(inside, 'U0ALICE', 'in'),
+          message(insideToo, 'U0BOB', 'in too'),
+          { type: 'message', subtype: 'message_changed', ts: tsAt('2024-06-12T15:00:00Z'), message: { ts: inside, text: 'edited' } },
+          message(late, 'U0BOB', 'after'),
+        ],
+        'inc-77-db/2024-06-20': [message(tsAt('2024-06-20T10:00:00Z'), 'U0ALICE', 'a week later')],
+      }),
+    );
+    const preview = await previewSlackExport({ kind: 'folder', folder });
+    const inc = preview.conversations.find((c) => c.id === 'C0INC');
+    if (!inc) throw new Error('missing conversation');
+    expect(await countMessages(folder, inc)).toBe(5);
+    reads.clear();
+    const window = { from: Date.parse('2024-06-12T14:00:00Z'), to: Date.parse('2024-06-12T16:00:00Z') };
+    expect(await countMessages(folder, inc, { window })).toBe(2);
+    expect([...reads.keys()]).toEqual(['inc-77-db/2024-06-12.json']);
+    // The same window imports exactly as many.
+    const result = await parseSlackExport({ kind: 'folder', folder }, { window, conversations: ['C0INC'] });
+    expect(result.events).toHaveLength(2);
+  });
+
   it('finds an export inside a wrapper folder of a zip', async () => {
     const zip = buildExportZip({ ...description, root: 'acme-export/', days: { 'inc-77-db/2024-06-12': [message(T1, 'U0ALICE', 'hi')] } });
     const preview = await previewSlackExport({ kind: 'file', source: bytesSource('acme.zip', zip) });

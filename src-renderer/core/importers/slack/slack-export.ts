@@ -19,7 +19,7 @@ import { resolveLimits } from '../limits';
 import { decodeUtf8 } from '../text-decode';
 import { dayFilesFor, readDayFiles } from './conversation-reader';
 import { mentionNames, readCatalog, type SlackCatalog, type SlackConversation, type SlackConversationKind } from './conversations';
-import { DAY_FILE_MARGIN_DAYS, inWindow, type TimeWindow } from './day-files';
+import { DAY_FILE_MARGIN_DAYS, dayFileMayOverlap, inWindow, type TimeWindow } from './day-files';
 import { findExportLayout } from './export-layout';
 import { messageToEvent, NOTICE_SUBTYPES, type MessageContext } from './messages';
 import { mayBeZip, openSlackInput } from './open-input';
@@ -28,6 +28,7 @@ export { openSlackInput };
 import { folderBudget, type EntryContext } from './read-entry';
 import { SKIP_REASON, SkipCounter } from './skip-counter';
 import { orderAndDedupe, replyCounts } from './threads';
+import { slackTsToMs } from './slack-ts';
 
 export interface SlackImportOptions extends BaseImportOptions {
   /** Conversation ids (SlackConversationSummary.id) to import; all when absent. */
@@ -113,20 +114,26 @@ export async function previewSlackExport(input: ImportInput, options: SlackImpor
 }
 
 /**
- * Messages one conversation would import without a window (edit/delete notices and duplicate ts
- * left out). Reads only that conversation's day files (not even users.json), so the UI can fill
- * counts in one conversation at a time; open a ZIP once with `openSlackInput` and pass its folder.
+ * Messages one conversation would import within the time window, if one is given (edit/delete
+ * notices, duplicate ts and unreadable timestamps left out, as the import leaves them out). Reads
+ * only that conversation's day files (not even users.json), and of those only the ones the window
+ * may reach, so the UI can fill counts in one conversation at a time; open a ZIP once with
+ * `openSlackInput` and pass its folder.
  */
 export async function countMessages(
   folder: VirtualFolder,
   conversation: Pick<SlackConversationSummary, 'folder'>,
-  options: BaseImportOptions = {},
+  options: BaseImportOptions & { window?: TimeWindow } = {},
 ): Promise<number> {
   const limits = resolveLimits(options.limits);
   const context: EntryContext = { file: folder.name, limits, warnings: [], budget: folderBudget(folder, limits) };
-  const days = findExportLayout(folder).folders.get(conversation.folder) ?? [];
+  const days = (findExportLayout(folder).folders.get(conversation.folder) ?? []).filter((day) => dayFileMayOverlap(day.date, options.window));
   const { unique } = orderAndDedupe(await readDayFiles(days, context));
-  return unique.filter(({ message }) => !NOTICE_SUBTYPES.has(message.subtype ?? '')).length;
+  return unique.filter(({ message }) => {
+    if (NOTICE_SUBTYPES.has(message.subtype ?? '')) return false;
+    const at = slackTsToMs(message.ts);
+    return at !== null && inWindow(at, options.window);
+  }).length;
 }
 
 export async function parseSlackExport(input: ImportInput, options: SlackImportOptions = {}, hooks: ImportHooks = {}): Promise<ParseResult> {
