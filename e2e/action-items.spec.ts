@@ -193,7 +193,7 @@ test('the overview filters across incidents, notifies once when items fall due, 
 
   // Another hour: the same state is not notified again the same day.
   await page.clock.fastForward(HOUR);
-  await page.getByRole('button', { name: 'Snooze “Failover drill” for 1 week' }).click();
+  await page.getByRole('button', { name: '1 week snooze: “Failover drill”' }).click();
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('Snoozed: “Failover drill” until');
   await page.clock.fastForward(48 * HOUR);
   await expect(actions.badge('Failover drill')).toHaveText(/Overdue/);

@@ -106,7 +106,7 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(priya).toHaveCount(1);
   await expect(priya).toContainText('6 events');
   await expect(priya).toContainText('matched by');
-  await expect(priya.getByRole('button', { name: /^Split Priya Raman \(PPRIYA\) out of/ })).toBeVisible();
+  await expect(priya.getByRole('button', { name: /^Split out Priya Raman \(PPRIYA\) from/ })).toBeVisible();
   await expect(people.getByRole('listitem', { name: /^(tom|Tom Okafor)$/ })).toContainText('2 events');
   await page.screenshot({ path: '/tmp/import-people.png', fullPage: true });
 

@@ -6,6 +6,7 @@ import { ToastProvider } from '@ui/ToastProvider';
 import { useShortcut } from '@ui/use-shortcut';
 import { ShortcutSheets } from '@ui/shortcuts/ShortcutSheets';
 import { MAIN_CONTENT_ID } from '@ui/focus-return';
+import { useDocumentTitle } from '@ui/use-document-title';
 import '@ui/a11y.css';
 import { IncidentFormDialog, IncidentLibrary } from '@features/library';
 import { ActionItemNotifier, ActionItemsOverview } from '@features/action-items';
@@ -22,6 +23,8 @@ import { navigate, useRoute } from './route';
 /** Links from imports open through the platform: the desktop hands them to the main process. */
 const openExternal = (href: string) => platform.openExternal(href);
 
+const PAGE_TITLES = { library: 'Incidents', 'action-items': 'Action items', people: 'People', insights: 'Insights' } as const;
+
 export function App() {
   const route = useRoute();
   const [creating, setCreating] = useState(false);
@@ -31,6 +34,8 @@ export function App() {
   const [teamSyncOpen, setTeamSyncOpen] = useState(false);
   const [joining, setJoining] = useState(false);
   const syncStatus = useSyncStatus();
+  // Inside an incident, IncidentWorkspace names the incident and the tab.
+  useDocumentTitle(route.name === 'incident' ? null : [PAGE_TITLES[route.name]]);
 
   useEffect(() => platform.onMenuCommand((command) => emitAppCommand(command)), []);
   // Imports a crash interrupted are discarded in the background, once the library is on screen.

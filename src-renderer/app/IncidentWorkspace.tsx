@@ -6,6 +6,7 @@ import { SeverityBadge } from '@ui/SeverityBadge';
 import { Tabs, type TabDef } from '@ui/Tabs';
 import { useAppCommand } from '@ui/command-bus';
 import { useShortcut } from '@ui/use-shortcut';
+import { useDocumentTitle } from '@ui/use-document-title';
 import { SHORTCUTS, type ShortcutId } from '@ui/shortcuts/catalog';
 import { IncidentFormDialog, useDeleteIncident } from '@features/library';
 import { useIncident } from '@data/incidents';
@@ -30,6 +31,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
   const deleteIncident = useDeleteIncident();
   const [editing, setEditing] = useState(false);
   const [exportingBundle, setExportingBundle] = useState(false);
+  useDocumentTitle(incident ? [incident.deletedAt ? 'Incident not found' : incident.title, incident.deletedAt ? null : TAB_LABELS[tab]] : incident === null ? ['Incident not found'] : null);
   const go = (next: WorkspaceTab) => navigate({ name: 'incident', incidentId, tab: next });
 
   useShortcut(TAB_SHORTCUTS.timeline, () => go('timeline'));

@@ -34,10 +34,10 @@ export function AttentionBanner({ rows, snoozes, now, timeZone, onFocusItem }: {
                 {r.item.ownerName && ` · ${r.item.ownerName}`}
               </span>
               <span className="ai-snooze">
-                <button type="button" className="link-button" onClick={() => void snoozeItem(r.item.id, 'day', now)} aria-label={`Snooze “${r.item.title}” for 1 day`}>
+                <button type="button" className="link-button" onClick={() => void snoozeItem(r.item.id, 'day', now)} aria-label={`Snooze 1 day: “${r.item.title}”`}>
                   Snooze 1 day
                 </button>
-                <button type="button" className="link-button" onClick={() => void snoozeItem(r.item.id, 'week', now)} aria-label={`Snooze “${r.item.title}” for 1 week`}>
+                <button type="button" className="link-button" onClick={() => void snoozeItem(r.item.id, 'week', now)} aria-label={`1 week snooze: “${r.item.title}”`}>
                   1 week
                 </button>
               </span>

@@ -81,8 +81,9 @@ export function CsvPreviewPanel({ preview, choices, onChange }: Props) {
         </ul>
       )}
       <p className="muted">{preview.eventCount === null ? '' : `${preview.eventCount.toLocaleString('en-US')} rows. `}First rows:</p>
-      <div className="import-table-wrap">
-        <table className="import-table">
+      {/* It scrolls: a tab stop lets the keyboard scroll it too. */}
+      <div className="import-table-wrap" tabIndex={0} role="region" aria-label="First rows of the CSV">
+        <table className="import-table" aria-label="First rows of the CSV">
           <thead>
             <tr>
               {preview.headers.map((header) => (

@@ -52,8 +52,9 @@ export function SlackPreviewPanel({ preview, counts, choices, incident, onChange
           Select none
         </button>
       </div>
-      <div className="import-table-wrap">
-        <table className="import-table">
+      {/* It scrolls: a tab stop lets the keyboard scroll it too. */}
+      <div className="import-table-wrap" tabIndex={0} role="region" aria-label="Slack conversations">
+        <table className="import-table" aria-label="Slack conversations">
           <thead>
             <tr>
               <th scope="col">

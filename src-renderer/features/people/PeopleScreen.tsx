@@ -144,7 +144,7 @@ export function PeopleScreen() {
                     {alias.externalId !== alias.name && <span className="muted"> ({alias.externalId})</span>}
                     {alias.matchedBy && <span className="muted person-match-reason"> · matched by {alias.matchedBy}</span>}
                     {person.aliases.length > 1 && (
-                      <button type="button" className="link-button" onClick={() => void split(person, aliasId(alias))} aria-label={`Split ${alias.name} (${alias.externalId}) out of ${person.displayName}`}>
+                      <button type="button" className="link-button" onClick={() => void split(person, aliasId(alias))} aria-label={`Split out ${alias.name} (${alias.externalId}) from ${person.displayName}`}>
                         Split out
                       </button>
                     )}

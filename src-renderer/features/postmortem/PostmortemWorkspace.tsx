@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { formatInZone } from '@core/time/zoned-input';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
+import { DocumentOutlinePlugin } from '@editor/DocumentOutlinePlugin';
 import { exportMarkdownFromState } from '@editor/markdown-io';
 import { RichTextEditor } from '@editor/RichTextEditor';
 import { platform } from '@platform/index';
@@ -232,6 +233,8 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           placeholder="Write the postmortem…"
         >
           <BlamelessHighlightPlugin people={names} dismissed={doc.dismissedFindings} onDismiss={onDismiss} onFindingsChange={setFindings} />
+          {/* The page's h1 is the incident's title: the document's headings sit under it. */}
+          <DocumentOutlinePlugin headingOffset={1} />
         </RichTextEditor>
       </div>
 

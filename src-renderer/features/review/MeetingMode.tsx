@@ -211,10 +211,11 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
             </>
           ) : (
             <>
-              <p className="mt-time">
+              {/* The agenda item's heading: screen readers jump to it as the item changes. */}
+              <h2 className="mt-time">
                 <time dateTime={new Date(item.at ?? 0).toISOString()}>{formatInZone(item.at ?? 0, zone, 'HH:mm:ss')}</time>
                 <span className="mt-date"> {formatInZone(item.at ?? 0, zone, 'EEE d MMM yyyy', false)}</span>
-              </p>
+              </h2>
               {item.milestones.length > 0 && (
                 <p className="mt-milestones">
                   {item.milestones.map((label) => (
