@@ -73,3 +73,29 @@ test('the review fills the catalog; the library filters, groups and exports it',
   expect(md.text).toContain('| Search slow under load | SEV3 |');
   expect(network.external).toEqual([]);
 });
+
+test('a team replaces Debrief’s catalog words with its own, and a word too long is refused with its line', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const review = new ReviewPage(page);
+  const catalog = new CatalogPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Payments timeouts', severity: 'SEV2', timeZone: 'UTC', started: '2025-05-02T09:00' });
+  await review.open();
+  const domains = catalog.section.getByRole('group', { name: 'Failure domains' });
+  await expect(domains.getByRole('button', { name: 'edge', exact: true })).toBeVisible();
+
+  const dialog = await catalog.setTeamWords({ 'Failure domains': ['Payments gateway', 'x'.repeat(121)] });
+  await expect(dialog.getByRole('alert')).toHaveText('Failure domains, line 2: a word can be at most 120 characters.');
+  await dialog.getByLabel('Failure domains').fill('Payments gateway\nSearch cluster\npayments GATEWAY');
+  await dialog.getByRole('button', { name: 'Save words' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The team's list replaces the shipped one, here and after a reload; the others stay Debrief's.
+  await expect(domains.getByRole('button', { name: 'Payments gateway' })).toBeVisible();
+  await expect(domains.getByRole('button', { name: 'Search cluster' })).toBeVisible();
+  await expect(domains.getByRole('button', { name: 'edge', exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(domains.getByRole('button', { name: 'Search cluster' })).toBeVisible();
+  await expect(catalog.section.getByLabel('Trigger')).toBeVisible();
+  await page.screenshot({ path: 'test-results/team-words.png' });
+});

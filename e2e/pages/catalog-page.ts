@@ -20,6 +20,15 @@ export class CatalogPage {
     return this.page.getByRole('region', { name: 'Catalog' });
   }
 
+  /** Your team's words…: replaces the named lists (one word per line) and saves. */
+  async setTeamWords(lists: Partial<Record<'Failure domains' | 'Triggers' | 'Detection methods' | 'Resolutions', string[]>>): Promise<Locator> {
+    await this.section.getByRole('button', { name: 'Your team’s words…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Your team’s catalog words' });
+    for (const [label, words] of Object.entries(lists)) await dialog.getByLabel(label).fill(words.join('\n'));
+    await dialog.getByRole('button', { name: 'Save words' }).click();
+    return dialog;
+  }
+
   async fill(fields: CatalogFields): Promise<void> {
     const s = this.section;
     const domains = s.getByRole('group', { name: 'Failure domains' });

@@ -5,6 +5,7 @@ import type { CatalogLessons, IncidentCatalog } from '@core/model/catalog';
 import type { Incident } from '@core/model/incident';
 import { saveCatalog, useCatalogRows, useIncidentAnnotations, useIncidentMilestones, useTeamVocabulary } from '@data/insights';
 import { catalogChoices } from './vocabulary';
+import { TeamWordsDialog } from './TeamWordsDialog';
 import { WordField, WordListField } from './WordListField';
 import './insights.css';
 
@@ -31,6 +32,7 @@ export function CatalogEditor({ incident }: { incident: Incident }) {
   const annotations = useIncidentAnnotations(incident.id);
   const milestones = useIncidentMilestones(incident.id);
   const team = useTeamVocabulary();
+  const [editingWords, setEditingWords] = useState(false);
   const choices = useMemo(() => catalogChoices(team, rows ?? []), [team, rows]);
   const suggestions = useMemo(() => suggestionsFromAnnotations(annotations ?? []), [annotations]);
   const derived = useMemo(() => catalogRow({ ...incident, catalog: { ...stored, customerImpactMinutes: null } }, milestones ?? []), [incident, stored, milestones]);
@@ -79,7 +81,11 @@ export function CatalogEditor({ incident }: { incident: Incident }) {
       <div className="ins-catalog-heading">
         <h2 id="ins-catalog-title">Catalog</h2>
         <p className="muted">What this incident teaches across incidents. The library filters by these fields and the Insights page counts them; the postmortem’s front matter carries them.</p>
+        <button type="button" className="link-button" onClick={() => setEditingWords(true)}>
+          Your team’s words…
+        </button>
       </div>
+      {editingWords && <TeamWordsDialog onClose={() => setEditingWords(false)} />}
 
       <p className="muted">
         Services: {incident.services.length ? incident.services.join(', ') : 'none yet'} <span>(edit the incident, <kbd>E</kbd>, to change them)</span>

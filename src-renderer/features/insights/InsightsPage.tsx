@@ -10,6 +10,7 @@ import { ActionItemInsights } from './ActionItemInsights';
 import { BarList } from './BarList';
 import { IncidentsBehind, type Selection } from './IncidentsBehind';
 import { ReportPanel } from './ReportPanel';
+import { TeamWordsDialog } from './TeamWordsDialog';
 import { TrendCharts } from './TrendCharts';
 import './insights.css';
 
@@ -25,6 +26,7 @@ export function InsightsPage() {
   const [severities, setSeverities] = useState<Severity[]>([]);
   const [service, setService] = useState('');
   const [trigger, setTrigger] = useState('');
+  const [editingWords, setEditingWords] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [reporting, setReporting] = useState(false);
 
@@ -64,10 +66,16 @@ export function InsightsPage() {
         <h1 id="ins-title" className="page-title">
           Insights
         </h1>
-        <button type="button" onClick={() => setReporting(!reporting)} aria-expanded={reporting}>
-          Quarterly report…
-        </button>
+        <div className="ins-heading-actions">
+          <button type="button" onClick={() => setEditingWords(true)}>
+            Your team’s words…
+          </button>
+          <button type="button" onClick={() => setReporting(!reporting)} aria-expanded={reporting}>
+            Quarterly report…
+          </button>
+        </div>
       </div>
+      {editingWords && <TeamWordsDialog onClose={() => setEditingWords(false)} />}
       {reporting && (
         <ReportPanel
           quarters={quarters}
