@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { fixtureFile, ImportPage, zipFixtureFolder } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
+import { PostmortemPage } from './pages/postmortem-page';
 import { TimelinePage } from './pages/timeline-page';
 
 /**
@@ -50,4 +51,13 @@ test('the same deploy and the same alert from two sources are one row each, and 
   await page.reload();
   await expect(tl.row(/2024\.06\.12-1 rolled out/)).toHaveCount(2);
   await expect(tl.row(/checkout 5xx rate above 5%/)).toHaveCount(1);
+
+  // The postmortem tells the story the timeline shows: the merged alert once, the split deploy twice.
+  const postmortem = new PostmortemPage(page);
+  await postmortem.open();
+  await postmortem.createDraft('Incident review');
+  const { text } = await postmortem.exportMarkdown();
+  const timeline = text.slice(text.search(/^#+ .*Timeline/m));
+  expect(timeline.match(/checkout 5xx rate above 5%/g)).toHaveLength(1);
+  expect(timeline.match(/2024\.06\.12-1 rolled out/g)).toHaveLength(2);
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TimelineEvent } from '../model/event';
 
 /**
@@ -61,6 +62,13 @@ export function isSameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
   if (shared.some(distinctive) && shared.length >= 2) return true;
   return shared.length >= 3 && shared.length / Math.min(ta.size, tb.size) >= 0.6;
 }
+
+/**
+ * Pairs the user split apart ("idA|idB"), kept as a setting per incident: the timeline and the
+ * postmortem both read it, so a split pair is two events everywhere.
+ */
+export const sameEventSplitsKey = (incidentId: string) => `timeline-same-event-splits:${incidentId}`;
+export const sameEventSplitsSchema = z.array(z.string()).default([]);
 
 /** The key a split pair is remembered by: both ids, in order. */
 export function sameEventPairKey(a: string, b: string): string {

@@ -7,11 +7,12 @@ import type { Incident } from '@core/model/incident';
 import type { Milestone } from '@core/model/milestone';
 import type { Person } from '@core/model/person';
 import { DEFAULT_METRIC_OPTIONS, METRIC_OPTIONS_KEY, metricOptionsSchema, type MetricOptions } from '@core/metrics/metric-options';
+import { matchSameEvents, sameEventSplitsKey, sameEventSplitsSchema } from '@core/timeline/same-event';
 import { loadVisibleEvents } from '../events';
 import { readSetting } from '../settings/settings-store';
 import { DocumentError } from './document-error';
 
-/** Everything stored about one incident that a postmortem shows. Events are the visible ones. */
+/** Everything stored about one incident that a postmortem shows. Events are the visible ones, one per real-world event. */
 export interface IncidentRecords {
   incident: Incident;
   events: TimelineEvent[];
@@ -28,13 +29,18 @@ export interface IncidentRecords {
 export async function loadIncidentRecords(incidentId: string, database: DebriefDatabase = db): Promise<IncidentRecords> {
   const incident = await database.incidents.get(incidentId);
   if (!incident) throw new DocumentError('NO_DOCUMENT', 'This incident no longer exists.');
-  const events = await loadVisibleEvents(database, incidentId);
-  const [milestones, annotations, actionItems, metricOptions] = await Promise.all([
+  const visible = await loadVisibleEvents(database, incidentId);
+  const [milestones, annotations, actionItems, metricOptions, splits] = await Promise.all([
     database.milestones.where('incidentId').equals(incidentId).toArray(),
     database.annotations.where('incidentId').equals(incidentId).toArray(),
     database.actionItems.where('incidentId').equals(incidentId).toArray(),
     readSetting(METRIC_OPTIONS_KEY, metricOptionsSchema, DEFAULT_METRIC_OPTIONS, database),
+    readSetting(sameEventSplitsKey(incidentId), sameEventSplitsSchema, [], database),
   ]);
+  // The same real-world event from two sources is one event in a postmortem, as it is one row on
+  // the timeline (the earlier record stands for both); pairs the user split stay two.
+  const { shownIn } = matchSameEvents(visible, new Set(splits));
+  const events = shownIn.size ? visible.filter((event) => !shownIn.has(event.id)) : visible;
   const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const people = (await database.people.bulkGet(actorIds)).filter((p) => p !== undefined);
   return { incident, events, milestones, annotations, actionItems, people, metricOptions };

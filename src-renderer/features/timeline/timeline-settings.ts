@@ -20,7 +20,5 @@ export const dismissedSchema = z.object({
 export type Dismissed = z.infer<typeof dismissedSchema>;
 export const NOTHING_DISMISSED: Dismissed = { bursts: [], suggestions: [] };
 
-/** Pairs the user split apart after they were shown as one event ("idA|idB", see core/timeline/same-event.ts). */
-export const sameEventSplitsKey = (incidentId: string) => `timeline-same-event-splits:${incidentId}`;
-export const sameEventSplitsSchema = z.array(z.string()).default([]);
+export { sameEventSplitsKey, sameEventSplitsSchema } from '@core/timeline/same-event';
 export const NO_SPLITS: string[] = [];
