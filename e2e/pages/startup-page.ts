@@ -27,8 +27,8 @@ export async function startup(page: Page): Promise<Startup> {
   });
 }
 
-/** Every import row in the library's database and how many event blocks belong to no such row. */
-export async function storedImports(page: Page): Promise<{ sources: { state: string; fileName: string }[]; blocksOfOtherSources: number }> {
+/** The library's import rows and the source id of every event block, read straight from IndexedDB. */
+function readImports(page: Page): Promise<{ sources: { id: string; state: string; fileName: string }[]; blockSources: string[] }> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -40,12 +40,10 @@ export async function storedImports(page: Page): Promise<{ sources: { state: str
           const sources = tx.objectStore('sources').getAll();
           const blocks = tx.objectStore('eventBlocks').getAll();
           tx.oncomplete = () => {
-            const rows = sources.result as { id: string; state: string; fileName: string }[];
-            const ids = new Set(rows.map((s) => s.id));
             db.close();
             resolve({
-              sources: rows.map((s) => ({ state: s.state, fileName: s.fileName })),
-              blocksOfOtherSources: (blocks.result as { sourceId: string }[]).filter((b) => !ids.has(b.sourceId)).length,
+              sources: (sources.result as { id: string; state: string; fileName: string }[]).map(({ id, state, fileName }) => ({ id, state, fileName })),
+              blockSources: (blocks.result as { sourceId: string }[]).map((b) => b.sourceId),
             });
           };
           tx.onerror = () => reject(tx.error);
@@ -54,25 +52,16 @@ export async function storedImports(page: Page): Promise<{ sources: { state: str
   );
 }
 
+/** Every import row in the library's database and how many event blocks belong to no such row. */
+export async function storedImports(page: Page): Promise<{ sources: { state: string; fileName: string }[]; blocksOfOtherSources: number }> {
+  const { sources, blockSources } = await readImports(page);
+  const ids = new Set(sources.map((s) => s.id));
+  return { sources: sources.map(({ state, fileName }) => ({ state, fileName })), blocksOfOtherSources: blockSources.filter((id) => !ids.has(id)).length };
+}
+
 /** How many event blocks an import still staging has on disk: what a crash now would leave behind. */
 export async function stagedBlocks(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('debrief');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(['sources', 'eventBlocks'], 'readonly');
-          const sources = tx.objectStore('sources').getAll();
-          const blocks = tx.objectStore('eventBlocks').getAll();
-          tx.oncomplete = () => {
-            const staging = new Set((sources.result as { id: string; state: string }[]).filter((s) => s.state === 'staging').map((s) => s.id));
-            db.close();
-            resolve((blocks.result as { sourceId: string }[]).filter((b) => staging.has(b.sourceId)).length);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  const { sources, blockSources } = await readImports(page);
+  const staging = new Set(sources.filter((s) => s.state === 'staging').map((s) => s.id));
+  return blockSources.filter((id) => staging.has(id)).length;
 }

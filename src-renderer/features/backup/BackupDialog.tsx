@@ -74,7 +74,7 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
         {step.name === 'choose' && (
           <>
             {step.error && (
-              <p className="backup-error" role="alert">
+              <p className="error-panel" role="alert">
                 {step.error}
               </p>
             )}
@@ -95,7 +95,7 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
           </>
         )}
         {step.name === 'working' && (
-          <div className="backup-progress" role="status">
+          <div className="progress-panel" role="status">
             <label htmlFor="backup-progress-bar">{step.label}…</label>
             <progress id="backup-progress-bar" max={1} value={step.fraction} />
           </div>

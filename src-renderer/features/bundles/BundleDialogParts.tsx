@@ -4,7 +4,7 @@ import { useId } from 'react';
 export function BundleErrorNotice({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (
-    <p className="bundle-error" role="alert">
+    <p className="error-panel" role="alert">
       {message}
     </p>
   );
@@ -14,7 +14,7 @@ export function BundleErrorNotice({ message }: { message: string | undefined }) 
 export function BundleProgress({ label, fraction }: { label: string; fraction: number }) {
   const id = useId();
   return (
-    <div className="bundle-progress" role="status">
+    <div className="progress-panel" role="status">
       <label htmlFor={id}>{label}…</label>
       <progress id={id} max={1} value={fraction} />
     </div>
