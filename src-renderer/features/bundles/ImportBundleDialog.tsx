@@ -114,7 +114,30 @@ function preview(value: unknown): string {
 }
 
 /** Fields whose values say something to a person; editor states and ids are named, not shown. */
-const SHOWN_FIELDS = new Set(['title', 'severity', 'status', 'summary', 'commander', 'plainText', 'label', 'note', 'text', 'displayName', 'email', 'priority', 'ownerName', 'name', 'description', 'services', 'pinned', 'redacted']);
+/** The fields a conflict shows side by side, by the names the app's forms give them. */
+const SHOWN_FIELDS = new Map([
+  ['title', 'Title'],
+  ['severity', 'Severity'],
+  ['status', 'Status'],
+  ['summary', 'Summary'],
+  ['commander', 'Incident Commander'],
+  ['plainText', 'Text'],
+  ['label', 'Label'],
+  ['note', 'Note'],
+  ['text', 'Text'],
+  ['displayName', 'Name'],
+  ['email', 'Email'],
+  ['priority', 'Priority'],
+  ['ownerName', 'Owner'],
+  ['name', 'Name'],
+  ['description', 'Description'],
+  ['services', 'Services'],
+  ['pinned', 'Key moment'],
+  ['redacted', 'Redacted'],
+]);
+
+/** Any other field in words: "dueAt" -> "due at". */
+const fieldWords = (field: string) => field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 function ReviewImport({ step, onCancel, onApply }: { step: Extract<Step, { name: 'review' }>; onCancel: () => void; onApply: (choices: ReadonlyMap<string, MergeSide>) => void }) {
   const { plan, bundle, fileName } = step;
@@ -188,7 +211,7 @@ function ConflictRow({ conflict, side, onChoose }: { conflict: RecordConflict; s
           <dl className="bundle-diff">
             {shown.map((field) => (
               <div key={field}>
-                <dt>{field}</dt>
+                <dt>{SHOWN_FIELDS.get(field)}</dt>
                 <dd>
                   <span className="muted">Yours:</span> {preview(conflict.local[field])}
                 </dd>
@@ -199,7 +222,7 @@ function ConflictRow({ conflict, side, onChoose }: { conflict: RecordConflict; s
             ))}
           </dl>
         )}
-        {others.length > 0 && <p className="muted">Also differs: {others.join(', ')}</p>}
+        {others.length > 0 && <p className="muted">Also differs: {others.map(fieldWords).join(', ')}</p>}
         <label>
           <input type="radio" name={conflict.key} checked={side === 'local'} onChange={() => onChoose('local')} /> Keep mine (edited {when(conflict.localUpdatedAt)})
         </label>
