@@ -25,7 +25,8 @@ test('desktop File > Import…: picked files are read by handle in ranges of at 
   await expect(importer.dialog.getByRole('heading', { name: 'Import into this incident' })).toBeVisible();
   await expect(importer.item('acme-slack-export.zip').getByLabel('Format of acme-slack-export.zip')).toHaveValue('slack-export');
   await expect(importer.item('queue-backlog.csv').getByLabel('Format of queue-backlog.csv')).toHaveValue('csv-timeline');
-  await expect(importer.item('acme-slack-export.zip').getByRole('row', { name: /#incident-checkout/ }).getByRole('cell').last()).toHaveText('5');
+  // Counted within the import window, as the browser build counts them (e2e/import.spec.ts).
+  await expect(importer.item('acme-slack-export.zip').getByRole('row', { name: /#incident-checkout/ }).getByRole('cell').last()).toHaveText('4');
 
   await importer.runImport(120_000);
   // The same figures as the browser build's import of the same files (e2e/import.spec.ts).
