@@ -100,9 +100,10 @@ export class ImportPage {
  * A CSV timeline of `rows` events, one second apart from 2024-06-13 07:00 UTC, each saying
  * "Backlog item <n> drained": big enough that an import writes several blocks.
  */
-export function csvTimeline(name: string, rows: number): FilePayload {
+export function csvTimeline(name: string, rows: number, { detail = '' }: { detail?: string } = {}): FilePayload {
   const start = Date.UTC(2024, 5, 13, 7, 0, 0);
   const lines = ['timestamp,actor,source,event_type,message,url'];
-  for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 1000).toISOString()},queue-bot,queues,message,Backlog item ${i} drained,`);
+  const tail = detail ? ` ${detail}` : '';
+  for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 1000).toISOString()},queue-bot,queues,message,Backlog item ${i} drained${tail},`);
   return { name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
 }

@@ -23,7 +23,7 @@ export function useAbandonedImportCleanup(database: DebriefDatabase): void {
       if (cancelled) return;
       performance.mark(CLEANUP_START_MARK);
       cleanUpAbandonedImports(database).then(
-        (count) => performance.mark(CLEANUP_END_MARK, { detail: { imports: count } }),
+        ({ cleaned, running }) => performance.mark(CLEANUP_END_MARK, { detail: { imports: cleaned, running } }),
         (error: unknown) => {
           // Nothing visible depends on it; the next start tries again.
           console.warn('Cleaning up interrupted imports failed; it will be retried at the next start.', error);

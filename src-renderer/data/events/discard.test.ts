@@ -13,7 +13,7 @@ describe('imports a crash interrupted', () => {
     const database = await freshDb();
     await putTestSource(database, { id: 'half', incidentId: 'i', state: 'staging' }, events(7));
     await putTestSource(database, { id: 'done', incidentId: 'i', state: 'committed' }, events(3));
-    expect(await cleanUpAbandonedImports(database)).toBe(1);
+    expect(await cleanUpAbandonedImports(database)).toEqual({ cleaned: 1, running: 0 });
     expect(await database.sources.toCollection().primaryKeys()).toEqual(['done']);
     expect(await database.eventBlocks.where('sourceId').equals('half').count()).toBe(0);
     expect(await database.eventRaw.count()).toBe(await database.eventBlocks.count());
@@ -29,7 +29,7 @@ describe('imports a crash interrupted', () => {
     await database.sources.update('going', { state: 'discarding' });
     await database.eventBlocks.delete(['going', 0]);
     expect(await loadVisibleEvents(database, 'i')).toEqual([]);
-    expect(await cleanUpAbandonedImports(database)).toBe(1);
+    expect(await cleanUpAbandonedImports(database)).toEqual({ cleaned: 1, running: 0 });
     expect(await database.sources.count()).toBe(0);
     expect(await database.eventBlocks.count()).toBe(0);
     expect(await database.eventRaw.count()).toBe(0);

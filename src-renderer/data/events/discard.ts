@@ -69,7 +69,7 @@ export function removeSource(database: DebriefDatabase, source: Pick<Source, 'id
  * the background after the library is shown (they were never visible). An import another window
  * is still running holds its lock and is left alone.
  */
-export async function cleanUpAbandonedImports(database: DebriefDatabase): Promise<number> {
+export async function cleanUpAbandonedImports(database: DebriefDatabase): Promise<{ cleaned: number; running: number }> {
   const pending = await database.sources.where('state').anyOf(['staging', 'discarding']).primaryKeys();
   let cleaned = 0;
   for (const sourceId of pending) {
@@ -79,5 +79,6 @@ export async function cleanUpAbandonedImports(database: DebriefDatabase): Promis
     }, false);
     if (done) cleaned++;
   }
-  return cleaned;
+  // `running`: imports another window still holds, left alone (the two-tab e2e reads it).
+  return { cleaned, running: pending.length - cleaned };
 }
