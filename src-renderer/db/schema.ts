@@ -8,6 +8,7 @@ import type { Annotation } from '@core/model/annotation';
 import type { PostmortemDocument } from '@core/model/document';
 import type { ActionItem } from '@core/model/action-item';
 import type { SettingRecord } from '@core/model/settings';
+import type { BundleBlockMeta } from '@core/bundles/bundle-records';
 import { installRestoreHooks } from './restore-hooks';
 import { upgradeToEventBlocks, type UpgradeHooks } from './migrations/v3-event-blocks';
 
@@ -17,13 +18,7 @@ export const DATABASE_NAME = 'debrief';
 export type BlockKey = [sourceId: string, seq: number];
 
 /** A block of a source's imported events (core/events/event-block.ts) and its search postings. */
-export interface EventBlockRecord {
-  sourceId: string;
-  seq: number;
-  incidentId: string;
-  count: number;
-  firstAt: number;
-  lastAt: number;
+export interface EventBlockRecord extends BundleBlockMeta {
   data: Uint8Array;
   terms: Uint8Array;
 }
