@@ -120,4 +120,5 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   expect(exports[1]).toBe(exports[0]);
   expect(exports[2]).toBe(exports[0]);
   await ben.page.screenshot({ path: test.info().outputPath('ben-co-editing.png') });
+  for (const side of [ana, ben, cho]) await side.page.context().close();
 });
