@@ -17,9 +17,9 @@ export interface E2eSyncServer {
   stop(): Promise<void>;
 }
 
-/** This helper's private ports (TEAM.md): 15000-15099. */
+/** A port of the runner's private range (E2E_SYNC_PORT_BASE, 100 ports; 15000-15099 by default). */
 function pickPort(): number {
-  return 15000 + Math.floor(Math.random() * 100);
+  return Number(process.env.E2E_SYNC_PORT_BASE ?? 15000) + Math.floor(Math.random() * 100);
 }
 
 export async function startE2eSyncServer(grants: Record<string, { team: string; role: 'editor' | 'viewer' }>): Promise<E2eSyncServer> {
