@@ -1,23 +1,15 @@
 import { expect, test } from './fixtures';
-import { ImportPage, zipFixtureFolder } from './pages/import-page';
-import { LibraryPage } from './pages/library-page';
 import { PostmortemPage } from './pages/postmortem-page';
 import { ReviewPage } from './pages/review-page';
 import { TimelinePage } from './pages/timeline-page';
+import { openSlackFormattingIncident } from './pages/slack-formatting-incident';
 
 /**
  * Slack mrkdwn is rendered, never shown raw: in the timeline, in the meeting view and, as
  * Markdown, in the postmortem (fixture: e2e/fixtures/import/slack-formatting).
  */
 test('Slack formatting, emoji and mentions render in the timeline, the meeting view and the postmortem', async ({ page, network }) => {
-  const library = new LibraryPage(page);
-  const importer = new ImportPage(page);
-  await library.goto();
-  await library.createIncident({ title: 'Checkout 502s', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T14:00', resolved: '2024-06-12T15:00' });
-  await importer.chooseFiles([zipFixtureFolder('slack-formatting', 'formatting.zip')]);
-  await importer.runImport();
-  await expect(importer.result('formatting.zip')).toContainText('9 added');
-  await importer.close();
+  await openSlackFormattingIncident(page);
 
   const tl = new TimelinePage(page);
   const declared = tl.row(/SEV2.*declared/);

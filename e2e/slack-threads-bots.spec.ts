@@ -1,7 +1,6 @@
 import { expect, test } from './fixtures';
-import { ImportPage, zipFixtureFolder } from './pages/import-page';
-import { LibraryPage } from './pages/library-page';
 import { TimelinePage } from './pages/timeline-page';
+import { openSlackFormattingIncident } from './pages/slack-formatting-incident';
 
 /**
  * Who said what in a Slack export: a thread reply also sent to the channel stands in the channel
@@ -9,14 +8,7 @@ import { TimelinePage } from './pages/timeline-page';
  * (fixture: e2e/fixtures/import/slack-formatting).
  */
 test('a broadcast thread reply shows in the channel flow; bots and file comments are attributed by name', async ({ page }) => {
-  const library = new LibraryPage(page);
-  const importer = new ImportPage(page);
-  await library.goto();
-  await library.createIncident({ title: 'Checkout 502s', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T14:00', resolved: '2024-06-12T15:00' });
-  await importer.chooseFiles([zipFixtureFolder('slack-formatting', 'formatting.zip')]);
-  await importer.runImport();
-  await expect(importer.result('formatting.zip')).toContainText('9 added');
-  await importer.close();
+  await openSlackFormattingIncident(page);
 
   const tl = new TimelinePage(page);
   // The thread is closed: its quiet reply is hidden, the broadcast one is in the channel flow.

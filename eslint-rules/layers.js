@@ -30,12 +30,6 @@ const ALLOWED = {
  */
 export const LEGACY_IMPORTERS = new Map([
   // [path from the repository root, kinds: 'db' (@db or dexie) | 'features' (another feature)]
-  ['src-renderer/features/backup/BackupDialog.tsx', ['db']],
-  ['src-renderer/features/backup/backup-file.test.ts', ['db']],
-  ['src-renderer/features/backup/backup-file.ts', ['db']],
-  ['src-renderer/features/backup/legacy-restore.test.ts', ['db']],
-  ['src-renderer/features/import/import.worker.ts', ['db']],
-  ['src-renderer/features/review/EventAnnotations.test.tsx', ['db']],
   ['src-renderer/features/timeline/EventRow.tsx', ['features']],
 ]);
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { describe, it } from 'vitest';
-import { layersRule } from './layers.js';
+import { describe, expect, it } from 'vitest';
+import { LEGACY_IMPORTERS, layersRule } from './layers.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -61,4 +61,10 @@ tester.run('debrief/layers', layersRule, {
     { code: "import { x } from '../url-policy';", filename: file('src-main/preload/index.ts'), errors: [{ messageId: 'preload' }] },
     { code: "import fs from 'node:fs';", filename: file('src-main/preload/index.ts'), errors: [{ messageId: 'preload' }] },
   ],
+});
+
+describe('the legacy list', () => {
+  it('holds no file that reaches storage directly: features and app use the data layer only', () => {
+    expect([...LEGACY_IMPORTERS].filter(([, kinds]) => kinds.includes('db')).map(([name]) => name)).toEqual([]);
+  });
 });

@@ -26,13 +26,16 @@ describe('the one Markdown escape, read by a CommonMark + GFM parser', () => {
   it('inline text reads back as one paragraph of exactly that text, nothing else (property)', () => {
     fc.assert(
       fc.property(text.filter(printable), (input) => {
-        const expected = input.replace(/\s*\n\s*/g, ' ').trim();
+        // The escape drops leading whitespace of any kind (it would indent a code block); a
+        // CommonMark reader strips only trailing spaces and tabs, so other trailing Unicode
+        // spaces (U+2000 and the like) are text the user wrote and come back.
+        const expected = input.replace(/\s*\n\s*/g, ' ').trimStart().replace(/[ \t]+$/, '');
         fc.pre(expected !== '');
         const { types, text: read_ } = read(parseMarkdown(escapeInline(input)));
         expect([...types].sort()).toEqual(['paragraph', 'root', 'text']);
         expect(read_).toBe(expected);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, examples: [['!\u2000'], ['! \t']] },
     );
   });
 

@@ -13,5 +13,5 @@ export {
   type NewAnnotation,
   type AnnotationPatch,
 } from './annotation-writes';
-export { useAnnotations, useEventAnnotationList } from './use-annotations';
+export { listEventAnnotations, useAnnotations, useEventAnnotationList } from './use-annotations';
 export { AnnotationError, type AnnotationErrorCode } from './annotation-error';

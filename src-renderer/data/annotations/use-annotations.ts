@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@db/database';
+import type { DebriefDatabase } from '@db/schema';
 import type { Annotation } from '@core/model/annotation';
 
 const NO_ANNOTATIONS: Annotation[] = [];
@@ -10,6 +11,11 @@ export function useAnnotations(incidentId: string): Annotation[] | undefined {
 }
 
 /** The annotations on one event, oldest first. */
+export function listEventAnnotations(eventId: string, database: DebriefDatabase = db): Promise<Annotation[]> {
+  return database.annotations.where('eventId').equals(eventId).sortBy('createdAt');
+}
+
+/** The annotations on one event, oldest first, kept current. */
 export function useEventAnnotationList(eventId: string): Annotation[] {
-  return useLiveQuery(() => db.annotations.where('eventId').equals(eventId).sortBy('createdAt'), [eventId]) ?? NO_ANNOTATIONS;
+  return useLiveQuery(() => listEventAnnotations(eventId), [eventId]) ?? NO_ANNOTATIONS;
 }

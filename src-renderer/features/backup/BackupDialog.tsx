@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { db } from '@db/database';
+import { backupFileName, checkBackupFile, createBackup, restoreBackup, type BackupSummary } from '@data/backup';
+import { db } from '@data/connection';
 import { asFile, platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
-import { backupFileName, checkBackupFile, createBackup, restoreBackup, type BackupSummary } from './backup-file';
 import './backup.css';
 
 type Step =

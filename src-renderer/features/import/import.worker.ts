@@ -2,7 +2,7 @@ import { detectFormat, getImporter } from '@core/importers/registry';
 import { countMessages, openSlackInput } from '@core/importers/slack/slack-export';
 import type { ImportInput, VirtualFolder } from '@core/importers/byte-source';
 import type { ImportProgress } from '@core/importers/imported-records';
-import { DebriefDatabase } from '@db/schema';
+import { openConnection } from '@data/connection';
 import { writeImport } from '@data/events';
 import { sha256OfInput } from './file-hash';
 import { toImportInput, type PickedInput } from './picked-input';
@@ -15,8 +15,8 @@ import { serializeError, type ByteReadAnswer, type ByteReadRequest, type ImportC
  * and a lost one only loses an interrupted import), the commit with strict durability, because
  * it is what the user sees and must be on disk when "Import finished" shows.
  */
-const database = new DebriefDatabase({ durability: 'relaxed' });
-const strictDatabase = new DebriefDatabase({ durability: 'strict' });
+const database = openConnection('relaxed');
+const strictDatabase = openConnection('strict');
 // The renderer's tsconfig has the DOM lib, not WebWorker; this is the part of the worker scope used here.
 const scope = self as unknown as { postMessage(message: unknown): void; addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest | ByteReadAnswer>) => void): void };
 const cancelled = new Set<number>();

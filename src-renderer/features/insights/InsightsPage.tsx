@@ -9,6 +9,7 @@ import { EmptyState } from '@ui/EmptyState';
 import { ActionItemInsights } from './ActionItemInsights';
 import { BarList } from './BarList';
 import { IncidentsBehind, type Selection } from './IncidentsBehind';
+import { QuarterSelect } from './QuarterSelect';
 import { ReportPanel } from './ReportPanel';
 import { TeamWordsDialog } from './TeamWordsDialog';
 import { TrendCharts } from './TrendCharts';
@@ -98,16 +99,7 @@ export function InsightsPage() {
           </select>
         </label>
         {choice === 'quarter' && (
-          <label className="inline-field">
-            <span>Quarter</span>
-            <select value={quarter} onChange={(e) => setQuarter(e.target.value)}>
-              {quarters.map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </select>
-          </label>
+          <QuarterSelect quarters={quarters} value={quarter} onChange={setQuarter} />
         )}
         <div className="chip-group" role="group" aria-label="Severity">
           {SEVERITIES.map((s) => (

@@ -7,6 +7,7 @@ import type { ActionItem } from '@core/model/action-item';
 import { platform } from '@platform/index';
 import { chartImage, PRINT_THEME } from './chart-image';
 import { metricSpec, severitySpec } from './chart-specs';
+import { QuarterSelect } from './QuarterSelect';
 
 interface ReportPanelProps {
   quarters: string[];
@@ -65,16 +66,7 @@ export function ReportPanel({ quarters, initialQuarter, rows, actionItems, deplo
     <section className="ins-report-panel" aria-labelledby="ins-report-title">
       <div className="library-toolbar ins-report-tools">
         <h2 id="ins-report-title">Quarterly report</h2>
-        <label className="inline-field">
-          <span>Quarter</span>
-          <select value={quarter} onChange={(e) => setQuarter(e.target.value)}>
-            {quarters.map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </select>
-        </label>
+        <QuarterSelect quarters={quarters} value={quarter} onChange={setQuarter} />
         <button type="button" disabled={!ready} onClick={() => void save('md')}>
           Save Markdown
         </button>

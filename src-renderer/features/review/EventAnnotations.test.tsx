@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@db/database';
+import { addAnnotation, listEventAnnotations } from '@data/annotations';
+import { createIncident } from '@data/incidents';
 import { ToastProvider } from '@ui/ToastProvider';
 import { createTestRoot } from '@ui/test-root';
 import { EventAnnotations } from './EventAnnotations';
@@ -10,11 +11,11 @@ import { annotation } from './test-fixtures';
 
 const view = createTestRoot();
 
+let incidentId = '';
+
 beforeEach(async () => {
-  await db.annotations.clear();
-  const now = Date.now();
-  await db.incidents.put({
-    id: 'inc-1',
+  // Each test reads its own event ids, so the shared library needs no clearing between them.
+  const incident = await createIncident({
     title: 'Checkout 5xx',
     severity: 'SEV2',
     status: 'resolved',
@@ -27,10 +28,8 @@ beforeEach(async () => {
     commander: '',
     roles: [],
     summary: '',
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
   });
+  incidentId = incident.id;
 });
 
 async function settle(predicate: () => boolean): Promise<void> {
@@ -48,7 +47,7 @@ describe('EventAnnotations', () => {
     await act(async () => {
       view.render(
         <ToastProvider>
-          <EventAnnotations incidentId="inc-1" eventId="ev-1" />
+          <EventAnnotations incidentId={incidentId} eventId="ev-1" />
         </ToastProvider>,
       );
     });
@@ -62,22 +61,24 @@ describe('EventAnnotations', () => {
     await act(async () => add?.click());
 
     await settle(() => badge()?.getAttribute('aria-label') === '1 annotation on this event');
-    const stored = await db.annotations.where('eventId').equals('ev-1').toArray();
+    const stored = await listEventAnnotations('ev-1');
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ incidentId: 'inc-1', target: { type: 'event', eventId: 'ev-1' } });
+    expect(stored[0]).toMatchObject({ incidentId, target: { type: 'event', eventId: 'ev-1' } });
   });
 
   it('counts only the annotations of its own event', async () => {
-    await db.annotations.bulkAdd([
-      annotation('a1', { type: 'event', eventId: 'ev-2' }),
-      annotation('a2', { type: 'event', eventId: 'ev-2' }),
-      annotation('a3', { type: 'event', eventId: 'ev-3' }),
-      annotation('a4', { type: 'incident' }),
-    ]);
+    for (const note of [
+      annotation('a1', { type: 'event', eventId: 'ev-2' }, { incidentId }),
+      annotation('a2', { type: 'event', eventId: 'ev-2' }, { incidentId }),
+      annotation('a3', { type: 'event', eventId: 'ev-3' }, { incidentId }),
+      annotation('a4', { type: 'incident' }, { incidentId }),
+    ]) {
+      await addAnnotation(note);
+    }
     await act(async () => {
       view.render(
         <ToastProvider>
-          <EventAnnotations incidentId="inc-1" eventId="ev-2" />
+          <EventAnnotations incidentId={incidentId} eventId="ev-2" />
         </ToastProvider>,
       );
     });

@@ -74,11 +74,13 @@ export async function checkBackupFile(file: Blob, fileName: string, database: De
   try {
     header = await peakImportFile(file);
   } catch (error) {
-    throw new BackupError('not-a-backup', `${fileName} is not a Debrief backup: it is not a readable backup file (${message(error)}).`, { cause: error });
+    throw new BackupError('not-a-backup', `${fileName} is not a Debrief backup: it is not a readable backup file (${message(error)}).`, { cause: error, location: { file: fileName } });
   }
   const parsed = metaSchema.safeParse(header);
   if (!parsed.success) {
-    throw new BackupError('not-a-backup', `${fileName} is not a Debrief backup: it has no database export header. Choose a file made with “Back up…”.`);
+    throw new BackupError('not-a-backup', `${fileName} is not a Debrief backup: it has no database export header. Choose a file made with “Back up…”.`, {
+      location: { file: fileName },
+    });
   }
   const meta = parsed.data.data;
   if (meta.databaseName !== database.name) {
@@ -147,6 +149,6 @@ export async function restoreBackup(database: DebriefDatabase, file: Blob, fileN
       },
     });
   } catch (error) {
-    throw new BackupError('restore-failed', `Nothing was restored from ${fileName}: ${message(error)}. Your library is unchanged.`, { cause: error });
+    throw new BackupError('restore-failed', `Nothing was restored from ${fileName}: ${message(error)}. Your library is unchanged.`, { cause: error, location: { file: fileName } });
   }
 }
