@@ -127,6 +127,12 @@ async function pair(): Promise<{ a: Replica; b: Replica; link: { connected: bool
   return { a, b, link };
 }
 
+async function storedItem(r: Replica): Promise<ActionItem> {
+  const stored = await r.database.actionItems.get('item-1');
+  if (!stored) throw new Error('item-1 is not stored');
+  return stored;
+}
+
 const later = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('RecordMirror', () => {
@@ -146,7 +152,7 @@ describe('RecordMirror', () => {
     expect(await b.database.actionItems.get('item-1')).toMatchObject({ incidentId: 'inc-1', ownerName: 'Ana', priority: 'P2' });
 
     // Live edits both ways, and a deletion.
-    await putRecord(b.database, 'actionItems', { ...(await b.database.actionItems.get('item-1'))!, status: 'done', updatedAt: Date.now() });
+    await putRecord(b.database, 'actionItems', { ...await storedItem(b), status: 'done', updatedAt: Date.now() });
     await b.idle();
     await a.idle();
     expect((await a.database.actionItems.get('item-1'))?.status).toBe('done');
@@ -164,10 +170,10 @@ describe('RecordMirror', () => {
     await b.idle();
 
     link.connected = false;
-    await putRecord(a.database, 'actionItems', { ...(await a.database.actionItems.get('item-1'))!, ownerName: 'Sam', priority: 'P1', updatedAt: Date.now() });
+    await putRecord(a.database, 'actionItems', { ...await storedItem(a), ownerName: 'Sam', priority: 'P1', updatedAt: Date.now() });
     await a.idle();
     await later();
-    await putRecord(b.database, 'actionItems', { ...(await b.database.actionItems.get('item-1'))!, status: 'in-progress', priority: 'P4', updatedAt: Date.now() });
+    await putRecord(b.database, 'actionItems', { ...await storedItem(b), status: 'in-progress', priority: 'P4', updatedAt: Date.now() });
     await b.idle();
     reconnect(link, a, b);
     await a.idle();
@@ -192,7 +198,7 @@ describe('RecordMirror', () => {
     }
     a.start();
     await a.idle();
-    await putRecord(b.database, 'actionItems', { ...(await b.database.actionItems.get('item-1'))!, ownerName: 'Kim', updatedAt: Date.now() });
+    await putRecord(b.database, 'actionItems', { ...await storedItem(b), ownerName: 'Kim', updatedAt: Date.now() });
     b.start();
     await b.idle();
     await a.idle();
