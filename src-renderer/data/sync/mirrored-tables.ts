@@ -2,10 +2,11 @@ import type { ActionItem } from '@core/model/action-item';
 import type { Annotation } from '@core/model/annotation';
 import type { EventState, ManualEventRecord } from '@core/model/event';
 import type { Incident } from '@core/model/incident';
+import type { PostmortemRecord } from '../documents/document-store';
 import type { Milestone } from '@core/model/milestone';
 import type { SettingRecord } from '@core/model/settings';
 import { parseSlaPolicy } from '@core/action-items/sla-policy';
-import { restoreActionItem, restoreAnnotation, restoreEventState, restoreIncident, restoreManualEvent, restoreMilestone } from '@db/restore';
+import { restoreActionItem, restoreAnnotation, restoreDocument, restoreEventState, restoreIncident, restoreManualEvent, restoreMilestone } from '@db/restore';
 import type { DebriefDatabase } from '@db/schema';
 import { SLA_POLICY_KEY } from '@data/action-items';
 import { emitEventChange, manualSourceId } from '@data/events';
@@ -132,8 +133,23 @@ export const MANUAL_EVENTS_TABLE = incidentTable<ManualEventRecord>({
   afterRemote: tellTimeline,
 });
 
+/**
+ * Postmortem documents: the working one and its versions, without `body`. The working
+ * document's text is co-edited in its own `doc/<id>` document (the postmortem feature keeps
+ * `body` current from it); a version's text never changes and travels once (version-bodies.ts).
+ */
+export const DOCUMENTS_TABLE = incidentTable<PostmortemRecord>({
+  name: 'documents',
+  table: 'documents',
+  fields: ['kind', 'name', 'templateId', 'dismissedFindings', 'sections', 'createdAt'],
+  deletes: 'sync',
+  index: (database) => database.documents as unknown as { where(index: 'incidentId'): { equals(value: string): { toArray(): Promise<PostmortemRecord[]> } } },
+  // `body` is not a synced field: the one stored here (from `current`) stays.
+  restore: (values, id, incidentId, writtenAt) => restoreDocument({ body: '', ...values, id, incidentId, updatedAt: stamped(values, writtenAt) }) as PostmortemRecord,
+});
+
 /** The tables of the `<team>/incident/<id>` document. */
-export const INCIDENT_DOC_TABLES = [INCIDENT_TABLE, ACTION_ITEMS_TABLE, MILESTONES_TABLE, ANNOTATIONS_TABLE, EVENT_STATE_TABLE, MANUAL_EVENTS_TABLE] as const;
+export const INCIDENT_DOC_TABLES = [INCIDENT_TABLE, ACTION_ITEMS_TABLE, MILESTONES_TABLE, ANNOTATIONS_TABLE, EVENT_STATE_TABLE, MANUAL_EVENTS_TABLE, DOCUMENTS_TABLE] as const;
 
 /** The team's SLA policy (Settings → Action items): one for the whole team, in `<team>/team`. */
 export const TEAM_SETTINGS_TABLE: MirroredTable<SettingRecord> = {

@@ -13,6 +13,18 @@ import { SyncClient, type SyncClientOptions, type SyncDocHandle } from './sync-c
 import { SyncError } from './sync-error';
 import { deviceId, readTeamSyncSettings, syncOriginAllowedAtBoot, writeTeamSyncSettings, type TeamSyncSettings } from './sync-settings';
 import { combineStatuses, SYNC_OFF, type SyncStatus } from './sync-status';
+import { VersionBodiesMirror } from './version-bodies';
+
+/**
+ * Work a feature does for each shared incident while it is bound (the postmortem keeps its
+ * co-edited documents' stored text current). Started after the incident's records are mirrored,
+ * stopped when the incident stops syncing here.
+ */
+export interface IncidentCompanion {
+  stop(): void;
+}
+
+export type IncidentCompanionFactory = (context: { incidentId: string; client: SyncClient; onError: (error: unknown) => void }) => IncidentCompanion;
 
 /** The tables of the `<team>/incident/<id>` document, each a FieldLog (see mirrored-tables.ts). */
 const INCIDENT_TABLES = INCIDENT_DOC_TABLES as unknown as readonly MirroredTable<object>[];
@@ -21,6 +33,8 @@ interface Binding {
   handles: SyncDocHandle[];
   mirrors: RecordMirror<object>[];
   events: EventsMirror | null;
+  versions: VersionBodiesMirror | null;
+  companions: IncidentCompanion[];
   watch: Subscription | null;
   stop(): void;
 }
@@ -49,6 +63,7 @@ export class TeamSync {
   private unlistenClient: (() => void) | null = null;
   private team: { handle: SyncDocHandle; mirror: RecordMirror<SettingRecord> } | null = null;
   private starting: Promise<void> | null = null;
+  private readonly companionFactories: IncidentCompanionFactory[] = [];
 
   constructor(
     private readonly database: DebriefDatabase,
@@ -74,6 +89,15 @@ export class TeamSync {
 
   settings(): TeamSyncSettings | null {
     return this.current;
+  }
+
+  /** Runs `factory` for every shared incident while it syncs (see IncidentCompanion). */
+  addCompanion(factory: IncidentCompanionFactory): () => void {
+    this.companionFactories.push(factory);
+    return () => {
+      const at = this.companionFactories.indexOf(factory);
+      if (at >= 0) this.companionFactories.splice(at, 1);
+    };
   }
 
   /** The connection, for features that open their own documents (co-editing, the meeting). */
@@ -154,7 +178,7 @@ export class TeamSync {
   private async whenStored(binding: Binding, incidentId: string): Promise<unknown> {
     const deadline = Date.now() + 5_000;
     for (;;) {
-      await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
+      await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle(), binding.versions?.idle()]);
       const stored = await this.database.incidents.get(incidentId);
       // The timeline too: the events mirror starts once the events document has the server's state.
       if ((stored && binding.events) || Date.now() > deadline) return stored;
@@ -256,9 +280,13 @@ export class TeamSync {
       handles: [handle, eventsHandle],
       mirrors: [],
       events: null,
+      versions: null,
+      companions: [],
       watch: null,
       stop: () => {
         binding.watch?.unsubscribe();
+        for (const companion of binding.companions) companion.stop();
+        binding.versions?.stop();
         for (const mirror of binding.mirrors) mirror.stop();
         binding.events?.stop();
         for (const h of binding.handles) h.release();
@@ -277,6 +305,9 @@ export class TeamSync {
     let paused = !!(await this.database.incidents.get(incidentId))?.deletedAt;
     if (this.bindings.get(incidentId) !== binding) return;
     if (!paused) for (const mirror of binding.mirrors) mirror.start();
+    binding.versions = new VersionBodiesMirror(this.database, handle.doc, incidentId, onError);
+    if (!paused) binding.versions.start();
+    binding.companions = this.companionFactories.map((factory) => factory({ incidentId, client, onError }));
     void eventsHandle.whenServerState.then(() => {
       if (this.bindings.get(incidentId) !== binding) return;
       binding.events = new EventsMirror(this.database, eventsHandle.doc, incidentId, onError);
@@ -295,10 +326,12 @@ export class TeamSync {
         if (deleted && !paused) {
           paused = true;
           for (const mirror of binding.mirrors) mirror.stop();
+          binding.versions?.stop();
           binding.events?.stop();
         } else if (!deleted && paused && incident) {
           paused = false;
           for (const mirror of binding.mirrors) mirror.start();
+          binding.versions?.start();
           binding.events?.start();
         }
       },
