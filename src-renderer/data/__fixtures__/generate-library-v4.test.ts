@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { it } from 'vitest';
-import { fileInput, folderInput } from '@core/importers/__fixtures__/read-fixture';
+import { fileInput, folderInput, must } from '@core/importers/__fixtures__/read-fixture';
 import { generateSlackExport } from '@core/importers/slack/__fixtures__/build-export';
 import { getImporter } from '@core/importers/registry';
 import { SLA_PRESETS } from '@core/action-items/sla-policy';
@@ -72,7 +72,7 @@ it.runIf(process.env.WRITE_LIBRARY_FIXTURE === '1')('writes the v4 library fixtu
 
   // Typed-in events, a CAN report, key moments and redactions (of imported and typed-in events).
   const events = await loadVisibleEvents(db, a.id);
-  const pick = (i: number) => events[Math.floor((i * events.length) / 7)]!;
+  const pick = (i: number) => must(events[Math.floor((i * events.length) / 7)], 'an event');
   const manual = await addManualEvent(db, a.id, { at: Date.UTC(2024, 5, 12, 21, 30), typed: '2024-06-12 14:30 PDT', actorName: 'Priya Raman', text: 'Called the payments vendor: Élodie confirmed the outage' }, true);
   await addCanReport(db, a.id, { at: Date.UTC(2024, 5, 12, 22, 0), typed: '2024-06-12 15:00 PDT', actorName: 'Priya Raman' }, { conditions: 'Card payments fail', actions: 'Rolled back', needs: 'Vendor ETA' });
   await addManualEvent(db, b.id, { at: Date.UTC(2024, 5, 12, 21, 0), typed: '21:00', actorName: 'Dana', text: 'Noticed slow search' });
@@ -83,14 +83,15 @@ it.runIf(process.env.WRITE_LIBRARY_FIXTURE === '1')('writes the v4 library fixtu
 
   // People: a rename and a merge, so aliases and event actors moved.
   const people = (await listPeopleWithCounts(db)).map((p) => p.person);
-  await renamePerson(db, people[0]!.id, `${people[0]!.displayName} (renamed)`);
-  await mergePeople(db, people[1]!.id, [people[2]!.id]);
+  const [first, second, third] = people.map((p) => must(p, 'a person'));
+  await renamePerson(db, must(first).id, `${must(first).displayName} (renamed)`);
+  await mergePeople(db, must(second).id, [must(third).id]);
 
   // Review records pointing at events; the catalog; the postmortem and a saved version.
   await addMilestone(a.id, { kind: 'Detect', label: '', at: pick(1).at, eventId: pick(1).id, note: 'first alert' });
   await addMilestone(a.id, { kind: 'All Clear', label: '', at: Date.UTC(2024, 5, 13, 1, 0), eventId: null, note: '' });
   await addMilestone(a.id, { kind: 'Custom', label: 'Customers affected', at: Date.UTC(2024, 5, 12, 21, 2), eventId: null, note: '', impact: 'start' });
-  await createAnnotation({ incidentId: a.id, target: { type: 'event', eventId: pick(3).id }, author: 'Sam Lee', tags: ['went-well'], body: '{"root":{}}', plainText: 'Quick rollback' });
+  await createAnnotation({ incidentId: a.id, target: { type: 'event', eventId: pick(3).id }, author: 'Sam Lee', tags: ['went well', 'follow-up'], body: '{"root":{}}', plainText: 'Quick rollback' });
   await createAnnotation({ incidentId: a.id, target: { type: 'range', from: Date.UTC(2024, 5, 12, 21), to: Date.UTC(2024, 5, 12, 22) }, author: 'Sam Lee', plainText: 'Slow paging' });
   await createAnnotation({ incidentId: a.id, target: { type: 'incident' }, author: 'Priya Raman', plainText: 'Overall' });
   await saveCatalog(a.id, { ...emptyCatalog(), failureDomains: ['data layer'], trigger: 'deploy', resolution: 'rollback', lessons: { wentWell: ['Quick rollback'], wentPoorly: [], lucky: [] } });
@@ -101,7 +102,7 @@ it.runIf(process.env.WRITE_LIBRARY_FIXTURE === '1')('writes the v4 library fixtu
   await writeSlaPolicy(SLA_PRESETS.atlassian);
   await createActionItem({ incidentId: a.id, title: 'Add a circuit breaker', eventIds: [pick(3).id], priority: 'P1' }, { now: Date.UTC(2024, 5, 20), timeZone: 'UTC' });
   await createActionItem({ incidentId: b.id, title: 'Tune search cache', ownerName: 'Dana', dueAt: Date.UTC(2024, 7, 1) }, { now: Date.UTC(2024, 5, 20), timeZone: 'UTC' });
-  await writeSetting(`timeline-filter:${a.id}`, { sources: [slack.source!.id], channels: [], actors: [], kinds: [], from: null, to: null, pinnedOnly: false, query: 'rollback' });
+  await writeSetting(`timeline-filter:${a.id}`, { sources: [must(slack.source, 'the Slack import').id], channels: [], actors: [], kinds: [], from: null, to: null, pinnedOnly: false, query: 'rollback' });
   await writeSetting('review-author', 'Sam Lee');
   await softDeleteIncident(c.id);
 
