@@ -17,18 +17,21 @@ export interface E2eSyncServer {
   stop(): Promise<void>;
 }
 
-/** This helper's private ports (TEAM.md): 15000-15099. */
-function pickPort(): number {
-  return 15000 + Math.floor(Math.random() * 100);
+/** A port in a block of 100 (TEAM.md gives each spec author one): 15000-15099 unless told. */
+function pickPort(base: number): number {
+  return base + Math.floor(Math.random() * 100);
 }
 
-export async function startE2eSyncServer(grants: Record<string, { team: string; role: 'editor' | 'viewer' }>): Promise<E2eSyncServer> {
+export async function startE2eSyncServer(
+  grants: Record<string, { team: string; role: 'editor' | 'viewer' }>,
+  options: { portBase?: number } = {},
+): Promise<E2eSyncServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'debrief-e2e-sync-'));
   const store = openSqliteStore(dataDir);
   const tokens: Record<string, string> = {};
   for (const [name, grant] of Object.entries(grants)) tokens[name] = (await issueToken(store, grant)).token;
   await store.close();
-  const port = pickPort();
+  const port = pickPort(options.portBase ?? 15000);
   const server: E2eSyncServer = {
     url: `ws://127.0.0.1:${port}`,
     port,

@@ -15,10 +15,15 @@ import { BackupDialog } from '@features/backup';
 import { ImportBundleDialog, isBundleFile } from '@features/bundles';
 import { InsightsPage } from '@features/insights';
 import { JoinIncidentDialog, SyncStatusChip, TeamSyncDialog, useSyncStatus, useTeamSyncService } from '@features/team-sync';
+import { postmortemCompanion } from '@features/postmortem';
 import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@data/connection';
+import { teamSync } from '@data/sync';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from './route';
+
+// Shared incidents keep their co-edited postmortem's stored text current (before team sync starts).
+teamSync.addCompanion(postmortemCompanion);
 
 /** Links from imports open through the platform: the desktop hands them to the main process. */
 const openExternal = (href: string) => platform.openExternal(href);

@@ -1,4 +1,7 @@
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -10,8 +13,10 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { $getRoot, type EditorState } from 'lexical';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { Provider } from '@lexical/yjs';
+import { $getRoot, type EditorState, type LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import type * as Y from 'yjs';
 import { EditorError } from './editor-errors';
 import { EDITOR_THEME } from './editor-theme';
 import { EditorToolbar } from './EditorToolbar';
@@ -36,6 +41,21 @@ export interface RichTextEditorProps {
   placeholder?: string;
   /** Extra plugins rendered inside the composer, e.g. BlamelessHighlightPlugin. */
   children?: ReactNode;
+  /**
+   * Co-editing: the content comes from the shared document (initial content is ignored), remote
+   * cursors show names and colours, and undo only undoes this person's changes.
+   */
+  collaboration?: EditorCollaboration;
+  /** Receives the editor, for whole-document replacements while co-editing. */
+  editorRef?: MutableRefObject<LexicalEditor | null>;
+}
+
+export interface EditorCollaboration {
+  /** The shared document's name (one binding per document). */
+  id: string;
+  /** A provider whose `bridge.view` is the doc the binding edits (collab-binding.ts). */
+  provider: Provider & { bridge: { view: Y.Doc } };
+  user: { name: string; color: string };
 }
 
 function initialEditorState(initialState?: string, initialMarkdown?: string): InitialConfigType['editorState'] {
@@ -59,6 +79,8 @@ export function RichTextEditor({
   readOnly = false,
   placeholder,
   children,
+  collaboration,
+  editorRef,
 }: RichTextEditorProps) {
   // The initial content is read once: later prop changes must not reset what the user typed.
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -66,7 +88,8 @@ export function RichTextEditor({
     nodes: [...EDITOR_NODES],
     theme: EDITOR_THEME,
     editable: !readOnly,
-    editorState: initialEditorState(initialState, initialMarkdown),
+    // A co-edited editor starts empty: the binding fills it from the shared document.
+    editorState: collaboration ? null : initialEditorState(initialState, initialMarkdown),
     onError: (error: Error) => {
       throw new EditorError('editor-update-failed', error.message, { cause: error });
     },
@@ -80,7 +103,18 @@ export function RichTextEditor({
     [onChange],
   );
 
-  return (
+  const cursorsRef = useRef<HTMLDivElement | null>(null);
+  const provider = collaboration?.provider;
+  const providerFactory = useCallback(
+    (id: string, docs: Map<string, Y.Doc>) => {
+      if (!provider) throw new EditorError('editor-update-failed', 'Co-editing started without a shared document.');
+      docs.set(id, provider.bridge.view);
+      return provider;
+    },
+    [provider],
+  );
+
+  const composer = (
     <LexicalComposer initialConfig={initialConfig}>
       <div className={readOnly ? 'editor-shell editor-readonly' : 'editor-shell'}>
         {!readOnly && <EditorToolbar />}
@@ -98,8 +132,22 @@ export function RichTextEditor({
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
+          {collaboration && <div className="editor-cursors" ref={cursorsRef} />}
         </div>
-        <HistoryPlugin />
+        {collaboration ? (
+          <CollaborationPlugin
+            id={collaboration.id}
+            providerFactory={providerFactory}
+            // Never seeded from here: the machine that holds the text seeds it once (postmortem companion).
+            shouldBootstrap={false}
+            username={collaboration.user.name}
+            cursorColor={collaboration.user.color}
+            cursorsContainerRef={cursorsRef}
+          />
+        ) : (
+          <HistoryPlugin />
+        )}
+        {editorRef && <EditorRefPlugin editorRef={editorRef} />}
         <ListPlugin />
         <CheckListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
@@ -113,6 +161,7 @@ export function RichTextEditor({
       </div>
     </LexicalComposer>
   );
+  return collaboration ? <LexicalCollaboration>{composer}</LexicalCollaboration> : composer;
 }
 
 /** Keeps `editable` in step with the prop after the first render. */

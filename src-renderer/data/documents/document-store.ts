@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { newId } from '@core/ids';
 import type { PostmortemDocument } from '@core/model/document';
@@ -125,4 +126,18 @@ export async function restoreVersion(
 
 export async function deleteVersion(versionId: string, database: DebriefDatabase = db): Promise<void> {
   await deleteRecord(database, 'documents', versionId);
+}
+
+/**
+ * Calls `listener` with the incident's working document now and whenever it changes (null when
+ * there is none). For non-React code; returns the function that stops listening.
+ */
+export function observeCurrentDocument(
+  incidentId: string,
+  listener: (doc: PostmortemRecord | null) => void,
+  onError: (error: unknown) => void,
+  database: DebriefDatabase = db,
+): () => void {
+  const subscription = liveQuery(() => loadCurrentDocument(incidentId, database)).subscribe({ next: listener, error: onError });
+  return () => subscription.unsubscribe();
 }

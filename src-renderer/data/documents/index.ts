@@ -1,6 +1,7 @@
 /** Postmortem documents (the working one and its versions) and the incident records a postmortem reads. */
 export {
   loadCurrentDocument,
+  observeCurrentDocument,
   listVersions,
   writeCurrentDocument,
   saveBody,

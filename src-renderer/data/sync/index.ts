@@ -13,7 +13,7 @@
 import { db } from '@db/database';
 import { TeamSync } from './team-sync';
 
-export { TeamSync, type TeamSyncOptions } from './team-sync';
+export { TeamSync, type TeamSyncOptions, type IncidentCompanion, type IncidentCompanionFactory } from './team-sync';
 export { SyncClient, colorFor, type SyncDocHandle, type SyncUser, type SyncClientOptions } from './sync-client';
 export { SyncError } from './sync-error';
 export { checkTeamSyncInput, syncOriginAllowedAtBoot, type TeamSyncInput, type TeamSyncSettings } from './sync-settings';

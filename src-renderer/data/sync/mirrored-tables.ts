@@ -1,6 +1,8 @@
 import type { ActionItem } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
-import { restoreActionItem, restoreIncident } from '@db/restore';
+import type { EntityTable } from 'dexie';
+import { restoreActionItem, restoreDocument, restoreIncident } from '@db/restore';
+import type { PostmortemRecord } from '../documents/document-store';
 import type { MirroredTable } from './record-mirror';
 
 /**
@@ -43,4 +45,18 @@ export const ACTION_ITEMS_TABLE: MirroredTable<ActionItem> = {
   table: (database) => database.actionItems,
   query: (database, incidentId) => database.actionItems.where('incidentId').equals(incidentId).toArray(),
   restore: (values, incidentId) => restoreActionItem({ ...values, incidentId }),
+};
+
+/**
+ * Postmortem documents: the working one and its versions, without `body`. The working
+ * document's text is co-edited in its own `doc/<id>` document (the postmortem feature keeps
+ * `body` current from it); a version's text never changes and travels once (version-bodies.ts).
+ */
+export const DOCUMENTS_TABLE: MirroredTable<PostmortemRecord> = {
+  name: 'documents',
+  fields: ['kind', 'name', 'templateId', 'dismissedFindings', 'sections', 'createdAt'],
+  syncDeletes: true,
+  table: (database) => database.documents as unknown as EntityTable<PostmortemRecord, 'id'>,
+  query: async (database, incidentId) => (await database.documents.where('incidentId').equals(incidentId).toArray()) as PostmortemRecord[],
+  restore: (values, incidentId) => restoreDocument({ body: '', ...values, incidentId }) as PostmortemRecord,
 };

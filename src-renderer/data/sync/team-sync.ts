@@ -4,7 +4,7 @@ import type { DebriefDatabase } from '@db/schema';
 import { EventsMirror } from './events-mirror';
 import { FieldLog } from './field-log';
 import { decodeInvite, encodeInvite } from './invite-code';
-import { ACTION_ITEMS_TABLE, INCIDENT_TABLE } from './mirrored-tables';
+import { ACTION_ITEMS_TABLE, DOCUMENTS_TABLE, INCIDENT_TABLE } from './mirrored-tables';
 import { RecordMirror, type MirroredTable } from './record-mirror';
 import { parseServerAddress } from './server-address';
 import { addSharedIncident, readSharedIncidents, removeSharedIncident, type SharedIncident } from './shared-incidents';
@@ -12,14 +12,28 @@ import { SyncClient, type SyncClientOptions, type SyncDocHandle } from './sync-c
 import { SyncError } from './sync-error';
 import { deviceId, readTeamSyncSettings, syncOriginAllowedAtBoot, writeTeamSyncSettings, type TeamSyncSettings } from './sync-settings';
 import { combineStatuses, SYNC_OFF, type SyncStatus } from './sync-status';
+import { VersionBodiesMirror } from './version-bodies';
+
+/**
+ * Work a feature does for each shared incident while it is bound (the postmortem keeps its
+ * co-edited documents' stored text current). Started after the incident's records are mirrored,
+ * stopped when the incident stops syncing here.
+ */
+export interface IncidentCompanion {
+  stop(): void;
+}
+
+export type IncidentCompanionFactory = (context: { incidentId: string; client: SyncClient; onError: (error: unknown) => void }) => IncidentCompanion;
 
 /** The tables of the `<team>/incident/<id>` document, each a FieldLog (see mirrored-tables.ts). */
-const INCIDENT_DOC_TABLES: readonly MirroredTable<never>[] = [INCIDENT_TABLE, ACTION_ITEMS_TABLE] as unknown as MirroredTable<never>[];
+const INCIDENT_DOC_TABLES: readonly MirroredTable<never>[] = [INCIDENT_TABLE, ACTION_ITEMS_TABLE, DOCUMENTS_TABLE] as unknown as MirroredTable<never>[];
 
 interface Binding {
   handles: SyncDocHandle[];
   mirrors: RecordMirror<never>[];
   events: EventsMirror | null;
+  versions: VersionBodiesMirror | null;
+  companions: IncidentCompanion[];
   watch: Subscription | null;
   stop(): void;
 }
@@ -47,6 +61,7 @@ export class TeamSync {
   private blockedByCsp = false;
   private unlistenClient: (() => void) | null = null;
   private starting: Promise<void> | null = null;
+  private readonly companionFactories: IncidentCompanionFactory[] = [];
 
   constructor(
     private readonly database: DebriefDatabase,
@@ -71,6 +86,15 @@ export class TeamSync {
 
   settings(): TeamSyncSettings | null {
     return this.current;
+  }
+
+  /** Runs `factory` for every shared incident while it syncs (see IncidentCompanion). */
+  addCompanion(factory: IncidentCompanionFactory): () => void {
+    this.companionFactories.push(factory);
+    return () => {
+      const at = this.companionFactories.indexOf(factory);
+      if (at >= 0) this.companionFactories.splice(at, 1);
+    };
   }
 
   /** The connection, for features that open their own documents (co-editing, the meeting). */
@@ -151,7 +175,7 @@ export class TeamSync {
   private async whenStored(binding: Binding, incidentId: string): Promise<unknown> {
     const deadline = Date.now() + 5_000;
     for (;;) {
-      await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
+      await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle(), binding.versions?.idle()]);
       const stored = await this.database.incidents.get(incidentId);
       // The timeline too: the events mirror starts once the events document has the server's state.
       if ((stored && binding.events) || Date.now() > deadline) return stored;
@@ -252,9 +276,13 @@ export class TeamSync {
       handles: [handle, eventsHandle],
       mirrors: [],
       events: null,
+      versions: null,
+      companions: [],
       watch: null,
       stop: () => {
         binding.watch?.unsubscribe();
+        for (const companion of binding.companions) companion.stop();
+        binding.versions?.stop();
         for (const mirror of binding.mirrors) mirror.stop();
         binding.events?.stop();
         for (const h of binding.handles) h.release();
@@ -269,6 +297,9 @@ export class TeamSync {
       (def) => new RecordMirror(this.database, FieldLog.of(handle.doc, def.name, this.device), def, incidentId, { name: client.user.name }, onError),
     );
     for (const mirror of binding.mirrors) mirror.start();
+    binding.versions = new VersionBodiesMirror(this.database, handle.doc, incidentId, onError);
+    binding.versions.start();
+    binding.companions = this.companionFactories.map((factory) => factory({ incidentId, client, onError }));
     void eventsHandle.whenServerState.then(() => {
       if (this.bindings.get(incidentId) !== binding) return;
       binding.events = new EventsMirror(this.database, eventsHandle.doc, incidentId, onError);

@@ -4,7 +4,10 @@ import { formatInZone } from '@core/time/zoned-input';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
 import { DocumentOutlinePlugin } from '@editor/DocumentOutlinePlugin';
 import { exportMarkdownFromState } from '@editor/markdown-io';
+import { $replaceWithSerializedState } from '@editor/collab-binding';
 import { RichTextEditor } from '@editor/RichTextEditor';
+import type { LexicalEditor } from 'lexical';
+import { describeStatus } from '@data/sync';
 import { platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
@@ -23,6 +26,8 @@ import { jumpToTimelineEvent } from '@ui/timeline-focus';
 import { useAutosave, type SaveStatus } from './use-autosave';
 import type { TemplateChoice } from './user-templates';
 import { VersionsDialog } from './VersionsDialog';
+import { PresenceAvatars } from './PresenceAvatars';
+import { useSharedDocument } from './use-shared-document';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
 
@@ -56,6 +61,10 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   const [panel, setPanel] = useState<Panel>('none');
   const [busy, setBusy] = useState(false);
   const [newTemplateId, setNewTemplateId] = useState(doc.templateId);
+  // A shared incident's postmortem is co-edited; a solo one keeps the editor as it always was.
+  const shared = useSharedDocument(incident.id, doc.id);
+  const coEditing = !!shared;
+  const editorRef = useRef<LexicalEditor | null>(null);
 
   // File > Export… opens the export dialog, whether it arrived before or after this mounted.
   useEffect(() => {
@@ -80,14 +89,21 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
     (body: string) => {
       if (body === bodyRef.current) return;
       bodyRef.current = body;
-      autosave.schedule(body);
+      // Co-edited text is stored from the shared document (postmortem-companion.ts).
+      if (!coEditing) autosave.schedule(body);
     },
-    [autosave],
+    [autosave, coEditing],
   );
 
   const replaceDocument = (record: PostmortemRecord) => {
     autosave.discard();
     bodyRef.current = record.body;
+    const editor = editorRef.current;
+    if (shared && editor) {
+      // An edit like any other: only the blocks that differ change for everyone.
+      editor.update(() => $replaceWithSerializedState(editor, record.body));
+      return;
+    }
     setSeed((s) => ({ body: record.body, revision: s.revision + 1 }));
   };
 
@@ -214,15 +230,29 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           <span className={findings > 0 ? 'pm-findings pm-findings-open' : 'pm-findings'} role="status" aria-live="polite">
             {findings === 0 ? 'Blameless check: no findings' : `Blameless check: ${findings} ${findings === 1 ? 'finding' : 'findings'}`}
           </span>
-          <span className={`pm-save pm-save-${autosave.status}`} role="status">
-            {SAVE_LABEL[autosave.status]}
-          </span>
+          {shared ? (
+            <>
+              <PresenceAvatars shared={shared} />
+              <span className="pm-save" role="status">
+                {describeStatus(shared.handle.status())}
+              </span>
+            </>
+          ) : (
+            <span className={`pm-save pm-save-${autosave.status}`} role="status">
+              {shared === undefined ? 'Opening the shared document…' : SAVE_LABEL[autosave.status]}
+            </span>
+          )}
         </div>
       </div>
 
       <div className="pm-document" onBlur={() => void autosave.flush()}>
+        {shared === undefined ? (
+          <p className="loading">Opening the shared document…</p>
+        ) : (
         <RichTextEditor
-          key={seed.revision}
+          key={shared ? `shared:${shared.handle.name}` : seed.revision}
+          collaboration={shared?.collaboration}
+          editorRef={editorRef}
           initialState={seed.body}
           onChange={onChange}
           people={mentionPeople}
@@ -236,6 +266,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           {/* The page's h1 is the incident's title: the document's headings sit under it. */}
           <DocumentOutlinePlugin headingOffset={1} />
         </RichTextEditor>
+        )}
       </div>
 
       {panel === 'save-version' && (
@@ -245,7 +276,8 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
             void run(async () => {
               const current = await loadCurrentDocument(incident.id);
               if (!current) return;
-              await saveVersion(current, name);
+              // The text on screen: while co-editing, the stored body may trail it by a moment.
+              await saveVersion({ ...current, body: bodyRef.current }, name);
               setPanel('none');
               toast.show({ message: `Saved version “${name}”.`, tone: 'success' });
             })

@@ -1,0 +1,124 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LibraryPage } from './pages/library-page';
+import { PostmortemPage } from './pages/postmortem-page';
+import { TeamSyncPage } from './pages/team-sync-page';
+import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
+
+type Name = 'ana' | 'ben' | 'cho';
+const DISPLAY: Record<Name, string> = { ana: 'Ana', ben: 'Ben', cho: 'Cho' };
+
+let server: E2eSyncServer;
+
+test.beforeAll(async () => {
+  // collab11's private port block (TEAM.md): 14500-14599.
+  server = await startE2eSyncServer(
+    { ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } },
+    { portBase: 14500 },
+  );
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function person(browser: Browser, name: Name): Promise<{ page: Page; sync: TeamSyncPage; library: LibraryPage; pm: PostmortemPage }> {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[${name}] ${message.text()}`);
+  });
+  const library = new LibraryPage(page);
+  const sync = new TeamSyncPage(page);
+  await library.goto();
+  await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: DISPLAY[name] });
+  return { page, sync, library, pm: new PostmortemPage(page) };
+}
+
+/** Puts the caret at the end (or start) of the document's last paragraph. */
+async function caretAtEnd(pm: PostmortemPage, where: 'end' | 'start' = 'end'): Promise<void> {
+  const paragraph = pm.editor.locator('p').last();
+  await paragraph.click();
+  await paragraph.evaluate((element, atStart) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let first: Text | null = null;
+    let last: Text | null = null;
+    while (walker.nextNode()) {
+      last = walker.currentNode as Text;
+      first ??= last;
+    }
+    if (atStart && first) document.getSelection()?.collapse(first, 0);
+    else if (last) document.getSelection()?.collapse(last, last.length);
+  }, where === 'start');
+}
+
+test('three people co-edit the postmortem live: text converges, cursors and avatars show who is there, Markdown is the same everywhere', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const ana = await person(browser, 'ana');
+  await ana.library.createIncident({ title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' });
+  await ana.pm.open();
+  await ana.pm.createDraft('Executive summary');
+  await ana.pm.waitSaved();
+  const invite = await ana.sync.share('acme');
+  await expect(ana.sync.incidentStatus).toHaveText('Synced');
+
+  const ben = await person(browser, 'ben');
+  await ben.sync.join(invite);
+  await ben.pm.open();
+  // Ben gets the draft Ana wrote before sharing: her machine seeded the shared document.
+  await expect(ben.pm.editor).toContainText('Checkout returns 5xx');
+  await expect(ana.pm.toolbar.getByRole('group', { name: '2 people here' })).toBeVisible();
+  await expect(ben.pm.toolbar.getByRole('group', { name: '2 people here' })).toBeVisible();
+
+  // Both type into the same paragraph at once: Ana at its end, Ben at its start.
+  await caretAtEnd(ana.pm);
+  await caretAtEnd(ben.pm, 'start');
+  await Promise.all([ana.page.keyboard.type(' Ana wrote this.', { delay: 15 }), ben.page.keyboard.type('Ben wrote that. ', { delay: 15 })]);
+  for (const side of [ana, ben]) {
+    await expect(side.pm.editor).toContainText('Ana wrote this.');
+    await expect(side.pm.editor).toContainText('Ben wrote that.');
+  }
+  expect(await ana.pm.editor.innerText()).toBe(await ben.pm.editor.innerText());
+  // Each sees the other's cursor, labelled with their name.
+  await expect(ana.page.locator('.editor-cursors').getByText('Ben', { exact: true })).toBeVisible();
+  await expect(ben.page.locator('.editor-cursors').getByText('Ana', { exact: true })).toBeVisible();
+  await ana.page.screenshot({ path: test.info().outputPath('ana-co-editing.png') });
+
+  // A third person joins; Cho goes offline, types, and comes back.
+  const cho = await person(browser, 'cho');
+  await cho.sync.join(invite);
+  await cho.pm.open();
+  await expect(cho.pm.editor).toContainText('Ben wrote that.');
+  await expect(ana.pm.toolbar.getByRole('group', { name: '3 people here' })).toBeVisible();
+  await cho.page.context().setOffline(true);
+  await caretAtEnd(cho.pm);
+  await cho.page.keyboard.type(' Cho, offline.');
+  await caretAtEnd(ana.pm);
+  await ana.page.keyboard.type(' Ana, meanwhile.');
+  await cho.page.context().setOffline(false);
+  for (const side of [ana, ben, cho]) {
+    await expect(side.pm.editor).toContainText('Cho, offline.', { timeout: 30_000 });
+    await expect(side.pm.editor).toContainText('Ana, meanwhile.');
+  }
+
+  // Undo takes back only your own typing.
+  await caretAtEnd(ben.pm);
+  await ben.page.keyboard.type(' Typo here');
+  await expect(ana.pm.editor).toContainText('Typo here');
+  await ben.page.keyboard.press('Control+z');
+  for (const side of [ana, ben, cho]) {
+    await expect(side.pm.editor).not.toContainText('Typo here');
+    await expect(side.pm.editor).toContainText('Ana, meanwhile.');
+  }
+
+  // The same document state exports the same Markdown bytes on every machine.
+  for (const side of [ana, ben, cho]) await expect(side.pm.toolbar.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+  const exports = [];
+  for (const side of [ana, ben, cho]) exports.push((await side.pm.exportMarkdown()).text);
+  expect(exports[0]).toContain('Ana wrote this.');
+  expect(exports[1]).toBe(exports[0]);
+  expect(exports[2]).toBe(exports[0]);
+  await ben.page.screenshot({ path: test.info().outputPath('ben-co-editing.png') });
+  for (const side of [ana, ben, cho]) await side.page.context().close();
+});
