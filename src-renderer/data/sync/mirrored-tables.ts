@@ -54,7 +54,7 @@ export const ACTION_ITEMS_TABLE: MirroredTable<ActionItem> = {
  */
 export const DOCUMENTS_TABLE: MirroredTable<PostmortemRecord> = {
   name: 'documents',
-  fields: ['kind', 'name', 'templateId', 'dismissedFindings', 'sections', 'createdAt'],
+  fields: ['kind', 'name', 'templateId', 'dismissedFindings', 'sections', 'review', 'createdAt'],
   syncDeletes: true,
   table: (database) => database.documents as unknown as EntityTable<PostmortemRecord, 'id'>,
   query: async (database, incidentId) => (await database.documents.where('incidentId').equals(incidentId).toArray()) as PostmortemRecord[],
