@@ -28,7 +28,9 @@ export function InsightsPage() {
   const [service, setService] = useState('');
   const [trigger, setTrigger] = useState('');
   const [editingWords, setEditingWords] = useState(false);
-  const [selection, setSelection] = useState<Selection | null>(null);
+  // The incidents behind a point belong to the filters they were picked under: changing a filter
+  // closes the list rather than leave one that no longer matches the charts.
+  const [picked, setPicked] = useState<{ selection: Selection; filters: string } | null>(null);
   const [reporting, setReporting] = useState(false);
 
   const earliest = useMemo(() => (allRows?.length ? Math.min(...allRows.map((r) => r.startedAt)) : null), [allRows]);
@@ -46,8 +48,10 @@ export function InsightsPage() {
     return [...list].sort().reverse();
   }, [allRows, now]);
 
+  const filters = JSON.stringify([range.from, range.to, severities, service, trigger]);
+  const selection = picked?.filters === filters ? picked.selection : null;
   const select = (s: Selection) => {
-    setSelection(s);
+    setPicked({ selection: s, filters });
     requestAnimationFrame(() => document.getElementById('ins-behind')?.focus());
   };
 
@@ -167,7 +171,7 @@ export function InsightsPage() {
         </p>
       )}
 
-      {selection && <IncidentsBehind selection={selection} rowsById={rowsById} onClose={() => setSelection(null)} />}
+      {selection && <IncidentsBehind selection={selection} rowsById={rowsById} onClose={() => setPicked(null)} />}
 
       <h2 className="ins-section">How often, and how fast we recover</h2>
       <TrendCharts view={view} onSelect={select} />
