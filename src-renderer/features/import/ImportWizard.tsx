@@ -12,7 +12,7 @@ import { enqueueImport } from './import-queue';
 import type { PickedInput } from './picked-input';
 import { SlackPreviewPanel } from './SlackPreviewPanel';
 import { SummaryPreviewPanel } from './SummaryPreviewPanel';
-import { isCsvPreview, isSlackPreview, newItem, readyToImport, type WizardItem } from './wizard-item';
+import { importPlan, isCsvPreview, isSlackPreview, newItem, readyToImport, type WizardItem } from './wizard-item';
 import { describeError, type AnyPreview, type ImportChoices, type ImportPhaseProgress } from './worker-protocol';
 
 const IMPORTABLE = SOURCE_FORMATS.filter((f) => f !== 'manual');
@@ -50,10 +50,14 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
     setItems((list) => [...list, ...fresh.map((input) => newItem(input, incident))]);
     for (const input of fresh) {
       const item = newItem(input, incident);
-      void client.analyse(input, item.choices).then((analysis) => {
-        update(input.id, (current) => ({ ...current, analysing: false, ...analysis }));
-        startCounts(input, analysis.preview, item.choices.window);
-      });
+      client.analyse(input, item.choices).then(
+        (analysis) => {
+          update(input.id, (current) => ({ ...current, analysing: false, ...analysis }));
+          startCounts(input, analysis.preview, item.choices.window);
+        },
+        // The worker stopped: say so on the file rather than leave it "Reading…" (and Import waiting) for ever.
+        (error: unknown) => update(input.id, (current) => ({ ...current, analysing: false, error: error instanceof ImportRunError ? error.error : { code: 'INTERNAL', message: String(error), location: null } })),
+      );
     }
     // startCounts only reads refs and the stable client.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -101,7 +105,7 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
       );
   };
 
-  const chosen = items.filter(readyToImport);
+  const plan = importPlan(items);
 
   const run = async () => {
     stopCounts.current.forEach((stop) => stop());
@@ -146,7 +150,7 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
         className="import-wizard"
         onKeyDown={(event) => {
           // Ctrl/Cmd+Enter imports from anywhere in the preview: no need to Tab past every option.
-          if (stage === 'preview' && event.key === 'Enter' && (event.ctrlKey || event.metaKey) && chosen.length > 0) {
+          if (stage === 'preview' && event.key === 'Enter' && (event.ctrlKey || event.metaKey) && plan.canImport) {
             event.preventDefault();
             void run();
           }
@@ -218,11 +222,16 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
             ))}
             <p className="muted">Nothing is written until you import. Events already in this incident are recognised and not added twice.</p>
             <div className="form-actions">
+              {plan.checking.length > 0 && (
+                <span className="muted import-checking" role="status">
+                  Checking {plan.checking.length === 1 ? plan.checking[0].input.name : plural(plan.checking.length, 'file')}…
+                </span>
+              )}
               <button type="button" onClick={close}>
                 Cancel
               </button>
-              <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => void run()} aria-keyshortcuts={IMPORT_KEYS.aria} title={`Import (${IMPORT_KEYS.shown})`}>
-                {chosen.length > 1 ? `Import ${chosen.length} files` : 'Import'}
+              <button type="button" className="primary" disabled={!plan.canImport} onClick={() => void run()} aria-keyshortcuts={IMPORT_KEYS.aria} title={`Import (${IMPORT_KEYS.shown})`}>
+                {plan.ready.length + plan.checking.length > 1 ? `Import ${plan.ready.length + plan.checking.length} files` : 'Import'}
               </button>
             </div>
           </>

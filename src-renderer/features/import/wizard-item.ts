@@ -61,3 +61,22 @@ export function readyToImport(item: WizardItem): boolean {
   if (isCsvPreview(item.preview)) return item.preview.mapping.time !== null && item.preview.errors.length === 0;
   return true;
 }
+
+/** What the Import button would do now. */
+export interface ImportPlan {
+  /** The items an import takes, in their order. */
+  ready: WizardItem[];
+  /** Included items whose file is still being checked: Import waits for them. */
+  checking: WizardItem[];
+  canImport: boolean;
+}
+
+/**
+ * Import waits until every included file has been checked: a click while one is still being
+ * read would otherwise leave that file out without a word (it is not "ready" yet).
+ */
+export function importPlan(items: readonly WizardItem[]): ImportPlan {
+  const ready = items.filter(readyToImport);
+  const checking = items.filter((item) => item.include && item.analysing);
+  return { ready, checking, canImport: ready.length > 0 && checking.length === 0 };
+}
