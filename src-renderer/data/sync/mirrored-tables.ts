@@ -36,6 +36,7 @@ export const ACTION_ITEMS_TABLE: MirroredTable<ActionItem> = {
     'createdAt',
     'dueAt',
     'dueSetByHand',
+    'slaStartAt',
     'completedAt',
     'trackerUrl',
     'eventIds',
