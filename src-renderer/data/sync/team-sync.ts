@@ -1,10 +1,11 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { SyncDocRef } from '@protocol/doc-names';
 import type { DebriefDatabase } from '@db/schema';
+import type { SettingRecord } from '@core/model/settings';
 import { EventsMirror } from './events-mirror';
 import { FieldLog } from './field-log';
 import { decodeInvite, encodeInvite } from './invite-code';
-import { ACTION_ITEMS_TABLE, DOCUMENTS_TABLE, INCIDENT_TABLE } from './mirrored-tables';
+import { INCIDENT_DOC_TABLES, TEAM_SETTINGS_TABLE } from './mirrored-tables';
 import { RecordMirror, type MirroredTable } from './record-mirror';
 import { parseServerAddress } from './server-address';
 import { addSharedIncident, readSharedIncidents, removeSharedIncident, type SharedIncident } from './shared-incidents';
@@ -26,11 +27,11 @@ export interface IncidentCompanion {
 export type IncidentCompanionFactory = (context: { incidentId: string; client: SyncClient; onError: (error: unknown) => void }) => IncidentCompanion;
 
 /** The tables of the `<team>/incident/<id>` document, each a FieldLog (see mirrored-tables.ts). */
-const INCIDENT_DOC_TABLES: readonly MirroredTable<never>[] = [INCIDENT_TABLE, ACTION_ITEMS_TABLE, DOCUMENTS_TABLE] as unknown as MirroredTable<never>[];
+const INCIDENT_TABLES = INCIDENT_DOC_TABLES as unknown as readonly MirroredTable<object>[];
 
 interface Binding {
   handles: SyncDocHandle[];
-  mirrors: RecordMirror<never>[];
+  mirrors: RecordMirror<object>[];
   events: EventsMirror | null;
   versions: VersionBodiesMirror | null;
   companions: IncidentCompanion[];
@@ -60,6 +61,7 @@ export class TeamSync {
   private device = '';
   private blockedByCsp = false;
   private unlistenClient: (() => void) | null = null;
+  private team: { handle: SyncDocHandle; mirror: RecordMirror<SettingRecord> } | null = null;
   private starting: Promise<void> | null = null;
   private readonly companionFactories: IncidentCompanionFactory[] = [];
 
@@ -76,6 +78,7 @@ export class TeamSync {
 
   stop(): void {
     for (const id of [...this.bindings.keys()]) this.unbind(id);
+    this.unbindTeam();
     this.unlistenClient?.();
     this.client?.destroy();
     this.client = null;
@@ -189,6 +192,7 @@ export class TeamSync {
     if (binding) await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
     const refs = binding?.handles.map((handle) => handle.ref) ?? [];
     this.unbind(incidentId);
+    if (this.bindings.size === 0) this.unbindTeam();
     await removeSharedIncident(this.database, incidentId);
     this.shared = this.shared.filter((entry) => entry.incidentId !== incidentId);
     this.changed();
@@ -292,13 +296,17 @@ export class TeamSync {
     this.changed();
     await handle.whenLocalLoaded;
     if (this.bindings.get(incidentId) !== binding) return;
-    const onError = this.options.onError ?? ((error: unknown) => console.error('Team sync:', error));
-    binding.mirrors = INCIDENT_DOC_TABLES.map(
+    const onError = this.onError;
+    binding.mirrors = INCIDENT_TABLES.map(
       (def) => new RecordMirror(this.database, FieldLog.of(handle.doc, def.name, this.device), def, incidentId, { name: client.user.name }, onError),
     );
-    for (const mirror of binding.mirrors) mirror.start();
+    // A shared incident deleted here (its Undo still possible) sends nothing: the mirrors start
+    // only while it is in the library, so a purge's cascade never reaches the team.
+    let paused = !!(await this.database.incidents.get(incidentId))?.deletedAt;
+    if (this.bindings.get(incidentId) !== binding) return;
+    if (!paused) for (const mirror of binding.mirrors) mirror.start();
     binding.versions = new VersionBodiesMirror(this.database, handle.doc, incidentId, onError);
-    binding.versions.start();
+    if (!paused) binding.versions.start();
     binding.companions = this.companionFactories.map((factory) => factory({ incidentId, client, onError }));
     void eventsHandle.whenServerState.then(() => {
       if (this.bindings.get(incidentId) !== binding) return;
@@ -306,9 +314,7 @@ export class TeamSync {
       if (!paused) binding.events.start();
     });
     let seen = false;
-    let paused = false;
-    // A shared incident deleted here stops syncing at once (so its cascade never reaches the
-    // team), and is left for good when the deletion can no longer be undone.
+    // Deleted here: stop syncing at once, and leave for good when the deletion can no longer be undone.
     binding.watch = liveQuery(() => this.database.incidents.get(incidentId)).subscribe({
       next: (incident) => {
         if (incident) seen = true;
@@ -320,15 +326,44 @@ export class TeamSync {
         if (deleted && !paused) {
           paused = true;
           for (const mirror of binding.mirrors) mirror.stop();
+          binding.versions?.stop();
           binding.events?.stop();
-        } else if (!deleted && paused) {
+        } else if (!deleted && paused && incident) {
           paused = false;
           for (const mirror of binding.mirrors) mirror.start();
+          binding.versions?.start();
           binding.events?.start();
         }
       },
       error: onError,
     });
+    this.bindTeam();
+  }
+
+  /**
+   * The team's own document (its SLA policy), open while this machine shares at least one of
+   * the team's incidents: configuring Team sync alone sends nothing.
+   */
+  private bindTeam(): void {
+    const client = this.client;
+    if (!client || this.team) return;
+    const handle = client.open({ kind: 'team', team: client.team });
+    const mirror = new RecordMirror(this.database, FieldLog.of(handle.doc, TEAM_SETTINGS_TABLE.name, this.device), TEAM_SETTINGS_TABLE, client.team, { name: client.user.name }, this.onError);
+    const team = { handle, mirror };
+    this.team = team;
+    void handle.whenLocalLoaded.then(() => {
+      if (this.team === team) mirror.start();
+    });
+  }
+
+  private unbindTeam(): void {
+    this.team?.mirror.stop();
+    this.team?.handle.release();
+    this.team = null;
+  }
+
+  private get onError(): (error: unknown) => void {
+    return this.options.onError ?? ((error: unknown) => console.error('Team sync:', error));
   }
 
   private unbind(incidentId: string): void {
