@@ -142,7 +142,7 @@ export const MANUAL_EVENTS_TABLE = incidentTable<ManualEventRecord>({
 export const DOCUMENTS_TABLE = incidentTable<PostmortemRecord>({
   name: 'documents',
   table: 'documents',
-  fields: ['kind', 'name', 'templateId', 'dismissedFindings', 'sections', 'createdAt'],
+  fields: ['kind', 'name', 'templateId', 'dismissedFindings', 'sections', 'review', 'createdAt'],
   deletes: 'sync',
   index: (database) => database.documents as unknown as { where(index: 'incidentId'): { equals(value: string): { toArray(): Promise<PostmortemRecord[]> } } },
   // `body` is not a synced field: the one stored here (from `current`) stays.
