@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { ImportError, type ImportErrorLocation } from './import-error';
+import { isValidTimeZone } from '../time/zones';
 
 export interface ParsedTime {
   /** UTC epoch milliseconds. */
@@ -42,26 +43,6 @@ export function impliedDateOrder(parts: { first: number; second: number }): Date
   if (parts.first > 12 && parts.second <= 12) return 'day-first';
   if (parts.second > 12 && parts.first <= 12) return 'month-first';
   return null;
-}
-
-/** Zones already checked: building an Intl formatter per timestamp made naive logs 50× slower to read. */
-const knownZones = new Map<string, boolean>();
-
-/** True when `zone` is an IANA zone name (or UTC offset) the runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  const known = knownZones.get(zone);
-  if (known !== undefined) return known;
-  let valid = zone.trim() !== '';
-  if (valid) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    } catch {
-      valid = false;
-    }
-  }
-  // Bounded: zones come from a short list, but a hostile file could name endless invalid ones.
-  if (knownZones.size < 1000) knownZones.set(zone, valid);
-  return valid;
 }
 
 /** True for a date-time written without Z or offset, which is read in the chosen zone. */
