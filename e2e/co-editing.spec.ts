@@ -122,3 +122,45 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   await ben.page.screenshot({ path: test.info().outputPath('ben-co-editing.png') });
   for (const side of [ana, ben, cho]) await side.page.context().close();
 });
+
+test('review status travels: approval by a teammate locks the postmortem for everyone until it is reopened; versions reach the team', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const ana = await person(browser, 'ana');
+  await ana.library.createIncident({ title: 'Search latency', severity: 'SEV3', services: 'search', commander: 'Ana' });
+  await ana.pm.open();
+  await ana.pm.createDraft('Executive summary');
+  await ana.pm.waitSaved();
+  const invite = await ana.sync.share('acme');
+  const ben = await person(browser, 'ben');
+  await ben.sync.join(invite);
+  await ben.pm.open();
+  await expect(ben.pm.editor).toContainText('Search latency');
+
+  const review = (side: typeof ana) => side.pm.toolbar.getByRole('group', { name: 'Review status' });
+  await expect(review(ana).getByRole('status')).toHaveText('Draft');
+  await review(ana).getByRole('button', { name: 'Send for review' }).click();
+  await expect(review(ben).getByRole('status')).toHaveText('In review');
+  await review(ben).getByRole('button', { name: 'Approve…' }).click();
+  await expect(ben.page.getByRole('dialog').getByLabel('Approved by')).toHaveValue('Ben');
+  await ben.page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+  for (const side of [ana, ben]) {
+    await expect(review(side).getByRole('status')).toHaveText('Approved');
+    await expect(review(side)).toContainText('Approved by Ben');
+    await expect(side.pm.editor).toHaveAttribute('contenteditable', 'false');
+    await expect(side.pm.toolbar.getByRole('button', { name: 'Regenerate' })).toBeDisabled();
+  }
+  await ana.page.screenshot({ path: test.info().outputPath('ana-approved.png') });
+
+  await review(ana).getByRole('button', { name: 'Reopen' }).click();
+  for (const side of [ana, ben]) {
+    await expect(review(side).getByRole('status')).toHaveText('Draft');
+    await expect(side.pm.editor).toHaveAttribute('contenteditable', 'true');
+  }
+
+  // A version Ana saves is in Ben's Versions, with its text.
+  await ana.pm.saveVersion('Sent to reviewers');
+  await ben.pm.toolbar.getByRole('button', { name: 'Versions' }).click();
+  await ben.pm.dialog.getByText('Sent to reviewers').click();
+  await expect(ben.pm.dialog).toContainText('Search latency');
+  for (const side of [ana, ben]) await side.page.context().close();
+});

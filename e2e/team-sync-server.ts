@@ -31,7 +31,7 @@ export async function startE2eSyncServer(
   const tokens: Record<string, string> = {};
   for (const [name, grant] of Object.entries(grants)) tokens[name] = (await issueToken(store, grant)).token;
   await store.close();
-  const port = pickPort(options.portBase ?? 15000);
+  const port = pickPort(options.portBase ?? Number(process.env.E2E_SYNC_PORT_BASE ?? 15000));
   const server: E2eSyncServer = {
     url: `ws://127.0.0.1:${port}`,
     port,

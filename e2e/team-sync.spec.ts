@@ -2,6 +2,8 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ActionItemsPage } from './pages/action-items-page';
 import { LibraryPage } from './pages/library-page';
+import { ReviewPage } from './pages/review-page';
+import { TimelinePage } from './pages/timeline-page';
 import { TeamSyncPage } from './pages/team-sync-page';
 import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
 
@@ -15,7 +17,16 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function person(browser: Browser, name: 'ana' | 'ben'): Promise<{ page: Page; sync: TeamSyncPage; library: LibraryPage; actions: ActionItemsPage }> {
+interface Person {
+  page: Page;
+  sync: TeamSyncPage;
+  library: LibraryPage;
+  actions: ActionItemsPage;
+  timeline: TimelinePage;
+  review: ReviewPage;
+}
+
+async function person(browser: Browser, name: 'ana' | 'ben'): Promise<Person> {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
@@ -26,7 +37,7 @@ async function person(browser: Browser, name: 'ana' | 'ben'): Promise<{ page: Pa
   const sync = new TeamSyncPage(page);
   await library.goto();
   await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: name === 'ana' ? 'Ana' : 'Ben' });
-  return { page, sync, library, actions: new ActionItemsPage(page) };
+  return { page, sync, library, actions: new ActionItemsPage(page), timeline: new TimelinePage(page), review: new ReviewPage(page) };
 }
 
 test('two people share an incident, join it with the invite and see each otherâ€™s edits, online and after being offline', async ({ browser }) => {
@@ -75,6 +86,15 @@ test('two people share an incident, join it with the invite and see each otherâ€
     await expect(side.page.getByLabel('Owner of Alert on checkout 5xx rate')).toHaveValue('Kim');
   }
 
+  // The item's history shows the owner Ana set, which Ben's later change replaced.
+  await ana.actions.pressOnRow('Alert on checkout 5xx rate', 'Enter');
+  const history = ana.page.getByRole('dialog').getByRole('region', { name: 'History' });
+  await expect(history).toContainText('Owner: Kim by Ben');
+  await expect(history).toContainText('replaced Sam by Ana');
+  await expect(history).not.toContainText('Status');
+  await ana.page.screenshot({ path: test.info().outputPath('ana-history.png') });
+  await ana.page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
   // Leave keeps Ben's copy; Ana's later edits no longer reach it.
   await ben.sync.leave();
   await expect(ben.page.locator('.workspace-actions').getByRole('button', { name: 'Shareâ€¦' })).toBeVisible();
@@ -82,4 +102,66 @@ test('two people share an incident, join it with the invite and see each otherâ€
   await expect(ana.actions.status('Alert on checkout 5xx rate')).toHaveText('Done');
   await expect(ana.sync.incidentStatus).toHaveText('Synced');
   await expect(ben.actions.status('Alert on checkout 5xx rate')).toHaveText('In progress');
+});
+
+test('milestones, key moments, typed-in events, CAN reports and annotations reach the teammate, and offline edits on both sides converge', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const ana = await person(browser, 'ana');
+  await ana.library.createIncident({ title: 'Search is slow', severity: 'SEV3', services: 'search', commander: 'Ana', started: '2026-03-02T09:00' });
+  await ana.page.getByRole('button', { name: 'Add a manual event' }).click();
+  await ana.timeline.dialog.getByLabel(/^Time/).fill('2026-03-02T09:05:00');
+  await ana.timeline.dialog.getByLabel('What happened').fill('Latency alert fired for search');
+  await ana.timeline.dialog.getByRole('button', { name: 'Add event' }).click();
+  await expect(ana.timeline.row('Latency alert fired for search')).toBeVisible();
+  const invite = await ana.sync.share('acme');
+
+  const ben = await person(browser, 'ben');
+  await ben.sync.join(invite);
+  await expect(ben.timeline.row('Latency alert fired for search')).toBeVisible();
+
+  // Live: a milestone and a key moment made by Ana appear at Ben's.
+  await ana.timeline.milestones.getByRole('button', { name: '+ Milestone' }).click();
+  await ana.timeline.saveMilestone('Under Control', '2026-03-02T09:40:00');
+  await expect(ben.timeline.milestones).toContainText('Under Control');
+  await ana.timeline.row('Latency alert fired for search').getByRole('button', { name: /^Pin / }).click();
+  await expect(ben.timeline.keyMoments).toContainText('Latency alert fired for search');
+
+  // An annotation written by Ben appears, with its text, at Ana's.
+  await ben.review.open();
+  await ben.review.setName('Ben');
+  await ben.review.addAnnotation('The whole incident');
+  await ben.page.keyboard.type('The alert fired before any customer noticed');
+  await ana.review.open();
+  await expect(ana.review.card('The alert fired before any customer noticed')).toBeVisible();
+
+  // Ana offline: she adds a CAN report; Ben adds an event and a milestone. Back online, both have everything.
+  await ana.page.getByRole('tab', { name: 'Timeline' }).click();
+  await ben.page.getByRole('tab', { name: 'Timeline' }).click();
+  await ana.page.context().setOffline(true);
+  await expect(ana.sync.incidentStatus).toHaveText(/^Offline/);
+  await ana.timeline.canReports.getByRole('button', { name: '+ CAN report' }).click();
+  await ana.timeline.dialog.getByLabel(/^Time/).fill('2026-03-02T09:20:00');
+  await ana.timeline.dialog.getByLabel('Who').fill('Ana');
+  await ana.timeline.dialog.getByLabel('Conditions').fill('p99 at 4 s in EU');
+  await ana.timeline.dialog.getByLabel('Actions').fill('Scaling the search cluster');
+  await ana.timeline.dialog.getByLabel('Needs').fill('A DBA on the bridge');
+  await ana.timeline.dialog.getByRole('button', { name: 'Add CAN report' }).click();
+  await expect(ana.sync.incidentStatus).toHaveText(/Offline Â· \d+ changes? waiting/);
+  await ben.timeline.keyMoments.getByRole('button', { name: '+ Event' }).click();
+  await ben.timeline.dialog.getByLabel(/^Time/).fill('2026-03-02T09:25:00');
+  await ben.timeline.dialog.getByLabel('Who').fill('Ben');
+  await ben.timeline.dialog.getByLabel('What happened').fill('Rolled back the index change');
+  await ben.timeline.dialog.getByRole('button', { name: 'Add event' }).click();
+  await ben.timeline.milestones.getByRole('button', { name: '+ Milestone' }).click();
+  await ben.timeline.saveMilestone('All Clear', '2026-03-02T10:10:00');
+  await ana.page.context().setOffline(false);
+
+  for (const side of [ana, ben]) {
+    await expect(side.sync.incidentStatus).toHaveText('Synced', { timeout: 20_000 });
+    await expect(side.timeline.canReports).toContainText('A DBA on the bridge');
+    await expect(side.timeline.row('Rolled back the index change')).toBeVisible();
+    await expect(side.timeline.milestones).toContainText('Under Control');
+    await expect(side.timeline.milestones).toContainText('All Clear');
+  }
+  await ana.page.screenshot({ path: test.info().outputPath('ana-converged.png'), fullPage: true });
 });

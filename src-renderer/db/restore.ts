@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodedError } from '@core/errors/coded-error';
 import { SEVERITIES } from '@core/model/severity';
 import { INCIDENT_STATUSES, ROLE_NAMES, type Incident } from '@core/model/incident';
 import { SOURCE_FORMATS, SOURCE_STATES, type Source } from '@core/model/source';
@@ -11,10 +12,12 @@ import type { PostmortemDocument } from '@core/model/document';
 import { ACTION_KINDS, ACTION_STATUSES, PRIORITIES, type ActionItem } from '@core/model/action-item';
 
 /**
- * Every record read from storage passes through one of these before the UI sees it: missing
- * fields get defaults (records written by older versions) and wrong-typed fields are
- * replaced by defaults rather than crashing a screen. Unknown fields are kept so that a
- * newer version's data survives a round trip through an older build.
+ * Every record passes through one of these once, where it enters the library: the upgrade of an
+ * older library (migrations/v5-restore-records.ts), a backup restored, a bundle imported, a
+ * teammate's record synced. Missing fields get defaults (records written by older versions) and
+ * wrong-typed fields are replaced by defaults rather than crashing a screen later; unknown fields
+ * are kept so that a newer version's data survives a round trip through an older build. Reads
+ * then take records as stored.
  */
 const time = z.number().finite().nullable().catch(null);
 const str = (fallback = '') => z.string().catch(fallback);
@@ -148,28 +151,31 @@ const actionItemSchema = z.looseObject({
 
 function restoreWith<T>(schema: z.ZodType, table: string) {
   return (record: unknown): T => {
-    // Dexie 4 runs reading hooks on misses too: a missing record stays missing.
-    if (record === undefined) return undefined as T;
     const result = schema.safeParse(record);
     if (!result.success) {
       // Only the primary keys can fail (everything else has a fallback): such a record is
       // unusable, and hiding it would lose data silently, so surface it.
-      throw new StoredRecordError(table, result.error.issues.map((i) => i.path.join('.')).join(', '));
+      throw new StoredRecordError(table, result.error.issues.map((i) => i.path.join('.')).join(', '), recordId(record));
     }
     return result.data as T;
   };
 }
 
-export class StoredRecordError extends Error {
-  readonly code = 'STORED_RECORD_INVALID';
+/** A record that cannot be restored: it lacks the id or the incident it belongs to. */
+export class StoredRecordError extends CodedError<'STORED_RECORD_INVALID'> {
   constructor(
     readonly table: string,
     readonly fields: string,
+    readonly recordId: string | null = null,
   ) {
-    super(`A stored ${table} record is unreadable (fields: ${fields}).`);
-    this.name = 'StoredRecordError';
+    super('STORED_RECORD_INVALID', `A ${table} record${recordId ? ` (id ${recordId})` : ''} is unreadable: it has no valid ${fields}.`, { location: { field: fields } });
   }
 }
+
+const recordId = (record: unknown): string | null => {
+  const id = (record as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id !== '' ? id : null;
+};
 
 export const restoreIncident = restoreWith<Incident>(incidentSchema, 'incident');
 export const restoreSource = restoreWith<Source>(sourceSchema, 'source');
@@ -193,8 +199,33 @@ export const restoreEventState = restoreWith<EventState>(eventStateSchema, 'even
 
 /** Typed-in events get the defaults every event had in version 2 (one definition: readV2Event). */
 export function restoreManualEvent(record: unknown): ManualEventRecord {
-  if (record === undefined) return undefined as unknown as ManualEventRecord;
   const read = readV2Event(record);
-  if (!read) throw new StoredRecordError('event', 'id, incidentId');
+  if (!read) throw new StoredRecordError('event', 'id, incidentId', recordId(record));
   return manualRecordOf(read.event, read.extra);
+}
+
+const RESTORERS = {
+  incidents: restoreIncident,
+  sources: restoreSource,
+  manualEvents: restoreManualEvent,
+  eventState: restoreEventState,
+  people: restorePerson,
+  milestones: restoreMilestone,
+  annotations: restoreAnnotation,
+  documents: restoreDocument,
+  actionItems: restoreActionItem,
+} as const;
+
+/** The tables whose records are restored where they enter (the others hold bytes or settings read by their owner's schema). */
+export type RestoredTable = keyof typeof RESTORERS;
+export const RESTORED_TABLES = Object.keys(RESTORERS) as RestoredTable[];
+
+export function isRestoredTable(table: string): table is RestoredTable {
+  return Object.hasOwn(RESTORERS, table);
+}
+
+/** Restores a record of `table`; throws StoredRecordError when it lacks its id or incident. */
+export function restoreRecord<T extends RestoredTable>(table: T, record: unknown): ReturnType<(typeof RESTORERS)[T]> {
+  if (record === undefined || record === null) throw new StoredRecordError(table, 'id');
+  return RESTORERS[table](record) as ReturnType<(typeof RESTORERS)[T]>;
 }

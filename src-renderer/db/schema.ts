@@ -9,8 +9,9 @@ import type { PostmortemDocument } from '@core/model/document';
 import type { ActionItem } from '@core/model/action-item';
 import type { SettingRecord } from '@core/model/settings';
 import type { BundleBlockMeta } from '@core/bundles/bundle-records';
-import { installRestoreHooks } from './restore-hooks';
-import { upgradeToEventBlocks, type UpgradeHooks } from './migrations/v3-event-blocks';
+import { upgradeToEventBlocks } from './migrations/v3-event-blocks';
+import { restoreEveryRecord } from './migrations/v5-restore-records';
+import type { UpgradeHooks } from './migrations/upgrade-hooks';
 
 export const DATABASE_NAME = 'debrief';
 
@@ -98,6 +99,10 @@ export class DebriefDatabase extends Dexie {
     this.version(4).stores({
       sources: 'id, incidentId, state, [incidentId+sha256], [incidentId+state]',
     });
-    installRestoreHooks(this);
+    // Version 5: records are restored once where they enter (db/restore.ts), not on every read;
+    // the upgrade restores what older versions stored.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) => restoreEveryRecord(tx, options.upgradeHooks));
   }
 }

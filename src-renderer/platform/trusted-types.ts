@@ -8,6 +8,7 @@
  * Everything else (innerHTML, script text, eval-like sinks, foreign script URLs) is refused,
  * so an injection bug cannot turn into script execution. Imported before anything else.
  */
+import { z } from 'zod';
 
 interface TrustedTypePolicyOptions {
   createHTML?: (input: string, type: string, sink: string) => string | null;
@@ -57,3 +58,7 @@ export function installTrustedTypesPolicy(scope: { trustedTypes?: TrustedTypesFa
 }
 
 installTrustedTypesPolicy(globalThis as unknown as Parameters<typeof installTrustedTypesPolicy>[0]);
+
+// zod probes `Function('')` once to decide whether to compile its validators; the CSP refuses it
+// and reports a violation on every start. Tell zod up front that code generation is off.
+z.config({ jitless: true });

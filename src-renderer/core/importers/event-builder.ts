@@ -1,4 +1,4 @@
-import type { EventKind, EventLink } from '../model/event';
+import type { EventAttachment, EventKind, EventLink, EventReaction } from '../model/event';
 import type { SourceFormat } from '../model/source';
 import type { ImportErrorLocation } from './import-error';
 import { newImportedEvent, type ActorRef, type ImportedEvent, type ImportWarning, type ParseResult } from './imported-records';
@@ -16,6 +16,12 @@ export interface EventDraft {
   channel?: string;
   links?: EventLink[];
   threadParentKey?: string | null;
+  replyCount?: number;
+  edited?: boolean;
+  deleted?: boolean;
+  reactions?: EventReaction[];
+  attachments?: EventAttachment[];
+  mentions?: string[];
   raw: unknown;
 }
 
@@ -65,6 +71,12 @@ export class ResultCollector {
         text: draft.text,
         links: draft.links ?? [],
         threadParentKey: draft.threadParentKey ?? null,
+        ...(draft.replyCount ? { replyCount: draft.replyCount } : {}),
+        ...(draft.edited ? { edited: true } : {}),
+        ...(draft.deleted ? { deleted: true } : {}),
+        ...(draft.reactions?.length ? { reactions: draft.reactions } : {}),
+        ...(draft.attachments?.length ? { attachments: draft.attachments } : {}),
+        ...(draft.mentions?.length ? { mentions: draft.mentions } : {}),
         raw: draft.raw,
       }),
     );

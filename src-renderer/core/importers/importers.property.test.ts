@@ -7,13 +7,14 @@ import { fileInput, readFixtureText } from './__fixtures__/read-fixture';
 import type { ImportInput } from './byte-source';
 import { ImportError } from './import-error';
 import type { BaseImportOptions, Importer } from './importer';
+import { mattermostImporter } from './mattermost';
 import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { detectFormat } from './registry';
 import { statuspageImporter } from './statuspage';
 import { transcriptImporter } from './transcript';
 
-const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter, chatLogImporter, transcriptImporter, opsgenieImporter];
+const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter, chatLogImporter, transcriptImporter, opsgenieImporter, mattermostImporter];
 const RUNS = { numRuns: 200 };
 const FIXTURES = [
   'pagerduty-log-entries.json',
@@ -35,8 +36,10 @@ const FIXTURES = [
   'bridge-call.srt',
   'opsgenie-alert-logs.json',
   'opsgenie-alert-notes.json',
+  'mattermost-bulk.jsonl',
 ];
 const JSON_FIXTURES = FIXTURES.filter((name) => name.endsWith('.json'));
+const JSON_LINES_FIXTURES = FIXTURES.filter((name) => /\.(?:jsonl|ndjson)$/.test(name));
 const texts = new Map<string, string>();
 
 /** Runs `operation`; anything thrown other than an ImportError fails the property. */
@@ -157,6 +160,27 @@ describe('importers never throw anything but ImportError', () => {
         let doc: unknown = JSON.parse(texts.get(name) ?? 'null');
         for (const path of paths) doc = mutateJson(doc, path, replace, replacement);
         await exercise(fileInput(name, JSON.stringify(doc, null, 2)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('on JSON Lines fixtures with the fields of one line dropped or replaced by random values', async () => {
+    const mutation = fc.tuple(
+      fc.constantFrom(...JSON_LINES_FIXTURES),
+      fc.nat(),
+      fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }),
+      fc.boolean(),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutation, async ([name, lineIndex, paths, replace, replacement]) => {
+        const lines = (texts.get(name) ?? '').split('\n').filter((line) => line.trim() !== '');
+        const index = lineIndex % lines.length;
+        let doc: unknown = JSON.parse(lines[index] ?? 'null');
+        for (const path of paths) doc = mutateJson(doc, path, replace, replacement);
+        lines[index] = JSON.stringify(doc) ?? 'null';
+        await exercise(fileInput(name, lines.join('\n')));
       }),
       RUNS,
     );

@@ -5,6 +5,7 @@ import { chatLogImporter } from './chat-log';
 import { csvTimelineImporter } from './csv-timeline';
 import { ImportError } from './import-error';
 import { inputName, type Importer } from './importer';
+import { mattermostImporter } from './mattermost';
 import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { slackExportImporter } from './slack/slack-export';
@@ -25,6 +26,7 @@ export const IMPORTERS: readonly Importer[] = [
   chatLogImporter,
   transcriptImporter,
   opsgenieImporter,
+  mattermostImporter,
 ];
 
 /** Below this no importer is trusted to know the input. */

@@ -7,6 +7,7 @@ export const SOURCE_FORMATS = [
   'chat-log',
   'transcript',
   'opsgenie',
+  'mattermost',
   'manual',
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -21,6 +22,7 @@ export const SOURCE_FORMAT_LABEL: Record<SourceFormat, string> = {
   'chat-log': 'Chat log (text)',
   transcript: 'Call transcript',
   opsgenie: 'Opsgenie alert log',
+  mattermost: 'Mattermost export',
   manual: 'Manual',
 };
 
@@ -34,6 +36,7 @@ export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
   'chat-log': 'Chat',
   transcript: 'Call',
   opsgenie: 'Opsgenie',
+  mattermost: 'Mattermost',
   manual: 'Manual',
 };
 

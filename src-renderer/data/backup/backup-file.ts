@@ -2,6 +2,7 @@ import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
 import type Dexie from 'dexie';
 import { z } from 'zod';
 import { LEGACY_EVENTS_TABLE, legacyEventsRestore } from '@data/events';
+import { isRestoredTable, restoreRecord } from '@db/restore';
 import type { DebriefDatabase } from '@db/schema';
 import { BackupError } from './backup-error';
 
@@ -125,8 +126,9 @@ export async function createBackup(database: Dexie, onProgress: ProgressListener
 
 /**
  * Adds or updates every record of the backup; records not in it are kept. Everything is written
- * in one read-write transaction, so a failure part-way leaves the database as it was. A backup of
- * an older version has its events converted on the way in (legacyEventsRestore).
+ * in one read-write transaction, so a failure part-way leaves the database as it was. Records are
+ * restored on the way in (db/restore.ts); a backup of an older version has its events converted
+ * (legacyEventsRestore).
  */
 export async function restoreBackup(database: DebriefDatabase, file: Blob, fileName: string, onProgress: ProgressListener = () => {}): Promise<void> {
   try {
@@ -143,6 +145,9 @@ export async function restoreBackup(database: DebriefDatabase, file: Blob, fileN
     await importInto(target, file, {
       overwriteValues: true,
       acceptVersionDiff: true,
+      // A backup may come from an older version (or be edited by hand): each record is restored
+      // on the way in, once; one that cannot be (no id or incident) fails the whole restore.
+      transform: (table, value: unknown, key: unknown) => ({ value: isRestoredTable(table) ? restoreRecord(table, value) : value, key }),
       progressCallback: (p) => {
         onProgress(p.totalRows ? p.completedRows / p.totalRows : p.done ? 1 : 0);
         return true;

@@ -10,9 +10,11 @@ import {
   bundleManifestSchema,
   recordsPath,
   type BundleManifest,
+  type BundleRecordTable,
   type ManifestEntry,
 } from '@core/bundles/bundle-manifest';
-import type { BundleBlock, BundleBlockMeta, BundleContents, BundleRecords } from '@core/bundles/bundle-records';
+import type { BundleBlock, BundleBlockMeta, BundleContents, BundleRecord, BundleRecords } from '@core/bundles/bundle-records';
+import { restoreRecord, StoredRecordError } from '@db/restore';
 import { ZipWriter } from '@core/bundles/zip-writer';
 import type { ByteSource } from '@core/importers/byte-source';
 import { ImportError } from '@core/importers/import-error';
@@ -136,6 +138,16 @@ function parseJson(bytes: Uint8Array, fileName: string, path: string): unknown {
   }
 }
 
+/** A record enters the library here: restored once (db/restore.ts), or the bundle is refused naming it. */
+function restoreBundleRecord(table: BundleRecordTable, record: BundleRecord, index: number, fileName: string, path: string): BundleRecord {
+  try {
+    return restoreRecord(table, record) as unknown as BundleRecord;
+  } catch (error) {
+    if (error instanceof StoredRecordError) throw invalid(fileName, path, `holds an unusable record (number ${index + 1}: ${error.message})`);
+    throw error;
+  }
+}
+
 function invalid(fileName: string, path: string, why: string): BundleError {
   return new BundleError('INVALID_RECORDS', `The entry ${path} of ${fileName} ${why}. Nothing was changed.`, { location: { file: fileName, field: path } });
 }
@@ -224,7 +236,7 @@ function parseContents(manifest: BundleManifest, verified: ReadonlyMap<string, U
     const path = recordsPath(table);
     const parsed = recordsSchema.safeParse(parseJson(need(path), fileName, path));
     if (!parsed.success) throw invalid(fileName, path, 'is not a list of records with ids');
-    records[table] = parsed.data;
+    records[table] = parsed.data.map((record, index) => restoreBundleRecord(table, record, index, fileName, path));
   }
   const incidents = records.incidents;
   if (incidents.length !== 1 || incidents[0].id !== incidentId) throw invalid(fileName, recordsPath('incidents'), `does not hold exactly the incident ${incidentId} the manifest names`);

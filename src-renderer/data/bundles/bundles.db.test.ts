@@ -169,6 +169,16 @@ describe('incident bundles', () => {
     expect((await here.incidents.get(incident.id))?.title).toBe('edited meanwhile');
   });
 
+  it('restores each record as it enters: fields an older version left out get their defaults', async () => {
+    const here = await freshDb();
+    const there = await freshDb();
+    const { incident } = await seed(here);
+    // As an older version stored it: no kind, note or impact fields.
+    await here.milestones.put({ id: 'old-milestone', incidentId: incident.id, label: 'Paged', at: 1150 } as never);
+    await roundTrip(here, there, incident.id);
+    expect(await there.milestones.get('old-milestone')).toMatchObject({ kind: 'Custom', label: 'Paged', at: 1150, eventId: null, note: '', createdAt: 0 });
+  });
+
   it('refuses a tampered entry, naming it, and changes nothing', async () => {
     const here = await freshDb();
     const there = await freshDb();

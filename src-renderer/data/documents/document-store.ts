@@ -7,6 +7,7 @@ import { db } from '@db/database';
 import type { DebriefDatabase } from '@db/schema';
 import { deleteRecord, putRecord } from '../write-log';
 import { DocumentError } from './document-error';
+import { DRAFT_REVIEW, moveReview, reviewStateSchema, type ReviewState, type ReviewStatus } from './review-status';
 
 /**
  * Postmortem documents of an incident: one working document ('current') and named versions.
@@ -17,6 +18,8 @@ import { DocumentError } from './document-error';
  */
 export interface PostmortemRecord extends PostmortemDocument {
   sections: DocumentSection[];
+  /** Draft → In review → Approved → Published (review-status.ts); an added field, like `sections`. */
+  review: ReviewState;
 }
 
 const sectionSchema = z.discriminatedUnion('kind', [
@@ -27,7 +30,8 @@ const sectionSchema = z.discriminatedUnion('kind', [
 const sectionsSchema = z.array(sectionSchema).catch([]);
 
 export function asPostmortemRecord(doc: PostmortemDocument): PostmortemRecord {
-  return { ...doc, sections: sectionsSchema.parse((doc as Partial<PostmortemRecord>).sections ?? []) };
+  const extra = doc as Partial<PostmortemRecord>;
+  return { ...doc, sections: sectionsSchema.parse(extra.sections ?? []), review: reviewStateSchema.parse(extra.review) };
 }
 
 export async function loadCurrentDocument(incidentId: string, database: DebriefDatabase = db): Promise<PostmortemRecord | null> {
@@ -66,6 +70,8 @@ export async function writeCurrentDocument(
       body: content.body,
       sections: content.sections,
       dismissedFindings: content.dismissedFindings ?? existing?.dismissedFindings ?? [],
+      // Replacing the content (a new draft, a restore, Regenerate) never changes the review status.
+      review: existing?.review ?? DRAFT_REVIEW,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
@@ -87,6 +93,23 @@ async function patchDocument(documentId: string, patch: Partial<PostmortemRecord
     const stored = await database.documents.get(documentId);
     if (!stored) throw new DocumentError('NO_DOCUMENT', 'The postmortem was deleted while you were editing it.');
     await putRecord(database, 'documents', { ...stored, ...patch });
+  });
+}
+
+/** Moves the working document's review status (Approve, Publish, Reopen…), by the named person. */
+export async function setReviewStatus(
+  documentId: string,
+  to: ReviewStatus,
+  by: string,
+  now: number = Date.now(),
+  database: DebriefDatabase = db,
+): Promise<ReviewState> {
+  return database.transaction('rw', database.documents, async () => {
+    const stored = await database.documents.get(documentId);
+    if (!stored) throw new DocumentError('NO_DOCUMENT', 'The postmortem was deleted while you were reviewing it.');
+    const review = moveReview(asPostmortemRecord(stored).review, to, by, now);
+    await putRecord(database, 'documents', { ...stored, review, updatedAt: now } as PostmortemRecord);
+    return review;
   });
 }
 

@@ -6,6 +6,7 @@ export {
   writeCurrentDocument,
   saveBody,
   saveDismissed,
+  setReviewStatus,
   saveVersion,
   restoreVersion,
   deleteVersion,
@@ -16,3 +17,4 @@ export {
 export { loadIncidentRecords, type IncidentRecords } from './incident-records';
 export { useCurrentDocument, useVersions, useIncidentRecords } from './use-documents';
 export { DocumentError, type DocumentErrorCode } from './document-error';
+export { REVIEW_MOVES, REVIEW_STATUS_LABEL, isReadOnlyReview, type ReviewState, type ReviewStatus } from './review-status';

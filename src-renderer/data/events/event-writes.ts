@@ -4,6 +4,7 @@ import type { EventState, EventStateFields, ManualEventRecord, Redaction, Timeli
 import type { CanReport } from '@core/timeline/can-report';
 import { normaliseRedactions, validateRedaction } from '@core/timeline/redaction';
 import type { DebriefDatabase } from '@db/schema';
+import { writeRecords, type RecordChange } from '../write-log';
 import { emitEventChange } from './event-changes';
 import { EventStoreError } from './event-store-error';
 import { isVisibleSource, manualSourceId } from './visibility';
@@ -26,14 +27,19 @@ async function exists(database: DebriefDatabase, event: EventRef): Promise<boole
   return source !== undefined && isVisibleSource(source);
 }
 
+/** An event's state record, or its removal when nothing is pinned or redacted (the default). */
+function stateChange(state: EventState): RecordChange {
+  if (!state.pinned && !state.redacted && state.redactions.length === 0) return { table: 'eventState', op: 'delete', key: state.id };
+  return { table: 'eventState', op: 'put', value: state };
+}
+
 /** Changes an event's state; `change` sees the event's current state and text (for redactions). */
 async function changeState(database: DebriefDatabase, event: EventRef, change: (current: EventStateFields & { text: string }) => Partial<EventStateFields>): Promise<void> {
   await database.transaction('rw', [database.eventState, database.manualEvents, database.sources], async () => {
     if (!(await exists(database, event))) throw notFound();
     const stored = (await database.eventState.get(event.id)) ?? { id: event.id, incidentId: event.incidentId, ...DEFAULT_STATE };
     const next: EventState = { ...stored, ...change({ ...stored, text: event.text }) };
-    if (!next.pinned && !next.redacted && next.redactions.length === 0) await database.eventState.delete(event.id);
-    else await database.eventState.put(next);
+    await writeRecords(database, [stateChange(next)]);
   });
   emitEventChange({ database: database.name, incidentId: event.incidentId, type: 'events', ids: [event.id] });
 }
@@ -120,11 +126,7 @@ function checkTime(draft: Pick<ManualEventDraft, 'at'>): number {
 export async function putManualEvent(database: DebriefDatabase, event: TimelineEvent): Promise<void> {
   const { pinned, redacted, redactions, ...content } = event;
   const record: ManualEventRecord = content;
-  await database.transaction('rw', database.manualEvents, database.eventState, async () => {
-    await database.manualEvents.put(record);
-    if (pinned || redacted || redactions.length) await database.eventState.put({ id: event.id, incidentId: event.incidentId, pinned, redacted, redactions });
-    else await database.eventState.delete(event.id);
-  });
+  await writeRecords(database, [{ table: 'manualEvents', op: 'put', value: record }, stateChange({ id: event.id, incidentId: event.incidentId, pinned, redacted, redactions })]);
   emitEventChange({ database: database.name, incidentId: event.incidentId, type: 'events', ids: [event.id] });
 }
 
@@ -150,10 +152,10 @@ export async function addCanReport(database: DebriefDatabase, incidentId: string
 /** Only hand-written events can be deleted; imported ones are the record. */
 export async function deleteManualEvent(database: DebriefDatabase, event: TimelineEvent): Promise<void> {
   if (event.sourceFormat !== 'manual') return;
-  await database.transaction('rw', database.manualEvents, database.eventState, async () => {
-    await database.manualEvents.delete(event.id);
-    await database.eventState.delete(event.id);
-  });
+  await writeRecords(database, [
+    { table: 'manualEvents', op: 'delete', key: event.id },
+    { table: 'eventState', op: 'delete', key: event.id },
+  ]);
   emitEventChange({ database: database.name, incidentId: event.incidentId, type: 'events', ids: [event.id] });
 }
 

@@ -18,7 +18,7 @@ describe('upgrading a version 2 library', () => {
     const database = new DebriefDatabase({ name, upgradeHooks: { blockSize: 100 } });
     closeAfterTest(database);
     await openDatabase(database);
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(5);
     expect(database.backendDB().objectStoreNames.contains('events')).toBe(false);
     // A source spans several blocks; the interrupted import is gone with its events.
     expect(await database.eventBlocks.count()).toBeGreaterThan(10);

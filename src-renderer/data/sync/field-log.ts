@@ -93,6 +93,11 @@ export class FieldLog {
     else run();
   }
 
+  /** Whether any device wrote this record (deleted ones included). */
+  has(recordId: string): boolean {
+    return this.index.has(recordId);
+  }
+
   recordIds(): string[] {
     return [...this.index.keys()];
   }

@@ -12,6 +12,8 @@ import { openSqliteStore } from '../../../server/store/sqlite-store.ts';
 import { issueToken } from '../../../server/tokens/issue-token.ts';
 import { killAllServerProcesses, startServerProcess, type ServerProcess } from '../../../server/test/server-process.ts';
 import { waitUntil } from '../../../server/test/test-client.ts';
+import { patchIncident } from '../incidents/incident-writes';
+import { putRecord } from '../write-log';
 import { checkTeamSyncInput } from './sync-settings';
 import { TeamSync } from './team-sync';
 
@@ -97,8 +99,8 @@ describe('team sync against the real server', { timeout: 60_000 }, () => {
   test('share, join with the invite, then edits travel both ways and Leave keeps the copy', async () => {
     const ana = await app('Ana', tokens.ana);
     const ben = await app('Ben', tokens.ben);
-    await ana.database.incidents.add(incident);
-    await ana.database.actionItems.add(item);
+    await putRecord(ana.database, 'incidents', incident);
+    await putRecord(ana.database, 'actionItems', item);
 
     const invite = await ana.sync.share(incident.id);
     expect(ana.sync.isShared(incident.id)).toBe(true);
@@ -108,8 +110,9 @@ describe('team sync against the real server', { timeout: 60_000 }, () => {
     expect(await ben.database.incidents.get(incident.id)).toMatchObject({ title: 'Checkout down', services: ['checkout', 'payments'], deletedAt: null });
     expect(await ben.database.actionItems.get(item.id)).toMatchObject({ ownerName: 'Ana', trackerUrl: 'https://tracker.example/PAY-1' });
 
-    await ben.database.actionItems.update(item.id, { status: 'in-progress', ownerName: 'Ben', updatedAt: Date.now() });
-    await ana.database.incidents.update(incident.id, { title: 'Checkout down (EU)', updatedAt: Date.now() });
+    // Through the data layer, as the app writes (sync hears of writes from the write log).
+    await putRecord(ben.database, 'actionItems', { ...item, status: 'in-progress', ownerName: 'Ben', updatedAt: Date.now() });
+    await patchIncident(incident.id, { title: 'Checkout down (EU)', updatedAt: Date.now() }, ana.database);
     await vi.waitFor(
       async () => {
         expect(await ana.database.actionItems.get(item.id)).toMatchObject({ status: 'in-progress', ownerName: 'Ben' });
@@ -120,7 +123,7 @@ describe('team sync against the real server', { timeout: 60_000 }, () => {
 
     await ben.sync.leave(incident.id);
     expect(ben.sync.isShared(incident.id)).toBe(false);
-    await ana.database.incidents.update(incident.id, { title: 'Checkout down (EU, all regions)', updatedAt: Date.now() });
+    await patchIncident(incident.id, { title: 'Checkout down (EU, all regions)', updatedAt: Date.now() }, ana.database);
     await waitUntil(() => ana.sync.status(incident.id).state === 'synced', 15_000, 'Ana synced');
     expect((await ben.database.incidents.get(incident.id))?.title).toBe('Checkout down (EU)');
     expect([...ana.errors, ...ben.errors]).toEqual([]);
@@ -130,7 +133,7 @@ describe('team sync against the real server', { timeout: 60_000 }, () => {
     const ana = await app('Ana', tokens.ana);
     const ben = await app('Ben', tokens.ben);
     const incidentId = 'inc-events';
-    await ana.database.incidents.add({ ...incident, id: incidentId });
+    await putRecord(ana.database, 'incidents', { ...incident, id: incidentId });
     const events = Array.from({ length: 9 }, (_, i) => ({ at: 1_700_000_000_000 + i * 1000, text: `deploy step ${i}`, actorName: 'ci-bot' }));
     await putTestSource(ana.database, { id: 'src-deploys', incidentId, state: 'committed' }, events, 4);
     const invite = await ana.sync.share(incidentId);
@@ -152,7 +155,7 @@ describe('team sync against the real server', { timeout: 60_000 }, () => {
 
   test('a token of another team cannot join, and says why', async () => {
     const ana = await app('Ana', tokens.ana);
-    await ana.database.incidents.add({ ...incident, id: 'inc-private' });
+    await putRecord(ana.database, 'incidents', { ...incident, id: 'inc-private' });
     const invite = await ana.sync.share('inc-private');
     const eve = await app('Eve', tokens.otherTeam, 'globex');
     await expect(eve.sync.join(invite)).rejects.toMatchObject({ code: 'OTHER_SERVER' });

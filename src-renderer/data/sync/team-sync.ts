@@ -1,10 +1,11 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { SyncDocRef } from '@protocol/doc-names';
 import type { DebriefDatabase } from '@db/schema';
+import type { SettingRecord } from '@core/model/settings';
 import { EventsMirror } from './events-mirror';
-import { FieldLog } from './field-log';
+import { FieldLog, type FieldState } from './field-log';
 import { decodeInvite, encodeInvite } from './invite-code';
-import { ACTION_ITEMS_TABLE, DOCUMENTS_TABLE, INCIDENT_TABLE } from './mirrored-tables';
+import { INCIDENT_DOC_TABLES, TEAM_SETTINGS_TABLE } from './mirrored-tables';
 import { RecordMirror, type MirroredTable } from './record-mirror';
 import { parseServerAddress } from './server-address';
 import { addSharedIncident, readSharedIncidents, removeSharedIncident, type SharedIncident } from './shared-incidents';
@@ -26,11 +27,13 @@ export interface IncidentCompanion {
 export type IncidentCompanionFactory = (context: { incidentId: string; client: SyncClient; onError: (error: unknown) => void }) => IncidentCompanion;
 
 /** The tables of the `<team>/incident/<id>` document, each a FieldLog (see mirrored-tables.ts). */
-const INCIDENT_DOC_TABLES: readonly MirroredTable<never>[] = [INCIDENT_TABLE, ACTION_ITEMS_TABLE, DOCUMENTS_TABLE] as unknown as MirroredTable<never>[];
+const INCIDENT_TABLES = INCIDENT_DOC_TABLES as unknown as readonly MirroredTable<object>[];
 
 interface Binding {
   handles: SyncDocHandle[];
-  mirrors: RecordMirror<never>[];
+  /** The field logs of the incident document, by table name (history). */
+  logs: Map<string, FieldLog>;
+  mirrors: RecordMirror<object>[];
   events: EventsMirror | null;
   versions: VersionBodiesMirror | null;
   companions: IncidentCompanion[];
@@ -60,6 +63,7 @@ export class TeamSync {
   private device = '';
   private blockedByCsp = false;
   private unlistenClient: (() => void) | null = null;
+  private team: { handle: SyncDocHandle; mirror: RecordMirror<SettingRecord> } | null = null;
   private starting: Promise<void> | null = null;
   private readonly companionFactories: IncidentCompanionFactory[] = [];
 
@@ -76,6 +80,7 @@ export class TeamSync {
 
   stop(): void {
     for (const id of [...this.bindings.keys()]) this.unbind(id);
+    this.unbindTeam();
     this.unlistenClient?.();
     this.client?.destroy();
     this.client = null;
@@ -189,6 +194,7 @@ export class TeamSync {
     if (binding) await Promise.all([...binding.mirrors.map((mirror) => mirror.idle()), binding.events?.idle()]);
     const refs = binding?.handles.map((handle) => handle.ref) ?? [];
     this.unbind(incidentId);
+    if (this.bindings.size === 0) this.unbindTeam();
     await removeSharedIncident(this.database, incidentId);
     this.shared = this.shared.filter((entry) => entry.incidentId !== incidentId);
     this.changed();
@@ -207,6 +213,24 @@ export class TeamSync {
       return { state: this.client.socket.status === 'connected' ? 'synced' : this.client.socket.status === 'connecting' ? 'connecting' : 'offline', waiting: 0, reason: '' };
     }
     return combineStatuses(statuses);
+  }
+
+  /**
+   * A shared record's fields with every person's last write (the winner and the others), from
+   * the incident's document; undefined when the incident is not shared here. `table` is the
+   * name in mirrored-tables.ts (e.g. 'actionItems').
+   */
+  fieldStates(incidentId: string, table: string, recordId: string): Map<string, FieldState> | undefined {
+    return this.bindings.get(incidentId)?.logs.get(table)?.fields(recordId);
+  }
+
+  /** Calls back when any write to the record arrives or is made (history views). */
+  onRecordWrites(incidentId: string, table: string, recordId: string, listener: () => void): () => void {
+    const log = this.bindings.get(incidentId)?.logs.get(table);
+    if (!log) return () => undefined;
+    return log.onChange((ids) => {
+      if (ids.has(recordId)) listener();
+    });
   }
 
   /** For useSyncExternalStore: a number that changes whenever anything shown may have changed. */
@@ -274,6 +298,7 @@ export class TeamSync {
     const eventsHandle = client.open({ kind: 'events', team: client.team, incidentId }, { persist: false });
     const binding: Binding = {
       handles: [handle, eventsHandle],
+      logs: new Map(),
       mirrors: [],
       events: null,
       versions: null,
@@ -292,13 +317,20 @@ export class TeamSync {
     this.changed();
     await handle.whenLocalLoaded;
     if (this.bindings.get(incidentId) !== binding) return;
-    const onError = this.options.onError ?? ((error: unknown) => console.error('Team sync:', error));
-    binding.mirrors = INCIDENT_DOC_TABLES.map(
-      (def) => new RecordMirror(this.database, FieldLog.of(handle.doc, def.name, this.device), def, incidentId, { name: client.user.name }, onError),
-    );
-    for (const mirror of binding.mirrors) mirror.start();
+    const onError = this.onError;
+    binding.mirrors = INCIDENT_TABLES.map((def) => {
+      const log = FieldLog.of(handle.doc, def.name, this.device);
+      binding.logs.set(def.name, log);
+      return new RecordMirror(this.database, log, def, incidentId, { name: client.user.name }, onError);
+    });
+    this.changed();
+    // A shared incident deleted here (its Undo still possible) sends nothing: the mirrors start
+    // only while it is in the library, so a purge's cascade never reaches the team.
+    let paused = !!(await this.database.incidents.get(incidentId))?.deletedAt;
+    if (this.bindings.get(incidentId) !== binding) return;
+    if (!paused) for (const mirror of binding.mirrors) mirror.start();
     binding.versions = new VersionBodiesMirror(this.database, handle.doc, incidentId, onError);
-    binding.versions.start();
+    if (!paused) binding.versions.start();
     binding.companions = this.companionFactories.map((factory) => factory({ incidentId, client, onError }));
     void eventsHandle.whenServerState.then(() => {
       if (this.bindings.get(incidentId) !== binding) return;
@@ -306,9 +338,7 @@ export class TeamSync {
       if (!paused) binding.events.start();
     });
     let seen = false;
-    let paused = false;
-    // A shared incident deleted here stops syncing at once (so its cascade never reaches the
-    // team), and is left for good when the deletion can no longer be undone.
+    // Deleted here: stop syncing at once, and leave for good when the deletion can no longer be undone.
     binding.watch = liveQuery(() => this.database.incidents.get(incidentId)).subscribe({
       next: (incident) => {
         if (incident) seen = true;
@@ -320,15 +350,44 @@ export class TeamSync {
         if (deleted && !paused) {
           paused = true;
           for (const mirror of binding.mirrors) mirror.stop();
+          binding.versions?.stop();
           binding.events?.stop();
-        } else if (!deleted && paused) {
+        } else if (!deleted && paused && incident) {
           paused = false;
           for (const mirror of binding.mirrors) mirror.start();
+          binding.versions?.start();
           binding.events?.start();
         }
       },
       error: onError,
     });
+    this.bindTeam();
+  }
+
+  /**
+   * The team's own document (its SLA policy), open while this machine shares at least one of
+   * the team's incidents: configuring Team sync alone sends nothing.
+   */
+  private bindTeam(): void {
+    const client = this.client;
+    if (!client || this.team) return;
+    const handle = client.open({ kind: 'team', team: client.team });
+    const mirror = new RecordMirror(this.database, FieldLog.of(handle.doc, TEAM_SETTINGS_TABLE.name, this.device), TEAM_SETTINGS_TABLE, client.team, { name: client.user.name }, this.onError);
+    const team = { handle, mirror };
+    this.team = team;
+    void handle.whenLocalLoaded.then(() => {
+      if (this.team === team) mirror.start();
+    });
+  }
+
+  private unbindTeam(): void {
+    this.team?.mirror.stop();
+    this.team?.handle.release();
+    this.team = null;
+  }
+
+  private get onError(): (error: unknown) => void {
+    return this.options.onError ?? ((error: unknown) => console.error('Team sync:', error));
   }
 
   private unbind(incidentId: string): void {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 /** JSON with object keys sorted, so equal content gives equal text whatever the key order. */
 export function stableJson(value: unknown): string {
+  // Stored bytes (event blocks) hash as their base64 text, not as an object of numbered keys.
+  if (ArrayBuffer.isView(value)) return JSON.stringify(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'));
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

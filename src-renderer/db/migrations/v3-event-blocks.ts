@@ -3,6 +3,7 @@ import { BLOCK_SIZE, toBlockEvent } from '@core/events/event-block';
 import { EVENT_KINDS, type EventState, type ManualEventRecord, type TimelineEvent } from '@core/model/event';
 import type { Source } from '@core/model/source';
 import { BlockBuilder, type BlockWrite } from '../event-blocks';
+import type { UpgradeHooks } from './upgrade-hooks';
 
 /**
  * Version 2 → 3: every event record moves into its new home, in the one upgrade transaction
@@ -21,10 +22,7 @@ import { BlockBuilder, type BlockWrite } from '../event-blocks';
  * memory stays at one block per source whatever the library's size.
  */
 
-export interface UpgradeHooks {
-  /** Tests: a smaller block so small fixtures span several blocks. */
-  blockSize?: number;
-}
+export type { UpgradeHooks } from './upgrade-hooks';
 
 const KNOWN_FIELDS = new Set([
   'id', 'incidentId', 'sourceId', 'sourceFormat', 'dedupeKey', 'kind', 'at', 'originalTime', 'actorId', 'actorAlias', 'actorName', 'channel', 'text',

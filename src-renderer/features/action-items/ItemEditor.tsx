@@ -10,6 +10,7 @@ import { ActionItemError, checkItemDraft, type DraftField, type DraftProblem, ma
 import { KIND_LABEL, STATUS_LABEL } from './status-keys';
 import { parseTrackerLink } from '@core/action-items/tracker-link';
 import { formatDay, formatDayOrNone } from './format-due';
+import { ItemHistory } from './ItemHistory';
 
 interface Values {
   title: string;
@@ -266,6 +267,7 @@ export function ItemEditor({ incident, item, policy, timeZone, people, eventIds,
             {item.completedAt !== null && ` · closed ${formatDay(item.completedAt, timeZone)}`}
           </p>
         )}
+        {item && <ItemHistory incidentId={incident.id} itemId={item.id} timeZone={timeZone} />}
         <div className="form-actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -7,13 +7,25 @@ import { exportMarkdownFromState } from '@editor/markdown-io';
 import { $replaceWithSerializedState } from '@editor/collab-binding';
 import { RichTextEditor } from '@editor/RichTextEditor';
 import type { LexicalEditor } from 'lexical';
-import { describeStatus } from '@data/sync';
+import { describeStatus, teamSync } from '@data/sync';
 import { platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { ConfirmDialog } from './ConfirmDialog';
 import { peopleNames } from './context-input';
-import { loadCurrentDocument, restoreVersion, saveBody, saveDismissed, saveVersion, useCurrentDocument, useIncidentRecords, type PostmortemRecord } from '@data/documents';
+import {
+  isReadOnlyReview,
+  loadCurrentDocument,
+  REVIEW_STATUS_LABEL,
+  restoreVersion,
+  saveBody,
+  saveDismissed,
+  saveVersion,
+  setReviewStatus,
+  useCurrentDocument,
+  useIncidentRecords,
+  type PostmortemRecord,
+} from '@data/documents';
 import { ExportDialog, type ExportFormat } from './ExportDialog';
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { postmortemHtml } from './html-export';
@@ -27,6 +39,7 @@ import { useAutosave, type SaveStatus } from './use-autosave';
 import type { TemplateChoice } from './user-templates';
 import { VersionsDialog } from './VersionsDialog';
 import { PresenceAvatars } from './PresenceAvatars';
+import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
@@ -64,6 +77,8 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   // A shared incident's postmortem is co-edited; a solo one keeps the editor as it always was.
   const shared = useSharedDocument(incident.id, doc.id);
   const coEditing = !!shared;
+  // Approved and Published are read-only for everyone until reopened.
+  const locked = isReadOnlyReview(doc.review.status);
   const editorRef = useRef<LexicalEditor | null>(null);
 
   // File > Export… opens the export dialog, whether it arrived before or after this mounted.
@@ -196,12 +211,12 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   return (
     <section className="pm-workspace" aria-label="Postmortem">
       <div className="pm-toolbar" role="toolbar" aria-label="Postmortem actions">
-        <button type="button" disabled={busy} onClick={() => void regenerate()} title="Refresh tables and lists from the incident; your writing is kept">
+        <button type="button" disabled={busy || locked} onClick={() => void regenerate()} title="Refresh tables and lists from the incident; your writing is kept">
           Regenerate
         </button>
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || locked}
           onClick={() => {
             draftCreated.current = false;
             setPanel('new-draft');
@@ -209,7 +224,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
         >
           New draft…
         </button>
-        <button type="button" disabled={busy} onClick={() => void pickImport()}>
+        <button type="button" disabled={busy || locked} onClick={() => void pickImport()}>
           Import Markdown…
         </button>
         <span className="pm-toolbar-gap" />
@@ -226,6 +241,21 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           <span className="muted">
             Template: <strong>{template?.name ?? doc.templateId}</strong>
           </span>
+          <ReviewStatusControl
+            review={doc.review}
+            defaultName={teamSync.settings()?.userName ?? ''}
+            timeText={timeText}
+            disabled={busy}
+            onMove={(to, by) =>
+              void run(async () => {
+                await setReviewStatus(doc.id, to, by);
+                toast.show({
+                  message: to === 'draft' ? 'The postmortem is open for editing again.' : `The postmortem is now ${REVIEW_STATUS_LABEL[to]}.`,
+                  tone: 'success',
+                });
+              })
+            }
+          />
           <span className="pm-toolbar-gap" />
           <span className={findings > 0 ? 'pm-findings pm-findings-open' : 'pm-findings'} role="status" aria-live="polite">
             {findings === 0 ? 'Blameless check: no findings' : `Blameless check: ${findings} ${findings === 1 ? 'finding' : 'findings'}`}
@@ -253,6 +283,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           key={shared ? `shared:${shared.handle.name}` : seed.revision}
           collaboration={shared?.collaboration}
           editorRef={editorRef}
+          readOnly={locked}
           initialState={seed.body}
           onChange={onChange}
           people={mentionPeople}
@@ -291,6 +322,10 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           onClose={() => setPanel('none')}
           onRestore={(version) =>
             void run(async () => {
+              if (locked) {
+                toast.show({ message: `This postmortem is ${REVIEW_STATUS_LABEL[doc.review.status]}: reopen it to restore a version.`, tone: 'error' });
+                return;
+              }
               const { restored } = await restoreVersion(incident.id, version.id);
               replaceDocument(restored);
               setPanel('none');

@@ -8,6 +8,7 @@ import { TrashIcon } from '@ui/icons';
 import { deleteAnnotation, dismissFinding, restoreAnnotation, toggleAnnotationTag } from '@data/annotations';
 import { TagChips } from './TagChips';
 import { useAnnotationAutosave } from './use-annotation-autosave';
+import { useOutsideText } from './use-outside-text';
 import type { MentionablePerson } from './use-review-data';
 
 export interface AnnotationCardProps {
@@ -24,6 +25,9 @@ export function AnnotationCard({ annotation, people, zone, target, onJump }: Ann
   const toast = useToast();
   const { save, flush } = useAnnotationAutosave(annotation.id);
   const [findings, setFindings] = useState(0);
+  const [editing, setEditing] = useState(false);
+  // A teammate's edit of the text (team sync) shows here once this person is not typing in it.
+  const body = useOutsideText(annotation.body, editing);
   const names = people.map((p) => p.name);
 
   const report = (error: unknown) => toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -36,7 +40,15 @@ export function AnnotationCard({ annotation, people, zone, target, onJump }: Ann
   };
 
   return (
-    <article className="rv-card" aria-label={`Annotation by ${annotation.author || 'unnamed'}`} onBlur={() => void flush()}>
+    <article
+      className="rv-card"
+      aria-label={`Annotation by ${annotation.author || 'unnamed'}`}
+      onFocus={() => setEditing(true)}
+      onBlur={() => {
+        setEditing(false);
+        void flush();
+      }}
+    >
       <header className="rv-card-head">
         {target && (
           <span className="rv-card-target">
@@ -59,8 +71,12 @@ export function AnnotationCard({ annotation, people, zone, target, onJump }: Ann
       </header>
       <TagChips selected={annotation.tags} label="Tags" onToggle={(tag) => void toggleAnnotationTag(annotation.id, tag).catch(report)} />
       <RichTextEditor
-        initialState={annotation.body || undefined}
-        onChange={(body, plainText) => save({ body, plainText })}
+        key={body.key}
+        initialState={body.text || undefined}
+        onChange={(text, plainText) => {
+          body.produced(text);
+          save({ body: text, plainText });
+        }}
         people={people}
         ariaLabel="Annotation text"
         placeholder="What happened here, what helped, what was hard? Describe systems and decisions, not people."
