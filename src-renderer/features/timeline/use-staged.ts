@@ -53,11 +53,9 @@ export function useStaged<T>(make: Staged<T>, deps: DependencyList, background: 
   // The last finished result, from either path; a holder so the render path can record it.
   const [holder] = useState<{ value: T | undefined }>(() => ({ value: undefined }));
   const [, setFinished] = useState(0);
-  useMemo(() => {
-    if (!background) holder.value = runStaged(make);
-    // `make` is a new closure every render; `deps` are what it reads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [background, ...deps]);
+  // `make` is a new closure every render; `deps` (the caller's list) are what it reads.
+  // eslint-disable-next-line react-hooks/use-memo, react-hooks/exhaustive-deps
+  useMemo(() => !background && remember(holder, runStaged(make)), [background, ...deps]);
   useEffect(() => {
     if (!background) return;
     let cancelled = false;
@@ -72,6 +70,12 @@ export function useStaged<T>(make: Staged<T>, deps: DependencyList, background: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [background, ...deps]);
   return holder.value;
+}
+
+/** Records a result computed while rendering: a cache of a pure computation, so a repeated render is harmless. */
+function remember<T>(holder: { value: T | undefined }, value: T): T {
+  holder.value = value;
+  return value;
 }
 
 /** Inputs above this many events are derived in the background. */
