@@ -1,3 +1,4 @@
+import { timelineOrder } from '../events/event-order';
 import { TZDate } from '@date-fns/tz';
 import type { ActionItem, Priority } from '../model/action-item';
 import { ANNOTATION_TAGS, type Annotation, type AnnotationTag } from '../model/annotation';
@@ -34,6 +35,12 @@ export interface PostmortemContextInput {
   authors: readonly string[];
   /** The caller's clock, or null to leave the date out. */
   generatedAt: number | null;
+  /**
+   * Visible source ids, oldest import first: events of the same millisecond are told in the
+   * timeline's order (see `timelineOrder`). Without it, same-millisecond events of different
+   * sources go by source id (still each source's own order within one source).
+   */
+  sourceOrder?: readonly string[];
 }
 
 export const REDACTED_TEXT = '[redacted]';
@@ -105,7 +112,7 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
   const { anchors } = metrics;
 
   const starts = stageStarts(milestones);
-  const exported = input.events.filter((e) => !e.redacted).sort(byTimeThenId);
+  const exported = input.events.filter((e) => !e.redacted).sort(timelineOrder(input.sourceOrder ?? []));
   const timeline: PostmortemEvent[] = exported.map((e) => {
     const text = redactedText(e);
     return {
