@@ -3,7 +3,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ParseResult } from './imported-records';
-import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, type Importer, type ImportHooks, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readTextFile, sniffText } from './input-files';
 import { locateJsonError, parseJsonLines, parseJsonText, validateShape, type JsonLine } from './json-input';
 import { resolveLimits, type ImportLimits } from './limits';
@@ -145,10 +145,7 @@ export const alertmanagerImporter: Importer<AlertmanagerOptions> = {
   id: 'alertmanager',
   label: 'Alertmanager webhook',
   detect: detectAlertmanager,
-  async preview(input: ImportInput, options: AlertmanagerOptions): Promise<ImportPreview> {
-    const result = await parseAlertmanager(input, options);
-    return { format: 'alertmanager', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: AlertmanagerOptions) => previewOf('alertmanager', parseAlertmanager(input, options)),
   parse: parseAlertmanager,
 };
 

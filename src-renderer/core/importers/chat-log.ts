@@ -15,7 +15,7 @@ import { addDays, anchorDate, type DayAnchorOptions } from './day-anchor';
 import { ResultCollector } from './event-builder';
 import { ImportError } from './import-error';
 import type { ParseResult } from './imported-records';
-import { checkpoint, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readTextFile, sniffText } from './input-files';
 import { resolveLimits } from './limits';
 import { stableHash } from './stable-hash';
@@ -173,9 +173,6 @@ export const chatLogImporter: Importer<ChatLogOptions> = {
   id: 'chat-log',
   label: 'Chat log (text: "[16:45] name: text", IRC, WeeChat)',
   detect: detectChatLog,
-  async preview(input: ImportInput, options: ChatLogOptions): Promise<ImportPreview> {
-    const result = await parseChatLog(input, options);
-    return { format: 'chat-log', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: ChatLogOptions) => previewOf('chat-log', parseChatLog(input, options)),
   parse: parseChatLog,
 };

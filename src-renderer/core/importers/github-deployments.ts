@@ -15,7 +15,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ParseResult } from './imported-records';
-import { checkpoint, inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readJsonOrJsonLines, sniffText } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits } from './limits';
@@ -176,9 +176,6 @@ export const githubDeploymentsImporter: Importer = {
   id: 'github-deployments',
   label: 'GitHub deployments (API or webhook JSON)',
   detect: detectGithubDeployments,
-  async preview(input: ImportInput, options: BaseImportOptions): Promise<ImportPreview> {
-    const result = await parseGithubDeployments(input, options);
-    return { format: 'github-deployments', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: BaseImportOptions) => previewOf('github-deployments', parseGithubDeployments(input, options)),
   parse: parseGithubDeployments,
 };

@@ -24,6 +24,12 @@ export interface ImportPreview {
   warnings: ImportWarning[];
 }
 
+/** The preview of a format read whole anyway: the first events of the parse, and its warnings. */
+export async function previewOf(format: SourceFormat, parsing: Promise<ParseResult>): Promise<ImportPreview> {
+  const result = await parsing;
+  return { format, sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
+}
+
 /** Cooperative cancellation: the UI flips `aborted`; importers check it between records. */
 export interface AbortFlag {
   readonly aborted: boolean;

@@ -13,7 +13,7 @@ import type { ImportInput } from './byte-source';
 import { ResultCollector } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ParseResult } from './imported-records';
-import { checkpoint, inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readJsonOrJsonLines, sniffText } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits } from './limits';
@@ -223,9 +223,6 @@ export const kubernetesEventsImporter: Importer = {
   id: 'kubernetes-events',
   label: 'Kubernetes events and Argo CD sync history (JSON)',
   detect: detectKubernetesEvents,
-  async preview(input: ImportInput, options: BaseImportOptions): Promise<ImportPreview> {
-    const result = await parseKubernetesEvents(input, options);
-    return { format: 'kubernetes-events', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: BaseImportOptions) => previewOf('kubernetes-events', parseKubernetesEvents(input, options)),
   parse: parseKubernetesEvents,
 };

@@ -12,7 +12,7 @@ import type { ImportInput } from './byte-source';
 import { ResultCollector } from './event-builder';
 import { ImportError } from './import-error';
 import type { ParseResult } from './imported-records';
-import { checkpoint, inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readTextFile, sniffText, type InputFile } from './input-files';
 import { isJsonObject, parseJsonText, validateShape } from './json-input';
 import { resolveLimits } from './limits';
@@ -162,9 +162,6 @@ export const mattermostImporter: Importer = {
   id: 'mattermost',
   label: 'Mattermost bulk export (JSONL)',
   detect: detectMattermost,
-  async preview(input: ImportInput, options: BaseImportOptions): Promise<ImportPreview> {
-    const result = await parseMattermost(input, options);
-    return { format: 'mattermost', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: BaseImportOptions) => previewOf('mattermost', parseMattermost(input, options)),
   parse: parseMattermost,
 };

@@ -10,7 +10,7 @@ import type { ImportInput } from './byte-source';
 import { ResultCollector } from './event-builder';
 import { ImportError } from './import-error';
 import type { ParseResult } from './imported-records';
-import { inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readJsonFile, sniffText } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits } from './limits';
@@ -87,9 +87,6 @@ export const opsgenieImporter: Importer = {
   id: 'opsgenie',
   label: 'Opsgenie alert log and notes',
   detect: detectOpsgenie,
-  async preview(input: ImportInput, options: BaseImportOptions): Promise<ImportPreview> {
-    const result = await parseOpsgenie(input, options);
-    return { format: 'opsgenie', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: BaseImportOptions) => previewOf('opsgenie', parseOpsgenie(input, options)),
   parse: parseOpsgenie,
 };

@@ -4,7 +4,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ParseResult, ImportWarning } from './imported-records';
-import { checkpoint, inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readJsonOrJsonLines, sniffText, type InputFile } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits, type ImportLimits } from './limits';
@@ -319,9 +319,6 @@ export const pagerdutyLogImporter: Importer<PagerDutyOptions> = {
   id: 'pagerduty',
   label: 'PagerDuty incident log',
   detect: detectPagerDuty,
-  async preview(input: ImportInput, options: PagerDutyOptions): Promise<ImportPreview> {
-    const result = await parsePagerDuty(input, options);
-    return { format: 'pagerduty', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: PagerDutyOptions) => previewOf('pagerduty', parsePagerDuty(input, options)),
   parse: parsePagerDuty,
 };

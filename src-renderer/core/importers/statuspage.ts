@@ -3,7 +3,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ParseResult } from './imported-records';
-import { throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, type Importer, type ImportHooks, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readJsonFile, sniffText } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits } from './limits';
@@ -159,9 +159,6 @@ export const statuspageImporter: Importer<StatuspageOptions> = {
   id: 'statuspage',
   label: 'Statuspage incidents',
   detect: detectStatuspage,
-  async preview(input: ImportInput, options: StatuspageOptions): Promise<ImportPreview> {
-    const result = await parseStatuspage(input, options);
-    return { format: 'statuspage', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: StatuspageOptions) => previewOf('statuspage', parseStatuspage(input, options)),
   parse: parseStatuspage,
 };

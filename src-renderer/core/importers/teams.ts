@@ -13,7 +13,7 @@ import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
 import { ImportError } from './import-error';
 import type { ParseResult } from './imported-records';
-import { checkpoint, inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readJsonFile, sniffText } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits } from './limits';
@@ -166,9 +166,6 @@ export const teamsImporter: Importer = {
   id: 'teams',
   label: 'Microsoft Teams messages (Graph API JSON)',
   detect: detectTeams,
-  async preview(input: ImportInput, options: BaseImportOptions): Promise<ImportPreview> {
-    const result = await parseTeams(input, options);
-    return { format: 'teams', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: BaseImportOptions) => previewOf('teams', parseTeams(input, options)),
   parse: parseTeams,
 };

@@ -10,7 +10,7 @@ import type { DayAnchorOptions } from './day-anchor';
 import { ResultCollector } from './event-builder';
 import { ImportError } from './import-error';
 import type { ParseResult } from './imported-records';
-import { checkpoint, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, previewOf, throwIfAborted } from './importer';
 import { inputFiles, readTextFile, sniffText } from './input-files';
 import { resolveLimits } from './limits';
 import { stableHash } from './stable-hash';
@@ -119,9 +119,6 @@ export const transcriptImporter: Importer<TranscriptOptions> = {
   id: 'transcript',
   label: 'Call transcript (WebVTT or SRT)',
   detect: detectTranscript,
-  async preview(input: ImportInput, options: TranscriptOptions): Promise<ImportPreview> {
-    const result = await parseTranscript(input, options);
-    return { format: 'transcript', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
-  },
+  preview: (input: ImportInput, options: TranscriptOptions) => previewOf('transcript', parseTranscript(input, options)),
   parse: parseTranscript,
 };

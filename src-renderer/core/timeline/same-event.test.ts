@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../model/event';
 import { newTimelineEvent } from '../model/new-event';
 import type { SourceFormat } from '../model/source';
-import { isBotPost, isSameEvent, matchSameEvents, SAME_EVENT_WINDOW_MS, sameEventPairKey } from './same-event';
+import { isBotPost, isSameEvent, matchSameEvents, sameEventPairKey } from './same-event';
+import { matchByScanningAll } from './same-event-reference';
 
 const T0 = Date.parse('2024-06-12T14:00:00Z');
 function event(id: string, format: SourceFormat, seconds: number, kind: TimelineEvent['kind'], actorName: string, text: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
@@ -55,26 +56,6 @@ describe('same real-world event from two sources', () => {
     expect(sameEventPairKey('sl1', 'csv1')).toBe(sameEventPairKey('csv1', 'sl1'));
   });
 });
-
-/** The rule as first written: every later event in the window, one per other format, in time order. */
-function matchByScanningAll(events: readonly TimelineEvent[], splits: ReadonlySet<string>) {
-  const merged = new Map<string, TimelineEvent[]>();
-  const shownIn = new Map<string, string>();
-  const candidates = events.filter((e) => (['deploy', 'alert', 'page'].includes(e.kind) || isBotPost(e)) && e.threadParentKey === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-  for (let i = 0; i < candidates.length; i++) {
-    const primary = candidates[i];
-    if (shownIn.has(primary.id)) continue;
-    for (let j = i + 1; j < candidates.length && candidates[j].at - primary.at <= SAME_EVENT_WINDOW_MS; j++) {
-      const other = candidates[j];
-      if (shownIn.has(other.id) || merged.has(other.id) || splits.has(sameEventPairKey(primary.id, other.id))) continue;
-      const taken = merged.get(primary.id) ?? [];
-      if (taken.some((e) => e.sourceFormat === other.sourceFormat) || !isSameEvent(primary, other)) continue;
-      merged.set(primary.id, [...taken, other]);
-      shownIn.set(other.id, primary.id);
-    }
-  }
-  return { merged, shownIn };
-}
 
 describe('matching at scale', () => {
   const FORMATS: SourceFormat[] = ['csv-timeline', 'slack-export', 'pagerduty', 'alertmanager'];
