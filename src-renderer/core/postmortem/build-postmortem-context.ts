@@ -7,7 +7,7 @@ import { catalogOf } from '../catalog/catalog-schema';
 import { INCIDENT_STATUS_LABEL, ROLE_NAMES, type Incident, type RoleAssignment } from '../model/incident';
 import type { Milestone } from '../model/milestone';
 import { SEVERITY_MEANING } from '../model/severity';
-import { formatInZone } from '../time/zoned-input';
+import { formatInZone, formatWithZoneName } from '../time/format-in-zone';
 import { computeIncidentMetrics, METRIC_KEYS, metricSeconds, type IncidentMetrics, type MetricKey } from '../metrics/incident-metrics';
 import { DEFAULT_METRIC_OPTIONS, type MetricOptions } from '../metrics/metric-options';
 import { formatDuration } from './format-duration';
@@ -60,7 +60,7 @@ const byTimeThenId = <T extends { at: number; id: string }>(a: T, b: T) => a.at 
 function timeFormatter(timeZone: string): (ms: number | null, pattern: string, withZone?: boolean) => string {
   // An unknown zone would make every date "Invalid Date"; UTC keeps the report readable.
   const zone = Number.isNaN(new TZDate(0, timeZone).getTime()) ? 'UTC' : timeZone;
-  return (ms, pattern, withZone = false) => (ms === null ? NOT_RECORDED : formatInZone(ms, zone, pattern, withZone));
+  return (ms, pattern, withZone = false) => (ms === null ? NOT_RECORDED : withZone ? formatWithZoneName(ms, zone, pattern) : formatInZone(ms, zone, pattern));
 }
 const LONG = 'yyyy-MM-dd HH:mm';
 const SHORT = 'MMM d, HH:mm:ss';
