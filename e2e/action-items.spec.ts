@@ -154,6 +154,58 @@ test('changing the SLA policy shows each moved due date first and leaves dates s
   await expect(actions.due('Index shard review')).toHaveValue('2024-08-15');
 });
 
+test('moving the review meeting moves the due dates that count from it, after showing them, and Undo puts both back', async ({ page }) => {
+  await page.clock.install({ time: new Date('2024-07-01T13:00:00Z') });
+  const library = new LibraryPage(page);
+  const actions = new ActionItemsPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Queue backlog', severity: 'SEV2', timeZone: 'America/New_York', review: `${REVIEW_DAY}T10:00` });
+  await actions.openTab();
+  await actions.create({ title: 'Autoscale consumers', priority: 'P1' });
+  await actions.create({ title: 'Backlog alert', priority: 'P2' });
+  await actions.pressOnRow('Backlog alert', 'd');
+  await page.keyboard.type('08152024');
+  await page.keyboard.press('Enter');
+  await expect(actions.row('Backlog alert')).toContainText('by hand');
+  await expect(actions.due('Autoscale consumers')).toHaveValue('2024-07-08');
+
+  // The review meeting moves a week later: the P1 item (7 days from the review) moves with it.
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await library.fill({ review: '2024-07-08T10:00' });
+  await library.dialog.getByRole('button', { name: 'Save changes' }).click();
+  const confirm = library.dialog;
+  await expect(confirm.getByRole('heading', { name: 'Move 1 due date?' })).toBeVisible();
+  await expect(confirm).toContainText('1 due date will move');
+  const moved = confirm.getByRole('row').filter({ hasText: 'Autoscale consumers' });
+  await expect(moved).toContainText('Mon 8 Jul 2024');
+  await expect(moved).toContainText('Mon 15 Jul 2024');
+  await expect(confirm).toContainText('Items whose due date was set by hand keep it.');
+  await page.screenshot({ path: '/tmp/data9-incident-dates-preview.png' });
+
+  // Back keeps what was typed; saving from there applies both.
+  await confirm.getByRole('button', { name: 'Back' }).click();
+  await expect(library.dialog.getByLabel(/^Review meeting/)).toHaveValue('2024-07-08T10:00');
+  await library.dialog.getByRole('button', { name: 'Save changes' }).click();
+  await library.dialog.getByRole('button', { name: 'Save and move 1 due date' }).click();
+  await expect(library.dialog).toBeHidden();
+  await expect(actions.due('Autoscale consumers')).toHaveValue('2024-07-15');
+  await expect(actions.due('Backlog alert')).toHaveValue('2024-08-15');
+  await expect(page.getByRole('status').filter({ hasText: '1 due date moved with its dates' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(actions.due('Autoscale consumers')).toHaveValue('2024-07-08');
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(library.dialog.getByLabel(/^Review meeting/)).toHaveValue('2024-07-01T10:00');
+  await page.keyboard.press('Escape');
+
+  // An edit that touches neither date saves at once, as before.
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await library.fill({ summary: 'Consumers fell behind.' });
+  await library.dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(library.dialog).toBeHidden();
+  await expect(actions.due('Autoscale consumers')).toHaveValue('2024-07-08');
+});
+
 test('the overview filters across incidents, notifies once when items fall due, snoozes, and passes an accessibility check', async ({ page }) => {
   // Desktop notifications go through the web Notification API here; record them instead of showing them.
   await page.addInitScript(() => {

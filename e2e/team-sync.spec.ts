@@ -86,6 +86,15 @@ test('two people share an incident, join it with the invite and see each otherâ€
     await expect(side.page.getByLabel('Owner of Alert on checkout 5xx rate')).toHaveValue('Kim');
   }
 
+  // The item's history shows the owner Ana set, which Ben's later change replaced.
+  await ana.actions.pressOnRow('Alert on checkout 5xx rate', 'Enter');
+  const history = ana.page.getByRole('dialog').getByRole('region', { name: 'History' });
+  await expect(history).toContainText('Owner: Kim by Ben');
+  await expect(history).toContainText('replaced Sam by Ana');
+  await expect(history).not.toContainText('Status');
+  await ana.page.screenshot({ path: test.info().outputPath('ana-history.png') });
+  await ana.page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
   // Leave keeps Ben's copy; Ana's later edits no longer reach it.
   await ben.sync.leave();
   await expect(ben.page.locator('.workspace-actions').getByRole('button', { name: 'Shareâ€¦' })).toBeVisible();

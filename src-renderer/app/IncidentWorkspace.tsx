@@ -14,6 +14,7 @@ import { IncidentImport } from '@features/import';
 import { requestPostmortemExport } from '@features/postmortem';
 import { ShareIncidentControls } from '@features/team-sync';
 import { ExportBundleDialog } from '@features/bundles';
+import { useDueDatesFollowIncident } from '@features/action-items';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
 import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
 
@@ -30,6 +31,8 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
   const incident = useIncident(incidentId);
   const deleteIncident = useDeleteIncident();
   const [editing, setEditing] = useState(false);
+  // Editing the review or resolution date moves the due dates that count from it (previewed first).
+  const dueDatesFollow = useDueDatesFollowIncident();
   const [exportingBundle, setExportingBundle] = useState(false);
   useDocumentTitle(incident ? [incident.deletedAt ? 'Incident not found' : incident.title, incident.deletedAt ? null : TAB_LABELS[tab]] : incident === null ? ['Incident not found'] : null);
   const go = (next: WorkspaceTab) => navigate({ name: 'incident', incidentId, tab: next });
@@ -109,7 +112,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
       <Tabs tabs={TABS} active={tab} onChange={go} label="Incident workspace">
         {renderWorkspaceTab(tab, incident)}
       </Tabs>
-      {editing && <IncidentFormDialog open incident={incident} onClose={() => setEditing(false)} />}
+      {editing && <IncidentFormDialog open incident={incident} onClose={() => setEditing(false)} reviewEdit={dueDatesFollow} />}
       {exportingBundle && <ExportBundleDialog incidentId={incident.id} title={incident.title} onClose={() => setExportingBundle(false)} />}
     </section>
   );

@@ -142,6 +142,7 @@ const actionItemSchema = z.looseObject({
   createdAt: num(0),
   dueAt: time,
   dueSetByHand: z.boolean().catch(false),
+  slaStartAt: z.number().finite().nullable().optional().catch(undefined),
   completedAt: time,
   trackerUrl: str(),
   eventIds: strArray,

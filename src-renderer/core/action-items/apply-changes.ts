@@ -36,6 +36,7 @@ export function applyFieldChanges(item: ActionItem, changes: readonly FieldChang
       case 'dueAt': {
         next.dueAt = change.to;
         next.dueSetByHand = true;
+        next.slaStartAt = null;
         break;
       }
     }

@@ -146,6 +146,17 @@ export function slaStart(
   return { at: item.createdAt, basis: 'item-created' };
 }
 
+/** The due date the policy gives an item and the start it counts from; the two are stored together. */
+export function policyDue(
+  item: Pick<ActionItem, 'createdAt' | 'priority'>,
+  incident: Pick<Incident, 'reviewAt' | 'resolvedAt'>,
+  policy: SlaPolicy,
+  timeZone: string,
+): { dueAt: number; slaStartAt: number } {
+  const start = slaStart(incident, policy, item).at;
+  return { dueAt: computeDueAt(start, item.priority, policy, timeZone), slaStartAt: start };
+}
+
 /** The due date the policy gives an item, ignoring any date set by hand. */
 export function policyDueAt(
   item: Pick<ActionItem, 'createdAt' | 'priority'>,
@@ -153,5 +164,15 @@ export function policyDueAt(
   policy: SlaPolicy,
   timeZone: string,
 ): number {
-  return computeDueAt(slaStart(incident, policy, item).at, item.priority, policy, timeZone);
+  return policyDue(item, incident, policy, timeZone).dueAt;
+}
+
+/** Where an item's SLA window starts: the start kept with its due date, else the incident's current one. */
+export function windowStart(
+  item: Pick<ActionItem, 'createdAt' | 'slaStartAt'>,
+  incident: Pick<Incident, 'reviewAt' | 'resolvedAt'> | null,
+  policy: Pick<SlaPolicy, 'countFrom'>,
+): number {
+  if (typeof item.slaStartAt === 'number') return item.slaStartAt;
+  return incident ? slaStart(incident, policy, item).at : item.createdAt;
 }

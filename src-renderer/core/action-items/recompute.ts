@@ -1,10 +1,10 @@
 import type { ActionItem, Priority } from '../model/action-item';
 import type { Incident } from '../model/incident';
-import { policyDueAt } from './due-date';
+import { policyDue } from './due-date';
 import type { SlaPolicy } from './sla-policy';
 import { isClosed } from './sla-state';
 
-type PlanItem = Pick<ActionItem, 'id' | 'incidentId' | 'priority' | 'status' | 'dueAt' | 'dueSetByHand' | 'createdAt'>;
+type PlanItem = Pick<ActionItem, 'id' | 'incidentId' | 'priority' | 'status' | 'dueAt' | 'dueSetByHand' | 'createdAt' | 'slaStartAt'>;
 type PlanIncident = Pick<Incident, 'id' | 'reviewAt' | 'resolvedAt'>;
 
 export interface DueDateChange {
@@ -12,12 +12,14 @@ export interface DueDateChange {
   incidentId: string;
   oldDueAt: number | null;
   newDueAt: number;
+  /** The SLA start the new date counts from, stored with it. */
+  newSlaStartAt: number;
 }
 
 export type RecomputeSkipReason = 'closed' | 'set-by-hand' | 'incident-missing';
 
 export interface RecomputePlan {
-  /** Only items whose due date actually moves. */
+  /** Items whose due date moves, or whose kept SLA start does (the date staying the same day). */
   changes: DueDateChange[];
   skipped: { itemId: string; reason: RecomputeSkipReason }[];
 }
@@ -41,10 +43,17 @@ export function planPolicyChange(
       continue;
     }
     const incident = incidents.get(item.incidentId) as PlanIncident;
-    const newDueAt = policyDueAt(item, incident, policy, timeZone);
-    if (newDueAt !== item.dueAt) plan.changes.push({ itemId: item.id, incidentId: item.incidentId, oldDueAt: item.dueAt, newDueAt });
+    const next = policyDue(item, incident, policy, timeZone);
+    if (next.dueAt !== item.dueAt || next.slaStartAt !== item.slaStartAt) {
+      plan.changes.push({ itemId: item.id, incidentId: item.incidentId, oldDueAt: item.dueAt, newDueAt: next.dueAt, newSlaStartAt: next.slaStartAt });
+    }
   }
   return plan;
+}
+
+/** The changes that move a due date: what a preview lists and counts ("N due dates will move"). */
+export function dueMoves(plan: RecomputePlan): DueDateChange[] {
+  return plan.changes.filter((c) => c.newDueAt !== c.oldDueAt);
 }
 
 /** The due-date move a priority change causes, or null when the date stays. */
@@ -57,7 +66,7 @@ export function planPriorityChange(
 ): DueDateChange | null {
   const incidents = new Map<string, PlanIncident>(incident ? [[item.incidentId, incident]] : []);
   const plan = planPolicyChange([{ ...item, priority: newPriority }], incidents, policy, timeZone);
-  return plan.changes[0] ?? null;
+  return dueMoves(plan)[0] ?? null;
 }
 
 function skipReason(item: PlanItem, incidents: ReadonlyMap<string, PlanIncident>): RecomputeSkipReason | null {

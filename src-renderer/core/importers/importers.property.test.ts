@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { alertmanagerImporter } from './alertmanager';
 import { chatLogImporter } from './chat-log';
 import { csvTimelineImporter } from './csv-timeline';
+import { discordImporter } from './discord';
+import { githubDeploymentsImporter } from './github-deployments';
+import { kubernetesEventsImporter } from './kubernetes-events';
 import { fileInput, readFixtureText } from './__fixtures__/read-fixture';
 import type { ImportInput } from './byte-source';
 import { ImportError } from './import-error';
@@ -12,9 +15,16 @@ import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { detectFormat } from './registry';
 import { statuspageImporter } from './statuspage';
+import { teamsImporter } from './teams';
 import { transcriptImporter } from './transcript';
 
-const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter, chatLogImporter, transcriptImporter, opsgenieImporter, mattermostImporter];
+const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertmanagerImporter, csvTimelineImporter, chatLogImporter, transcriptImporter, opsgenieImporter,
+  mattermostImporter,
+  discordImporter,
+  teamsImporter,
+  githubDeploymentsImporter,
+  kubernetesEventsImporter,
+];
 const RUNS = { numRuns: 200 };
 const FIXTURES = [
   'pagerduty-log-entries.json',
@@ -37,6 +47,13 @@ const FIXTURES = [
   'opsgenie-alert-logs.json',
   'opsgenie-alert-notes.json',
   'mattermost-bulk.jsonl',
+  'discord-channel.json',
+  'teams-channel-messages.json',
+  'github-deployments.json',
+  'github-deployment-statuses.json',
+  'github-deployment-status-webhook.json',
+  'kubernetes-events.json',
+  'argocd-app.json',
 ];
 const JSON_FIXTURES = FIXTURES.filter((name) => name.endsWith('.json'));
 const JSON_LINES_FIXTURES = FIXTURES.filter((name) => /\.(?:jsonl|ndjson)$/.test(name));

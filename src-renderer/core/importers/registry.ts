@@ -2,14 +2,18 @@ import type { SourceFormat } from '../model/source';
 import { alertmanagerImporter } from './alertmanager';
 import type { ImportInput } from './byte-source';
 import { chatLogImporter } from './chat-log';
+import { discordImporter } from './discord';
+import { githubDeploymentsImporter } from './github-deployments';
 import { csvTimelineImporter } from './csv-timeline';
 import { ImportError } from './import-error';
 import { inputName, type Importer } from './importer';
+import { kubernetesEventsImporter } from './kubernetes-events';
 import { mattermostImporter } from './mattermost';
 import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { slackExportImporter } from './slack/slack-export';
 import { statuspageImporter } from './statuspage';
+import { teamsImporter } from './teams';
 import { transcriptImporter } from './transcript';
 import { explainUnrecognised } from './unrecognised';
 
@@ -27,6 +31,10 @@ export const IMPORTERS: readonly Importer[] = [
   transcriptImporter,
   opsgenieImporter,
   mattermostImporter,
+  discordImporter,
+  teamsImporter,
+  githubDeploymentsImporter,
+  kubernetesEventsImporter,
 ];
 
 /** Below this no importer is trusted to know the input. */

@@ -23,6 +23,12 @@ export interface ActionItem {
   /** UTC ms; follows the SLA policy unless dueSetByHand. */
   dueAt: number | null;
   dueSetByHand: boolean;
+  /**
+   * The instant the SLA counted from when the policy last set `dueAt` (the incident's review or
+   * resolution, else the item's creation), kept with the date it gave. Null or absent when the
+   * date was set by hand or before this was kept: then the incident's current dates are used.
+   */
+  slaStartAt?: number | null;
   completedAt: number | null;
   trackerUrl: string;
   eventIds: string[];

@@ -8,6 +8,10 @@ export const SOURCE_FORMATS = [
   'transcript',
   'opsgenie',
   'mattermost',
+  'discord',
+  'teams',
+  'github-deployments',
+  'kubernetes-events',
   'manual',
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -23,6 +27,10 @@ export const SOURCE_FORMAT_LABEL: Record<SourceFormat, string> = {
   transcript: 'Call transcript',
   opsgenie: 'Opsgenie alert log',
   mattermost: 'Mattermost export',
+  discord: 'Discord export',
+  teams: 'Microsoft Teams messages',
+  'github-deployments': 'GitHub deployments',
+  'kubernetes-events': 'Kubernetes / Argo CD events',
   manual: 'Manual',
 };
 
@@ -37,6 +45,10 @@ export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
   transcript: 'Call',
   opsgenie: 'Opsgenie',
   mattermost: 'Mattermost',
+  discord: 'Discord',
+  teams: 'Teams',
+  'github-deployments': 'GitHub',
+  'kubernetes-events': 'Kubernetes',
   manual: 'Manual',
 };
 

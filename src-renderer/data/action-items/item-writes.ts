@@ -3,9 +3,10 @@ import type { DebriefDatabase } from '@db/schema';
 import { newId } from '@core/ids';
 import type { ActionItem } from '@core/model/action-item';
 import type { Person } from '@core/model/person';
-import { policyDueAt } from '@core/action-items/due-date';
+import { policyDue } from '@core/action-items/due-date';
 import type { SlaPolicy } from '@core/action-items/sla-policy';
-import type { DueDateChange } from '@core/action-items/recompute';
+import { planPolicyChange, type DueDateChange, type RecomputePlan } from '@core/action-items/recompute';
+import type { Incident, IncidentDraft } from '@core/model/incident';
 import { applyFieldChanges } from '@core/action-items/apply-changes';
 import type { FieldChange } from '@core/action-items/status-import';
 import { viewerTimeZone } from '@core/time/viewer-zone';
@@ -58,7 +59,8 @@ export async function createActionItem(
     annotationIds: [...(input.annotationIds ?? [])],
     updatedAt: now,
   };
-  draft.dueAt = draft.dueSetByHand ? (input.dueAt ?? null) : policyDueAt(draft, incident, policy, options.timeZone ?? viewerTimeZone());
+  if (draft.dueSetByHand) draft.dueAt = input.dueAt ?? null;
+  else Object.assign(draft, policyDue(draft, incident, policy, options.timeZone ?? viewerTimeZone()));
   assertValid(draft);
   return putRecord(database, 'actionItems', draft);
 }
@@ -72,6 +74,8 @@ export async function updateActionItem(id: string, patch: ItemPatch, now = Date.
     if (!item) throw new ActionItemError('NOT_FOUND', 'This action item no longer exists; it may have been deleted.');
     const next: ActionItem = { ...item, ...patch, updatedAt: now };
     if (patch.status !== undefined) Object.assign(next, statusPatch(item, patch.status, now));
+    // A date set by hand counts from nothing the policy knows; the start is kept only with the policy's dates.
+    if (next.dueSetByHand) next.slaStartAt = null;
     assertValid(next);
     return putRecord(database, 'actionItems', next);
   });
@@ -81,20 +85,78 @@ export async function updateActionItem(id: string, patch: ItemPatch, now = Date.
 export async function resetDueToSla(item: ActionItem, policy: SlaPolicy, timeZone: string, database: DebriefDatabase = db): Promise<void> {
   const incident = await database.incidents.get(item.incidentId);
   if (!incident) throw new ActionItemError('NO_INCIDENT', 'The incident for this action item no longer exists.');
-  await updateActionItem(item.id, { dueAt: policyDueAt(item, incident, policy, timeZone), dueSetByHand: false }, Date.now(), database);
+  await updateActionItem(item.id, { ...policyDue(item, incident, policy, timeZone), dueSetByHand: false }, Date.now(), database);
 }
 
-/** Moves due dates as previewed; items edited by hand in between keep their date. */
+/**
+ * Moves due dates (and the SLA start kept with each) as previewed; items whose date was set by
+ * hand in between keep it. Returns how many due dates moved.
+ */
 export async function applyDueChanges(changes: readonly DueDateChange[], now = Date.now(), database: DebriefDatabase = db): Promise<number> {
   return database.transaction('rw', database.actionItems, async () => {
-    const moved: ActionItem[] = [];
+    const written: ActionItem[] = [];
+    let moved = 0;
     for (const change of changes) {
       const item = await database.actionItems.get(change.itemId);
       if (!item || item.dueSetByHand) continue;
-      moved.push({ ...item, dueAt: change.newDueAt, updatedAt: now });
+      if (item.dueAt !== change.newDueAt) moved += 1;
+      written.push({ ...item, dueAt: change.newDueAt, slaStartAt: change.newSlaStartAt, updatedAt: now });
     }
-    await writeRecords(database, moved.map((value) => ({ table: 'actionItems' as const, op: 'put' as const, value })));
-    return moved.length;
+    await writeRecords(database, written.map((value) => ({ table: 'actionItems' as const, op: 'put' as const, value })));
+    return moved;
+  });
+}
+
+/** What changing an incident's review or resolution date does to its items' due dates, for a preview. */
+export async function planIncidentDates(
+  incidentId: string,
+  dates: Pick<Incident, 'reviewAt' | 'resolvedAt'>,
+  timeZone: string = viewerTimeZone(),
+  database: DebriefDatabase = db,
+): Promise<{ plan: RecomputePlan; items: ActionItem[] }> {
+  const [items, { policy }] = await Promise.all([database.actionItems.where('incidentId').equals(incidentId).toArray(), readSlaPolicy(database)]);
+  const plan = planPolicyChange(items, new Map([[incidentId, { id: incidentId, ...dates }]]), policy, timeZone);
+  return { plan, items };
+}
+
+/** How to put an incident edit and the due dates it moved back, for Undo. */
+export interface IncidentDatesUndo {
+  incident: Incident;
+  items: ActionItem[];
+}
+
+/**
+ * Saves an incident edit and moves its items' due dates as previewed, in one transaction (both
+ * or neither). Returns what Undo puts back.
+ */
+export async function saveIncidentWithDueDates(
+  incidentId: string,
+  draft: IncidentDraft,
+  changes: readonly DueDateChange[],
+  now = Date.now(),
+  database: DebriefDatabase = db,
+): Promise<IncidentDatesUndo & { moved: number }> {
+  return database.transaction('rw', database.incidents, database.actionItems, async () => {
+    const incident = await database.incidents.get(incidentId);
+    if (!incident) throw new ActionItemError('NO_INCIDENT', 'This incident no longer exists; it may have been deleted in another window.');
+    const before = (await database.actionItems.bulkGet(changes.map((c) => c.itemId))).filter((i): i is ActionItem => i !== undefined);
+    await putRecord(database, 'incidents', { ...incident, ...draft, updatedAt: now });
+    const moved = await applyDueChanges(changes, now, database);
+    return { incident, items: before, moved };
+  });
+}
+
+/** Undo of saveIncidentWithDueDates: the incident's fields and the items' dates as they were (items deleted since stay deleted). */
+export async function undoIncidentWithDueDates(undo: IncidentDatesUndo, now = Date.now(), database: DebriefDatabase = db): Promise<void> {
+  await database.transaction('rw', database.incidents, database.actionItems, async () => {
+    const current = await database.incidents.get(undo.incident.id);
+    if (current) await putRecord(database, 'incidents', { ...undo.incident, deletedAt: current.deletedAt, updatedAt: now });
+    const items = await database.actionItems.bulkGet(undo.items.map((i) => i.id));
+    const back = undo.items.flatMap((old, i) => {
+      const item = items[i];
+      return item ? [{ ...item, dueAt: old.dueAt, slaStartAt: old.slaStartAt ?? null, dueSetByHand: old.dueSetByHand, updatedAt: now }] : [];
+    });
+    await writeRecords(database, back.map((value) => ({ table: 'actionItems' as const, op: 'put' as const, value })));
   });
 }
 

@@ -12,6 +12,8 @@
  */
 import { db } from '@db/database';
 import { TeamSync } from './team-sync';
+import { useFieldHistory as useFieldHistoryOf } from './use-field-history';
+import type { FieldHistoryEntry } from './field-history';
 
 export { TeamSync, type TeamSyncOptions, type IncidentCompanion, type IncidentCompanionFactory } from './team-sync';
 export { SyncClient, colorFor, type SyncDocHandle, type SyncUser, type SyncClientOptions } from './sync-client';
@@ -25,3 +27,10 @@ export type { SyncDocRef } from '@protocol/doc-names';
 
 /** The app's team sync (one per window), on the UI's database connection. */
 export const teamSync = new TeamSync(db, { checkCsp: true });
+
+export type { FieldHistoryEntry, FieldWriteShown } from './field-history';
+
+/** History of a shared record's fields in this window (see useFieldHistory in use-field-history.ts). */
+export function useFieldHistory(incidentId: string, table: string, recordId: string, only?: readonly string[]): FieldHistoryEntry[] {
+  return useFieldHistoryOf(teamSync, incidentId, table, recordId, only);
+}

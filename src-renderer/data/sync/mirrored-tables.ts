@@ -73,6 +73,7 @@ export const ACTION_ITEMS_TABLE = incidentTable<ActionItem>({
     'createdAt',
     'dueAt',
     'dueSetByHand',
+    'slaStartAt',
     'completedAt',
     'trackerUrl',
     'eventIds',

@@ -3,7 +3,7 @@ import type { SyncDocRef } from '@protocol/doc-names';
 import type { DebriefDatabase } from '@db/schema';
 import type { SettingRecord } from '@core/model/settings';
 import { EventsMirror } from './events-mirror';
-import { FieldLog } from './field-log';
+import { FieldLog, type FieldState } from './field-log';
 import { decodeInvite, encodeInvite } from './invite-code';
 import { INCIDENT_DOC_TABLES, TEAM_SETTINGS_TABLE } from './mirrored-tables';
 import { RecordMirror, type MirroredTable } from './record-mirror';
@@ -31,6 +31,8 @@ const INCIDENT_TABLES = INCIDENT_DOC_TABLES as unknown as readonly MirroredTable
 
 interface Binding {
   handles: SyncDocHandle[];
+  /** The field logs of the incident document, by table name (history). */
+  logs: Map<string, FieldLog>;
   mirrors: RecordMirror<object>[];
   events: EventsMirror | null;
   versions: VersionBodiesMirror | null;
@@ -213,6 +215,24 @@ export class TeamSync {
     return combineStatuses(statuses);
   }
 
+  /**
+   * A shared record's fields with every person's last write (the winner and the others), from
+   * the incident's document; undefined when the incident is not shared here. `table` is the
+   * name in mirrored-tables.ts (e.g. 'actionItems').
+   */
+  fieldStates(incidentId: string, table: string, recordId: string): Map<string, FieldState> | undefined {
+    return this.bindings.get(incidentId)?.logs.get(table)?.fields(recordId);
+  }
+
+  /** Calls back when any write to the record arrives or is made (history views). */
+  onRecordWrites(incidentId: string, table: string, recordId: string, listener: () => void): () => void {
+    const log = this.bindings.get(incidentId)?.logs.get(table);
+    if (!log) return () => undefined;
+    return log.onChange((ids) => {
+      if (ids.has(recordId)) listener();
+    });
+  }
+
   /** For useSyncExternalStore: a number that changes whenever anything shown may have changed. */
   getVersion = (): number => this.version;
 
@@ -278,6 +298,7 @@ export class TeamSync {
     const eventsHandle = client.open({ kind: 'events', team: client.team, incidentId }, { persist: false });
     const binding: Binding = {
       handles: [handle, eventsHandle],
+      logs: new Map(),
       mirrors: [],
       events: null,
       versions: null,
@@ -297,9 +318,12 @@ export class TeamSync {
     await handle.whenLocalLoaded;
     if (this.bindings.get(incidentId) !== binding) return;
     const onError = this.onError;
-    binding.mirrors = INCIDENT_TABLES.map(
-      (def) => new RecordMirror(this.database, FieldLog.of(handle.doc, def.name, this.device), def, incidentId, { name: client.user.name }, onError),
-    );
+    binding.mirrors = INCIDENT_TABLES.map((def) => {
+      const log = FieldLog.of(handle.doc, def.name, this.device);
+      binding.logs.set(def.name, log);
+      return new RecordMirror(this.database, log, def, incidentId, { name: client.user.name }, onError);
+    });
+    this.changed();
     // A shared incident deleted here (its Undo still possible) sends nothing: the mirrors start
     // only while it is in the library, so a purge's cascade never reaches the team.
     let paused = !!(await this.database.incidents.get(incidentId))?.deletedAt;

@@ -10,6 +10,7 @@ import { ActionItemError, checkItemDraft, type DraftField, type DraftProblem, ma
 import { KIND_LABEL, STATUS_LABEL } from './status-keys';
 import { parseTrackerLink } from '@core/action-items/tracker-link';
 import { formatDay, formatDayOrNone } from './format-due';
+import { ItemHistory } from './ItemHistory';
 
 interface Values {
   title: string;
@@ -101,7 +102,7 @@ export function ItemEditor({ incident, item, policy, timeZone, people, eventIds,
     setSaving(true);
     try {
       const saved = item
-        ? await updateActionItem(item.id, { ...fields, dueAt: values.dueByHand ? dueAt : followsSla, dueSetByHand: values.dueByHand !== '' })
+        ? await updateActionItem(item.id, { ...fields, dueAt: values.dueByHand ? dueAt : followsSla, dueSetByHand: values.dueByHand !== '', slaStartAt: values.dueByHand ? null : followsStart })
         : await createActionItem({ ...fields, incidentId: incident.id, dueAt, eventIds, annotationIds }, { timeZone });
       onSaved?.(saved);
       onClose();
@@ -123,7 +124,9 @@ export function ItemEditor({ incident, item, policy, timeZone, people, eventIds,
   };
   const describedBy = (field: DraftField, hint?: string) => [problemFor(field) ? `${id}-${field}-error` : null, hint].filter(Boolean).join(' ') || undefined;
   // A closed item keeps the date it was judged against, like a policy change leaves it.
-  const followsSla = item && isClosed(item.status) && !item.dueSetByHand ? item.dueAt : slaDue;
+  const keepsDate = item && isClosed(item.status) && !item.dueSetByHand;
+  const followsSla = keepsDate ? item.dueAt : slaDue;
+  const followsStart = keepsDate ? (item.slaStartAt ?? null) : start.at;
   const dueMoves = item && !values.dueByHand && item.dueAt !== followsSla;
 
   return (
@@ -266,6 +269,7 @@ export function ItemEditor({ incident, item, policy, timeZone, people, eventIds,
             {item.completedAt !== null && ` · closed ${formatDay(item.completedAt, timeZone)}`}
           </p>
         )}
+        {item && <ItemHistory incidentId={incident.id} itemId={item.id} timeZone={timeZone} />}
         <div className="form-actions">
           <button type="button" onClick={onClose}>
             Cancel

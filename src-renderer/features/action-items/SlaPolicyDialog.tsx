@@ -2,12 +2,12 @@ import { FormFooter } from '@ui/FormFooter';
 import { useId, useState } from 'react';
 import { PRIORITIES, type ActionItem, type Priority } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
-import { planPolicyChange, type RecomputePlan } from '@core/action-items/recompute';
+import { dueMoves, planPolicyChange, type RecomputePlan } from '@core/action-items/recompute';
 import { parseSlaPolicy, SLA_PRESET_IDS, SLA_UNITS, slaPreset, type SlaPolicy, type SlaPresetId, type SlaUnit } from '@core/action-items/sla-policy';
 import { SlaError } from '@core/action-items/sla-error';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
-import { formatDay, formatDayOrNone } from './format-due';
+import { DueMovesTable } from './DueMovesTable';
 import { applyDueChanges, writeSlaPolicy, useAllActionItems } from '@data/action-items';
 
 const PRESET_LABEL: Record<SlaPresetId, string> = {
@@ -90,40 +90,11 @@ export function SlaPolicyDialog({ policy, timeZone, onClose }: Props) {
 
   if (preview) {
     const byHand = preview.plan.skipped.filter((s) => s.reason === 'set-by-hand');
+    const moves = dueMoves(preview.plan);
     return (
       <Dialog open title="Apply the new SLA policy?" onClose={onClose} wide>
         <div className="ai-confirm">
-          {preview.plan.changes.length === 0 ? (
-            <p>No open item's due date changes.</p>
-          ) : (
-            <>
-              <p>
-                {preview.plan.changes.length} open item{preview.plan.changes.length === 1 ? '' : 's'} will get a new due date:
-              </p>
-              <div className="ai-change-scroll">
-                <table className="ai-change-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Item</th>
-                      <th scope="col">Incident</th>
-                      <th scope="col">Old due</th>
-                      <th scope="col">New due</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.plan.changes.map((c) => (
-                      <tr key={c.itemId}>
-                        <td>{titleOf.get(c.itemId)}</td>
-                        <td>{incidents.get(c.incidentId)?.title}</td>
-                        <td>{formatDayOrNone(c.oldDueAt, timeZone)}</td>
-                        <td>{formatDay(c.newDueAt, timeZone)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
+          <DueMovesTable moves={moves} itemTitle={(id) => titleOf.get(id)} incidentTitle={(id) => incidents.get(id)?.title} timeZone={timeZone} />
           {byHand.length > 0 && (
             <p className="muted">
               Untouched because their due date was set by hand: {byHand.map((s) => `“${titleOf.get(s.itemId)}”`).join(', ')}.
@@ -135,7 +106,7 @@ export function SlaPolicyDialog({ policy, timeZone, onClose }: Props) {
               Back
             </button>
             <button type="button" className="primary" data-autofocus onClick={() => void apply()}>
-              {preview.plan.changes.length ? `Save and move ${preview.plan.changes.length} due date${preview.plan.changes.length === 1 ? '' : 's'}` : 'Save policy'}
+              {moves.length ? `Save and move ${moves.length} due date${moves.length === 1 ? '' : 's'}` : 'Save policy'}
             </button>
           </div>
         </div>

@@ -4,7 +4,7 @@ import type { ActionItem, Priority } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
 import type { Severity } from '@core/model/severity';
 import { isClosed, slaState, type SlaState } from '@core/action-items/sla-state';
-import { slaStart } from '@core/action-items/due-date';
+import { windowStart } from '@core/action-items/due-date';
 import type { SlaPolicy } from '@core/action-items/sla-policy';
 
 /** An item with what the lists show next to it; the SLA state is derived, never stored. */
@@ -16,7 +16,7 @@ export interface ItemRow {
 
 type RowIncident = Pick<Incident, 'id' | 'title' | 'severity' | 'reviewAt' | 'resolvedAt'>;
 
-/** Rows with their SLA state at `now`; the window counts from the same start the due date did. */
+/** Rows with their SLA state at `now`; the window counts from the start kept with the due date. */
 export function toRows(
   items: readonly ActionItem[],
   incidents: ReadonlyMap<string, RowIncident>,
@@ -25,7 +25,7 @@ export function toRows(
 ): ItemRow[] {
   return items.map((item) => {
     const incident = incidents.get(item.incidentId) ?? null;
-    const startAt = incident ? slaStart(incident, policy, item).at : item.createdAt;
+    const startAt = windowStart(item, incident, policy);
     return { item, incident, state: slaState(item, { now, startAt }) };
   });
 }

@@ -1,9 +1,21 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Dialog } from '@ui/Dialog';
 import type { Incident, IncidentDraft } from '@core/model/incident';
 import { emptyDraft } from '@core/incident/incident-draft';
 import { IncidentForm } from './IncidentForm';
 import { createIncident, updateIncident } from '@data/incidents';
+
+/**
+ * What an edit changes elsewhere (e.g. due dates that follow the incident's dates), saved with
+ * the edit. `confirm` is shown first when the user should see it; null saves at once.
+ */
+export interface EditConsequence {
+  confirm: { title: string; body: ReactNode; confirmLabel: string } | null;
+  save(): Promise<void>;
+}
+
+/** Looks at an edit before it is saved; app/ composes the features that care (null: nothing else changes). */
+export type ReviewIncidentEdit = (incident: Incident, draft: IncidentDraft) => Promise<EditConsequence | null>;
 
 interface IncidentFormDialogProps {
   open: boolean;
@@ -11,6 +23,7 @@ interface IncidentFormDialogProps {
   incident?: Incident;
   onClose: () => void;
   onSaved?: (incident: Incident) => void;
+  reviewEdit?: ReviewIncidentEdit;
 }
 
 function draftOf(incident: Incident): IncidentDraft {
@@ -18,9 +31,65 @@ function draftOf(incident: Incident): IncidentDraft {
   return draft;
 }
 
-export function IncidentFormDialog({ open, incident, onClose, onSaved }: IncidentFormDialogProps) {
+export function IncidentFormDialog({ open, incident, onClose, onSaved, reviewEdit }: IncidentFormDialogProps) {
   // A new incident starts now, in this computer's zone; fixed once so re-renders keep the form stable.
-  const [initial] = useState(() => (incident ? draftOf(incident) : emptyDraft(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', Date.now())));
+  const [initial, setInitial] = useState(() => (incident ? draftOf(incident) : emptyDraft(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', Date.now())));
+  const [pending, setPending] = useState<{ draft: IncidentDraft; consequence: EditConsequence & { confirm: NonNullable<EditConsequence['confirm']> } } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const saved = (draft: IncidentDraft) => {
+    if (incident) onSaved?.({ ...incident, ...draft });
+    onClose();
+  };
+
+  if (incident && pending) {
+    const { draft, consequence } = pending;
+    return (
+      <Dialog open={open} title={consequence.confirm.title} onClose={onClose} wide>
+        <div className="ai-confirm">
+          {consequence.confirm.body}
+          {error && (
+            <p className="error-panel" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="form-actions">
+            <button
+              type="button"
+              onClick={() => {
+                // Back to the form with what the user typed.
+                setInitial(draft);
+                setPending(null);
+              }}
+            >
+              Back
+            </button>
+            <button
+              type="button"
+              className="primary"
+              data-autofocus
+              disabled={saving}
+              onClick={() => {
+                setSaving(true);
+                setError(null);
+                consequence.save().then(
+                  () => saved(draft),
+                  (failure: unknown) => {
+                    setSaving(false);
+                    setError(`Nothing was saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+                  },
+                );
+              }}
+            >
+              {consequence.confirm.confirmLabel}
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
+
   return (
     <Dialog open={open} title={incident ? 'Edit incident' : 'New incident'} onClose={onClose} wide>
       <IncidentForm
@@ -28,13 +97,19 @@ export function IncidentFormDialog({ open, incident, onClose, onSaved }: Inciden
         submitLabel={incident ? 'Save changes' : 'Create incident'}
         onCancel={onClose}
         onSubmit={async (draft) => {
-          if (incident) {
-            await updateIncident(incident.id, draft);
-            onSaved?.({ ...incident, ...draft });
-          } else {
+          if (!incident) {
             onSaved?.(await createIncident(draft));
+            onClose();
+            return;
           }
-          onClose();
+          const consequence = await reviewEdit?.(incident, draft);
+          if (consequence?.confirm) {
+            setPending({ draft, consequence: { ...consequence, confirm: consequence.confirm } });
+            return;
+          }
+          if (consequence) await consequence.save();
+          else await updateIncident(incident.id, draft);
+          saved(draft);
         }}
       />
     </Dialog>

@@ -1,3 +1,3 @@
 export { IncidentLibrary } from './IncidentLibrary';
-export { IncidentFormDialog } from './IncidentFormDialog';
+export { IncidentFormDialog, type EditConsequence, type ReviewIncidentEdit } from './IncidentFormDialog';
 export { useDeleteIncident } from './use-delete-incident';

@@ -1,0 +1,143 @@
+/**
+ * DiscordChatExporter JSON (`DiscordChatExporter.Cli export -f Json`, one file per channel, or
+ * several picked together or as a folder): `{guild, channel, dateRange, exportedAt, messages[],
+ * messageCount}`. A message has a snowflake `id` (kept as text: it is the dedupe id), a `type`
+ * (`Default`, `Reply`, or a system notice such as `ChannelPinnedMessage`), `timestamp` in ISO 8601
+ * with the exporter's offset, `content` with mentions already rendered, `author{id,name,nickname,
+ * isBot}`, `attachments[]`, `embeds[]`, `reactions[{emoji{name},count}]` and, for replies,
+ * `reference{messageId}`.
+ */
+import { z } from 'zod';
+import type { EventKind } from '../model/event';
+import type { ImportInput } from './byte-source';
+import { links, ResultCollector, webLink } from './event-builder';
+import { ImportError } from './import-error';
+import type { ParseResult } from './imported-records';
+import { checkpoint, inputName, throwIfAborted, type BaseImportOptions, type ImportHooks, type Importer, type ImportPreview } from './importer';
+import { inputFiles, readJsonFile, sniffText } from './input-files';
+import { isJsonObject, validateShape } from './json-input';
+import { resolveLimits } from './limits';
+import { parseTimestamp } from './timestamps';
+
+const text = z.string().nullish();
+const authorSchema = z.looseObject({ id: z.string(), name: text, nickname: text, isBot: z.boolean().nullish() });
+const messageSchema = z.looseObject({
+  id: z.string().min(1),
+  type: text,
+  timestamp: z.string(),
+  timestampEdited: text,
+  content: text,
+  author: authorSchema,
+  attachments: z.array(z.looseObject({ url: text, fileName: text })).nullish(),
+  embeds: z.array(z.looseObject({ title: text, url: text, description: text })).nullish(),
+  reactions: z.array(z.looseObject({ emoji: z.looseObject({ name: text, code: text }), count: z.number().nullish() })).nullish(),
+  reference: z.looseObject({ messageId: text }).nullish(),
+  mentions: z.array(z.looseObject({ name: text, nickname: text })).nullish(),
+});
+const channelSchema = z.looseObject({ name: text, category: text });
+
+/** What Discord shows for a system notice whose `content` is empty. */
+const NOTICE: Record<string, string> = {
+  ChannelPinnedMessage: 'Pinned a message',
+  GuildMemberJoin: 'Joined the server',
+  ThreadCreated: 'Started a thread',
+  RecipientAdd: 'Added someone to the group',
+  RecipientRemove: 'Removed someone from the group',
+  Call: 'Started a call',
+  ChannelNameChange: 'Changed the channel name',
+  ChannelIconChange: 'Changed the channel icon',
+};
+
+function kindOf(type: string | null | undefined): EventKind {
+  return !type || type === 'Default' || type === 'Reply' ? 'message' : 'system';
+}
+
+async function parseDiscord(input: ImportInput, options: BaseImportOptions, hooks: ImportHooks = {}): Promise<ParseResult> {
+  const limits = resolveLimits(options.limits);
+  const collector = new ResultCollector('discord', limits);
+  const zone = options.timeZone ? { timeZone: options.timeZone } : {};
+  const files = inputFiles(input).filter((file) => input.kind === 'file' || /\.json$/i.test(file.label));
+  let found = false;
+  for (const file of files) {
+    throwIfAborted(hooks.signal, file.where);
+    const { value, warnings } = await readJsonFile(file, limits);
+    warnings.forEach((warning) => collector.warn(warning));
+    if (!isJsonObject(value) || !Array.isArray(value.messages) || !isJsonObject(value.channel)) {
+      if (input.kind === 'folder' && files.length > 1) {
+        collector.skip('file that is not a DiscordChatExporter channel');
+        continue;
+      }
+      throw new ImportError('WRONG_SHAPE', 'expected a DiscordChatExporter JSON export (an object with "channel" and "messages")', { ...file.where, field: 'messages' });
+    }
+    found = true;
+    const channel = validateShape(channelSchema, value.channel, file.where, 'channel');
+    const channelName = channel.name ?? '';
+    const messages: unknown[] = value.messages;
+    for (let index = 0; index < messages.length; index++) {
+      if (index % 2000 === 0) await checkpoint(hooks.signal, file.where);
+      const field = `messages[${index}]`;
+      const message = validateShape(messageSchema, messages[index], file.where, field);
+      const time = parseTimestamp(message.timestamp, { ...file.where, field: `${field}.timestamp` }, zone);
+      const author = message.author;
+      const name = author.nickname || author.name || author.id;
+      collector.addActor(author.id, name, null, author.isBot === true);
+      const attachments = (message.attachments ?? []).map((attachment) => ({
+        name: attachment.fileName || 'attachment',
+        url: webLink(attachment.url, attachment.fileName || 'attachment')?.url ?? null,
+      }));
+      const embeds = message.embeds ?? [];
+      let body = message.content ?? '';
+      if (body === '' && embeds.length > 0) body = embeds.map((embed) => [embed.title, embed.description].filter(Boolean).join(': ')).filter(Boolean).join('\n');
+      if (body === '' && attachments.length > 0) body = `Shared ${attachments.map((attachment) => attachment.name).join(', ')}`;
+      if (body === '' && message.type) body = NOTICE[message.type] ?? message.type;
+      collector.addEvent(
+        {
+          kind: kindOf(message.type),
+          originalId: message.id,
+          at: time.at,
+          originalTime: time.original,
+          text: body,
+          actorExternalId: author.id,
+          actorName: name,
+          channel: channelName,
+          links: links(...embeds.map((embed) => webLink(embed.url, embed.title || 'Link'))),
+          edited: !!message.timestampEdited,
+          reactions: (message.reactions ?? []).map((reaction) => ({ name: reaction.emoji.code || reaction.emoji.name || '?', count: reaction.count ?? 1 })),
+          attachments,
+          // DiscordChatExporter writes mentions as "@Nickname" (or "@name"): those names, as they appear.
+          mentions: (message.mentions ?? []).map((person) => person.nickname || person.name || '').filter((who) => who !== '' && body.includes(`@${who}`)),
+          raw: messages[index],
+        },
+        { ...file.where, field },
+      );
+    }
+  }
+  if (!found || collector.eventCount === 0) throw new ImportError('EMPTY', found ? 'the Discord export holds no messages' : 'no DiscordChatExporter channel export found', { file: inputName(input) });
+  return collector.result();
+}
+
+async function detectDiscord(input: ImportInput): Promise<number> {
+  let best = 0;
+  for (const file of inputFiles(input).slice(0, 10)) {
+    try {
+      const head = (await sniffText(file, 16 * 1024)).replace(/^\ufeff/, '').trimStart();
+      if (!head.startsWith('{') || !/"messages"\s*:\s*\[/.test(head) || !/"channel"\s*:\s*\{/.test(head)) continue;
+      const dce = /"guild"\s*:\s*\{/.test(head) && /"exportedAt"\s*:/.test(head);
+      best = Math.max(best, dce ? 0.95 : /"author"\s*:\s*\{/.test(head) ? 0.6 : 0.4);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+    }
+  }
+  return best;
+}
+
+export const discordImporter: Importer = {
+  id: 'discord',
+  label: 'Discord (DiscordChatExporter JSON)',
+  detect: detectDiscord,
+  async preview(input: ImportInput, options: BaseImportOptions): Promise<ImportPreview> {
+    const result = await parseDiscord(input, options);
+    return { format: 'discord', sample: result.events.slice(0, 10), eventCount: result.events.length, warnings: result.warnings };
+  },
+  parse: parseDiscord,
+};
