@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
 import { fixtureFile, ImportPage } from './pages/import-page';
@@ -65,4 +66,60 @@ test('imports GitHub deployments with their statuses, Kubernetes events and an A
   await expect(timeline.getByText(/Readiness probe failed.*\(14 times/)).toBeVisible();
   await expect(timeline.getByText(/Argo CD synced search-api to 9f2c1e0/)).toBeVisible();
   await page.screenshot({ path: '/tmp/import13-deploys.png', fullPage: true });
+});
+
+test('imports a chat log pasted into the paste box, and text pasted with Ctrl+V on the incident', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Pasted bridge chat', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T16:40', resolved: '2024-06-12T18:00' });
+  await page.getByRole('button', { name: 'More import options' }).click();
+  await page.getByRole('menuitem', { name: 'Paste text…' }).click();
+  const paste = page.getByRole('dialog', { name: 'Paste text to import' });
+  await paste.getByRole('button', { name: 'Preview import' }).click();
+  await expect(paste.getByRole('alert')).toContainText('Paste some text first');
+  await paste.getByLabel('Pasted text').fill('[16:45] priya: declaring SEV2, checkout 5xx\n[16:47] tom: rolling back payments-api\nconfig 2024.06.12-1\n[16:58] priya: 5xx back to baseline');
+  await paste.getByLabel('Name in Sources').fill('Bridge chat');
+  await page.screenshot({ path: '/tmp/import13-paste.png' });
+  await paste.getByRole('button', { name: 'Preview import' }).click();
+  await expect(importer.item('Bridge chat.txt').getByLabel('Format of Bridge chat.txt')).toHaveValue('chat-log');
+  await expect(importer.item('Bridge chat.txt')).toContainText('3 events');
+  await importer.runImport();
+  await expect(importer.result('Bridge chat.txt')).toContainText('3 added');
+  await importer.close();
+  const timeline = new TimelinePage(page).list;
+  await expect(timeline.getByText('declaring SEV2, checkout 5xx')).toBeVisible();
+  await expect(timeline.getByText('rolling back payments-api', { exact: false }).first()).toBeVisible();
+
+  // Ctrl/Cmd+V with nothing focused: the clipboard's text opens in the paste box for review.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '[17:10] tom: all clear');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await expect(paste.getByLabel('Pasted text')).toHaveValue('[17:10] tom: all clear');
+  await paste.getByRole('button', { name: 'Preview import' }).click();
+  await importer.runImport();
+  await expect(importer.result('Pasted chat log.txt')).toContainText('1 added');
+});
+
+test('imports a slackdump chunk archive (gzipped) and then its dump, which adds only what is new', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Ledger lag from slackdump', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T10:55', resolved: '2024-06-12T12:00' });
+  const chunks = fixtureFile('slackdump-chunks.jsonl', 'application/gzip');
+  await importer.chooseFiles([{ name: 'C07Q3M1N2PX.jsonl.gz', mimeType: 'application/gzip', buffer: gzipSync(chunks.buffer) }]);
+  await expect(importer.item('C07Q3M1N2PX.jsonl.gz').getByLabel('Format of C07Q3M1N2PX.jsonl.gz')).toHaveValue('slackdump');
+  await importer.runImport();
+  await expect(importer.result('C07Q3M1N2PX.jsonl.gz')).toContainText('3 added');
+  await importer.close();
+  await importer.chooseFiles([fixtureFile('slackdump-dump.json', 'application/json')]);
+  await expect(importer.item('slackdump-dump.json').getByLabel('Format of slackdump-dump.json')).toHaveValue('slackdump');
+  await importer.runImport();
+  await expect(importer.result('slackdump-dump.json')).toContainText('2 added');
+  await importer.close();
+  const timeline = new TimelinePage(page).list;
+  await expect(timeline.getByText('Lag back under 1k, monitoring')).toBeVisible();
+  await expect(timeline.getByText('Triggered: ledger-consumer lag > 10k')).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { INCIDENT_STATUS_LABEL } from '@core/model/incident';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatWithZoneName } from '@core/time/format-in-zone';
 import { EmptyState } from '@ui/EmptyState';
 import { SeverityBadge } from '@ui/SeverityBadge';
 import { Tabs, type TabDef } from '@ui/Tabs';
@@ -68,7 +68,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
   const when = (label: string, t: number | null) =>
     t !== null && (
       <span>
-        {label} <time dateTime={new Date(t).toISOString()}>{formatInZone(t, zone)}</time>
+        {label} <time dateTime={new Date(t).toISOString()}>{formatWithZoneName(t, zone)}</time>
       </span>
     );
 

@@ -2,16 +2,13 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend, startOfDay } from 'date-fns';
 import type { ActionItem, Priority } from '../model/action-item';
 import type { Incident } from '../model/incident';
+import { isValidTimeZone } from '../time/zones';
 import { SlaError } from './sla-error';
 import type { SlaPolicy } from './sla-policy';
 
-/** Throws unless `timeZone` is an IANA zone this runtime knows. */
+/** Throws unless `timeZone` is an IANA zone this runtime knows (the rule is core/time/zones.ts). */
 export function assertTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch (cause) {
-    throw new SlaError('BAD_TIME_ZONE', `Unknown time zone "${timeZone}"`, { cause });
-  }
+  if (!isValidTimeZone(timeZone)) throw new SlaError('BAD_TIME_ZONE', `Unknown time zone "${timeZone}"`);
 }
 
 function assertInstant(value: number, what: string): void {

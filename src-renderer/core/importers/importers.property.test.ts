@@ -14,6 +14,7 @@ import { mattermostImporter } from './mattermost';
 import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { detectFormat } from './registry';
+import { slackdumpImporter } from './slackdump';
 import { statuspageImporter } from './statuspage';
 import { teamsImporter } from './teams';
 import { transcriptImporter } from './transcript';
@@ -24,6 +25,7 @@ const IMPORTERS: Importer[] = [pagerdutyLogImporter, statuspageImporter, alertma
   teamsImporter,
   githubDeploymentsImporter,
   kubernetesEventsImporter,
+  slackdumpImporter,
 ];
 const RUNS = { numRuns: 200 };
 const FIXTURES = [
@@ -54,6 +56,9 @@ const FIXTURES = [
   'github-deployment-status-webhook.json',
   'kubernetes-events.json',
   'argocd-app.json',
+  'slackdump-dump.json',
+  'slackdump-users.json',
+  'slackdump-chunks.jsonl',
 ];
 const JSON_FIXTURES = FIXTURES.filter((name) => name.endsWith('.json'));
 const JSON_LINES_FIXTURES = FIXTURES.filter((name) => /\.(?:jsonl|ndjson)$/.test(name));

@@ -12,6 +12,7 @@ import { mattermostImporter } from './mattermost';
 import { opsgenieImporter } from './opsgenie';
 import { pagerdutyLogImporter } from './pagerduty-log';
 import { slackExportImporter } from './slack/slack-export';
+import { slackdumpImporter } from './slackdump';
 import { statuspageImporter } from './statuspage';
 import { teamsImporter } from './teams';
 import { transcriptImporter } from './transcript';
@@ -35,6 +36,7 @@ export const IMPORTERS: readonly Importer[] = [
   teamsImporter,
   githubDeploymentsImporter,
   kubernetesEventsImporter,
+  slackdumpImporter,
 ];
 
 /** Below this no importer is trusted to know the input. */

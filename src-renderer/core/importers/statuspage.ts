@@ -8,7 +8,8 @@ import { inputFiles, readJsonFile, sniffText } from './input-files';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits } from './limits';
 import { stableHash, stableStringify } from './stable-hash';
-import { isValidTimeZone, parseTimestamp } from './timestamps';
+import { isValidTimeZone } from '../time/zones';
+import { parseTimestamp } from './timestamps';
 
 /** `timeZone` overrides the page's own zone for timestamps written without an offset. */
 export type StatuspageOptions = BaseImportOptions;

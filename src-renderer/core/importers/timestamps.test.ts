@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-error';
-import { impliedDateOrder, isNaiveTimestamp, isValidTimeZone, numericDateParts, parseTimestamp, tryParseTimestamp } from './timestamps';
+import { isValidTimeZone } from '../time/zones';
+import { impliedDateOrder, isNaiveTimestamp, numericDateParts, parseTimestamp, tryParseTimestamp } from './timestamps';
 
 const where = { file: 'timeline.csv', line: 4, field: 'time' };
 const utc = (iso: string) => Date.parse(iso);

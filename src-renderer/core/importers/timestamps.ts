@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { ImportError, type ImportErrorLocation } from './import-error';
+import { isValidTimeZone } from '../time/zones';
 
 export interface ParsedTime {
   /** UTC epoch milliseconds. */
@@ -42,17 +43,6 @@ export function impliedDateOrder(parts: { first: number; second: number }): Date
   if (parts.first > 12 && parts.second <= 12) return 'day-first';
   if (parts.second > 12 && parts.first <= 12) return 'month-first';
   return null;
-}
-
-/** True when `zone` is an IANA zone name (or UTC offset) the runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  if (zone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** True for a date-time written without Z or offset, which is read in the chosen zone. */

@@ -1,6 +1,6 @@
 import { INCIDENT_STATUSES, ROLE_NAMES, type IncidentDraft } from '../model/incident';
 import { SEVERITIES } from '../model/severity';
-import { isValidTimeZone } from '../time/zoned-input';
+import { isValidTimeZone } from '../time/zones';
 
 export interface DraftProblem {
   field: keyof IncidentDraft;

@@ -12,6 +12,7 @@ export const SOURCE_FORMATS = [
   'teams',
   'github-deployments',
   'kubernetes-events',
+  'slackdump',
   'manual',
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -31,6 +32,7 @@ export const SOURCE_FORMAT_LABEL: Record<SourceFormat, string> = {
   teams: 'Microsoft Teams messages',
   'github-deployments': 'GitHub deployments',
   'kubernetes-events': 'Kubernetes / Argo CD events',
+  slackdump: 'slackdump',
   manual: 'Manual',
 };
 
@@ -49,6 +51,7 @@ export const SOURCE_FORMAT_BADGE: Record<SourceFormat, string> = {
   teams: 'Teams',
   'github-deployments': 'GitHub',
   'kubernetes-events': 'Kubernetes',
+  slackdump: 'Slack',
   manual: 'Manual',
 };
 

@@ -144,4 +144,18 @@ describe('formatDuration', () => {
   ])('%d s → %s', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
   });
+
+  it('tells same-millisecond events in the timeline order: by import, then each source in its own order (not by id text)', () => {
+    const input = checkoutContextInput();
+    const base = input.events.find((e) => e.id === 'ev-alert');
+    if (!base) throw new Error('fixture event missing');
+    const tied = ['s1:10', 's1:9', 's0:3'].map((id) => ({ ...base, id, sourceId: id.split(':')[0] ?? '', pinned: false, text: `tie ${id}` }));
+    const order = (events: typeof tied) =>
+      buildPostmortemContext({ ...input, events: [...input.events, ...events], sourceOrder: ['s0', 's1'] })
+        .timeline.filter((e) => e.text.startsWith('tie '))
+        .map((e) => e.id);
+    expect(order(tied)).toEqual(['s0:3', 's1:9', 's1:10']);
+    expect(order([...tied].reverse())).toEqual(['s0:3', 's1:9', 's1:10']);
+  });
 });
+

@@ -1,3 +1,4 @@
+import { timelineOrder } from '../events/event-order';
 import { TZDate } from '@date-fns/tz';
 import type { ActionItem, Priority } from '../model/action-item';
 import { ANNOTATION_TAGS, type Annotation, type AnnotationTag } from '../model/annotation';
@@ -6,7 +7,7 @@ import { catalogOf } from '../catalog/catalog-schema';
 import { INCIDENT_STATUS_LABEL, ROLE_NAMES, type Incident, type RoleAssignment } from '../model/incident';
 import type { Milestone } from '../model/milestone';
 import { SEVERITY_MEANING } from '../model/severity';
-import { formatInZone } from '../time/zoned-input';
+import { formatInZone, formatWithZoneName } from '../time/format-in-zone';
 import { computeIncidentMetrics, METRIC_KEYS, metricSeconds, type IncidentMetrics, type MetricKey } from '../metrics/incident-metrics';
 import { DEFAULT_METRIC_OPTIONS, type MetricOptions } from '../metrics/metric-options';
 import { formatDuration } from './format-duration';
@@ -34,6 +35,12 @@ export interface PostmortemContextInput {
   authors: readonly string[];
   /** The caller's clock, or null to leave the date out. */
   generatedAt: number | null;
+  /**
+   * Visible source ids, oldest import first: events of the same millisecond are told in the
+   * timeline's order (see `timelineOrder`). Without it, same-millisecond events of different
+   * sources go by source id (still each source's own order within one source).
+   */
+  sourceOrder?: readonly string[];
 }
 
 export const REDACTED_TEXT = '[redacted]';
@@ -53,7 +60,7 @@ const byTimeThenId = <T extends { at: number; id: string }>(a: T, b: T) => a.at 
 function timeFormatter(timeZone: string): (ms: number | null, pattern: string, withZone?: boolean) => string {
   // An unknown zone would make every date "Invalid Date"; UTC keeps the report readable.
   const zone = Number.isNaN(new TZDate(0, timeZone).getTime()) ? 'UTC' : timeZone;
-  return (ms, pattern, withZone = false) => (ms === null ? NOT_RECORDED : formatInZone(ms, zone, pattern, withZone));
+  return (ms, pattern, withZone = false) => (ms === null ? NOT_RECORDED : withZone ? formatWithZoneName(ms, zone, pattern) : formatInZone(ms, zone, pattern));
 }
 const LONG = 'yyyy-MM-dd HH:mm';
 const SHORT = 'MMM d, HH:mm:ss';
@@ -105,7 +112,7 @@ export function buildPostmortemContext(input: PostmortemContextInput): Postmorte
   const { anchors } = metrics;
 
   const starts = stageStarts(milestones);
-  const exported = input.events.filter((e) => !e.redacted).sort(byTimeThenId);
+  const exported = input.events.filter((e) => !e.redacted).sort(timelineOrder(input.sourceOrder ?? []));
   const timeline: PostmortemEvent[] = exported.map((e) => {
     const text = redactedText(e);
     return {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, fromLocalInputValue, isValidTimeZone, toLocalInputValue } from './zoned-input';
+import { isValidTimeZone } from './zones';
+import { formatInZone, formatWithZoneName } from './format-in-zone';
+import { fromLocalInputValue, toLocalInputValue } from './zoned-input';
 
 describe('zoned datetime-local values', () => {
   it('reads a typed time as wall-clock time in the incident zone', () => {
@@ -41,10 +43,10 @@ describe('zoned datetime-local values', () => {
 
   it('formats with the short zone name people recognise', () => {
     const t = Date.UTC(2024, 5, 13, 6, 52);
-    expect(formatInZone(t, 'America/Los_Angeles')).toBe('2024-06-12 23:52 PDT');
-    expect(formatInZone(t, 'Europe/Berlin')).toBe('2024-06-13 08:52 CEST');
-    expect(formatInZone(Date.UTC(2024, 0, 13, 6, 52), 'Europe/London', 'HH:mm')).toBe('06:52 GMT');
-    expect(formatInZone(t, 'Asia/Kolkata', 'HH:mm')).toBe('12:22 GMT+5:30');
-    expect(formatInZone(t, 'UTC', 'HH:mm', false)).toBe('06:52');
+    expect(formatWithZoneName(t, 'America/Los_Angeles')).toBe('2024-06-12 23:52 PDT');
+    expect(formatWithZoneName(t, 'Europe/Berlin')).toBe('2024-06-13 08:52 CEST');
+    expect(formatWithZoneName(Date.UTC(2024, 0, 13, 6, 52), 'Europe/London', 'HH:mm')).toBe('06:52 GMT');
+    expect(formatWithZoneName(t, 'Asia/Kolkata', 'HH:mm')).toBe('12:22 GMT+5:30');
+    expect(formatInZone(t, 'UTC', 'HH:mm')).toBe('06:52');
   });
 });

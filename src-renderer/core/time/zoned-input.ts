@@ -25,38 +25,3 @@ export function fromLocalInputValue(value: string, timeZone: string): number | n
   const date = new TZDate(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s, timeZone);
   return date.getTime();
 }
-
-export function isValidTimeZone(zone: string): boolean {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const GMT_STYLE = /^(GMT|UTC)[+-−]/;
-
-/**
- * The zone's short name at that instant ("PDT", "CEST"); US English knows American names,
- * British English the European ones; elsewhere an offset such as "GMT+5:30" is the honest name.
- */
-export function zoneAbbreviation(utcMs: number, timeZone: string): string {
-  let fallback = timeZone;
-  for (const locale of ['en-US', 'en-GB']) {
-    const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-      .formatToParts(utcMs)
-      .find((p) => p.type === 'timeZoneName')?.value;
-    if (!part) continue;
-    if (!GMT_STYLE.test(part)) return part;
-    fallback = part;
-  }
-  return fallback;
-}
-
-/** Formats UTC ms as a wall-clock time in a zone, followed by the zone's short name. */
-export function formatInZone(utcMs: number, timeZone: string, pattern = 'yyyy-MM-dd HH:mm', withZone = true): string {
-  const text = format(new TZDate(utcMs, timeZone), pattern);
-  return withZone ? `${text} ${zoneAbbreviation(utcMs, timeZone)}` : text;
-}

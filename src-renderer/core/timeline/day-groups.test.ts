@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
-import { dayKeyInZone, formatDayLabel, formatInZone, groupByDay, isValidTimeZone, resolveZone, startOfDayInZone } from './day-groups';
+import { isValidTimeZone } from '../time/zones';
+import { dayKeyInZone, formatInZone, startOfDayInZone } from '../time/format-in-zone';
+import { formatDayLabel, groupByDay, resolveZone } from './day-groups';
 import { TimelineError } from './timeline-error';
 
 const LA = 'America/Los_Angeles';

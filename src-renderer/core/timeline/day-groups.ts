@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format, startOfDay } from 'date-fns';
+import { formatInZone } from '../time/format-in-zone';
+import { isValidTimeZone, viewerTimeZone } from '../time/zones';
 import { TimelineError } from './timeline-error';
 
 /**
@@ -19,52 +21,15 @@ export interface DayGroup<T> {
   events: T[];
 }
 
-const zoneValidity = new Map<string, boolean>();
-
-export function isValidTimeZone(zone: string): boolean {
-  let valid = zoneValidity.get(zone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      valid = zone.length > 0;
-    } catch {
-      valid = false;
-    }
-    zoneValidity.set(zone, valid);
-  }
-  return valid;
-}
-
 /** TZDate silently yields an Invalid Date for an unknown zone; say so instead. */
 function assertZone(zone: string): void {
   if (!isValidTimeZone(zone)) throw new TimelineError('INVALID_TIME_ZONE', `Unknown time zone "${zone}".`);
-}
-
-/** The IANA zone of the viewer's system, falling back to UTC when the runtime does not say. */
-export function viewerTimeZone(): string {
-  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
 
 export function resolveZone(choice: ZoneChoice, incidentZone: string, viewerZone: string = viewerTimeZone()): string {
   if (choice === 'utc') return 'UTC';
   if (choice === 'viewer') return viewerZone;
   return isValidTimeZone(incidentZone) ? incidentZone : 'UTC';
-}
-
-/** Formats an instant with a date-fns pattern as wall-clock time in `zone`. */
-export function formatInZone(ms: number, zone: string, pattern: string): string {
-  assertZone(zone);
-  return format(new TZDate(ms, zone), pattern);
-}
-
-export function dayKeyInZone(ms: number, zone: string): string {
-  return formatInZone(ms, zone, 'yyyy-MM-dd');
-}
-
-export function startOfDayInZone(ms: number, zone: string): number {
-  assertZone(zone);
-  return startOfDay(new TZDate(ms, zone)).getTime();
 }
 
 /** "Wednesday, 12 June 2024" — the day header above a group. */

@@ -9,7 +9,7 @@ import { planPolicyChange, type DueDateChange, type RecomputePlan } from '@core/
 import type { Incident, IncidentDraft } from '@core/model/incident';
 import { applyFieldChanges } from '@core/action-items/apply-changes';
 import type { FieldChange } from '@core/action-items/status-import';
-import { viewerTimeZone } from '@core/time/viewer-zone';
+import { viewerTimeZone } from '@core/time/zones';
 import { putRecord, writeRecords, deleteRecord } from '../write-log';
 import { ActionItemError, checkItemDraft, type ActionItemInput } from './item-draft';
 import { matchPerson, statusPatch } from './item-updates';

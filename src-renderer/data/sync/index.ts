@@ -26,7 +26,23 @@ export type { SharedIncident } from './shared-incidents';
 export type { SyncDocRef } from '@protocol/doc-names';
 
 /** The app's team sync (one per window), on the UI's database connection. */
-export const teamSync = new TeamSync(db, { checkCsp: true });
+export const teamSync = new TeamSync(db, { checkCsp: true, onCspLost: restartOnce });
+
+/**
+ * Starts the page again, once per session, when its CSP was built without the configured server
+ * (the remembered origin was lost in a crash; team sync wrote it again): the second start allows
+ * it. Never twice, so a CSP that still refuses shows its message instead of a reload loop.
+ */
+function restartOnce(): void {
+  const key = 'debrief.syncCspRestart';
+  try {
+    if (sessionStorage.getItem(key)) return;
+    sessionStorage.setItem(key, '1');
+  } catch {
+    return;
+  }
+  location.reload();
+}
 
 export type { FieldHistoryEntry, FieldWriteShown } from './field-history';
 

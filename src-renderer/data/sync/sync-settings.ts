@@ -82,6 +82,14 @@ export function syncOriginAllowedAtBoot(serverUrl: string): boolean {
   return allowed === parseServerAddress(serverUrl).origin;
 }
 
+/**
+ * Writes the configured server's origin again where the next start's CSP reads it. A crash can
+ * lose it (the browser writes localStorage lazily) while the settings in IndexedDB survive.
+ */
+export function rememberServerOrigin(serverUrl: string): void {
+  rememberSyncOrigin(parseServerAddress(serverUrl).origin);
+}
+
 function rememberSyncOrigin(origin: string | null): void {
   try {
     if (origin) localStorage.setItem(SYNC_ORIGIN_STORAGE_KEY, origin);

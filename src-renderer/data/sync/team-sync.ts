@@ -11,7 +11,7 @@ import { parseServerAddress } from './server-address';
 import { addSharedIncident, readSharedIncidents, removeSharedIncident, type SharedIncident } from './shared-incidents';
 import { SyncClient, type SyncClientOptions, type SyncDocHandle } from './sync-client';
 import { SyncError } from './sync-error';
-import { deviceId, readTeamSyncSettings, syncOriginAllowedAtBoot, writeTeamSyncSettings, type TeamSyncSettings } from './sync-settings';
+import { deviceId, readTeamSyncSettings, rememberServerOrigin, syncOriginAllowedAtBoot, writeTeamSyncSettings, type TeamSyncSettings } from './sync-settings';
 import { combineStatuses, SYNC_OFF, type SyncStatus } from './sync-status';
 import { VersionBodiesMirror } from './version-bodies';
 
@@ -44,6 +44,11 @@ interface Binding {
 export interface TeamSyncOptions extends SyncClientOptions {
   /** Check that the page's CSP allows the server (browser only). */
   checkCsp?: boolean;
+  /**
+   * Called when the page started with a CSP that lacks the configured server although nobody
+   * changed it (its remembered origin was lost, e.g. in a crash): the page may start again once.
+   */
+  onCspLost?: () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -65,6 +70,8 @@ export class TeamSync {
   private unlistenClient: (() => void) | null = null;
   private team: { handle: SyncDocHandle; mirror: RecordMirror<SettingRecord> } | null = null;
   private starting: Promise<void> | null = null;
+  /** Settings changed in this window (a restart is then the user's to choose). */
+  private configured = false;
   private readonly companionFactories: IncidentCompanionFactory[] = [];
 
   constructor(
@@ -109,6 +116,7 @@ export class TeamSync {
 
   /** Saves new settings (null turns team sync off) and reconnects with them. */
   async configure(settings: TeamSyncSettings | null): Promise<void> {
+    this.configured = true;
     await writeTeamSyncSettings(this.database, settings);
     this.stop();
     await this.start();
@@ -250,6 +258,10 @@ export class TeamSync {
       return;
     }
     this.blockedByCsp = this.options.checkCsp === true && !syncOriginAllowedAtBoot(this.current.serverUrl);
+    if (this.blockedByCsp && !this.configured) {
+      rememberServerOrigin(this.current.serverUrl);
+      this.options.onCspLost?.();
+    }
     if (this.blockedByCsp) {
       // The page's CSP was fixed at start with another server: connecting would only be blocked.
       this.changed();

@@ -5,7 +5,7 @@ import { toRows } from './item-filters';
 import { CHECK_EVERY_MS, planNotifications } from './notification-plan';
 import { readNotifyLog, readSnoozes, writeNotifyLog } from './notify-store';
 import { readLiveActionItems, readSlaPolicy } from '@data/action-items';
-import { viewerTimeZone } from '@core/time/viewer-zone';
+import { viewerTimeZone } from '@core/time/zones';
 
 let running: Promise<void> | null = null;
 

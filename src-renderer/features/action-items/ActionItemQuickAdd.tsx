@@ -2,7 +2,7 @@ import type { ActionItem } from '@core/model/action-item';
 import type { Incident } from '@core/model/incident';
 import { ItemEditor } from './ItemEditor';
 import { useSlaPolicy } from '@data/action-items';
-import { viewerTimeZone } from '@core/time/viewer-zone';
+import { viewerTimeZone } from '@core/time/zones';
 import { usePeopleByName } from '@data/people';
 import './action-items.css';
 

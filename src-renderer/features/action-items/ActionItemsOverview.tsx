@@ -1,7 +1,7 @@
 import { ActionItemNotifier } from './ActionItemNotifier';
 import { ItemsView } from './ItemsView';
 import { useSlaPolicy, useAllActionItems } from '@data/action-items';
-import { viewerTimeZone } from '@core/time/viewer-zone';
+import { viewerTimeZone } from '@core/time/zones';
 import './action-items.css';
 
 /** Action items across all incidents (the "Action items" page in the main navigation). */

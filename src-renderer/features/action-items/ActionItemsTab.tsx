@@ -6,7 +6,7 @@ import { ItemEditor } from './ItemEditor';
 import { ItemsView } from './ItemsView';
 import { rowSelector } from './ItemTable';
 import { useSlaPolicy, useIncidentActionItems } from '@data/action-items';
-import { viewerTimeZone } from '@core/time/viewer-zone';
+import { viewerTimeZone } from '@core/time/zones';
 import { usePeopleByName } from '@data/people';
 import './action-items.css';
 

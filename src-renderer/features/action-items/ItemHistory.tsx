@@ -1,5 +1,5 @@
 import type { ActionItem } from '@core/model/action-item';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatWithZoneName } from '@core/time/format-in-zone';
 import { useFieldHistory, type FieldWriteShown } from '@data/sync';
 import { KIND_LABEL, STATUS_LABEL } from './status-keys';
 import { formatDayOrNone } from './format-due';
@@ -31,7 +31,7 @@ function Write({ field, write, timeZone }: { field: string; write: FieldWriteSho
     <>
       <q>{describeValue(field, write.value, timeZone)}</q>{' '}
       <span className="muted">
-        by {write.by || 'a teammate'}, {formatInZone(write.at, timeZone)}
+        by {write.by || 'a teammate'}, {formatWithZoneName(write.at, timeZone)}
       </span>
     </>
   );

@@ -1,7 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { dueMoves } from '@core/action-items/recompute';
 import type { Incident, IncidentDraft } from '@core/model/incident';
-import { viewerTimeZone } from '@core/time/viewer-zone';
+import { viewerTimeZone } from '@core/time/zones';
 import { planIncidentDates, saveIncidentWithDueDates, undoIncidentWithDueDates } from '@data/action-items';
 import { useToast } from '@ui/toast-context';
 import { DueMovesTable } from './DueMovesTable';

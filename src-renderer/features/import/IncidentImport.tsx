@@ -5,6 +5,7 @@ import { useAppCommand } from '@ui/command-bus';
 import { filesFromDrop } from './dropped-entries';
 import { ImportWorkerClient } from './import-client';
 import { ImportWizard } from './ImportWizard';
+import { PasteTextDialog } from './PasteTextDialog';
 import { groupPickedFiles, type PickedFile, type PickedInput } from './picked-input';
 import { groupRelatedInputs } from './related-inputs';
 import { SourcesDialog } from './SourcesDialog';
@@ -20,6 +21,8 @@ export function IncidentImport({ incident }: { incident: Incident }) {
   const [client, setClient] = useState<ImportWorkerClient | null>(null);
   const [showSources, setShowSources] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
+  /** Text in the paste dialog, or null while it is closed. */
+  const [pasted, setPasted] = useState<string | null>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const sources = useSources(incident.id);
 
@@ -33,6 +36,7 @@ export function IncidentImport({ incident }: { incident: Incident }) {
     void groupRelatedInputs(groupPickedFiles(files)).then((grouped) => setInputs((current) => [...(current ?? []), ...grouped]));
   };
   const dragging = useDropZone(start);
+  usePasteToImport(start, (text) => setPasted(text), inputs === null && pasted === null);
 
   const pick = async (directories: boolean) => {
     setMenuOpen(false);
@@ -71,6 +75,16 @@ export function IncidentImport({ incident }: { incident: Incident }) {
             <button type="button" role="menuitem" onClick={() => void pick(true)}>
               Choose folder…
             </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenuOpen(false);
+                setPasted('');
+              }}
+            >
+              Paste text…
+            </button>
           </div>
         )}
       </div>
@@ -81,9 +95,21 @@ export function IncidentImport({ incident }: { incident: Incident }) {
         <div className="drop-overlay" aria-hidden="true">
           <div className="drop-overlay-card">
             <strong>Drop to import into “{incident.title}”</strong>
-            <span>Slack export (ZIP or folder), PagerDuty log, Statuspage, Alertmanager or CSV timeline</span>
+            <span>Chat exports, paging and alert logs, status pages, deploys, CSV timelines and call transcripts</span>
           </div>
         </div>
+      )}
+      {pasted !== null && (
+        <PasteTextDialog
+          open
+          initialText={pasted}
+          onClose={() => setPasted(null)}
+          onImport={(file) => {
+            setPasted(null);
+            start([{ file, path: file.name }]);
+          }}
+          returnFocus={() => importButton.current}
+        />
       )}
       {inputs && client && <ImportWizard incident={incident} inputs={inputs} client={client} onClose={close} returnFocus={() => importButton.current} />}
       {showSources && (
@@ -143,4 +169,40 @@ function useDropZone(onDrop: (files: PickedFile[]) => void): boolean {
     };
   }, []);
   return dragging;
+}
+
+/** True for a control where Ctrl/Cmd+V pastes into what the user is typing. */
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null);
+}
+
+/**
+ * Ctrl/Cmd+V on the incident (not in a text field, no dialog open) imports what the clipboard
+ * holds: copied files go straight to the import, copied text (a chat log) opens the paste dialog.
+ */
+function usePasteToImport(onFiles: (files: PickedFile[]) => void, onText: (text: string) => void, enabled: boolean): void {
+  const handlers = useRef({ onFiles, onText });
+  useEffect(() => {
+    handlers.current = { onFiles, onText };
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const paste = (event: ClipboardEvent) => {
+      if (isEditable(event.target) || document.querySelector('dialog[open]')) return;
+      const data = event.clipboardData;
+      if (!data) return;
+      const files = [...data.files];
+      if (files.length > 0) {
+        event.preventDefault();
+        handlers.current.onFiles(files.map((file) => ({ file, path: file.name })));
+        return;
+      }
+      const text = data.getData('text/plain');
+      if (text.trim() === '') return;
+      event.preventDefault();
+      handlers.current.onText(text);
+    };
+    window.addEventListener('paste', paste);
+    return () => window.removeEventListener('paste', paste);
+  }, [enabled]);
 }

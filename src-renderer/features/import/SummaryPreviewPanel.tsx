@@ -1,5 +1,5 @@
 import type { Incident } from '@core/model/incident';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatWithZoneName } from '@core/time/format-in-zone';
 import type { AnyPreview } from './worker-protocol';
 
 /** Event count, time range and a few sample lines for formats without choices. */
@@ -13,7 +13,7 @@ export function SummaryPreviewPanel({ preview, incident }: { preview: AnyPreview
         {times.length > 0 && (
           <span className="muted">
             {' '}
-            · samples from {formatInZone(Math.min(...times), zone)} – {formatInZone(Math.max(...times), zone)}
+            · samples from {formatWithZoneName(Math.min(...times), zone)} – {formatWithZoneName(Math.max(...times), zone)}
           </span>
         )}
       </p>
@@ -21,7 +21,7 @@ export function SummaryPreviewPanel({ preview, incident }: { preview: AnyPreview
         <ul className="import-sample">
           {preview.sample.slice(0, 5).map((event) => (
             <li key={event.dedupeKey}>
-              <time>{formatInZone(event.at, zone, 'MM-dd HH:mm')}</time> <strong>{event.actorName || event.channel || event.kind}</strong> {event.text.slice(0, 160)}
+              <time>{formatWithZoneName(event.at, zone, 'MM-dd HH:mm')}</time> <strong>{event.actorName || event.channel || event.kind}</strong> {event.text.slice(0, 160)}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABEL, type Incident, type IncidentStatus } from '@core/model/incident';
 import { SEVERITIES, SEVERITY_MEANING, type Severity } from '@core/model/severity';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatWithZoneName } from '@core/time/format-in-zone';
 import { EmptyState } from '@ui/EmptyState';
 import { TrashIcon } from '@ui/icons';
 import { SeverityBadge } from '@ui/SeverityBadge';
@@ -71,7 +71,7 @@ export function IncidentLibrary({ onOpen, onCreate, onBackup, onImportBundle, is
           <span className="incident-title">{incident.title}</span>
           <span className={`status status-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
           <span className="incident-meta">
-            {incident.startedAt !== null ? formatInZone(incident.startedAt, incident.timeZone) : 'start not set'}
+            {incident.startedAt !== null ? formatWithZoneName(incident.startedAt, incident.timeZone) : 'start not set'}
             {incident.commander && ` · IC ${incident.commander}`}
             {incident.services.length > 0 && ` · ${incident.services.join(', ')}`}
           </span>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatWithZoneName } from '@core/time/format-in-zone';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
 import { DocumentOutlinePlugin } from '@editor/DocumentOutlinePlugin';
 import { exportMarkdownFromState } from '@editor/markdown-io';
@@ -93,7 +93,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
 
   const template = choices.find((c) => c.template.id === doc.templateId)?.template ?? null;
   const zone = incident.timeZone;
-  const timeText = useCallback((ms: number) => formatInZone(ms, zone), [zone]);
+  const timeText = useCallback((ms: number) => formatWithZoneName(ms, zone), [zone]);
 
   const autosave = useAutosave(
     (body) => saveBody(doc.id, body),

@@ -42,6 +42,7 @@ export function contextInputFromRecords(records: PostmortemRecords, generatedAt:
     metricOptions: records.metricOptions,
     authors: postmortemAuthors(incident),
     generatedAt,
+    ...(records.sourceOrder ? { sourceOrder: records.sourceOrder } : {}),
   };
 }
 

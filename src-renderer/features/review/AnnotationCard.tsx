@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Annotation } from '@core/model/annotation';
 import { RichTextEditor } from '@editor/RichTextEditor';
 import { BlamelessHighlightPlugin } from '@editor/BlamelessHighlightPlugin';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatWithZoneName } from '@core/time/format-in-zone';
 import { useToast } from '@ui/toast-context';
 import { TrashIcon } from '@ui/icons';
 import { deleteAnnotation, dismissFinding, restoreAnnotation, toggleAnnotationTag } from '@data/annotations';
@@ -62,7 +62,7 @@ export function AnnotationCard({ annotation, people, zone, target, onJump }: Ann
           </span>
         )}
         <span className="rv-card-meta muted">
-          {annotation.author || 'Unnamed'} · {formatInZone(annotation.updatedAt, zone)}
+          {annotation.author || 'Unnamed'} · {formatWithZoneName(annotation.updatedAt, zone)}
           {findings > 0 && <span className="rv-card-findings"> · {findings} wording suggestion{findings === 1 ? '' : 's'}</span>}
         </span>
         <button type="button" className="icon-button danger" aria-label="Delete annotation" title="Delete annotation" onClick={() => void remove().catch(report)}>

@@ -2,7 +2,7 @@ import { ChatText } from '@ui/chat-text/ChatText';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '@core/model/annotation';
 import type { Incident } from '@core/model/incident';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatInZone, formatWithZoneName } from '@core/time/format-in-zone';
 import { createActionItem } from '@data/action-items';
 import { useToast } from '@ui/toast-context';
 import { useModalOverlay } from '@ui/use-modal-overlay';
@@ -264,8 +264,8 @@ export function MeetingMode({ incident, agenda, people, onLeave, shared }: Meeti
             <>
               {/* The agenda item's heading: screen readers jump to it as the item changes. */}
               <h2 className="mt-time">
-                <time dateTime={new Date(item.at ?? 0).toISOString()}>{formatInZone(item.at ?? 0, zone, 'HH:mm:ss')}</time>
-                <span className="mt-date"> {formatInZone(item.at ?? 0, zone, 'EEE d MMM yyyy', false)}</span>
+                <time dateTime={new Date(item.at ?? 0).toISOString()}>{formatWithZoneName(item.at ?? 0, zone, 'HH:mm:ss')}</time>
+                <span className="mt-date"> {formatInZone(item.at ?? 0, zone, 'EEE d MMM yyyy')}</span>
               </h2>
               {item.milestones.length > 0 && (
                 <p className="mt-milestones">
@@ -293,7 +293,7 @@ export function MeetingMode({ incident, agenda, people, onLeave, shared }: Meeti
           )}
           {upNext && (
             <p className="mt-next">
-              Up next: {upNext.kind === 'incident' ? 'the incident as a whole' : [upNext.at !== null ? formatInZone(upNext.at, zone, 'HH:mm') : '', ...upNext.milestones, upNext.milestones.length ? '' : upNext.text].filter(Boolean).join(' · ')}
+              Up next: {upNext.kind === 'incident' ? 'the incident as a whole' : [upNext.at !== null ? formatWithZoneName(upNext.at, zone, 'HH:mm') : '', ...upNext.milestones, upNext.milestones.length ? '' : upNext.text].filter(Boolean).join(' · ')}
             </p>
           )}
         </section>

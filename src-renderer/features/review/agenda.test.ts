@@ -67,4 +67,10 @@ describe('buildAgenda', () => {
     expect(agenda.map((i) => i.kind)).toEqual(['incident']);
     expect(momentCount(agenda)).toBe(0);
   });
+
+  it('keeps pinned events of the same millisecond in the timeline order, not by id text', () => {
+    const events = [event('src:9', 5 * MIN, { pinned: true }), event('src:10', 5 * MIN, { pinned: true })];
+    expect(buildAgenda([], events, []).map((item) => item.key)).toEqual(['event:src:9', 'event:src:10', INCIDENT_ITEM_KEY]);
+  });
 });
+

@@ -63,7 +63,10 @@ export function buildAgenda(
     draft.milestones.push(milestone);
     drafts.set(key, draft);
   }
-  const ordered = [...drafts.values()].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+  // Same-millisecond stops keep the timeline's order (`events` come in it); milestones of their own after them.
+  const position = new Map(events.map((event, index) => [event.id, index]));
+  const rank = (draft: Draft) => (draft.event ? position.get(draft.event.id) ?? events.length : events.length);
+  const ordered = [...drafts.values()].sort((a, b) => a.at - b.at || rank(a) - rank(b) || a.key.localeCompare(b.key));
   const items: AgendaItem[] = ordered.map((draft) => {
     const eventId = draft.event?.id ?? null;
     const own = annotationsFor({ eventId, at: draft.at }, annotations);

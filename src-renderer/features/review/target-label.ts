@@ -1,6 +1,6 @@
 import type { AnnotationTarget } from '@core/model/annotation';
 import type { TimelineEvent } from '@core/model/event';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatInZone, formatWithZoneName } from '@core/time/format-in-zone';
 import { redactedText } from '@core/timeline/redaction';
 
 const MAX_QUOTE = 80;
@@ -16,11 +16,11 @@ export function targetLabel(target: AnnotationTarget, event: Pick<TimelineEvent,
     case 'incident':
       return 'Whole incident';
     case 'range':
-      return `Time range ${formatInZone(target.from, zone, 'yyyy-MM-dd HH:mm', false)} – ${formatInZone(target.to, zone)}`;
+      return `Time range ${formatInZone(target.from, zone, 'yyyy-MM-dd HH:mm')} – ${formatWithZoneName(target.to, zone)}`;
     case 'event': {
       if (!event) return 'Event no longer on the timeline';
       const who = event.actorName ? `${event.actorName}: ` : '';
-      return `Event ${formatInZone(event.at, zone, 'yyyy-MM-dd HH:mm:ss')} · ${who}“${quote(redactedText(event))}”`;
+      return `Event ${formatWithZoneName(event.at, zone, 'yyyy-MM-dd HH:mm:ss')} · ${who}“${quote(redactedText(event))}”`;
     }
   }
 }

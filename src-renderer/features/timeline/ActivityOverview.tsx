@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Milestone } from '@core/model/milestone';
 import type { KeyMoment, MinuteBucket } from '@core/timeline/bursts';
-import { formatInZone } from '@core/timeline/day-groups';
+import { formatInZone } from '@core/time/format-in-zone';
 import { overviewColumns, placeMarkerLabels, stageBands, timeAtX, xOfTime, type TimeRange } from './overview-geometry';
 
 interface ActivityOverviewProps {

@@ -1,5 +1,5 @@
 import type { CanReportEntry } from '@core/timeline/can-report';
-import { formatInZone } from '@core/timeline/day-groups';
+import { formatInZone } from '@core/time/format-in-zone';
 
 /** CAN reports (Conditions, Actions, Needs) in the order they were given. */
 export function CanPanel({ reports, zone, onJump, onAdd }: { reports: CanReportEntry[]; zone: string; onJump: (eventId: string) => void; onAdd: () => void }) {

@@ -1,7 +1,7 @@
 import { chatTextToPlain } from '@core/chat-text/chat-text';
 import type { TimelineEvent } from '@core/model/event';
 import type { KeyMoment } from '@core/timeline/bursts';
-import { formatInZone } from '@core/timeline/day-groups';
+import { formatInZone } from '@core/time/format-in-zone';
 import { redactedText } from '@core/timeline/redaction';
 
 interface KeyMomentsPanelProps {

@@ -1,7 +1,7 @@
 import type { Milestone } from '@core/model/milestone';
 import { checkMilestoneOrder } from '@core/timeline/milestone-order';
 import { confidenceLabel, type MilestoneSuggestion, type SuggestionCandidate } from '@core/milestones/suggest-milestones';
-import { formatInZone } from '@core/timeline/day-groups';
+import { formatInZone } from '@core/time/format-in-zone';
 
 interface MilestonesPanelProps {
   milestones: Milestone[];

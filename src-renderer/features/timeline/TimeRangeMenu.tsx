@@ -1,5 +1,5 @@
+import { formatInZone } from '@core/time/format-in-zone';
 import { fromLocalInputValue, toLocalInputValue } from '@core/time/zoned-input';
-import { formatInZone } from '@core/timeline/day-groups';
 
 interface TimeRangeMenuProps {
   from: number | null;

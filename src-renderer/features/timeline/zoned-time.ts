@@ -1,4 +1,4 @@
-import { formatInZone } from '@core/timeline/day-groups';
+import { formatInZone } from '@core/time/format-in-zone';
 
 /** datetime-local text with seconds, so an event's milestone keeps its exact second. */
 export function toLocalInputSeconds(ms: number, zone: string): string {

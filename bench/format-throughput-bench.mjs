@@ -1,0 +1,141 @@
+// Issue 13: import throughput of each chat/deploy format added for "Import what teams really
+// export", at 100k records (lines, messages, events) each, through the real importers (parse:
+// read, validate, normalise, dedupe, sort) in Node. Each figure is printed with a same-run
+// baseline: JSON.parse (or, for text logs, splitting into lines) of the same bytes, the least any
+// importer must do, so the ratio says what the importer adds and does not drift with the machine.
+//   node bench/format-throughput-bench.mjs [records=100000]
+import { performance } from 'node:perf_hooks';
+import { loadTs } from './load-ts.mjs';
+
+const N = Number(process.argv[2] ?? 100_000);
+const START = Date.parse('2024-03-01T22:00:00Z');
+const pad = (n) => String(n).padStart(2, '0');
+const iso = (ms) => new Date(ms).toISOString();
+const words = ['checkout', 'latency', 'rollback', 'pods', 'p99', 'broker', 'disk', 'shard', 'gateway', 'deploy', 'alert', 'paged'];
+const say = (i) => `${words[i % 12]} ${words[(i * 7) % 12]} update ${i}: ${words[(i * 5) % 12]} looks ${i % 3 ? 'better' : 'worse'}`;
+
+/** One generator per format: the bytes a real export of N records would hold. */
+const FORMATS = {
+  mattermost: () => {
+    const lines = ['{"type":"version","version":1}'];
+    for (let u = 0; u < 50; u++) lines.push(JSON.stringify({ type: 'user', user: { username: `user${u}`, email: `user${u}@example.org`, first_name: 'User', last_name: String(u) } }));
+    for (let i = 0; i < N; i++) {
+      lines.push(JSON.stringify({ type: 'post', post: { team: 'ops', channel: `inc-${i % 5}`, user: `user${i % 50}`, message: say(i), props: {}, create_at: START + i * 250, reactions: i % 10 ? [] : [{ user: 'user1', emoji_name: '+1', create_at: START + i * 250 + 5 }] } }));
+    }
+    return { name: 'export.jsonl', text: lines.join('\n'), records: N };
+  },
+  discord: () => {
+    const messages = [];
+    for (let i = 0; i < N; i++) {
+      const at = new Date(START + i * 250);
+      messages.push({
+        id: String(1213000000000000000n + BigInt(i)),
+        type: i % 20 ? 'Default' : 'Reply',
+        timestamp: `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}T${pad((at.getUTCHours() + 16) % 24)}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}.000-08:00`,
+        timestampEdited: null,
+        isPinned: false,
+        content: say(i),
+        author: { id: String(900000000000000000n + BigInt(i % 50)), name: `user${i % 50}`, nickname: `User ${i % 50}`, isBot: false },
+        attachments: [],
+        embeds: [],
+        reactions: [],
+        mentions: [],
+      });
+    }
+    const text = JSON.stringify({ guild: { id: '1', name: 'Ops' }, channel: { id: '2', type: 'GuildTextChat', name: 'inc' }, dateRange: { after: null, before: null }, exportedAt: iso(START), messages, messageCount: N });
+    return { name: 'channel.json', text, records: N };
+  },
+  teams: () => {
+    const value = [];
+    for (let i = 0; i < N; i++) {
+      value.push({
+        id: String(START + i * 250),
+        replyToId: i % 10 ? String(START + (i - (i % 10)) * 250) : null,
+        messageType: 'message',
+        createdDateTime: iso(START + i * 250),
+        lastEditedDateTime: null,
+        deletedDateTime: null,
+        from: { user: { id: `u-${i % 50}`, displayName: `User ${i % 50}` } },
+        body: { contentType: 'html', content: `<p>${say(i)} &amp; <at id="0">User ${(i + 1) % 50}</at></p>` },
+        attachments: [],
+        reactions: [],
+      });
+    }
+    return { name: 'messages.json', text: JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#chats', value }), records: N };
+  },
+  'github-deployments': () => {
+    const list = [];
+    for (let i = 0; i < N; i++) {
+      list.push(
+        i % 2
+          ? { id: 4000000000 + i, state: i % 4 === 1 ? 'in_progress' : 'success', description: say(i), environment: 'production', target_url: `https://github.com/o/r/actions/runs/${i}`, creator: { login: 'github-actions[bot]' }, created_at: iso(START + i * 250), deployment_url: `https://api.github.com/repos/o/r/deployments/${1800000000 + i - 1}`, repository_url: 'https://api.github.com/repos/o/r' }
+          : { id: 1800000000 + i, sha: 'c3d4e5f60718293a4b5c6d7e8f9012345678abcd', ref: `v1.${i}`, task: 'deploy', environment: 'production', description: say(i), creator: { login: `user${i % 50}` }, created_at: iso(START + i * 250), statuses_url: `https://api.github.com/repos/o/r/deployments/${1800000000 + i}/statuses`, repository_url: 'https://api.github.com/repos/o/r' },
+      );
+    }
+    return { name: 'deployments.json', text: JSON.stringify(list), records: N };
+  },
+  'kubernetes-events': () => {
+    const items = [];
+    for (let i = 0; i < N; i++) {
+      items.push({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `pod-${i}.17b8a1c2d3e4f5a6`, namespace: `ns-${i % 5}`, uid: `uid-${i}`, creationTimestamp: iso(START + i * 250) },
+        involvedObject: { kind: 'Pod', namespace: `ns-${i % 5}`, name: `pod-${i % 300}` },
+        reason: i % 3 ? 'Unhealthy' : 'Pulled',
+        message: say(i),
+        source: { component: 'kubelet', host: `node-${i % 9}` },
+        firstTimestamp: iso(START + i * 250),
+        lastTimestamp: iso(START + i * 250 + 1000),
+        count: 1 + (i % 4),
+        type: i % 3 ? 'Warning' : 'Normal',
+      });
+    }
+    return { name: 'events.json', text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }), records: N };
+  },
+  'chat-log': () => {
+    const lines = [];
+    for (let i = 0; i < N; i++) {
+      const at = new Date(START + i * 250);
+      lines.push(`[${at.toISOString().slice(0, 10)} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}] user${i % 50}: ${say(i)}`);
+    }
+    return { name: 'pasted.txt', text: lines.join('\n'), records: N, text_only: true };
+  },
+};
+
+const { module: registry, close } = await loadTs('src-renderer/core/importers/registry.ts');
+const MB = 1024 * 1024;
+try {
+  console.log(`\nImport throughput per format at ${N.toLocaleString('en-US')} records (parse in Node; baseline: JSON.parse or line split of the same bytes)\n`);
+  for (const [format, generate] of Object.entries(FORMATS)) {
+    const sample = generate();
+    const data = new TextEncoder().encode(sample.text);
+    const input = { kind: 'file', source: { name: sample.name, size: data.length, read: async (offset, length) => data.subarray(offset, offset + length) } };
+    const importer = registry.getImporter(format);
+    const detected = (await registry.detectFormat(input)).importer.id;
+    // Warm-up on the same bytes so both figures are for optimised code.
+    const decode = () => new TextDecoder().decode(data);
+    const baseline = sample.text_only
+      ? () => decode().split('\n').length
+      : sample.name.endsWith('.jsonl')
+        ? () => decode().split('\n').map((line) => JSON.parse(line)).length
+        : () => JSON.parse(decode()) !== null;
+    baseline();
+    const b0 = performance.now();
+    baseline();
+    const baseMs = performance.now() - b0;
+    const limits = { maxEntryBytes: 1024 * MB };
+    await importer.parse(input, { limits });
+    const t0 = performance.now();
+    const result = await importer.parse(input, { limits });
+    const ms = performance.now() - t0;
+    const fits = data.length <= 64 * MB ? 'within' : 'OVER';
+    console.log(
+      `${format.padEnd(20)} ${(data.length / MB).toFixed(1).padStart(6)} MB (${fits} the 64 MB one-file limit), detected as ${detected}: ` +
+        `${result.events.length.toLocaleString('en-US')} events in ${ms.toFixed(0)} ms = ${Math.round(result.events.length / (ms / 1000)).toLocaleString('en-US')} events/s; ` +
+        `baseline ${baseMs.toFixed(0)} ms, ratio ${(ms / baseMs).toFixed(1)}x`,
+    );
+  }
+} finally {
+  await close();
+}
