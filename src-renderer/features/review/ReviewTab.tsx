@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { formatInZone } from '@core/time/zoned-input';
+import { formatWithZoneName } from '@core/time/format-in-zone';
 import { useIncidentActionItems } from '@data/action-items';
 import { useToast } from '@ui/toast-context';
 import { meetingMinutes } from './meeting-minutes';
@@ -69,7 +69,7 @@ export function ReviewTab({ incident }: { incident: Incident }) {
     if (role === 'participant') shared.meeting.leave(meetingName || 'A teammate', Date.now());
     if (role === 'facilitator') {
       const endedAt = Date.now();
-      const minutes = meetingMinutes(shared.meeting.snapshot(), endedAt, annotations ?? [], actionItems ?? [], (ms) => formatInZone(ms, zone));
+      const minutes = meetingMinutes(shared.meeting.snapshot(), endedAt, annotations ?? [], actionItems ?? [], (ms) => formatWithZoneName(ms, zone));
       shared.meeting.end(endedAt);
       void appendToPostmortem(incident.id, minutes).then(
         (added) =>
