@@ -3,11 +3,12 @@
 // read, validate, normalise, dedupe, sort) in Node. Each figure is printed with a same-run
 // baseline: JSON.parse (or, for text logs, splitting into lines) of the same bytes, the least any
 // importer must do, so the ratio says what the importer adds and does not drift with the machine.
-//   node bench/format-throughput-bench.mjs [records=100000]
+//   node bench/format-throughput-bench.mjs [records=100000] [format,format…]
 import { performance } from 'node:perf_hooks';
 import { loadTs } from './load-ts.mjs';
 
 const N = Number(process.argv[2] ?? 100_000);
+const ONLY = process.argv[3] ? new Set(process.argv[3].split(',')) : null;
 const START = Date.parse('2024-03-01T22:00:00Z');
 const pad = (n) => String(n).padStart(2, '0');
 const iso = (ms) => new Date(ms).toISOString();
@@ -108,6 +109,7 @@ const MB = 1024 * 1024;
 try {
   console.log(`\nImport throughput per format at ${N.toLocaleString('en-US')} records (parse in Node; baseline: JSON.parse or line split of the same bytes)\n`);
   for (const [format, generate] of Object.entries(FORMATS)) {
+    if (ONLY && !ONLY.has(format)) continue;
     const sample = generate();
     const data = new TextEncoder().encode(sample.text);
     const input = { kind: 'file', source: { name: sample.name, size: data.length, read: async (offset, length) => data.subarray(offset, offset + length) } };

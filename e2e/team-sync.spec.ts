@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ActionItemsPage } from './pages/action-items-page';
 import { LibraryPage } from './pages/library-page';
@@ -17,6 +17,13 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+// Each person is a browser profile of their own: closed after every test, pass or fail, or it keeps
+// reconnecting to a stopped server and slows every spec that runs after this one.
+const profiles: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(profiles.splice(0).map((context) => context.close()));
+});
+
 interface Person {
   page: Page;
   sync: TeamSyncPage;
@@ -28,6 +35,7 @@ interface Person {
 
 async function person(browser: Browser, name: 'ana' | 'ben'): Promise<Person> {
   const context = await browser.newContext();
+  profiles.push(context);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   page.on('console', (message) => {

@@ -30,7 +30,6 @@ const ALLOWED = {
  */
 export const LEGACY_IMPORTERS = new Map([
   // [path from the repository root, kinds: 'db' (@db or dexie) | 'features' (another feature)]
-  ['src-renderer/features/timeline/EventRow.tsx', ['features']],
 ]);
 
 /** Packages `core/` may use: pure, DOM-free, platform-free. Add one here only if it is all three. */

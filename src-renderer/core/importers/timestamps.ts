@@ -117,6 +117,10 @@ function fromParts(parts: DateTimeParts, original: string, options: TimestampOpt
     return { at, original };
   }
   const zone = options.timeZone ?? 'UTC';
+  if (zone === 'UTC') {
+    const at = utcMillis(year, month, day, hour, minute, second, ms);
+    return Number.isFinite(at) ? { at, original } : null;
+  }
   if (!isValidTimeZone(zone)) return null;
   const date = new TZDate(year, month - 1, day, hour, minute, second, ms, zone);
   // Like Date, TZDate maps years 0..99 to 1900..1999.

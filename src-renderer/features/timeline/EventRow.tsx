@@ -1,8 +1,8 @@
+import type { ReactNode } from 'react';
 import { chatTextToPlain } from '@core/chat-text/chat-text';
 import { emojiForName } from '@core/chat-text/emoji';
 import { ExternalLink } from '@ui/ExternalLink';
 import { PaperclipIcon, TrashIcon } from '@ui/icons';
-import { EventAnnotations } from '@features/review';
 import type { TimelineEvent } from '@core/model/event';
 import { formatEventTime } from '@core/timeline/day-groups';
 import { redactedText } from '@core/timeline/redaction';
@@ -36,7 +36,12 @@ interface EventRowProps {
   /** The same real-world event as recorded by other sources, shown in this row. */
   alsoFrom?: readonly TimelineEvent[];
   actions: EventRowActions;
+  /** What another feature shows beside the event (the review's annotations), composed in app/. */
+  aside?: EventAside;
 }
+
+/** Renders beside an event row; app/ passes the review feature's annotation badge (features never import each other). */
+export type EventAside = (event: Pick<TimelineEvent, 'id' | 'incidentId'>) => ReactNode;
 
 /** Names the event in its row buttons' labels ("Pin 16:45 Rosa: rolling back…"): a screen reader's button list says which row each is in. */
 function eventLabel(event: TimelineEvent, zone: string): string {
@@ -44,7 +49,7 @@ function eventLabel(event: TimelineEvent, zone: string): string {
   return `${formatEventTime(event.at, zone)} ${event.actorName || 'Unknown'}: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
 }
 
-export function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, alsoFrom = NO_OTHERS, actions }: EventRowProps) {
+export function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, alsoFrom = NO_OTHERS, actions, aside }: EventRowProps) {
   const label = eventLabel(event, zone);
   const className = ['tl-row', selected ? 'is-selected' : '', event.pinned ? 'is-pinned' : '', reply ? 'is-reply' : '', event.deleted ? 'is-deleted' : '']
     .join(' ')
@@ -135,7 +140,7 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
         )}
       </div>
       <div className="tl-annotations">
-        <EventAnnotations incidentId={event.incidentId} eventId={event.id} />
+        {aside?.(event)}
       </div>
       <div className="tl-actions">
         <button

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { EventRow, type EventRowActions } from './EventRow';
+import { EventRow, type EventAside, type EventRowActions } from './EventRow';
 import type { TimelineEvent } from '@core/model/event';
 import type { TimelineRow } from './timeline-rows';
 
@@ -18,10 +18,11 @@ interface TimelineListProps {
   /** Scrolls the row into view whenever `nonce` changes; `focus` also moves keyboard focus to it (j/k). */
   scrollTo: { index: number; nonce: number; focus?: boolean } | null;
   onFirstRows?: () => void;
+  eventAside?: EventAside;
 }
 
 /** The merged timeline, virtualised: only the rows on screen exist in the DOM. */
-export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows }: TimelineListProps) {
+export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows, eventAside }: TimelineListProps) {
   const parentRef = useRef<HTMLDivElement>(null);
   const dayIndexes = useMemo(() => rows.flatMap((row, index) => (row.type === 'day' ? [index] : [])), [rows]);
   const activeDay = useRef(0);
@@ -119,6 +120,7 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
                   milestoneLabels={milestonesByEvent.get(row.event.id)}
                   alsoFrom={row.reply ? undefined : sameEvents.get(row.event.id)}
                   actions={actions}
+                  aside={eventAside}
                 />
               )}
             </div>

@@ -18,6 +18,7 @@ import { FilterBar } from './FilterBar';
 import { KeyHints } from './KeyHints';
 import { LayoutToggle } from './LayoutToggle';
 import { TimelineList } from './TimelineList';
+import type { EventAside } from './EventRow';
 import { TimelineEmpty } from './TimelineEmpty';
 import { TimelineSidebar } from './TimelineSidebar';
 import { TimelineDialogs, type DialogState } from './TimelineDialogs';
@@ -45,7 +46,7 @@ const EMPTY_FILTER = emptyTimelineFilter();
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_EVENTS: TimelineEvent[] = [];
 
-export function TimelineTab({ incident }: { incident: Incident }) {
+export function TimelineTab({ incident, eventAside }: { incident: Incident; eventAside?: EventAside }) {
   const incidentId = incident.id;
   const [mountedAt] = useState(nowMs);
   const { events, complete } = useVisibleEvents(incidentId);
@@ -229,6 +230,7 @@ export function TimelineTab({ incident }: { incident: Incident }) {
                 // The jump is applied again once the whole list is in: the first page may not hold the event.
                 scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0), focus: jump.focus } : null}
                 onFirstRows={onFirstRows}
+                eventAside={eventAside}
                 actions={{
                   select: setSelectedId,
                   togglePin,
