@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentSecurityPolicy } from './csp';
 import { APP_HOST, APP_SCHEME } from './url-policy';
 
 /**
@@ -83,11 +83,13 @@ async function isFile(filePath: string): Promise<boolean> {
 }
 
 /**
- * The app:// handler. Every response carries the production CSP as a header, so it applies
+ * The app:// handler. Every response carries the production CSP as a header (its connect-src
+ * naming the team sync server remembered when the page loads, if any: a reload after changing
+ * it, the restart the Team sync dialog asks for, allows the new one), so it applies
  * even to documents that lack the meta tag. Extension-less paths fall back to index.html
  * because they are client-side routes being reloaded.
  */
-export function createAppRequestHandler(root: string): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(root: string, syncOrigin: () => string | null = () => null): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return response(405, 'Method not allowed');
     let filePath = resolveAppPath(root, request.url);
@@ -102,7 +104,7 @@ export function createAppRequestHandler(root: string): (request: Request) => Pro
       status: 200,
       headers: {
         'Content-Type': mimeTypeFor(filePath),
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': contentSecurityPolicy(syncOrigin()),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
       },

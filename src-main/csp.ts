@@ -8,7 +8,7 @@
  * inert document and same-origin workers; and `lexical`, which @lexical/clipboard creates anew
  * on every paste (hence 'allow-duplicates') to hand pasted HTML to DOMParser.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY: string = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -22,3 +22,15 @@ export const CONTENT_SECURITY_POLICY = [
   "require-trusted-types-for 'script'",
   "trusted-types default lexical 'allow-duplicates'",
 ].join('; ');
+
+/** A team sync server's origin as the CSP may name it: ws(s)://host[:port], nothing else. */
+export const SYNC_ORIGIN_PATTERN = /^wss?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^wss?:\/\/\[[0-9a-fA-F:]+\](:[0-9]{1,5})?$/;
+
+/**
+ * The policy with the configured team sync server added to connect-src (and nothing else): the
+ * one place the app may open a connection to. No server (or an invalid one): the plain policy.
+ */
+export function contentSecurityPolicy(syncOrigin: string | null): string {
+  if (!syncOrigin || !SYNC_ORIGIN_PATTERN.test(syncOrigin)) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${syncOrigin}`);
+}

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, protocol, screen, session } from 'electron';
 import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './app-protocol';
+import { SyncOriginStore } from './sync-origin-store';
 import { registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
 import { IPC_CHANNELS } from './preload/ipc-channels';
@@ -73,11 +74,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   const trusted = trustedOrigins(devServerUrl, app.isPackaged);
   installSecurityPolicies(session.defaultSession, trusted);
-  protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_ROOT));
+  const syncOrigin = new SyncOriginStore(app.getPath('userData'));
+  protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_ROOT, () => syncOrigin.current()));
   registerIpcHandlers({
     trustedOrigins: trusted,
     appVersion: app.getVersion(),
     defaultSaveDir: app.getPath('documents'),
+    syncOrigin,
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -61,13 +61,21 @@ async function call<T>(channel: string, arg?: unknown, from = event()): Promise<
   return (await handler(from, arg)) as IpcResult<T>;
 }
 
+const remembered: (string | null)[] = [];
+
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'debrief-ipc-'));
   electron.handlers.clear();
   vi.clearAllMocks();
   electron.shown.length = 0;
   sender = new FakeSender(1);
-  registerIpcHandlers({ trustedOrigins: trustedOrigins(undefined, true), appVersion: '1.2.3', defaultSaveDir: dir });
+  remembered.length = 0;
+  registerIpcHandlers({
+    trustedOrigins: trustedOrigins(undefined, true),
+    appVersion: '1.2.3',
+    defaultSaveDir: dir,
+    syncOrigin: { remember: async (origin) => void remembered.push(origin) },
+  });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -187,5 +195,15 @@ describe('registerIpcHandlers', () => {
     expect(electron.shown).toEqual([{ title: 'Action item overdue', body: 'Add alerting on queue depth' }]);
     expect(await call(IPC_CHANNELS.appVersion)).toEqual({ ok: true, value: '1.2.3' });
     expect(await call(IPC_CHANNELS.appVersion, 'extra')).toMatchObject({ ok: false, code: 'IPC_INVALID_ARGUMENT' });
+  });
+
+  it('remembers a team sync origin for the CSP, and refuses anything that is not ws(s)://host[:port]', async () => {
+    expect(await call(IPC_CHANNELS.rememberSyncOrigin, 'wss://sync.example.com:8443')).toEqual({ ok: true });
+    expect(await call(IPC_CHANNELS.rememberSyncOrigin, null)).toEqual({ ok: true });
+    for (const bad of ["wss://a.example; script-src 'unsafe-eval'", 'https://sync.example.com', 'wss://sync.example.com/path', 42]) {
+      expect(await call(IPC_CHANNELS.rememberSyncOrigin, bad)).toMatchObject({ ok: false, code: 'IPC_INVALID_ARGUMENT' });
+    }
+    expect(await call(IPC_CHANNELS.rememberSyncOrigin, 'wss://x.example', event('https://evil.example/'))).toMatchObject({ ok: false, code: 'IPC_UNTRUSTED_SENDER' });
+    expect(remembered).toEqual(['wss://sync.example.com:8443', null]);
   });
 });

@@ -11,6 +11,7 @@ import {
   beginSaveRequestSchema,
   externalUrlSchema,
   noArgumentsSchema,
+  syncOriginSchema,
   notificationRequestSchema,
   openFilesRequestSchema,
   parseArgument,
@@ -28,6 +29,8 @@ export interface IpcHandlerContext {
   appVersion: string;
   /** Folder the save dialogs start in. */
   defaultSaveDir: string;
+  /** Where the team sync server's origin is kept for the next start's CSP. */
+  syncOrigin: { remember(origin: string | null): Promise<void> };
 }
 
 /**
@@ -155,5 +158,6 @@ export function registerIpcHandlers(ctx: IpcHandlerContext, state: IpcState = { 
   });
 
   handle(IPC_CHANNELS.appVersion, noArgumentsSchema, (): string => ctx.appVersion);
+  handle(IPC_CHANNELS.rememberSyncOrigin, syncOriginSchema, (origin): Promise<void> => ctx.syncOrigin.remember(origin));
   return state;
 }

@@ -10,6 +10,7 @@ import type {
 } from './preload/desktop-api';
 import { IPC_CHUNK_BYTES } from './preload/ipc-channels';
 import { DesktopError } from './ipc-errors';
+import { SYNC_ORIGIN_PATTERN } from './csp';
 import { originOf } from './url-policy';
 
 /** The parts of Electron's WebFrameMain the sender check needs (kept small for tests). */
@@ -92,6 +93,9 @@ export const printToPdfRequestSchema = z.strictObject({
 export const externalUrlSchema = z.string().min(1).max(8192);
 
 export const noArgumentsSchema = z.undefined();
+
+/** A team sync server's origin for the CSP, or null: nothing that could add another directive. */
+export const syncOriginSchema = z.string().max(300).regex(SYNC_ORIGIN_PATTERN).nullable();
 
 export function parseArgument<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);

@@ -85,6 +85,7 @@ export async function installDesktopBridge(page: Page): Promise<void> {
       async appVersion() {
         return '0.0.0-e2e';
       },
+      async rememberSyncOrigin() {},
       onMenuCommand() {
         return () => undefined;
       },

@@ -90,6 +90,8 @@ export interface DesktopApi {
   printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>;
   openExternal(url: string): Promise<void>;
   appVersion(): Promise<string>;
+  /** The team sync server's origin (ws(s)://host[:port]) for the CSP of the next start; null for none. */
+  rememberSyncOrigin(origin: string | null): Promise<void>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

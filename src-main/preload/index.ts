@@ -29,6 +29,7 @@ const api = {
   printToPdf: (request) => invoke(IPC_CHANNELS.printToPdf, request),
   openExternal: (url) => invoke(IPC_CHANNELS.openExternal, url),
   appVersion: () => invoke(IPC_CHANNELS.appVersion),
+  rememberSyncOrigin: (origin) => invoke(IPC_CHANNELS.rememberSyncOrigin, origin),
   onMenuCommand(listener) {
     const forward = (_event: Electron.IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

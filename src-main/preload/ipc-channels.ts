@@ -13,6 +13,7 @@ export const IPC_CHANNELS = {
   printToPdf: 'debrief:print-to-pdf',
   openExternal: 'debrief:open-external',
   appVersion: 'debrief:app-version',
+  rememberSyncOrigin: 'debrief:remember-sync-origin',
   menuCommand: 'debrief:menu-command',
 } as const;
 

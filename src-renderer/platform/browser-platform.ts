@@ -64,6 +64,9 @@ export function createBrowserPlatform(): Platform {
     async appVersion() {
       return __APP_VERSION__;
     },
+    async rememberSyncOrigin() {
+      // The web build's CSP is written at boot from what team sync keeps in localStorage.
+    },
     onMenuCommand() {
       return () => undefined;
     },

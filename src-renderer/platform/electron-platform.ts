@@ -45,6 +45,7 @@ export function createElectronPlatform(api: DesktopApi): Platform {
       if (safeExternalUrl(raw)) await api.openExternal(raw);
     },
     appVersion: () => api.appVersion(),
+    rememberSyncOrigin: (origin) => api.rememberSyncOrigin(origin),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

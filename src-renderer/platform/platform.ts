@@ -37,5 +37,10 @@ export interface Platform {
   printToPdf(suggestedName: string): Promise<boolean>;
   openExternal(url: string): Promise<void>;
   appVersion(): Promise<string>;
+  /**
+   * Desktop: the team sync server's origin (ws(s)://host[:port], or null) that the next page load's
+   * CSP allows. Browser: nothing to do (the page's CSP is written at boot from localStorage).
+   */
+  rememberSyncOrigin(origin: string | null): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

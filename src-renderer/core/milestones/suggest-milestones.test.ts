@@ -175,4 +175,11 @@ describe('severityChangeIn', () => {
       expect(severityChangeIn(text)).toBeNull();
     },
   );
+
+  it('a huge incident where every message is evidence still gets its suggestion (no stack overflow, earliest wins)', () => {
+    const t = Date.UTC(2024, 5, 13, 6, 0);
+    const events = Array.from({ length: 150_000 }, (_, i) => slack(t + i * 1000, 'incident', 'alert just fired'));
+    const detect = suggestMilestones(events, []).find((s) => s.kind === 'Detect');
+    expect(detect?.eventId).toBe(events[0].id);
+  }, 60_000);
 });

@@ -74,6 +74,22 @@ function inferIncidentChannel(events: readonly SuggestionEvent[]): string | null
 
 /** Every piece of evidence for a standard milestone, in event order. */
 export function milestoneCandidates(events: readonly SuggestionEvent[], options: SuggestionOptions = {}): SuggestionCandidate[] {
+  return runSteps(milestoneCandidateSteps(events, options));
+}
+
+/** Events read between two points where a caller running this in the background may pause. */
+const STEP = 2048;
+
+/** Runs a pausable computation to its end. */
+function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** milestoneCandidates, pausing (yield) every few thousand events. */
+function* milestoneCandidateSteps(events: readonly SuggestionEvent[], options: SuggestionOptions): Generator<void, SuggestionCandidate[], void> {
   const ordered = [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   const incidentChannel = options.incidentChannel ?? inferIncidentChannel(ordered);
   const out: SuggestionCandidate[] = [];
@@ -81,7 +97,9 @@ export function milestoneCandidates(events: readonly SuggestionEvent[], options:
     out.push({ kind, at: event.at, eventId: event.id, confidence, reason, evidence: excerpt(event.text), actorName: event.actorName });
 
   let firstResponder = false;
+  let read = 0;
   for (const event of ordered) {
+    if (++read % STEP === 0) yield;
     for (const c of sourceCandidates(event)) add(event, c.kind, c.confidence, c.reason);
     if (event.kind === 'deploy' && ROLLBACK_DEPLOY.test(event.text)) add(event, 'Mitigate', 0.7, 'A deploy rolled the change back');
     if (!TEXT_KINDS.has(event.kind)) continue;
@@ -91,8 +109,9 @@ export function milestoneCandidates(events: readonly SuggestionEvent[], options:
       add(event, 'Assemble', 0.3, `First message in ${incidentChannel}`);
     }
   }
+  const byId = new Map(ordered.map((e) => [e.id, e]));
   for (const report of findCanReports(ordered.filter((e) => TEXT_KINDS.has(e.kind)))) {
-    const event = ordered.find((e) => e.id === report.eventId);
+    const event = byId.get(report.eventId);
     if (event) add(event, 'Verify', 0.6, 'A CAN report described the conditions');
   }
   return out;
@@ -100,7 +119,8 @@ export function milestoneCandidates(events: readonly SuggestionEvent[], options:
 
 /** Picks the suggestion for one kind from its candidates (see the module comment). */
 function choose(candidates: SuggestionCandidate[]): MilestoneSuggestion {
-  const best = Math.max(...candidates.map((c) => c.confidence));
+  // A loop, not Math.max(...): spreading a hundred thousand candidates overflows the stack.
+  const best = candidates.reduce((max, c) => Math.max(max, c.confidence), -Infinity);
   const eligible = candidates.filter((c) => c.confidence >= best - CONFIDENCE_BAND - 1e-9);
   const chosen = eligible.reduce((a, b) => (b.at < a.at ? b : a));
   const seen: number[] = [chosen.at];
@@ -147,12 +167,25 @@ export function suggestMilestones(
   existing: readonly Pick<Milestone, 'kind' | 'eventId'>[],
   options: SuggestionOptions = {},
 ): MilestoneSuggestion[] {
+  return runSteps(suggestMilestonesSteps(events, existing, options));
+}
+
+/** suggestMilestones, pausing (yield) every few thousand events, for a view that computes it in slices. */
+export function* suggestMilestonesSteps(
+  events: readonly SuggestionEvent[],
+  existing: readonly Pick<Milestone, 'kind' | 'eventId'>[],
+  options: SuggestionOptions = {},
+): Generator<void, MilestoneSuggestion[], void> {
   const taken = new Set<MilestoneKind>(existing.filter((m) => m.kind !== 'Custom').map((m) => m.kind));
   const customEventIds = new Set(existing.filter((m) => m.kind === 'Custom' && m.eventId !== null).map((m) => m.eventId));
   const byKind = new Map<MilestoneKind, SuggestionCandidate[]>();
-  for (const c of milestoneCandidates(events, options)) {
+  const candidates = yield* milestoneCandidateSteps(events, options);
+  yield;
+  for (const c of candidates) {
     if (taken.has(c.kind)) continue;
-    byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    const list = byKind.get(c.kind);
+    if (list) list.push(c);
+    else byKind.set(c.kind, [c]);
   }
   const standard = [...byKind.values()].map(choose);
   const severity = severityChanges(events).filter((s) => !customEventIds.has(s.eventId) && !s.alternatives.some((a) => customEventIds.has(a.eventId)));

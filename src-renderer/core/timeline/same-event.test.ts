@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../model/event';
 import { newTimelineEvent } from '../model/new-event';
 import type { SourceFormat } from '../model/source';
-import { isBotPost, isSameEvent, matchSameEvents, sameEventPairKey } from './same-event';
+import { isBotPost, isSameEvent, matchSameEvents, SAME_EVENT_WINDOW_MS, sameEventPairKey } from './same-event';
 
 const T0 = Date.parse('2024-06-12T14:00:00Z');
 function event(id: string, format: SourceFormat, seconds: number, kind: TimelineEvent['kind'], actorName: string, text: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
@@ -54,3 +55,51 @@ describe('same real-world event from two sources', () => {
     expect(sameEventPairKey('sl1', 'csv1')).toBe(sameEventPairKey('csv1', 'sl1'));
   });
 });
+
+/** The rule as first written: every later event in the window, one per other format, in time order. */
+function matchByScanningAll(events: readonly TimelineEvent[], splits: ReadonlySet<string>) {
+  const merged = new Map<string, TimelineEvent[]>();
+  const shownIn = new Map<string, string>();
+  const candidates = events.filter((e) => (['deploy', 'alert', 'page'].includes(e.kind) || isBotPost(e)) && e.threadParentKey === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  for (let i = 0; i < candidates.length; i++) {
+    const primary = candidates[i];
+    if (shownIn.has(primary.id)) continue;
+    for (let j = i + 1; j < candidates.length && candidates[j].at - primary.at <= SAME_EVENT_WINDOW_MS; j++) {
+      const other = candidates[j];
+      if (shownIn.has(other.id) || merged.has(other.id) || splits.has(sameEventPairKey(primary.id, other.id))) continue;
+      const taken = merged.get(primary.id) ?? [];
+      if (taken.some((e) => e.sourceFormat === other.sourceFormat) || !isSameEvent(primary, other)) continue;
+      merged.set(primary.id, [...taken, other]);
+      shownIn.set(other.id, primary.id);
+    }
+  }
+  return { merged, shownIn };
+}
+
+describe('matching at scale', () => {
+  const FORMATS: SourceFormat[] = ['csv-timeline', 'slack-export', 'pagerduty', 'alertmanager'];
+  const WORDS = ['payments-api', '2024.06.12-1', 'checkout', '5xx', 'rate', 'rolled', 'out', 'p99', 'search'];
+  const arbitraryEvent = fc.record({
+    format: fc.constantFrom(...FORMATS),
+    seconds: fc.integer({ min: 0, max: 400 }),
+    kind: fc.constantFrom<TimelineEvent['kind']>('deploy', 'alert', 'page', 'message'),
+    bot: fc.boolean(),
+    words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }),
+  });
+
+  it('pairs exactly as scanning every later event would (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryEvent, { maxLength: 40 }), fc.array(fc.tuple(fc.nat(39), fc.nat(39)), { maxLength: 5 }), (drafts, splitPairs) => {
+        const events = drafts.map((d, i) => event(`e${i}`, d.format, d.seconds, d.kind, d.bot ? 'deploy-bot' : 'Tom Okafor', d.words.join(' ')));
+        const splits = new Set(splitPairs.map(([a, b]) => sameEventPairKey(`e${a}`, `e${b}`)));
+        const ids = (m: Map<string, TimelineEvent[]>) => [...m].map(([id, list]) => [id, list.map((e) => e.id)]).sort();
+        const fast = matchSameEvents(events, splits);
+        const reference = matchByScanningAll(events, splits);
+        expect(ids(fast.merged)).toEqual(ids(reference.merged));
+        expect([...fast.shownIn].sort()).toEqual([...reference.shownIn].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+

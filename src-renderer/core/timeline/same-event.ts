@@ -46,6 +46,16 @@ function tokens(text: string): Set<string> {
   return out;
 }
 
+// An event is compared with every event of the other sources in its window: split its words once.
+const tokenCache = new WeakMap<TimelineEvent, { text: string; tokens: Set<string> }>();
+function tokensOf(event: TimelineEvent): Set<string> {
+  const cached = tokenCache.get(event);
+  if (cached && cached.text === event.text) return cached.tokens;
+  const fresh = { text: event.text, tokens: tokens(event.text) };
+  tokenCache.set(event, fresh);
+  return fresh.tokens;
+}
+
 const distinctive = (token: string) => token.length >= 3 && /\d/.test(token) && /[^\d]/.test(token);
 
 /** Whether two events are one real-world event seen by two sources (see the rule above). */
@@ -56,8 +66,8 @@ export function isSameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
   const fb = family(b);
   if (fa === null || fb === null || (fa === 'bot-post' && fb === 'bot-post')) return false;
   if (fa !== fb && fa !== 'bot-post' && fb !== 'bot-post') return false;
-  const ta = tokens(a.text);
-  const tb = tokens(b.text);
+  const ta = tokensOf(a);
+  const tb = tokensOf(b);
   const shared = [...ta].filter((token) => tb.has(token));
   if (shared.some(distinctive) && shared.length >= 2) return true;
   return shared.length >= 3 && shared.length / Math.min(ta.size, tb.size) >= 0.6;
@@ -82,25 +92,46 @@ export interface SameEventMatches {
   shownIn: Map<string, string>;
 }
 
+const inTimeOrder = (a: TimelineEvent, b: TimelineEvent) => a.at - b.at || (a.id < b.id ? -1 : 1);
+
 /**
  * Pairs up the events (in time order) by `isSameEvent`: the earlier one keeps its row and takes
  * in at most one event per other source format; pairs in `splits` stay apart.
+ *
+ * Only events of another format can pair, so each event looks at the other formats' events in its
+ * window alone (one cursor per format): a 100k-row source next to a small one costs a pass over
+ * them, not 100k × the events of the same source within two minutes (seconds of main thread).
  */
 export function matchSameEvents(events: readonly TimelineEvent[], splits: ReadonlySet<string> = new Set()): SameEventMatches {
   const merged = new Map<string, TimelineEvent[]>();
   const shownIn = new Map<string, string>();
-  const candidates = events.filter((event) => family(event) !== null && event.threadParentKey === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-  for (let i = 0; i < candidates.length; i++) {
-    const primary = candidates[i];
+  const candidates = events.filter((event) => family(event) !== null && event.threadParentKey === null);
+  // The views hand over events already in time order: check that in one pass before sorting.
+  if (candidates.some((event, i) => i > 0 && inTimeOrder(candidates[i - 1], event) > 0)) candidates.sort(inTimeOrder);
+  const byFormat = new Map<string, TimelineEvent[]>();
+  for (const event of candidates) {
+    const list = byFormat.get(event.sourceFormat);
+    if (list) list.push(event);
+    else byFormat.set(event.sourceFormat, [event]);
+  }
+  if (byFormat.size < 2) return { merged, shownIn };
+  const formats = [...byFormat.entries()].map(([format, list]) => ({ format, list, next: 0 }));
+  for (const primary of candidates) {
     if (shownIn.has(primary.id)) continue;
-    for (let j = i + 1; j < candidates.length && candidates[j].at - primary.at <= SAME_EVENT_WINDOW_MS; j++) {
-      const other = candidates[j];
-      if (shownIn.has(other.id) || merged.has(other.id) || splits.has(sameEventPairKey(primary.id, other.id))) continue;
-      const taken = merged.get(primary.id) ?? [];
-      if (taken.some((event) => event.sourceFormat === other.sourceFormat) || !isSameEvent(primary, other)) continue;
-      merged.set(primary.id, [...taken, other]);
-      shownIn.set(other.id, primary.id);
+    let taken: TimelineEvent[] | undefined;
+    for (const cursor of formats) {
+      // Events at or before the primary in time order were primaries already; primaries only move forward.
+      while (cursor.next < cursor.list.length && inTimeOrder(cursor.list[cursor.next], primary) <= 0) cursor.next++;
+      if (cursor.format === primary.sourceFormat) continue;
+      for (let j = cursor.next; j < cursor.list.length && cursor.list[j].at - primary.at <= SAME_EVENT_WINDOW_MS; j++) {
+        const other = cursor.list[j];
+        if (shownIn.has(other.id) || merged.has(other.id) || splits.has(sameEventPairKey(primary.id, other.id)) || !isSameEvent(primary, other)) continue;
+        (taken ??= []).push(other);
+        shownIn.set(other.id, primary.id);
+        break;
+      }
     }
+    if (taken) merged.set(primary.id, taken.sort(inTimeOrder));
   }
   return { merged, shownIn };
 }

@@ -3,6 +3,7 @@ import { Dialog } from '@ui/Dialog';
 import { FormFooter } from '@ui/FormFooter';
 import { checkTeamSyncInput, parseServerAddress, SyncError, syncOriginAllowedAtBoot, teamSync } from '@data/sync';
 import { SyncStatusChip } from './SyncStatusChip';
+import { platform } from '@platform/index';
 import { useSyncStatus } from './use-team-sync';
 
 function isInsecure(server: string): boolean {
@@ -98,7 +99,9 @@ export function TeamSyncDialog({ onClose }: { onClose: () => void }) {
           <input type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder="dbr_…" spellCheck={false} autoComplete="off" required />
         </label>
         <p className="muted team-sync-hint">
-          Whoever runs the server creates your token with <code>npm run server -- token create --team {team || 'TEAM'} --role editor</code>.
+          Whoever runs the server creates your token with <code>npm run server -- token create --team {team || 'TEAM'} --role editor</code>. Debrief
+          keeps it on this computer unencrypted (in {platform.kind === 'browser' ? 'this browser’s storage for this site' : 'its own storage'}), like the
+          rest of your library: on a shared computer, ask for a token you can revoke (<code>token revoke</code>).
         </p>
         {saved && (
           <button type="button" className="link-button" onClick={() => void turnOff()}>

@@ -1,10 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { StageCache } from './stage-cache';
+import { BACKGROUND_EVENTS, useStaged } from './use-staged';
 import type { Incident } from '@core/model/incident';
 import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
 import type { KeyMoment } from '@core/timeline/bursts';
 import { findCanReports } from '@core/timeline/can-report';
-import { suggestMilestones, type MilestoneSuggestion, type SuggestionCandidate } from '@core/milestones/suggest-milestones';
+import { suggestMilestonesSteps, type MilestoneSuggestion, type SuggestionCandidate } from '@core/milestones/suggest-milestones';
 import { redactedText } from '@core/timeline/redaction';
 import { useToast } from '@ui/toast-context';
 import { CanPanel } from './CanPanel';
@@ -33,27 +35,44 @@ interface TimelineSidebarProps {
 }
 
 const suggestionKey = (s: MilestoneSuggestion) => `${s.kind}|${s.label}|${s.eventId}`;
+const NOTHING_FOUND: { pinned: TimelineEvent[]; suggestions: MilestoneSuggestion[]; canReports: ReturnType<typeof findCanReports> } = { pinned: [], suggestions: [], canReports: [] };
 
 export function TimelineSidebar(props: TimelineSidebarProps) {
   const { incident, events, milestones, zone, bursts, onJump, fail } = props;
   const toast = useToast();
   const dismissed = useSetting(dismissedKey(incident.id), dismissedSchema, NOTHING_DISMISSED, 0);
 
-  const pinned = useMemo(() => events.filter((e) => e.pinned), [events]);
-  const suggestions = useMemo(() => {
-    const hidden = new Set(dismissed.value.suggestions);
-    return suggestMilestones(events, milestones).filter((s) => !hidden.has(suggestionKey(s)));
-  }, [events, milestones, dismissed.value.suggestions]);
-  const canReports = useMemo(() => {
-    // What is redacted stays out of the panel too: this screen is projected in the review.
-    const shown = events.map((e) => (e.redacted || e.redactions.length > 0 ? { ...e, text: redactedText(e) } : e));
-    const byId = new Map(events.map((e) => [e.id, e]));
-    return findCanReports(shown).map((entry) => {
-      const event = byId.get(entry.eventId);
-      const structured = event && !event.redacted && event.redactions.length === 0 ? structuredCanReport(event.raw) : null;
-      return structured ? { ...entry, ...structured } : entry;
-    });
-  }, [events]);
+  // Suggestions and CAN reports read every event: on a large incident they are found after
+  // the render, in slices (see useStaged), so an import's commit does not freeze the window.
+  const [cache] = useState(() => new StageCache());
+  const hiddenSuggestions = dismissed.value.suggestions;
+  const found =
+    useStaged(
+      function* () {
+        const pinned = cache.stage('pinned', [events], () => events.filter((e) => e.pinned));
+        yield;
+        const all = yield* cache.stageSteps('suggestions', [events, milestones], () => suggestMilestonesSteps(events, milestones));
+        const suggestions = cache.stage('shown-suggestions', [all, hiddenSuggestions], () => {
+          const hidden = new Set(hiddenSuggestions);
+          return all.filter((s) => !hidden.has(suggestionKey(s)));
+        });
+        yield;
+        const canReports = cache.stage('can', [events], () => {
+          // What is redacted stays out of the panel too: this screen is projected in the review.
+          const shown = events.map((e) => (e.redacted || e.redactions.length > 0 ? { ...e, text: redactedText(e) } : e));
+          const byId = new Map(events.map((e) => [e.id, e]));
+          return findCanReports(shown).map((entry) => {
+            const event = byId.get(entry.eventId);
+            const structured = event && !event.redacted && event.redactions.length === 0 ? structuredCanReport(event.raw) : null;
+            return structured ? { ...entry, ...structured } : entry;
+          });
+        });
+        return { pinned, suggestions, canReports };
+      },
+      [events, milestones, hiddenSuggestions],
+      events.length > BACKGROUND_EVENTS,
+    ) ?? NOTHING_FOUND;
+  const { pinned, suggestions, canReports } = found;
   const candidates = useMemo(() => {
     const hidden = new Set(dismissed.value.bursts);
     // A burst whose minutes already hold a key moment has been dealt with.

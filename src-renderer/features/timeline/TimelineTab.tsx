@@ -34,7 +34,9 @@ import { useMilestones } from '@data/milestones';
 import { useSources } from '@data/sources';
 import { useVisibleEvents } from './use-visible-events';
 import { useTimelineKeys } from './use-timeline-keys';
-import { useTimelineView } from './use-timeline-view';
+import { useTimelineView, type TimelineView } from './use-timeline-view';
+import { BACKGROUND_EVENTS, useStaged } from './use-staged';
+import { StageCache } from './stage-cache';
 import { toLocalInputSeconds } from './zoned-time';
 import { measureSince, nowMs, wallClock } from './perf';
 import './timeline.css';
@@ -45,6 +47,8 @@ const NONE_YET: never[] = [];
 const EMPTY_FILTER = emptyTimelineFilter();
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_EVENTS: TimelineEvent[] = [];
+const NO_VIEW: TimelineView = { filtered: [], same: { merged: new Map(), shownIn: new Map() }, fold: { top: [], replies: new Map(), parentOf: new Map() }, rows: [], hits: [] };
+const NO_LOOKUPS = { choices: filterChoices([], [], ''), byId: new Map<string, TimelineEvent>() };
 
 export function TimelineTab({ incident, eventAside }: { incident: Incident; eventAside?: EventAside }) {
   const incidentId = incident.id;
@@ -80,10 +84,22 @@ export function TimelineTab({ incident, eventAside }: { incident: Incident; even
 
   const splitSetting = useSetting(sameEventSplitsKey(incidentId), sameEventSplitsSchema, NO_SPLITS);
   const splits = useMemo(() => new Set(splitSetting.value), [splitSetting.value]);
-  const view = useTimelineView(events, filter, zone, expanded, index, splits);
+  const stagedView = useTimelineView(events, filter, zone, expanded, index, splits);
+  const view = stagedView ?? NO_VIEW;
   const overview = useOverviewData(complete ? events : undefined, milestones, viewSetting.value.burstK);
-  const choices = useMemo(() => filterChoices(events ?? [], sources, manualSourceId(incidentId)), [events, sources, incidentId]);
-  const byId = useMemo(() => new Map((events ?? []).map((e) => [e.id, e])), [events]);
+  const [lookupCache] = useState(() => new StageCache());
+  const lookups = useStaged(
+    function* () {
+      const list = events ?? NO_EVENTS;
+      const choices = lookupCache.stage('choices', [list, sources, incidentId], () => filterChoices(list, sources, manualSourceId(incidentId)));
+      yield;
+      const byId = lookupCache.stage('byId', [list], () => new Map(list.map((e) => [e.id, e])));
+      return { choices, byId };
+    },
+    [events, sources, incidentId],
+    (events?.length ?? 0) > BACKGROUND_EVENTS,
+  ) ?? NO_LOOKUPS;
+  const { choices, byId } = lookups;
   const milestonesByEvent = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const m of milestones) if (m.eventId) map.set(m.eventId, [...(map.get(m.eventId) ?? []), m.label]);
@@ -153,7 +169,7 @@ export function TimelineTab({ incident, eventAside }: { incident: Incident; even
     measureSince('timeline:first-rows', mountedAt);
   }, [mountedAt]);
 
-  if (events === undefined || (events.length === 0 && !complete) || !filterSetting.loaded || !viewSetting.loaded) return <p className="loading">Loading the timeline…</p>;
+  if (events === undefined || stagedView === undefined || (events.length === 0 && !complete) || !filterSetting.loaded || !viewSetting.loaded) return <p className="loading">Loading the timeline…</p>;
 
   const zoneLabel = zone === 'UTC' ? 'UTC' : zone;
   const initialTime = toLocalInputSeconds(selected?.at ?? incident.startedAt ?? wallClock(), incidentZone);

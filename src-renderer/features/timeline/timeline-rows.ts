@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '@core/model/event';
 import { groupByDay } from '@core/timeline/day-groups';
+import { runStaged } from './stage-cache';
 
 /**
  * The flat list the virtualised timeline renders: a header row per local day, then the events
@@ -21,12 +22,25 @@ export interface ThreadFold {
 }
 
 export function foldThreads(events: readonly TimelineEvent[]): ThreadFold {
+  return runStaged(() => foldThreadsSteps(events));
+}
+
+/** Events between two points where a background fold may pause. */
+const FOLD_STEP = 4096;
+
+/** foldThreads, pausable every few thousand events (see useStaged). */
+export function* foldThreadsSteps(events: readonly TimelineEvent[]): Generator<void, ThreadFold, void> {
   const byKey = new Map<string, TimelineEvent>();
-  for (const event of events) byKey.set(event.dedupeKey, event);
+  for (let i = 0; i < events.length; i++) {
+    byKey.set(events[i].dedupeKey, events[i]);
+    if (i % FOLD_STEP === FOLD_STEP - 1) yield;
+  }
   const top: TimelineEvent[] = [];
   const replies = new Map<string, TimelineEvent[]>();
   const parentOf = new Map<string, string>();
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (i % FOLD_STEP === FOLD_STEP - 1) yield;
     const parent = event.threadParentKey === null ? undefined : byKey.get(event.threadParentKey);
     if (parent === undefined || parent.id === event.id) {
       top.push(event);

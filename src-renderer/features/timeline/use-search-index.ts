@@ -3,7 +3,10 @@ import type { TimelineEvent } from '@core/model/event';
 import { createTimelineIndex } from '@core/timeline/search-index';
 import { measureSince, nowMs } from './perf';
 
-const CHUNK = 4000;
+// Small enough that one chunk is a short task on a slow machine (each ~10 ms on 1k events).
+const CHUNK = 1000;
+/** More events than this came or went: index again in chunks rather than while rendering. */
+const BULK = 4000;
 
 export interface SearchIndexState {
   /** Ids matching the query in time order, or null while the index is still being built. */
@@ -83,7 +86,7 @@ interface Holder {
 
 /** Too many events came or went to re-index while rendering. */
 function isBulkChange(holder: Holder, events: readonly TimelineEvent[]): boolean {
-  return Math.abs(events.length - holder.indexed.size) > CHUNK;
+  return Math.abs(events.length - holder.indexed.size) > BULK;
 }
 
 let changeCounter = 0;

@@ -1,10 +1,12 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { TimelineEvent } from '@core/model/event';
 import { applyFilter, type TimelineFilter } from '@core/timeline/filters';
 import { matchSameEvents, type SameEventMatches } from '@core/timeline/same-event';
-import { buildTimelineRows, foldThreads, type ThreadFold, type TimelineRow } from './timeline-rows';
+import { buildTimelineRows, foldThreadsSteps, type ThreadFold, type TimelineRow } from './timeline-rows';
 import type { SearchIndexState } from './use-search-index';
 import { timed } from './perf';
+import { BACKGROUND_EVENTS, useStaged } from './use-staged';
+import { StageCache } from './stage-cache';
 
 export interface TimelineView {
   filtered: TimelineEvent[];
@@ -19,7 +21,12 @@ export interface TimelineView {
 const EMPTY: TimelineEvent[] = [];
 const NO_SPLITS: ReadonlySet<string> = new Set();
 
-/** Filter → threads → day rows, each step memoised so typing a query does not regroup days needlessly. */
+/**
+ * Filter → same events → threads → day rows. Each stage is kept and reused while its inputs stay
+ * the same (typing a query does not regroup days needlessly), and on a large incident the stages
+ * run after the render in slices (see useStaged): an import's commit or a new filter never
+ * freezes the window for the whole chain. Undefined until the first result is ready.
+ */
 export function useTimelineView(
   events: TimelineEvent[] | undefined,
   liveFilter: TimelineFilter,
@@ -27,7 +34,7 @@ export function useTimelineView(
   expanded: ReadonlySet<string>,
   index: SearchIndexState,
   splits: ReadonlySet<string> = NO_SPLITS,
-): TimelineView {
+): TimelineView | undefined {
   // Typing stays responsive on big incidents: the list catches up as soon as it can.
   const filter = useDeferredValue(liveFilter);
   const all = events ?? EMPTY;
@@ -41,17 +48,26 @@ export function useTimelineView(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, ready, version]);
 
-  const filtered = useMemo(
-    () => timed('timeline:filter', () => applyFilter(all, filter, { queryHits }), (result) => ({ events: all.length, shown: result.length })),
-    [all, filter, queryHits],
+  const [cache] = useState(() => new StageCache());
+  return useStaged(
+    function* () {
+      const filtered = cache.stage('filter', [all, filter, queryHits], () =>
+        timed('timeline:filter', () => applyFilter(all, filter, { queryHits }), (result) => ({ events: all.length, shown: result.length })),
+      );
+      yield;
+      // The same event from two sources is one row; the other record shows inside it.
+      const same = cache.stage('same', [filtered, splits], () => matchSameEvents(filtered, splits));
+      yield;
+      const shown = cache.stage('shown', [filtered, same], () => (same.shownIn.size === 0 ? filtered : filtered.filter((e) => !same.shownIn.has(e.id))));
+      const fold = yield* cache.stageSteps('fold', [shown], () => foldThreadsSteps(shown));
+      yield;
+      const rows = cache.stage('rows', [fold, zone, expanded], () => buildTimelineRows(fold, zone, expanded));
+      yield;
+      // A hit in a merged record is a hit on the row that shows it.
+      const hits = cache.stage('hits', [filtered, query, same], () => (query === '' ? [] : [...new Set(filtered.map((e) => same.shownIn.get(e.id) ?? e.id))]));
+      return { filtered, same, fold, rows, hits };
+    },
+    [all, filter, queryHits, splits, zone, expanded, query],
+    all.length > BACKGROUND_EVENTS,
   );
-
-  // The same event from two sources is one row; the other record shows inside it.
-  const same = useMemo(() => matchSameEvents(filtered, splits), [filtered, splits]);
-  const shown = useMemo(() => (same.shownIn.size === 0 ? filtered : filtered.filter((e) => !same.shownIn.has(e.id))), [filtered, same]);
-  const fold = useMemo(() => foldThreads(shown), [shown]);
-  const rows = useMemo(() => buildTimelineRows(fold, zone, expanded), [fold, zone, expanded]);
-  // A hit in a merged record is a hit on the row that shows it.
-  const hits = useMemo(() => (query === '' ? [] : [...new Set(filtered.map((e) => same.shownIn.get(e.id) ?? e.id))]), [filtered, query, same]);
-  return { filtered, same, fold, rows, hits };
 }
