@@ -15,7 +15,9 @@ import { formatClock, timerTone } from './meeting-timer';
 import { ActionComposer, NoteComposer } from './MeetingComposer';
 import { TAG_LABEL } from './TagChips';
 import { useTimeboxMinutes } from './timebox-setting';
-import { useMeetingTimers } from './use-meeting-timers';
+import { useMeetingTimers, useTickingNow } from './use-meeting-timers';
+import { elapsedMs, IDLE_TIMER } from './meeting-timer';
+import type { SharedMeetingView } from './use-shared-meeting';
 import type { MentionablePerson } from './use-review-data';
 
 interface MeetingModeProps {
@@ -23,6 +25,11 @@ interface MeetingModeProps {
   agenda: readonly AgendaItem[];
   people: readonly MentionablePerson[];
   onLeave: () => void;
+  /**
+   * The shared meeting of a shared incident: the facilitator's window drives the agenda item and
+   * timers; a participant's view follows it (until they step away) and can raise a hand.
+   */
+  shared?: SharedMeetingView & { role: 'facilitator' | 'participant' };
 }
 
 type Capture = { kind: 'note' | 'question'; annotation: Annotation; stored: Promise<void> } | { kind: 'action' } | null;
@@ -36,12 +43,20 @@ function isTyping(target: EventTarget | null): boolean {
  * time in large type, stepped through from the keyboard, with a time-box per item and inline
  * capture of notes, questions and action items so the room never waits for a dialog.
  */
-export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModeProps) {
+export function MeetingMode({ incident, agenda, people, onLeave, shared }: MeetingModeProps) {
   const toast = useToast();
-  const { name } = useAuthorName();
+  const { name: authorName } = useAuthorName();
+  const name = shared?.userName || authorName;
   const { minutes } = useTimeboxMinutes();
   const timers = useMeetingTimers();
-  const [index, setIndex] = useState(0);
+  const [localIndex, setIndex] = useState(0);
+  const participant = shared?.role === 'participant';
+  const snapshot = shared?.snapshot;
+  // A participant follows the facilitator's item until they step away (arrows), then "Follow again".
+  const [following, setFollowing] = useState(true);
+  const followedIndex = snapshot ? Math.max(0, agenda.findIndex((step) => step.key === snapshot.itemKey)) : 0;
+  const index = participant && following ? followedIndex : localIndex;
+  const myHand = participant && snapshot ? snapshot.hands.find((hand) => hand.name === name) : undefined;
   const [capture, setCapture] = useState<Capture>(null);
   const [help, setHelp] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -79,6 +94,17 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
+  // The facilitator's window publishes where the room is and the timers.
+  const facilitating = shared?.role === 'facilitator' ? shared.meeting : null;
+  useEffect(() => {
+    if (facilitating && item) facilitating.moveTo(item.key, safeIndex);
+  }, [facilitating, item, safeIndex]);
+  useEffect(() => {
+    facilitating?.setTimers(timers.all);
+  }, [facilitating, timers.all]);
+  const sharedTimer = participant && item ? (snapshot?.timers[item.key] ?? IDLE_TIMER) : null;
+  const tickingNow = useTickingNow(sharedTimer?.status === 'running');
+
   const refocus = () => requestAnimationFrame(() => rootRef.current?.focus());
   const endCapture = () => {
     setCapture(null);
@@ -105,13 +131,17 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
     (command: MeetingCommand) => {
       switch (command) {
         case 'next':
-          setIndex((i) => Math.min(i + 1, agenda.length - 1));
+        case 'previous': {
+          const step = command === 'next' ? 1 : -1;
+          if (participant && following) {
+            setFollowing(false);
+            setIndex(Math.min(Math.max(followedIndex + step, 0), agenda.length - 1));
+          } else setIndex((i) => Math.min(Math.max(i + step, 0), agenda.length - 1));
           break;
-        case 'previous':
-          setIndex((i) => Math.max(i - 1, 0));
-          break;
+        }
         case 'timer':
-          if (item) timers.toggle(item.key);
+          // The facilitator runs the item timers; participants see them.
+          if (item && !participant) timers.toggle(item.key);
           break;
         case 'note':
         case 'question':
@@ -129,7 +159,7 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
           break;
       }
     },
-    [agenda.length, help, item, leave, startNote, timers],
+    [agenda.length, followedIndex, following, help, item, leave, participant, startNote, timers],
   );
 
   // Captured before anything else on the page so the workspace's own keys (E, Alt+n) stay quiet.
@@ -152,8 +182,8 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
 
   if (!item) return null;
   const upNext = agenda[safeIndex + 1];
-  const timer = timers.timerOf(item.key);
-  const elapsed = timers.elapsedOf(item.key);
+  const timer = sharedTimer ?? timers.timerOf(item.key);
+  const elapsed = sharedTimer ? elapsedMs(sharedTimer, tickingNow) : timers.elapsedOf(item.key);
   const timeboxMs = minutes * 60_000;
   const tone = timerTone(elapsed, timeboxMs);
   // Blank ones are captures still being typed (or abandoned): nothing to show the room yet.
@@ -179,16 +209,37 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
         <div className={`mt-timer mt-timer-${tone}`} role="timer" aria-label={`Time on this item ${formatClock(elapsed)} of ${minutes} minutes`}>
           <span className="mt-timer-clock">{formatClock(elapsed)}</span>
           <span className="mt-timer-box">/ {formatClock(timeboxMs)}</span>
-          <button type="button" onClick={() => run('timer')} aria-keyshortcuts="T">
-            {timer.status === 'running' ? 'Pause' : timer.status === 'paused' ? 'Resume' : 'Start'} timer
-          </button>
+          {!participant && (
+            <button type="button" onClick={() => run('timer')} aria-keyshortcuts="T">
+              {timer.status === 'running' ? 'Pause' : timer.status === 'paused' ? 'Resume' : 'Start'} timer
+            </button>
+          )}
         </div>
         <div className="mt-bar-actions">
+          {participant && snapshot && (
+            <span className="mt-following" role="status">
+              {following ? `Following ${snapshot.facilitator || 'the facilitator'}` : 'You stepped away'}
+            </span>
+          )}
+          {participant && !following && (
+            <button type="button" className="primary" onClick={() => setFollowing(true)}>
+              Follow again
+            </button>
+          )}
+          {participant && shared && (
+            <button
+              type="button"
+              aria-pressed={!!myHand}
+              onClick={() => (myHand ? shared.meeting.lowerHandOf(name) : shared.meeting.raiseHand(newId(), name, Date.now()))}
+            >
+              {myHand ? 'Lower hand' : 'Raise hand'}
+            </button>
+          )}
           <button type="button" onClick={() => run('help')} aria-keyshortcuts="?" aria-expanded={help}>
             Keys
           </button>
           <button type="button" onClick={leave} aria-keyshortcuts="Escape">
-            Leave meeting
+            {shared?.role === 'facilitator' ? 'End meeting' : 'Leave meeting'}
           </button>
         </div>
       </header>
@@ -248,6 +299,25 @@ export function MeetingMode({ incident, agenda, people, onLeave }: MeetingModePr
         </section>
 
         <section className="mt-panel" aria-labelledby="mt-questions">
+          {shared?.role === 'facilitator' && snapshot && (
+            <div className="mt-hands" role="region" aria-label="Raised hands">
+              <h3>Raised hands ({snapshot.hands.length})</h3>
+              {snapshot.hands.length === 0 ? (
+                <p className="mt-muted">Nobody is waiting to speak.</p>
+              ) : (
+                <ol className="mt-hand-queue">
+                  {snapshot.hands.map((hand) => (
+                    <li key={hand.id}>
+                      <span>{hand.name}</span>
+                      <button type="button" onClick={() => shared.meeting.clearHand(hand.id)} aria-label={`Clear ${hand.name}'s hand`}>
+                        Clear
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          )}
           <h3 id="mt-questions">Open questions ({questions.length})</h3>
           {questions.length === 0 ? <p className="mt-muted">None yet. Press Q to capture one.</p> : <AnnotationTexts annotations={questions} />}
           <h3>Notes ({others.length})</h3>

@@ -1,4 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { formatWithZoneName } from '@core/time/format-in-zone';
+import { useIncidentActionItems } from '@data/action-items';
+import { useToast } from '@ui/toast-context';
+import { meetingMinutes } from './meeting-minutes';
+import { appendToPostmortem } from './minutes-to-postmortem';
+import { MEETING_SESSION, useSharedMeeting } from './use-shared-meeting';
 import type { Annotation } from '@core/model/annotation';
 import type { Incident } from '@core/model/incident';
 import { EmptyState } from '@ui/EmptyState';
@@ -26,31 +32,94 @@ export function ReviewTab({ incident }: { incident: Incident }) {
   const [typedName, setTypedName] = useState<string | null>(null);
   const name = (typedName ?? savedName).trim();
   const { minutes, setMinutes } = useTimeboxMinutes();
-  const [meeting, setMeeting] = useState(false);
+  const [meeting, setMeeting] = useState<false | 'solo' | 'facilitator' | 'participant'>(false);
   const startButton = useRef<HTMLButtonElement>(null);
   const zone = incident.timeZone;
+  const toast = useToast();
+  // On a shared incident the meeting is shared: teammates join it from their own laptops.
+  const shared = useSharedMeeting(incident.id);
+  const actionItems = useIncidentActionItems(incident.id);
+  const snapshot = shared?.snapshot;
+  const runningElsewhere = !!snapshot?.active && snapshot.facilitatorSession !== MEETING_SESSION;
 
   const eventsById = useMemo(() => new Map((events ?? []).map((e) => [e.id, e])), [events]);
   const agenda = useMemo(() => buildAgenda(milestones ?? [], events ?? [], annotations ?? []), [milestones, events, annotations]);
   const moments = momentCount(agenda);
   const labelFor = (a: Annotation) => targetLabel(a.target, a.eventId ? eventsById.get(a.eventId) : undefined, zone);
 
+  const meetingName = (shared?.userName || name).trim();
+  const startMeeting = useCallback(() => {
+    if (shared && agenda[0]) {
+      shared.meeting.start(meetingName || 'The facilitator', MEETING_SESSION, agenda[0].key, Date.now());
+      setMeeting('facilitator');
+    } else setMeeting('solo');
+  }, [agenda, meetingName, shared]);
+
+  const joinMeeting = useCallback(() => {
+    if (!shared) return;
+    shared.meeting.join(meetingName || 'A teammate', Date.now());
+    setMeeting('participant');
+  }, [meetingName, shared]);
+
   const leaveMeeting = useCallback(() => {
+    const role = meeting;
     setMeeting(false);
     requestAnimationFrame(() => startButton.current?.focus());
-  }, []);
+    if (!shared) return;
+    if (role === 'participant') shared.meeting.leave(meetingName || 'A teammate', Date.now());
+    if (role === 'facilitator') {
+      const endedAt = Date.now();
+      const minutes = meetingMinutes(shared.meeting.snapshot(), endedAt, annotations ?? [], actionItems ?? [], (ms) => formatWithZoneName(ms, zone));
+      shared.meeting.end(endedAt);
+      void appendToPostmortem(incident.id, minutes).then(
+        (added) =>
+          toast.show({
+            tone: 'success',
+            message: added ? 'Meeting ended. Its minutes are at the end of the postmortem.' : 'Meeting ended. Create the postmortem draft to keep minutes of the next one.',
+          }),
+        (error: unknown) => toast.show({ tone: 'error', message: `The minutes could not be added: ${error instanceof Error ? error.message : String(error)}` }),
+      );
+    }
+  }, [actionItems, annotations, incident.id, meeting, meetingName, shared, toast, zone]);
 
-  useShortcut('review.meeting', () => setMeeting(true), { enabled: !meeting && annotations !== undefined });
+  // The facilitator ended the meeting: participants' views close with it.
+  const ended = meeting === 'participant' && snapshot !== undefined && !snapshot.active;
+
+  useShortcut('review.meeting', startMeeting, { enabled: !meeting && annotations !== undefined });
 
   if (annotations === undefined || events === undefined || milestones === undefined) return <p className="loading">Loading the review…</p>;
 
 
   // The tab's cards are not kept under the meeting: their editors would show stale text for
   // the notes captured meanwhile.
-  if (meeting) return <MeetingMode incident={incident} agenda={agenda} people={people} onLeave={leaveMeeting} />;
+  if (meeting && !ended)
+    return (
+      <MeetingMode
+        incident={incident}
+        agenda={agenda}
+        people={people}
+        onLeave={leaveMeeting}
+        shared={shared && meeting !== 'solo' ? { ...shared, role: meeting } : undefined}
+      />
+    );
 
   return (
     <div className="rv">
+      {ended && (
+        <p className="rv-meeting-live" role="status">
+          The facilitator ended the meeting. Its minutes are at the end of the postmortem.
+        </p>
+      )}
+      {runningElsewhere && snapshot && (
+        <section className="rv-meeting-live" role="region" aria-label="Meeting in progress">
+          <p>
+            <strong>{snapshot.facilitator || 'A teammate'}</strong> is running the review meeting.
+          </p>
+          <button type="button" className="primary" onClick={joinMeeting}>
+            Join the meeting
+          </button>
+        </section>
+      )}
       <section className="rv-meeting-entry" aria-labelledby="rv-meeting-title">
         <div>
           <h2 id="rv-meeting-title">Review meeting</h2>
@@ -81,7 +150,7 @@ export function ReviewTab({ incident }: { incident: Incident }) {
               className="rv-number"
             />
           </label>
-          <button ref={startButton} type="button" className="primary" onClick={() => setMeeting(true)} aria-keyshortcuts="F">
+          <button ref={startButton} type="button" className="primary" onClick={startMeeting} aria-keyshortcuts="F">
             Start review meeting <kbd>F</kbd>
           </button>
         </div>

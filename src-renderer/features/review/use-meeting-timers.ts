@@ -9,6 +9,8 @@ export function useMeetingTimers(): {
   timerOf: (key: string) => TimerState;
   elapsedOf: (key: string) => number;
   toggle: (key: string) => void;
+  /** Every item's timer, for the shared meeting to publish. */
+  all: ReadonlyMap<string, TimerState>;
 } {
   const [timers, setTimers] = useState<ReadonlyMap<string, TimerState>>(new Map());
   const [now, setNow] = useState(() => Date.now());
@@ -33,5 +35,16 @@ export function useMeetingTimers(): {
 
   const timerOf = useCallback((key: string) => timers.get(key) ?? IDLE_TIMER, [timers]);
   const elapsedOf = useCallback((key: string) => elapsedMs(timers.get(key) ?? IDLE_TIMER, now), [timers, now]);
-  return { timerOf, elapsedOf, toggle };
+  return { timerOf, elapsedOf, toggle, all: timers };
+}
+
+/** The current time, ticking while `running` (a timer someone else runs, in the shared meeting). */
+export function useTickingNow(running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const interval = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(interval);
+  }, [running]);
+  return now;
 }

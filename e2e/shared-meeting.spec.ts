@@ -1,0 +1,133 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LibraryPage } from './pages/library-page';
+import { PostmortemPage } from './pages/postmortem-page';
+import { ReviewPage, type SeedEvent, type SeedMilestone } from './pages/review-page';
+import { TeamSyncPage } from './pages/team-sync-page';
+import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
+
+type Name = 'ana' | 'ben' | 'cho';
+const DISPLAY: Record<Name, string> = { ana: 'Ana', ben: 'Ben', cho: 'Cho' };
+
+const EVENTS: SeedEvent[] = [
+  { id: 'ev-alert', at: '2024-06-13T06:58:00Z', actorName: 'Alertmanager', text: 'Checkout 5xx rate above 5% for 5 minutes', pinned: true },
+  { id: 'ev-rollback', at: '2024-06-13T07:20:00Z', actorName: 'Priya Raman', text: 'Rolling back config 4411', pinned: true },
+];
+const MILESTONES: SeedMilestone[] = [{ id: 'ms-detect', kind: 'Detect', at: '2024-06-13T06:58:00Z', eventId: 'ev-alert' }];
+
+let server: E2eSyncServer;
+
+test.beforeAll(async () => {
+  // collab11's private port block (TEAM.md): 14500-14599.
+  server = await startE2eSyncServer(
+    { ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } },
+    { portBase: 14500 },
+  );
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function person(browser: Browser, name: Name): Promise<{ page: Page; sync: TeamSyncPage; library: LibraryPage; review: ReviewPage; pm: PostmortemPage }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('TrustedScript')) console.error(`[${name}] ${message.text()}`);
+  });
+  const library = new LibraryPage(page);
+  const sync = new TeamSyncPage(page);
+  await library.goto();
+  await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: DISPLAY[name] });
+  return { page, sync, library, review: new ReviewPage(page), pm: new PostmortemPage(page) };
+}
+
+test('a facilitator and two participants run the review meeting together: follow, step away, questions, hands, shared timer, minutes', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const ana = await person(browser, 'ana');
+  await ana.library.createIncident({ title: 'Checkout returns 5xx after deploy', severity: 'SEV2', commander: 'Ana' });
+  await ana.review.seedTimeline(EVENTS, MILESTONES);
+  await ana.pm.open();
+  await ana.pm.createDraft('Executive summary');
+  await ana.pm.waitSaved();
+  const invite = await ana.sync.share('acme');
+
+  const ben = await person(browser, 'ben');
+  await ben.sync.join(invite);
+  const cho = await person(browser, 'cho');
+  await cho.sync.join(invite);
+
+  // Ana starts; the participants who open the incident are offered to join.
+  await ana.review.open();
+  await ana.page.getByRole('button', { name: /Start review meeting/ }).click();
+  const anaView = ana.review.meeting;
+  await expect(anaView).toContainText('Item 1 of 3');
+  for (const side of [ben, cho]) {
+    await side.review.open();
+    const banner = side.page.getByRole('region', { name: 'Meeting in progress' });
+    await expect(banner).toContainText('Ana is running the review meeting.');
+    await banner.getByRole('button', { name: 'Join the meeting' }).click();
+    await expect(side.review.meeting).toContainText('Following Ana');
+    await expect(side.review.meeting).toContainText('Item 1 of 3');
+  }
+
+  // Ana moves on: both participants follow within a second.
+  await anaView.press('ArrowRight');
+  await expect(anaView).toContainText('Item 2 of 3');
+  await expect(ben.review.meeting).toContainText('Item 2 of 3', { timeout: 1_000 });
+  await expect(cho.review.meeting).toContainText('Item 2 of 3', { timeout: 1_000 });
+  await expect(ben.review.meeting).toContainText('Rolling back config 4411');
+
+  // Ben steps away to look back; Ana's next move does not pull him; "Follow again" does.
+  await ben.review.meeting.press('ArrowLeft');
+  await expect(ben.review.meeting).toContainText('You stepped away');
+  await expect(ben.review.meeting).toContainText('Item 1 of 3');
+  await anaView.press('ArrowRight');
+  await expect(cho.review.meeting).toContainText('Item 3 of 3', { timeout: 1_000 });
+  await expect(ben.review.meeting).toContainText('Item 1 of 3');
+  await ben.review.meeting.getByRole('button', { name: 'Follow again' }).click();
+  await expect(ben.review.meeting).toContainText('Item 3 of 3');
+  await expect(ben.review.meeting).toContainText('Following Ana');
+
+  // The item timer is shared: Ana starts it, the participants see it run.
+  await anaView.press('t');
+  await expect(anaView.getByRole('button', { name: 'Pause timer' })).toBeVisible();
+  await expect(cho.review.meeting.getByRole('timer')).not.toContainText('0:00 /', { timeout: 5_000 });
+
+  // Cho asks a question from her laptop: it appears on Ana's projected screen, attributed.
+  await cho.review.meeting.press('q');
+  await cho.page.keyboard.type('Who can approve a config rollback at night?');
+  await cho.page.keyboard.press('Control+Enter');
+  await expect(anaView).toContainText('Who can approve a config rollback at night?');
+  await expect(anaView.locator('.mt-annotations li').filter({ hasText: 'Who can approve' })).toContainText('Cho');
+
+  // Ben raises his hand; Ana sees the queue and clears it once he has spoken.
+  await ben.review.meeting.getByRole('button', { name: 'Raise hand' }).click();
+  const hands = anaView.getByRole('region', { name: 'Raised hands' });
+  await expect(hands).toContainText('Raised hands (1)');
+  await expect(hands).toContainText('Ben');
+  await ana.page.screenshot({ path: test.info().outputPath('facilitator-meeting.png') });
+  await ben.page.screenshot({ path: test.info().outputPath('participant-meeting.png') });
+  await hands.getByRole('button', { name: "Clear Ben's hand" }).click();
+  await expect(hands).toContainText('Raised hands (0)');
+  await expect(ben.review.meeting.getByRole('button', { name: 'Raise hand' })).toBeVisible();
+
+  // Ben leaves and rejoins: he lands on the room's item again.
+  await ben.review.meeting.getByRole('button', { name: 'Leave meeting' }).click();
+  await ben.page.getByRole('region', { name: 'Meeting in progress' }).getByRole('button', { name: 'Join the meeting' }).click();
+  await expect(ben.review.meeting).toContainText('Item 3 of 3');
+
+  // Ana ends the meeting: the participants' views close, and the minutes land in the shared postmortem.
+  await anaView.getByRole('button', { name: 'End meeting' }).click();
+  await expect(ana.page.getByText('Meeting ended. Its minutes are at the end of the postmortem.')).toBeVisible();
+  for (const side of [ben, cho]) await expect(side.review.meeting).toHaveCount(0);
+  await expect(cho.page.getByRole('status').filter({ hasText: 'The facilitator ended the meeting.' })).toBeVisible();
+  for (const side of [ana, ben]) {
+    await side.pm.open();
+    await expect(side.pm.editor).toContainText('Review meeting minutes');
+    await expect(side.pm.editor).toContainText('Attended: Ana, Ben, Cho');
+    await expect(side.pm.editor).toContainText('Spoke up: Ben');
+    await expect(side.pm.editor).toContainText('Who can approve a config rollback at night? — Cho');
+  }
+  for (const side of [ana, ben, cho]) await side.page.context().close();
+});
