@@ -34,7 +34,7 @@ test('items follow the SLA, go due soon then overdue as time passes, and round-t
   await page.clock.fastForward(144 * HOUR);
   await expect(actions.badge('Alert on checkout 5xx rate')).toHaveText(/Due soon/);
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('1 action item needs attention: 0 overdue, 1 due soon');
-  await page.screenshot({ path: '/tmp/ai-tab-due-soon.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('tab-due-soon.png'), fullPage: true });
 
   // Past the end of 8 July it is overdue.
   await page.clock.fastForward(48 * HOUR);
@@ -87,17 +87,17 @@ test('items follow the SLA, go due soon then overdue as time passes, and round-t
   const conflict = preview.getByRole('row').filter({ hasText: 'Conflict' });
   await expect(conflict).toContainText('Canary stage for config deploys');
   await expect(conflict.getByRole('checkbox', { name: /Use theirs/ })).not.toBeChecked();
-  await page.screenshot({ path: '/tmp/ai-import-preview.png' });
+  await page.screenshot({ path: test.info().outputPath('import-preview.png') });
   await preview.getByRole('button', { name: 'Apply 1 change' }).click();
   await expect(preview).toBeHidden();
   await expect(actions.status('Runbook for payment retries')).toHaveText('In progress');
   // The conflict was not taken, so the local reopen stands.
   await expect(actions.status('Canary stage for config deploys')).toHaveText('Open');
 
-  await page.screenshot({ path: '/tmp/ai-tab.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('tab.png'), fullPage: true });
   await actions.openOverview();
   await expect(actions.row('Runbook for payment retries')).toContainText('Checkout returns 5xx');
-  await page.screenshot({ path: '/tmp/ai-overview.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('overview.png'), fullPage: true });
   expect(network.external).toEqual([]);
 });
 
@@ -180,7 +180,7 @@ test('moving the review meeting moves the due dates that count from it, after sh
   await expect(moved).toContainText('Mon 8 Jul 2024');
   await expect(moved).toContainText('Mon 15 Jul 2024');
   await expect(confirm).toContainText('Items whose due date was set by hand keep it.');
-  await page.screenshot({ path: '/tmp/data9-incident-dates-preview.png' });
+  await page.screenshot({ path: test.info().outputPath('incident-dates-preview.png') });
 
   // Back keeps what was typed; saving from there applies both.
   await confirm.getByRole('button', { name: 'Back' }).click();
@@ -261,14 +261,14 @@ test('the overview filters across incidents, notifies once when items fall due, 
     (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
   expect(await serious()).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/ai-overview-dark.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('overview-dark.png'), fullPage: true });
   await actions.pressOnRow('Failover drill', 'Enter');
   await expect(actions.dialog.getByRole('heading', { name: 'Edit action item' })).toBeVisible();
   expect(await serious()).toEqual([]);
-  await page.screenshot({ path: '/tmp/ai-editor-dark.png' });
+  await page.screenshot({ path: test.info().outputPath('editor-dark.png') });
   await page.keyboard.press('Escape');
   await expect(actions.row('Failover drill')).toBeFocused();
   await page.getByRole('button', { name: 'SLA policy…' }).click();
-  await page.screenshot({ path: '/tmp/ai-policy-dark.png' });
+  await page.screenshot({ path: test.info().outputPath('policy-dark.png') });
   expect(await serious()).toEqual([]);
 });

@@ -35,7 +35,7 @@ test('Slack formatting, emoji and mentions render in the timeline, the meeting v
   await expect(clear.locator('strong')).toHaveText('All Clear');
   await expect(clear.locator('.chat-emoji-custom')).toHaveText(':partyparrot:');
   await expect(clear.locator('.tl-reaction')).toContainText('🎉 1');
-  await page.screenshot({ path: '/tmp/chat-text-timeline.png' });
+  await page.screenshot({ path: test.info().outputPath('chat-text-timeline.png') });
 
   // The meeting view shows a key moment's message with the same formatting.
   await tl.select(/SEV2.*declared/);
@@ -49,7 +49,7 @@ test('Slack formatting, emoji and mentions render in the timeline, the meeting v
   await expect(review.meeting.locator('.chat-mention')).toHaveText('@Maria Lopez');
   await expect(review.meeting.getByRole('img', { name: 'rotating light' })).toBeVisible();
   await expect(review.meeting).not.toContainText('*SEV2*');
-  await page.screenshot({ path: '/tmp/chat-text-meeting.png' });
+  await page.screenshot({ path: test.info().outputPath('chat-text-meeting.png') });
   await page.keyboard.press('Escape');
 
   // The postmortem's timeline carries it as Markdown: bold, code, emoji, a safe link.
@@ -60,7 +60,7 @@ test('Slack formatting, emoji and mentions render in the timeline, the meeting v
   await expect(pm.editor.locator('code', { hasText: 'payments-api' }).first()).toBeVisible();
   await expect(pm.editor).toContainText('🚨');
   await expect(pm.editor).not.toContainText('*SEV2*');
-  await page.screenshot({ path: '/tmp/chat-text-postmortem.png' });
+  await page.screenshot({ path: test.info().outputPath('chat-text-postmortem.png') });
   const { text } = await pm.exportMarkdown();
   expect(text).toContain('**SEV2**');
   expect(text).toContain('[checkout dashboard](https://grafana.example/d/checkout)');

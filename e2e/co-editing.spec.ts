@@ -11,11 +11,7 @@ const DISPLAY: Record<Name, string> = { ana: 'Ana', ben: 'Ben', cho: 'Cho' };
 let server: E2eSyncServer;
 
 test.beforeAll(async () => {
-  // collab11's private port block (TEAM.md): 14500-14599.
-  server = await startE2eSyncServer(
-    { ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } },
-    { portBase: 14500 },
-  );
+  server = await startE2eSyncServer({ ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } });
 });
 
 test.afterAll(async () => {

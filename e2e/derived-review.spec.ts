@@ -45,8 +45,8 @@ test('suggested milestones from what responders wrote give the true metrics in t
   await expect(tl.metric('Time to Under Control')).toHaveText('38 min');
   await expect(tl.metric('Time to All Clear')).toHaveText('1 h 40 min');
   await expect(tl.metric('Customer-impact duration')).toHaveText('38 min');
-  await page.screenshot({ path: '/tmp/derived-timeline.png', fullPage: false });
-  await tl.metrics.screenshot({ path: '/tmp/derived-metrics.png' });
+  await page.screenshot({ path: test.info().outputPath('derived-timeline.png'), fullPage: false });
+  await tl.metrics.screenshot({ path: test.info().outputPath('derived-metrics.png') });
 
   const pm = new PostmortemPage(page);
   await pm.open();
@@ -55,7 +55,7 @@ test('suggested milestones from what responders wrote give the true metrics in t
   await expect(pm.editor).toContainText('Customer impact ended: 2024-06-12 16:38 CEST');
   await expect(pm.editor.locator('table').filter({ hasText: 'Time to acknowledge' })).toContainText('3m 10s');
   await expect(pm.editor.getByRole('heading', { name: 'Repair' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/derived-postmortem.png', fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('derived-postmortem.png'), fullPage: false });
 
   // People: kenji.sato in Slack and Kenji Sato in PagerDuty are one person, the match explained.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();

@@ -33,7 +33,7 @@ test('desktop File > Import…: picked files are read by handle in ranges of at 
   await expect(importer.result('acme-slack-export.zip')).toContainText('4 added');
   await expect(importer.result('pagerduty-log.json')).toContainText('3 added');
   await expect(importer.result('queue-backlog.csv')).toContainText('150,000 added');
-  await page.screenshot({ path: '/tmp/desktop-import-summary.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('desktop-import-summary.png'), fullPage: true });
   await importer.close();
   await expect(new TimelinePage(page).list.getByText('I am Incident Commander. Checkout is returning 5xx since the 14:00 deploy')).toBeVisible();
 

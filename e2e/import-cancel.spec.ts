@@ -46,7 +46,7 @@ test('Cancel import stops a running import and keeps nothing from the file', asy
   await expect(importer.dialog.getByText(/^(Reading|Saving events) ·/)).toBeVisible();
   await importer.dialog.getByRole('button', { name: 'Cancel import' }).click();
   await expect(importer.result('queue-backlog.csv')).toContainText('Cancelled: nothing from this file was kept.');
-  await page.screenshot({ path: '/tmp/import-cancelled.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-cancelled.png'), fullPage: true });
   await importer.close();
   await expect(page.getByRole('button', { name: /^Sources/ })).not.toContainText('(1)');
   await expect(page.getByText('Backlog item 0 drained')).toHaveCount(0);

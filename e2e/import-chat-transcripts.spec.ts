@@ -13,7 +13,7 @@ test('imports an IRC log, a pasted chat log and a bridge-call transcript, each d
   await expect(importer.item('chat-pasted.txt').getByLabel('Format of chat-pasted.txt')).toHaveValue('chat-log');
   await expect(importer.item('bridge-call.vtt').getByLabel('Format of bridge-call.vtt')).toHaveValue('transcript');
   await expect(importer.item('bridge-call.vtt')).toContainText('3 events');
-  await page.screenshot({ path: '/tmp/import-chat-transcripts.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-chat-transcripts.png'), fullPage: true });
   await importer.runImport();
   await expect(importer.result('chat-irc.log')).toContainText('4 added');
   await expect(importer.result('chat-pasted.txt')).toContainText('3 added');

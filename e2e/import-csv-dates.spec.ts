@@ -22,7 +22,7 @@ test('a CSV with day-first dates that no row settles asks for the date format, n
     'deploys-eu.csv, line 2, field time: "12/06/2024 14:05" can be read day first or month first (12 June or December 6) and no row settles it: choose the date format',
   );
   await expect(importButton).toBeDisabled();
-  await page.screenshot({ path: '/tmp/import-csv-date-format.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-csv-date-format.png'), fullPage: true });
 
   await item.getByLabel('Date format').selectOption('day-first');
   await expect(item.getByRole('alert')).toHaveCount(0);
@@ -35,7 +35,7 @@ test('a CSV with day-first dates that no row settles asks for the date format, n
   // Day first: 12 June, the incident's day; month first would have put both on 6 December.
   await expect(events.getByText('Deploy checkout v42 started')).toBeVisible();
   await expect(events.getByText('Wednesday, 12 June 2024')).toBeVisible();
-  await page.screenshot({ path: '/tmp/import-csv-date-timeline.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-csv-date-timeline.png'), fullPage: true });
 });
 
 test('a CSV whose rows settle day first is detected and imports without a question', async ({ page }) => {

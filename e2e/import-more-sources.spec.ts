@@ -18,7 +18,7 @@ test('imports a Mattermost bulk export (JSONL), detected from its content, with 
   const timeline = new TimelinePage(page).list;
   await expect(timeline.getByText('Ledger consumer lag at 40k messages, declaring SEV2')).toBeVisible();
   await expect(timeline.getByText('Should we page the storage on-call?')).toBeVisible();
-  await page.screenshot({ path: '/tmp/import13-mattermost.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('mattermost.png'), fullPage: true });
 });
 
 test('imports a DiscordChatExporter channel export and a Microsoft Teams Graph message list, each detected from its content', async ({ page }) => {
@@ -38,7 +38,7 @@ test('imports a DiscordChatExporter channel export and a Microsoft Teams Graph m
   // The Teams body was HTML: it shows as text, entities decoded and the mention kept, no markup.
   await expect(timeline.getByText(/dropped 3 tunnels & users can't connect/)).toBeVisible();
   await expect(timeline.getByText('<p>')).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/import13-discord-teams.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('discord-teams.png'), fullPage: true });
 });
 
 test('imports GitHub deployments with their statuses, Kubernetes events and an Argo CD history as deploys', async ({ page }) => {
@@ -65,7 +65,7 @@ test('imports GitHub deployments with their statuses, Kubernetes events and an A
   await expect(timeline.getByText('Deployment of v3.14.1 (9f2c1e0) to production created: Rollback to v3.14.1')).toBeVisible();
   await expect(timeline.getByText(/Readiness probe failed.*\(14 times/)).toBeVisible();
   await expect(timeline.getByText(/Argo CD synced search-api to 9f2c1e0/)).toBeVisible();
-  await page.screenshot({ path: '/tmp/import13-deploys.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('deploys.png'), fullPage: true });
 });
 
 test('imports a chat log pasted into the paste box, and text pasted with Ctrl+V on the incident', async ({ page }) => {
@@ -80,7 +80,7 @@ test('imports a chat log pasted into the paste box, and text pasted with Ctrl+V 
   await expect(paste.getByRole('alert')).toContainText('Paste some text first');
   await paste.getByLabel('Pasted text').fill('[16:45] priya: declaring SEV2, checkout 5xx\n[16:47] tom: rolling back payments-api\nconfig 2024.06.12-1\n[16:58] priya: 5xx back to baseline');
   await paste.getByLabel('Name in Sources').fill('Bridge chat');
-  await page.screenshot({ path: '/tmp/import13-paste.png' });
+  await page.screenshot({ path: test.info().outputPath('paste.png') });
   await paste.getByRole('button', { name: 'Preview import' }).click();
   await expect(importer.item('Bridge chat.txt').getByLabel('Format of Bridge chat.txt')).toHaveValue('chat-log');
   await expect(importer.item('Bridge chat.txt')).toContainText('3 events');

@@ -20,7 +20,7 @@ test('PagerDuty log entries, notes, incident and webhooks picked one by one impo
   const group = 'pagerduty-log-entries.json + pagerduty-notes.json + pagerduty-incident.json + pagerduty-webhooks-v3.ndjson';
   await expect(importer.item(group).getByLabel(`Format of ${group}`)).toHaveValue('pagerduty');
   await expect(importer.item(group)).toContainText('folder, 4 files');
-  await page.screenshot({ path: '/tmp/import-pagerduty-group.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-pagerduty-group.png'), fullPage: true });
   await importer.runImport();
   // 7 log entries + the note not in them + 5 webhook events (its note is the logged one).
   await expect(importer.result(group)).toContainText('13 added');
@@ -57,5 +57,5 @@ test('a DM-only Slack export says why nothing was added', async ({ page }) => {
   await importer.runImport();
   await expect(importer.result('dms.zip')).toContainText('0 added');
   await expect(importer.result('dms.zip')).toContainText('nothing to import: the export lists 1 direct message but holds none of its messages');
-  await page.screenshot({ path: '/tmp/import-dm-only.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-dm-only.png'), fullPage: true });
 });

@@ -35,7 +35,7 @@ test('each hostile or broken file is refused with its real reason, in plain word
   expect(all).not.toMatch(/Invalid input|\(root\)|536870912/);
   // Nothing can be imported while every preview shows an error.
   await expect(importer.dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
-  await page.screenshot({ path: '/tmp/import-refusals.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-refusals.png'), fullPage: true });
 });
 
 test('entries whose names leave the export are left out, each one named', async ({ page }) => {

@@ -32,9 +32,9 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(csvItem.getByRole('cell', { name: 'All Clear declared' })).toBeVisible();
   // Other formats: a summary with sample lines.
   await expect(importer.item('pagerduty-log.json')).toContainText('3 events');
-  await page.screenshot({ path: '/tmp/import-preview.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-preview.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/import-preview-dark.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-preview-dark.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
 
   await importer.runImport();
@@ -43,7 +43,7 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(importer.result('pagerduty-log.json')).toContainText('3 added');
   await expect(importer.result('statuspage.json')).toContainText('2 added');
   await expect(importer.result('timeline.csv')).toContainText('3 added');
-  await page.screenshot({ path: '/tmp/import-summary.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-summary.png'), fullPage: true });
   await importer.close();
   // The Timeline shows the merged record of all four sources.
   // The event list itself: the Milestones panel quotes some of these messages as evidence.
@@ -53,16 +53,16 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(timeline.getByText('Investigating: Some customers cannot complete checkout.')).toBeVisible();
   await expect(timeline.getByText('payments-api config 2024.06.12-1 rolled out')).toBeVisible();
   await expect(timeline.getByText('Unrelated chat long before the incident')).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/import-timeline.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-timeline.png'), fullPage: true });
 
   const sources = await importer.openSources();
   await expect(sources.getByRole('listitem')).toHaveCount(4);
   await expect(importer.sourceRow('acme-slack-export.zip')).toContainText('4 events added');
   await expect(importer.sourceRow('acme-slack-export.zip')).toContainText('Slack export');
   await expect(importer.sourceRow('timeline.csv')).toContainText('3 events added');
-  await page.screenshot({ path: '/tmp/import-sources.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-sources.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/import-sources-dark.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-sources-dark.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await importer.dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -81,7 +81,7 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await importer.chooseFiles([fixtureFile('broken-timeline.csv', 'text/csv')]);
   await expect(importer.item('broken-timeline.csv').getByRole('alert')).toContainText('broken-timeline.csv, line 3, field timestamp');
   await expect(importer.dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
-  await page.screenshot({ path: '/tmp/import-error.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-error.png'), fullPage: true });
   await importer.dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(importer.dialog).toBeHidden();
   await importer.openSources();
@@ -108,7 +108,7 @@ test('imports a Slack export, a PagerDuty log, a Statuspage file and a CSV into 
   await expect(priya).toContainText('matched by');
   await expect(priya.getByRole('button', { name: /^Split out Priya Raman \(PPRIYA\) from/ })).toBeVisible();
   await expect(people.getByRole('listitem', { name: /^(tom|Tom Okafor)$/ })).toContainText('2 events');
-  await page.screenshot({ path: '/tmp/import-people.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-people.png'), fullPage: true });
 
   expect(network.external).toEqual([]);
 });

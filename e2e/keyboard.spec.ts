@@ -71,7 +71,7 @@ test('? lists every shortcut and Ctrl/Cmd+K runs an action by name', async ({ pa
   for (const action of ['Command palette', 'New incident', 'Next search match', 'Previous search match', 'Start the review meeting', 'New action item', 'Capture a question']) {
     await expect(help.getByText(action, { exact: true })).toBeVisible();
   }
-  await page.screenshot({ path: '/tmp/a11y-shots/shortcut-help.png' });
+  await page.screenshot({ path: test.info().outputPath('shortcut-help.png') });
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 
@@ -82,7 +82,7 @@ test('? lists every shortcut and Ctrl/Cmd+K runs an action by name', async ({ pa
   await expect(palette.getByRole('option', { name: /Next event\s*J/ })).toBeVisible();
   await page.keyboard.type('review tab');
   await expect(palette.getByRole('option')).toHaveCount(1);
-  await page.screenshot({ path: '/tmp/a11y-shots/command-palette.png' });
+  await page.screenshot({ path: test.info().outputPath('command-palette.png') });
   await page.keyboard.press('Enter');
   await expect(palette).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Review' })).toHaveAttribute('aria-selected', 'true');

@@ -201,17 +201,17 @@ test('the review meeting steps through the agenda from the keyboard, times items
   await page.keyboard.press('ArrowLeft');
   await expect(meeting).toContainText('Item 2 of 4');
   await expect(meeting.getByRole('timer')).toContainText('5:05');
-  await page.screenshot({ path: '/tmp/review-meeting.png' });
+  await page.screenshot({ path: test.info().outputPath('review-meeting.png') });
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(meeting).toContainText('The incident as a whole');
-  await page.screenshot({ path: '/tmp/review-meeting-wrapup.png' });
+  await page.screenshot({ path: test.info().outputPath('review-meeting-wrapup.png') });
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await page.screenshot({ path: '/tmp/review-meeting-dark.png' });
+  await page.screenshot({ path: test.info().outputPath('review-meeting-dark.png') });
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
 
@@ -220,7 +220,7 @@ test('the review meeting steps through the agenda from the keyboard, times items
   await expect(page.getByRole('button', { name: /Start review meeting/ })).toBeFocused();
   await expect(page.locator('.rv-questions')).toContainText('Who can approve a config rollback at night?');
   await expect(review.card('Rollback was fast because the flag was ready')).toHaveCount(1);
-  await page.screenshot({ path: '/tmp/review-tab.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('review-tab.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 });
 

@@ -38,7 +38,7 @@ test('the same deploy and the same alert from two sources are one row each, and 
   await expect(alert.locator('.tl-sources .tl-source')).toHaveText(['Alertmanager', 'PagerDuty']);
   // Tom saying he rolled back is a message of its own, not the CSV's rollback row.
   await expect(tl.row(/rolled back/)).toHaveCount(2);
-  await page.screenshot({ path: '/tmp/same-event.png' });
+  await page.screenshot({ path: test.info().outputPath('same-event.png') });
 
   // Split: two rows; Undo: one row again.
   await deploy.getByRole('button', { name: /^Split the Slack record out of/ }).click();

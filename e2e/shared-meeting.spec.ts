@@ -18,11 +18,7 @@ const MILESTONES: SeedMilestone[] = [{ id: 'ms-detect', kind: 'Detect', at: '202
 let server: E2eSyncServer;
 
 test.beforeAll(async () => {
-  // collab11's private port block (TEAM.md): 14500-14599.
-  server = await startE2eSyncServer(
-    { ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } },
-    { portBase: 14500 },
-  );
+  server = await startE2eSyncServer({ ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } });
 });
 
 test.afterAll(async () => {

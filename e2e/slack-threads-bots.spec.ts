@@ -29,5 +29,5 @@ test('a broadcast thread reply shows in the channel flow; bots and file comments
   await expect(tl.row('added an integration').locator('.tl-kind')).toHaveText('system');
   // A file comment is the commenter's.
   await expect(tl.row('spike starts at 14:00 exactly').locator('.tl-actor')).toHaveText('Maria Lopez');
-  await page.screenshot({ path: '/tmp/slack-threads-bots.png' });
+  await page.screenshot({ path: test.info().outputPath('slack-threads-bots.png') });
 });

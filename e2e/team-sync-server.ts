@@ -17,7 +17,7 @@ export interface E2eSyncServer {
   stop(): Promise<void>;
 }
 
-/** A port in a block of 100 (TEAM.md gives each spec author one): 15000-15099 unless told. */
+/** A random port in a block of 100 (15000-15099, or from E2E_SYNC_PORT_BASE), so parallel runs rarely collide. */
 function pickPort(base: number): number {
   return base + Math.floor(Math.random() * 100);
 }

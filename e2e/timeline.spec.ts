@@ -79,7 +79,7 @@ test('a reviewer sets milestones from events, suggestions and typed times and re
     'Customer impact: Impact start milestone → Under Control milestone (no Impact end milestone).',
   );
 
-  await page.screenshot({ path: '/tmp/timeline-milestones.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('timeline-milestones.png'), fullPage: true });
   const axe = await new AxeBuilder({ page }).include('.tl').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(network.external).toEqual([]);
@@ -190,9 +190,9 @@ test('redacting hides a phone number until revealed; manual events and a CAN rep
   await page.locator('.tl-zone').getByText('UTC', { exact: true }).click();
   await expect(tl.row('Bridge call: DBA joined')).toContainText('07:05:00');
   await expect(tl.row('pod 1 restarting')).toBeInViewport();
-  await page.screenshot({ path: '/tmp/timeline-story.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('timeline-story.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/timeline-story-dark.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('timeline-story-dark.png'), fullPage: true });
 });
 
 test('with no events the timeline explains how to import and offers a manual event', async ({ page }) => {

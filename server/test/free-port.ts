@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-// This helper's port range on the shared development machine (TEAM.md); SYNC_TEST_PORTS=from-to overrides it.
+// Server tests take their ports from one range, away from the e2e servers'; SYNC_TEST_PORTS=from-to overrides it.
 const [FROM, TO] = (process.env.SYNC_TEST_PORTS ?? '14300-14399').split('-').map(Number) as [number, number];
 const handedOut = new Set<number>();
 
