@@ -70,6 +70,8 @@ test('desktop backup: saved in chunks through the bridge, and restored from a fi
   expect(JSON.parse(file.subarray(0, 200).toString('utf8').replace(/,"data":.*$/s, '}'))).toMatchObject({ formatName: 'dexie' });
 
   await library.row('Queue backlog after failover').getByRole('button', { name: 'Delete Queue backlog after failover' }).click();
+  // The deletion is stored once its Undo shows; a reload before that could cancel it.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   await page.reload();
   await expect(page.getByText('No incidents yet')).toBeVisible();
 
