@@ -238,7 +238,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           Export…
         </button>
         <div className="pm-statusbar">
-          <span className="muted">
+          <span className="muted pm-template">
             Template: <strong>{template?.name ?? doc.templateId}</strong>
           </span>
           <ReviewStatusControl
