@@ -25,7 +25,7 @@ async function connect(page, server, token, name) {
 
 const synced = (page) => page.locator('.workspace-actions').getByRole('status', { name: /^This incident/ }).filter({ hasText: /^Synced$/ });
 
-await generateExports({ only: ['100k'] });
+await generateExports({ only: '100k' });
 const site = await serveAll();
 const sync = await startE2eSyncServer({ ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' } });
 const browser = await launchChromium();
