@@ -23,7 +23,21 @@ async function connect(page, server, token, name) {
   await page.getByRole('banner').getByRole('status', { name: /^Team sync/ }).waitFor();
 }
 
-const synced = (page) => page.locator('.workspace-actions').getByRole('status', { name: /^This incident/ }).filter({ hasText: /^Synced$/ });
+const chip = (page) => page.locator('.workspace-actions').getByRole('status', { name: /^This incident/ });
+
+/** Waits until the incident's chip says Synced, printing what it says meanwhile. */
+async function untilSynced(page, who) {
+  const deadline = Date.now() + 300_000;
+  let said = '';
+  while (Date.now() < deadline) {
+    const text = ((await chip(page).textContent().catch(() => '')) ?? '').trim();
+    if (text === 'Synced') return;
+    if (text !== said) console.error(`join bench: ${who}'s incident says "${text}"`);
+    said = text;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${who}'s incident never said Synced (last: "${said}")`);
+}
 
 await generateExports({ only: '100k' });
 const site = await serveAll();
@@ -52,7 +66,7 @@ try {
   await inviteField.waitFor();
   const invite = await inviteField.inputValue();
   await ana.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
-  await synced(ana).waitFor({ timeout: 300_000 });
+  await untilSynced(ana, 'Ana');
   const shareMs = Date.now() - shareStarted;
 
   const ben = await open('Ben', sync.tokens.ben ?? '');
