@@ -1,12 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { LibraryPage } from './pages/library-page';
-import { PostmortemPage } from './pages/postmortem-page';
-import { TeamSyncPage } from './pages/team-sync-page';
+import type { PostmortemPage } from './pages/postmortem-page';
 import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
-
-type Name = 'ana' | 'ben' | 'cho';
-const DISPLAY: Record<Name, string> = { ana: 'Ana', ben: 'Ben', cho: 'Cho' };
 
 let server: E2eSyncServer;
 
@@ -18,19 +12,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function person(browser: Browser, name: Name): Promise<{ page: Page; sync: TeamSyncPage; library: LibraryPage; pm: PostmortemPage }> {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`[${name}] ${message.text()}`);
-  });
-  const library = new LibraryPage(page);
-  const sync = new TeamSyncPage(page);
-  await library.goto();
-  await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: DISPLAY[name] });
-  return { page, sync, library, pm: new PostmortemPage(page) };
-}
 
 /** Puts the caret at the end (or start) of the document's last paragraph. */
 async function caretAtEnd(pm: PostmortemPage, where: 'end' | 'start' = 'end'): Promise<void> {
@@ -49,9 +30,9 @@ async function caretAtEnd(pm: PostmortemPage, where: 'end' | 'start' = 'end'): P
   }, where === 'start');
 }
 
-test('three people co-edit the postmortem live: text converges, cursors and avatars show who is there, Markdown is the same everywhere', async ({ browser }) => {
+test('three people co-edit the postmortem live: text converges, cursors and avatars show who is there, Markdown is the same everywhere', async ({ teammate }) => {
   test.setTimeout(300_000);
-  const ana = await person(browser, 'ana');
+  const ana = await teammate(server, 'ana');
   await ana.library.createIncident({ title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' });
   await ana.pm.open();
   await ana.pm.createDraft('Executive summary');
@@ -59,7 +40,7 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   const invite = await ana.sync.share('acme');
   await expect(ana.sync.incidentStatus).toHaveText('Synced');
 
-  const ben = await person(browser, 'ben');
+  const ben = await teammate(server, 'ben');
   await ben.sync.join(invite);
   await ben.pm.open();
   // Ben gets the draft Ana wrote before sharing: her machine seeded the shared document.
@@ -82,7 +63,7 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   await ana.page.screenshot({ path: test.info().outputPath('ana-co-editing.png') });
 
   // A third person joins; Cho goes offline, types, and comes back.
-  const cho = await person(browser, 'cho');
+  const cho = await teammate(server, 'cho');
   await cho.sync.join(invite);
   await cho.pm.open();
   await expect(cho.pm.editor).toContainText('Ben wrote that.');
@@ -116,18 +97,17 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   expect(exports[1]).toBe(exports[0]);
   expect(exports[2]).toBe(exports[0]);
   await ben.page.screenshot({ path: test.info().outputPath('ben-co-editing.png') });
-  for (const side of [ana, ben, cho]) await side.page.context().close();
 });
 
-test('review status travels: approval by a teammate locks the postmortem for everyone until it is reopened; versions reach the team', async ({ browser }) => {
+test('review status travels: approval by a teammate locks the postmortem for everyone until it is reopened; versions reach the team', async ({ teammate }) => {
   test.setTimeout(240_000);
-  const ana = await person(browser, 'ana');
+  const ana = await teammate(server, 'ana');
   await ana.library.createIncident({ title: 'Search latency', severity: 'SEV3', services: 'search', commander: 'Ana' });
   await ana.pm.open();
   await ana.pm.createDraft('Executive summary');
   await ana.pm.waitSaved();
   const invite = await ana.sync.share('acme');
-  const ben = await person(browser, 'ben');
+  const ben = await teammate(server, 'ben');
   await ben.sync.join(invite);
   await ben.pm.open();
   await expect(ben.pm.editor).toContainText('Search latency');
@@ -158,5 +138,4 @@ test('review status travels: approval by a teammate locks the postmortem for eve
   await ben.pm.toolbar.getByRole('button', { name: 'Versions' }).click();
   await ben.pm.dialog.getByText('Sent to reviewers').click();
   await expect(ben.pm.dialog).toContainText('Search latency');
-  for (const side of [ana, ben]) await side.page.context().close();
 });

@@ -1,13 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { LibraryPage } from './pages/library-page';
-import { PostmortemPage } from './pages/postmortem-page';
-import { ReviewPage, type SeedEvent, type SeedMilestone } from './pages/review-page';
-import { TeamSyncPage } from './pages/team-sync-page';
+import { type SeedEvent, type SeedMilestone } from './pages/review-page';
 import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
-
-type Name = 'ana' | 'ben' | 'cho';
-const DISPLAY: Record<Name, string> = { ana: 'Ana', ben: 'Ben', cho: 'Cho' };
 
 const EVENTS: SeedEvent[] = [
   { id: 'ev-alert', at: '2024-06-13T06:58:00Z', actorName: 'Alertmanager', text: 'Checkout 5xx rate above 5% for 5 minutes', pinned: true },
@@ -25,22 +18,10 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function person(browser: Browser, name: Name): Promise<{ page: Page; sync: TeamSyncPage; library: LibraryPage; review: ReviewPage; pm: PostmortemPage }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('TrustedScript')) console.error(`[${name}] ${message.text()}`);
-  });
-  const library = new LibraryPage(page);
-  const sync = new TeamSyncPage(page);
-  await library.goto();
-  await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: DISPLAY[name] });
-  return { page, sync, library, review: new ReviewPage(page), pm: new PostmortemPage(page) };
-}
 
-test('a facilitator and two participants run the review meeting together: follow, step away, questions, hands, shared timer, minutes', async ({ browser }) => {
+test('a facilitator and two participants run the review meeting together: follow, step away, questions, hands, shared timer, minutes', async ({ teammate }) => {
   test.setTimeout(300_000);
-  const ana = await person(browser, 'ana');
+  const ana = await teammate(server, 'ana');
   await ana.library.createIncident({ title: 'Checkout returns 5xx after deploy', severity: 'SEV2', commander: 'Ana' });
   await ana.review.seedTimeline(EVENTS, MILESTONES);
   await ana.pm.open();
@@ -48,9 +29,9 @@ test('a facilitator and two participants run the review meeting together: follow
   await ana.pm.waitSaved();
   const invite = await ana.sync.share('acme');
 
-  const ben = await person(browser, 'ben');
+  const ben = await teammate(server, 'ben');
   await ben.sync.join(invite);
-  const cho = await person(browser, 'cho');
+  const cho = await teammate(server, 'cho');
   await cho.sync.join(invite);
 
   // Ana starts; the participants who open the incident are offered to join.
@@ -125,5 +106,4 @@ test('a facilitator and two participants run the review meeting together: follow
     await expect(side.pm.editor).toContainText('Spoke up: Ben');
     await expect(side.pm.editor).toContainText('Who can approve a config rollback at night? — Cho');
   }
-  for (const side of [ana, ben, cho]) await side.page.context().close();
 });

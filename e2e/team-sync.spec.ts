@@ -1,10 +1,4 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ActionItemsPage } from './pages/action-items-page';
-import { LibraryPage } from './pages/library-page';
-import { ReviewPage } from './pages/review-page';
-import { TimelinePage } from './pages/timeline-page';
-import { TeamSyncPage } from './pages/team-sync-page';
 import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
 
 let server: E2eSyncServer;
@@ -17,47 +11,17 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-// Each person is a browser profile of their own: closed after every test, pass or fail, or it keeps
-// reconnecting to a stopped server and slows every spec that runs after this one.
-const profiles: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(profiles.splice(0).map((context) => context.close()));
-});
 
-interface Person {
-  page: Page;
-  sync: TeamSyncPage;
-  library: LibraryPage;
-  actions: ActionItemsPage;
-  timeline: TimelinePage;
-  review: ReviewPage;
-}
-
-async function person(browser: Browser, name: 'ana' | 'ben'): Promise<Person> {
-  const context = await browser.newContext();
-  profiles.push(context);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`[${name}] ${message.text()}`);
-  });
-  const library = new LibraryPage(page);
-  const sync = new TeamSyncPage(page);
-  await library.goto();
-  await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: name === 'ana' ? 'Ana' : 'Ben' });
-  return { page, sync, library, actions: new ActionItemsPage(page), timeline: new TimelinePage(page), review: new ReviewPage(page) };
-}
-
-test('two people share an incident, join it with the invite and see each other’s edits, online and after being offline', async ({ browser }) => {
+test('two people share an incident, join it with the invite and see each other’s edits, online and after being offline', async ({ teammate }) => {
   test.setTimeout(240_000);
-  const ana = await person(browser, 'ana');
+  const ana = await teammate(server, 'ana');
   await ana.library.createIncident({ title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' });
   await ana.actions.openTab();
   await ana.actions.create({ title: 'Alert on checkout 5xx rate', priority: 'P1', owner: 'Priya' });
   const invite = await ana.sync.share('acme');
   await expect(ana.sync.incidentStatus).toHaveText('Synced');
 
-  const ben = await person(browser, 'ben');
+  const ben = await teammate(server, 'ben');
   await ben.sync.join(invite);
   await expect(ben.page.getByRole('heading', { level: 1, name: 'Checkout returns 5xx' })).toBeVisible();
   await expect(ben.sync.incidentStatus).toHaveText('Synced');
@@ -112,9 +76,9 @@ test('two people share an incident, join it with the invite and see each other�
   await expect(ben.actions.status('Alert on checkout 5xx rate')).toHaveText('In progress');
 });
 
-test('milestones, key moments, typed-in events, CAN reports and annotations reach the teammate, and offline edits on both sides converge', async ({ browser }) => {
+test('milestones, key moments, typed-in events, CAN reports and annotations reach the teammate, and offline edits on both sides converge', async ({ teammate }) => {
   test.setTimeout(240_000);
-  const ana = await person(browser, 'ana');
+  const ana = await teammate(server, 'ana');
   await ana.library.createIncident({ title: 'Search is slow', severity: 'SEV3', services: 'search', commander: 'Ana', started: '2026-03-02T09:00' });
   await ana.page.getByRole('button', { name: 'Add a manual event' }).click();
   await ana.timeline.dialog.getByLabel(/^Time/).fill('2026-03-02T09:05:00');
@@ -123,7 +87,7 @@ test('milestones, key moments, typed-in events, CAN reports and annotations reac
   await expect(ana.timeline.row('Latency alert fired for search')).toBeVisible();
   const invite = await ana.sync.share('acme');
 
-  const ben = await person(browser, 'ben');
+  const ben = await teammate(server, 'ben');
   await ben.sync.join(invite);
   await expect(ben.timeline.row('Latency alert fired for search')).toBeVisible();
 
