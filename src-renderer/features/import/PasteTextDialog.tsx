@@ -34,7 +34,7 @@ export function PasteTextDialog({ open, initialText, onClose, onImport, returnFo
   return (
     <Dialog open={open} title="Paste text to import" onClose={onClose} wide returnFocus={returnFocus}>
       <form
-        className="paste-import-form"
+        className="dialog-body paste-import-form"
         onSubmit={submit}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
