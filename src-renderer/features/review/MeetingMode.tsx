@@ -332,7 +332,7 @@ export function MeetingMode({ incident, agenda, people, onLeave, shared }: Meeti
         <div className="mt-help" role="dialog" aria-label="Meeting keys">
           <h3>Keys</h3>
           <dl>
-            {MEETING_KEYS.map((entry) => (
+            {MEETING_KEYS.filter((entry) => !(participant && entry.command === 'timer')).map((entry) => (
               <div key={entry.action}>
                 <dt>
                   {entry.keys.map((k) => (
@@ -350,9 +350,12 @@ export function MeetingMode({ incident, agenda, people, onLeave, shared }: Meeti
         <span>
           <kbd>←</kbd> <kbd>→</kbd> move
         </span>
-        <span>
-          <kbd>T</kbd> timer
-        </span>
+        {/* The facilitator runs the timers; a participant's T does nothing. */}
+        {!participant && (
+          <span>
+            <kbd>T</kbd> timer
+          </span>
+        )}
         <span>
           <kbd>N</kbd> note
         </span>

@@ -16,7 +16,8 @@ const MEETING_SHORTCUTS = {
 } as const satisfies Record<MeetingCommand, ShortcutId>;
 
 /** The meeting's keyboard map, shown by "?" and on the key strip. */
-export const MEETING_KEYS: readonly { keys: string[]; action: string }[] = Object.values(MEETING_SHORTCUTS).map((id) => ({
+export const MEETING_KEYS: readonly { command: MeetingCommand; keys: string[]; action: string }[] = (Object.entries(MEETING_SHORTCUTS) as [MeetingCommand, ShortcutId][]).map(([command, id]) => ({
+  command,
   keys: SHORTCUTS[id].keys.map((k) => formatShortcut(k)),
   action: SHORTCUTS[id].label,
 }));
