@@ -238,7 +238,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           Export…
         </button>
         <div className="pm-statusbar">
-          <span className="muted pm-template">
+          <span className="muted pm-template-in-use">
             Template: <strong>{template?.name ?? doc.templateId}</strong>
           </span>
           <ReviewStatusControl

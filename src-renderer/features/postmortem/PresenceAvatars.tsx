@@ -8,10 +8,14 @@ interface Person {
   self: boolean;
 }
 
-/** Initials for an avatar: the first letters of the first two words. */
+/** Initials for an avatar: the first letters of the first two words ("Ana" is "A": two letters of one name crowd the circle). */
 function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  return (words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : name.slice(0, 2)).toUpperCase() || '?';
+  return words
+    .slice(0, 2)
+    .map((word) => [...word][0] ?? '')
+    .join('')
+    .toUpperCase() || '?';
 }
 
 /**
