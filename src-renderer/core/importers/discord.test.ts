@@ -36,6 +36,13 @@ describe('discord (DiscordChatExporter JSON)', () => {
     expect(await discordImporter.detect(await fixtureInput('statuspage-incidents.json'))).toBe(0);
   });
 
+  it('imports a channel\'s partition pages as one channel', async () => {
+    const folder = folderInput('pages', { 'part1.json': await readFixture('discord-channel.json'), 'part2.json': await readFixture('discord-channel-part2.json') });
+    const result = await parse(folder, {});
+    expect(result.events.map((event) => event.text).slice(-2)).toEqual(['Shard 4 rebalanced, p99 back under 300ms', 'Calling All Clear for search']);
+    expect(new Set(result.events.map((event) => event.channel))).toEqual(new Set(['inc-207-search']));
+  });
+
   it('refuses a broken message naming its field', async () => {
     const broken = (await readFixtureText('discord-channel.json')).replace('"timestamp": "2024-03-01T14:07:00.000-08:00"', '"timestamp": 17');
     const error = await expectImportError(parse(fileInput('export.json', broken), {}));

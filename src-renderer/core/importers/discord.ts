@@ -131,6 +131,19 @@ async function detectDiscord(input: ImportInput): Promise<number> {
   return best;
 }
 
+/**
+ * The channel a DiscordChatExporter file's head names (`guild.id` and `channel.id`, which the
+ * exporter writes before any message): files of one channel (its `--partition` pages, or the same
+ * channel exported twice) share it. Null when the head is not a DiscordChatExporter export.
+ */
+export function discordChannelKey(head: string): string | null {
+  const text = head.replace(/^\ufeff/, '').trimStart();
+  if (!text.startsWith('{') || !/"guild"\s*:\s*\{/.test(text) || !/"exportedAt"\s*:/.test(text)) return null;
+  const guild = /"guild"\s*:\s*\{\s*"id"\s*:\s*"([^"]*)"/.exec(text)?.[1];
+  const channel = /"channel"\s*:\s*\{\s*"id"\s*:\s*"([^"]*)"/.exec(text)?.[1];
+  return guild !== undefined && channel !== undefined ? `${guild}/${channel}` : null;
+}
+
 export const discordImporter: Importer = {
   id: 'discord',
   label: 'Discord (DiscordChatExporter JSON)',

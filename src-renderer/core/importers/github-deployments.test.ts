@@ -25,6 +25,16 @@ describe('github deployments', () => {
     expect(result.actors.find((actor) => actor.externalId === 'github-actions[bot]')?.bot).toBe(true);
   });
 
+  it('names the ref in statuses whose file comes before their deployments\' file', async () => {
+    const input = folderInput('deploys', {
+      'github-deployment-statuses.json': await readFixture('github-deployment-statuses.json'),
+      'github-deployments.json': await readFixture('github-deployments.json'),
+    });
+    const texts = (await parse(input, {})).events.map((event) => event.text);
+    expect(texts).toContain('Deployment v3.15.0 to production: success — Deployed v3.15.0 to 12/12 pods');
+    expect(texts.filter((text) => text.startsWith('Deployment to '))).toEqual([]);
+  });
+
   it('reads a deployment_status webhook and never repeats a deployment the list already gave', async () => {
     const input = folderInput('deploys', {
       'github-deployments.json': await readFixture('github-deployments.json'),

@@ -124,47 +124,61 @@ async function parseGithubDeployments(input: ImportInput, options: BaseImportOpt
     );
   };
 
+  // Deployments of every file first: statuses (a status list, or its file picked before the
+  // deployments' file) can then name their deployment's ref.
+  const records: { record: unknown; where: ImportErrorLocation; field: string }[] = [];
   for (const file of inputFiles(input)) {
     throwIfAborted(hooks.signal, file.where);
     const { value, warnings } = await readJsonOrJsonLines(file, limits);
     warnings.forEach((warning) => collector.warn(warning));
-    const records: unknown[] = Array.isArray(value) ? value : [value];
-    // Deployments first: a status list picked with its deployments can then name their ref.
-    const order = records.map((record, index) => ({ record, index })).sort((a, b) => rank(a.record) - rank(b.record));
-    let n = 0;
-    for (const { record, index } of order) {
-      if (n++ % 2000 === 0) await checkpoint(hooks.signal, file.where);
-      const field = Array.isArray(value) ? `[${index}]` : '';
-      if (!isJsonObject(record)) throw new ImportError('WRONG_SHAPE', 'expected a GitHub deployment, deployment status or webhook payload (an object)', { ...file.where, ...(field ? { field } : {}) });
-      const repository = isJsonObject(record.repository) && typeof record.repository.full_name === 'string' ? record.repository.full_name : '';
-      if (isJsonObject(record.deployment_status) || (isJsonObject(record.deployment) && 'action' in record)) {
-        const prefix = field ? `${field}.` : '';
-        const deployment = isJsonObject(record.deployment) ? validateShape(deploymentSchema, record.deployment, file.where, `${prefix}deployment`) : null;
-        // A status payload carries its deployment too: both become events (a list picked with it is not repeated).
-        if (deployment) addDeployment(record.deployment, file.where, `${prefix}deployment`, repository);
-        if (isJsonObject(record.deployment_status)) addStatus(record.deployment_status, file.where, `${prefix}deployment_status`, repository, deployment);
-      } else if (isStatus(record)) addStatus(record, file.where, field, '', null);
-      else if (isDeployment(record)) addDeployment(record, file.where, field, '');
-      else collector.skip('record that is not a deployment or a deployment status');
-    }
+    if (Array.isArray(value)) value.forEach((record, index) => records.push({ record, where: file.where, field: `[${index}]` }));
+    else records.push({ record: value, where: file.where, field: '' });
+  }
+  const ordered = records.map((entry, index) => ({ entry, index, rank: rank(entry.record) })).sort((a, b) => a.rank - b.rank || a.index - b.index);
+  let n = 0;
+  for (const { entry } of ordered) {
+    const { record, where, field } = entry;
+    if (n++ % 2000 === 0) await checkpoint(hooks.signal, where);
+    if (!isJsonObject(record)) throw new ImportError('WRONG_SHAPE', 'expected a GitHub deployment, deployment status or webhook payload (an object)', { ...where, ...(field ? { field } : {}) });
+    const repository = isJsonObject(record.repository) && typeof record.repository.full_name === 'string' ? record.repository.full_name : '';
+    if (isJsonObject(record.deployment_status) || (isJsonObject(record.deployment) && 'action' in record)) {
+      const prefix = field ? `${field}.` : '';
+      const deployment = isJsonObject(record.deployment) ? validateShape(deploymentSchema, record.deployment, where, `${prefix}deployment`) : null;
+      // A status payload carries its deployment too: both become events (a list picked with it is not repeated).
+      if (deployment) addDeployment(record.deployment, where, `${prefix}deployment`, repository);
+      if (isJsonObject(record.deployment_status)) addStatus(record.deployment_status, where, `${prefix}deployment_status`, repository, deployment);
+    } else if (isStatus(record)) addStatus(record, where, field, '', null);
+    else if (isDeployment(record)) addDeployment(record, where, field, '');
+    else collector.skip('record that is not a deployment or a deployment status');
   }
   if (collector.eventCount === 0) throw new ImportError('EMPTY', 'no GitHub deployments or deployment statuses found', { file: inputName(input) });
   return collector.result();
 }
 
+/** Bare status records after everything else (a status webhook carries its own deployment). */
 function rank(record: unknown): number {
   return isJsonObject(record) && isStatus(record) ? 1 : 0;
+}
+
+/**
+ * The repository a GitHub deployments file's head names (every API record and webhook payload
+ * carries `https://api.github.com/repos/{owner}/{repo}/…`): a repository's deployment list, status
+ * lists and webhooks picked one by one import as one source. Null for any other file.
+ */
+export function githubDeploymentsRepositoryKey(head: string): string | null {
+  const text = head.replace(/^\ufeff/, '').trimStart();
+  if (!text.startsWith('{') && !text.startsWith('[')) return null;
+  const api = /api\.github\.com\/repos\/[^"]+\/deployments/.test(text) || /"statuses_url"\s*:/.test(text);
+  const webhook = /"deployment(?:_status)?"\s*:\s*\{/.test(text) && /"action"\s*:/.test(text);
+  if (!api && !webhook) return null;
+  return /api\.github\.com\/repos\/([^/"]+\/[^/"]+)/.exec(text)?.[1]?.toLowerCase() ?? 'unnamed';
 }
 
 async function detectGithubDeployments(input: ImportInput): Promise<number> {
   let best = 0;
   for (const file of inputFiles(input).slice(0, 10)) {
     try {
-      const head = (await sniffText(file, 16 * 1024)).replace(/^\ufeff/, '').trimStart();
-      if (!head.startsWith('{') && !head.startsWith('[')) continue;
-      const api = /api\.github\.com\/repos\/[^"]+\/deployments/.test(head) || /"statuses_url"\s*:/.test(head);
-      const webhook = /"deployment(?:_status)?"\s*:\s*\{/.test(head) && /"action"\s*:/.test(head);
-      if (api || webhook) best = Math.max(best, 0.9);
+      if (githubDeploymentsRepositoryKey(await sniffText(file, 16 * 1024)) !== null) best = Math.max(best, 0.9);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
     }

@@ -50,6 +50,18 @@ describe('microsoft teams (Graph chatMessage list)', () => {
     expect(await teamsImporter.detect(await fixtureInput('opsgenie-alert-logs.json'))).toBe(0);
   });
 
+  it('names every page of one conversation after its first file, replies included', async () => {
+    const input = folderInput('pages', {
+      'ops-channel.json': await readFixtureText('teams-channel-messages.json'),
+      'teams-channel-replies.json': await readFixtureText('teams-channel-replies.json'),
+    });
+    const result = await parse(input, {});
+    expect(new Set(result.events.map((event) => event.channel))).toEqual(new Set(['ops-channel']));
+    const reply = result.events.find((event) => event.text === 'Tunnels stable for 10 min, calling All Clear');
+    expect(reply?.threadParentKey).toBe(result.events[0]?.dedupeKey);
+    expect(result.events[0]?.replyCount).toBe(5);
+  });
+
   it('refuses a message without a time, naming the field', async () => {
     const broken = (await readFixtureText('teams-channel-messages.json')).replace('"createdDateTime": "2024-03-04T22:10:00.000Z"', '"createdDateTime": null');
     const error = await expectImportError(parse(fileInput('messages.json', broken), {}));

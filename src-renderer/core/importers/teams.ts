@@ -72,7 +72,7 @@ async function parseTeams(input: ImportInput, options: BaseImportOptions, hooks:
   const limits = resolveLimits(options.limits);
   const collector = new ResultCollector('teams', limits);
   const files = inputFiles(input).filter((file) => input.kind === 'file' || /\.json$/i.test(file.label));
-  const pages: { file: (typeof files)[number]; records: unknown[]; nextLink: boolean }[] = [];
+  const pages: { file: (typeof files)[number]; records: unknown[]; nextLink: boolean; conversation: string | null; channel?: string }[] = [];
   for (const file of files) {
     throwIfAborted(hooks.signal, file.where);
     const { value, warnings } = await readJsonFile(file, limits);
@@ -84,20 +84,31 @@ async function parseTeams(input: ImportInput, options: BaseImportOptions, hooks:
       }
       throw new ImportError('WRONG_SHAPE', 'expected a Microsoft Graph message list (an object with a "value" list of chatMessages)', { ...file.where, field: 'value' });
     }
-    pages.push({ file, records: value.value, nextLink: typeof value['@odata.nextLink'] === 'string' });
+    const context = value['@odata.context'];
+    pages.push({ file, records: value.value, nextLink: typeof value['@odata.nextLink'] === 'string', conversation: typeof context === 'string' ? conversationOf(context) : null });
+  }
+  // Graph names no chat or channel in a message: the file the user saved stands for it, and the
+  // pages of one conversation (its `@odata.context`; pages naming none count as one) take the
+  // name of the first of them.
+  const channelOf = new Map<string, string>();
+  for (const page of pages) {
+    const key = page.conversation ?? '';
+    const name = channelOf.get(key) ?? (page.file.where.entry ?? page.file.where.file).replace(/\.json$/i, '');
+    channelOf.set(key, name);
+    page.channel = name;
   }
   // Replies can come on a later page (or from the replies endpoint) than their parent: count them first.
-  const messages: { message: Message; raw: unknown; where: { file: string; entry?: string }; field: string }[] = [];
-  for (const { file, records } of pages) {
+  const messages: { message: Message; raw: unknown; where: { file: string; entry?: string }; field: string; channel: string }[] = [];
+  for (const { file, records, channel = '' } of pages) {
     for (let index = 0; index < records.length; index++) {
       if (index % 2000 === 0) await checkpoint(hooks.signal, file.where);
       const field = `value[${index}]`;
-      messages.push({ message: validateShape(messageSchema, records[index], file.where, field), raw: records[index], where: file.where, field });
+      messages.push({ message: validateShape(messageSchema, records[index], file.where, field), raw: records[index], where: file.where, field, channel });
     }
   }
   const replies = new Map<string, number>();
   for (const { message } of messages) if (message.replyToId) replies.set(message.replyToId, (replies.get(message.replyToId) ?? 0) + 1);
-  for (const { message, raw, where, field } of messages) {
+  for (const { message, raw, where, field, channel } of messages) {
     const time = parseTimestamp(message.createdDateTime, { ...where, field: `${field}.createdDateTime` }, options.timeZone ? { timeZone: options.timeZone } : {});
     const person = message.from?.user ?? message.from?.application ?? null;
     const actorId = person?.id ?? null;
@@ -123,8 +134,7 @@ async function parseTeams(input: ImportInput, options: BaseImportOptions, hooks:
         text: line,
         actorExternalId: actorId,
         actorName,
-        // Graph names no chat or channel in a message: the file (or folder entry) the user saved stands for it.
-        channel: (where.entry ?? where.file).replace(/\.json$/i, ''),
+        channel,
         links: links(...body.links.map((link) => webLink(link.url, link.label))),
         threadParentKey: message.replyToId ? `teams:${message.replyToId}` : null,
         replyCount: replies.get(message.id) ?? 0,
@@ -160,6 +170,30 @@ async function detectTeams(input: ImportInput): Promise<number> {
     }
   }
   return best;
+}
+
+/**
+ * The chat or channel an `@odata.context` names, without what follows it: a channel's messages
+ * (`#teams('t')/channels('c')/messages`), one message's replies (`…/messages('m')/replies`) and a
+ * chat's messages (`#chats('x')/messages`, also under `users('u')/`) of one conversation agree.
+ */
+function conversationOf(context: string): string | null {
+  return /#(?:users\('[^']*'\)\/)?(teams\('[^']*'\)\/channels\('[^']*'\)|chats\('[^']*'\))/.exec(context)?.[1] ?? null;
+}
+
+/**
+ * The conversation a Graph message page's head belongs to, so that its pages picked one by one
+ * import as one source: the `@odata.context` (written first), else the first message's `chatId`
+ * or channel. Pages naming none of these group together. Null when the head is not such a page.
+ */
+export function teamsConversationKey(head: string): string | null {
+  const text = head.replace(/^\ufeff/, '').trimStart();
+  if (!text.startsWith('{') || !/"value"\s*:\s*\[/.test(text) || !/"messageType"\s*:/.test(text) || !/"createdDateTime"\s*:/.test(text)) return null;
+  const context = /"@odata\.context"\s*:\s*"([^"]*)"/.exec(text)?.[1];
+  const conversation = context ? conversationOf(context) : null;
+  if (conversation) return conversation;
+  const chat = /"chatId"\s*:\s*"([^"]+)"/.exec(text)?.[1] ?? /"channelId"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  return chat ?? 'unnamed';
 }
 
 export const teamsImporter: Importer = {

@@ -28,4 +28,25 @@ describe('groupRelatedInputs', () => {
     const inputs = groupPickedFiles([await picked('pagerduty-log-entries.json')]);
     expect(await groupRelatedInputs(inputs)).toEqual(inputs);
   });
+
+  it('groups a Discord channel\'s pages, a Teams conversation\'s pages and a repository\'s deployments and statuses, each as its own source', async () => {
+    const other = new File([JSON.stringify({ guild: { id: '1' }, channel: { id: '2', name: 'other' }, exportedAt: '2024-03-02T09:00:00Z', messages: [] })], 'other-channel.json');
+    const files = [
+      await picked('github-deployment-statuses.json'),
+      await picked('discord-channel.json'),
+      await picked('teams-channel-messages.json'),
+      { file: other, path: 'other-channel.json' },
+      await picked('discord-channel-part2.json'),
+      await picked('github-deployments.json'),
+      await picked('teams-channel-replies.json'),
+      await picked('github-deployment-status-webhook.json'),
+    ];
+    const inputs = await groupRelatedInputs(groupPickedFiles(files));
+    expect(inputs.map((input) => input.name)).toEqual([
+      'github-deployment-statuses.json + github-deployments.json + github-deployment-status-webhook.json',
+      'discord-channel.json + discord-channel-part2.json',
+      'teams-channel-messages.json + teams-channel-replies.json',
+      'other-channel.json',
+    ]);
+  });
 });
