@@ -115,6 +115,8 @@ test('a tampered or truncated bundle is refused with the entry named, and nothin
   await library.createIncident(CHECKOUT);
   const { path } = await bundles.exportBundle();
   await page.getByRole('button', { name: 'Delete' }).click();
+  // The deletion is stored once its Undo shows; a reload before that could cancel it.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No incidents yet' })).toBeVisible();
 

@@ -68,8 +68,11 @@ test('Insights answers what fails most and how fast we recover; a chart has a ta
   await page.getByRole('group', { name: 'Insights filters' }).getByLabel('Service').selectOption('search');
   await expect(page.locator('.ins-figures')).toContainText('Incidents1');
 
-  // The list picked under the old filters no longer matches the charts: it closes.
+  // The list picked under the old filters no longer matches the charts: it closes, and the
+  // chart's focused-point caption is the prompt again, not a month of the old figures.
   await expect(insights.behind).toBeHidden();
+  await expect(chart.getByText(/^Click a point or focus the chart/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Open action items' })).toContainText('No open action item among these incidents.');
   await page.getByRole('region', { name: 'Top services' }).getByRole('button').first().click();
   await expect(insights.behind.getByRole('link')).toHaveText(['Search slow at peak']);
 

@@ -30,23 +30,27 @@ export function ActionItemInsights({ view }: { view: InsightsView }) {
             </tr>
           </tbody>
         </table>
-        <table>
-          <caption className="sr-only">Open action items by owner</caption>
-          <thead>
-            <tr>
-              <th scope="col">Owner</th>
-              <th scope="col">Open</th>
-            </tr>
-          </thead>
-          <tbody>
-            {open.byOwner.slice(0, 10).map((o) => (
-              <tr key={o.owner}>
-                <th scope="row">{o.owner}</th>
-                <td>{o.count}</td>
+        {open.byOwner.length === 0 ? (
+          <p className="muted">No open action item among these incidents.</p>
+        ) : (
+          <table>
+            <caption className="sr-only">Open action items by owner</caption>
+            <thead>
+              <tr>
+                <th scope="col">Owner</th>
+                <th scope="col">Open</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {open.byOwner.slice(0, 10).map((o) => (
+                <tr key={o.owner}>
+                  <th scope="row">{o.owner}</th>
+                  <td>{o.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section className="ins-card" aria-label="SLA compliance">
         <h3>SLA compliance {compliance.overall.closed > 0 && <span className="muted">({formatShare(compliance.overall.rate)} overall)</span>}</h3>

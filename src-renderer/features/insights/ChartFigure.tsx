@@ -34,6 +34,12 @@ export function ChartFigure({ title, spec, describe, onPick, table, height = 240
   useEffect(() => {
     pick.current = onPick;
   });
+  // New figures (a filter changed) make the focused point mean something else: forget it.
+  const [shownSpec, setShownSpec] = useState(spec);
+  if (shownSpec !== spec) {
+    setShownSpec(spec);
+    setActive(null);
+  }
 
   useEffect(() => {
     const media = window.matchMedia?.(DARK);
