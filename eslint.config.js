@@ -19,6 +19,7 @@ export default tseslint.config(
     plugins: { debrief: debriefPlugin },
     rules: {
       'debrief/layers': 'error',
+      'debrief/coded-errors': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

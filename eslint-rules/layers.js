@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { codedErrorsRule } from './coded-errors.js';
 
 /**
  * Enforces the one-way import flow: core ← db ← data ← editor/ui/platform ← features ← app.
@@ -194,4 +195,4 @@ export const layersRule = {
   },
 };
 
-export const debriefPlugin = { rules: { layers: layersRule } };
+export const debriefPlugin = { rules: { layers: layersRule, 'coded-errors': codedErrorsRule } };

@@ -1,3 +1,5 @@
+import { CodedError } from '../src-renderer/core/errors/coded-error';
+
 /**
  * The server's one error type: a `code` a script or test can match on, and a message in plain
  * words that names the option, file or token at fault.
@@ -8,14 +10,6 @@ export type SyncServerErrorCode =
   | 'store' // the database could not be opened, migrated or written
   | 'token-not-found'; // token revoke named an unknown token id
 
-export class SyncServerError extends Error {
+export class SyncServerError extends CodedError<SyncServerErrorCode> {
   override readonly name = 'SyncServerError';
-
-  constructor(
-    readonly code: SyncServerErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

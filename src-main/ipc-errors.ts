@@ -1,3 +1,5 @@
+import { CodedError } from '../src-renderer/core/errors/coded-error';
+
 export type DesktopErrorCode =
   | 'IPC_UNTRUSTED_SENDER'
   | 'IPC_INVALID_ARGUMENT'
@@ -13,13 +15,6 @@ export type DesktopErrorCode =
   | 'NO_WINDOW';
 
 /** Every failure the main process reports to the renderer carries one of these codes. */
-export class DesktopError extends Error {
+export class DesktopError extends CodedError<DesktopErrorCode> {
   override readonly name = 'DesktopError';
-  constructor(
-    readonly code: DesktopErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

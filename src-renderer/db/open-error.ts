@@ -1,15 +1,10 @@
+import { CodedError } from '@core/errors/coded-error';
+
 export type DatabaseOpenErrorCode = 'blocked' | 'newer-version' | 'corrupt' | 'unavailable' | 'quota';
 
 /** Why the local database could not be opened; the recovery screen explains each code. */
-export class DatabaseOpenError extends Error {
-  constructor(
-    readonly code: DatabaseOpenErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'DatabaseOpenError';
-  }
+export class DatabaseOpenError extends CodedError<DatabaseOpenErrorCode> {
+  override readonly name = 'DatabaseOpenError';
 }
 
 /** Maps Dexie's error names to the few situations a user can act on. */

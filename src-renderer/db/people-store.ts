@@ -1,17 +1,12 @@
+import { CodedError } from '@core/errors/coded-error';
 import { newId } from '@core/ids';
 import type { ActorRef } from '@core/importers/imported-records';
 import type { Person, PersonAlias } from '@core/model/person';
 import type { DebriefDatabase } from './schema';
 
 /** Thrown when a people edit names a person or alias that is not there (e.g. changed in another window). */
-export class PeopleEditError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'INVALID',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PeopleEditError';
-  }
+export class PeopleEditError extends CodedError<'NOT_FOUND' | 'INVALID'> {
+  override readonly name = 'PeopleEditError';
 }
 
 /** `sourceFormat:externalId`: how one source names one person; also stored on events as `actorAlias`, which is how an event finds its author. */

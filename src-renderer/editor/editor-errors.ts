@@ -1,12 +1,8 @@
+import { CodedError } from '@core/errors/coded-error';
+
 export type EditorErrorCode = 'invalid-editor-state' | 'editor-update-failed';
 
 /** Raised when a stored editor state cannot be read or a conversion fails. */
-export class EditorError extends Error {
-  readonly code: EditorErrorCode;
-
-  constructor(code: EditorErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EditorError';
-    this.code = code;
-  }
+export class EditorError extends CodedError<EditorErrorCode> {
+  override readonly name = 'EditorError';
 }

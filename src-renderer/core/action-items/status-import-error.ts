@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/coded-error';
+
 export type StatusImportErrorCode =
   | 'EMPTY'
   | 'TOO_LARGE'
@@ -15,15 +17,16 @@ export type StatusImportErrorCode =
  * collected in the plan with the 1-based line the row starts on, so one bad row never hides
  * the rest.
  */
-export class StatusImportError extends Error {
+export class StatusImportError extends CodedError<StatusImportErrorCode> {
+  override readonly name = 'StatusImportError';
+
   constructor(
-    readonly code: StatusImportErrorCode,
+    code: StatusImportErrorCode,
     message: string,
     readonly line?: number,
     readonly column?: string,
   ) {
-    super(message);
-    this.name = 'StatusImportError';
+    super(code, message, line === undefined && column === undefined ? {} : { location: { line, field: column } });
   }
 
   describe(): string {

@@ -6,11 +6,13 @@
  * and authors stored once).
  */
 
-export class CorruptBlockError extends Error {
-  readonly code = 'CORRUPT_BLOCK';
+import { CodedError } from '../errors/coded-error';
+
+/** A stored event block that cannot be decoded (damaged or cut short on disk). */
+export class CorruptBlockError extends CodedError<'CORRUPT_BLOCK'> {
+  override readonly name = 'CorruptBlockError';
   constructor(message: string) {
-    super(`Stored events are unreadable: ${message}.`);
-    this.name = 'CorruptBlockError';
+    super('CORRUPT_BLOCK', `Stored events are unreadable: ${message}.`);
   }
 }
 

@@ -1,3 +1,5 @@
+import { CodedError, type ErrorLocation } from '../errors/coded-error';
+
 export type ImportErrorCode =
   | 'NOT_A_ZIP'
   | 'NOT_TEXT'
@@ -14,7 +16,7 @@ export type ImportErrorCode =
   | 'CANCELLED';
 
 /** Where in the input a problem was found; every field that is known is named to the user. */
-export interface ImportErrorLocation {
+export interface ImportErrorLocation extends ErrorLocation {
   file: string;
   /** Entry inside an archive or folder, e.g. `incident/2024-06-12.json`. */
   entry?: string;
@@ -24,16 +26,13 @@ export interface ImportErrorLocation {
 }
 
 /** The only error an importer may throw. */
-export class ImportError extends Error {
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-    readonly location: ImportErrorLocation,
-    options?: { cause?: unknown },
-  ) {
+export class ImportError extends CodedError<ImportErrorCode> {
+  override readonly name = 'ImportError';
+  declare readonly location: ImportErrorLocation;
+
+  constructor(code: ImportErrorCode, message: string, location: ImportErrorLocation, options: { cause?: unknown } = {}) {
     // Messages quote the file's own text (a type, a name): its control characters never reach the UI.
-    super(withoutControlCharacters(message), options);
-    this.name = 'ImportError';
+    super(code, withoutControlCharacters(message), { ...options, location });
   }
 
   /** One line naming the file, entry, line and field, for the UI. */

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/coded-error';
+
 export type TemplateErrorCode =
   | 'MISSING_FRONT_MATTER'
   | 'INVALID_YAML'
@@ -7,16 +9,17 @@ export type TemplateErrorCode =
   | 'BLOCK_NOT_ALONE';
 
 /** A problem in a template file; `line` is 1-based in the whole file (front matter included). */
-export class TemplateError extends Error {
+export class TemplateError extends CodedError<TemplateErrorCode> {
+  override readonly name = 'TemplateError';
+
   constructor(
-    readonly code: TemplateErrorCode,
+    code: TemplateErrorCode,
     message: string,
     readonly line: number,
     readonly fileName: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown } = {},
   ) {
-    super(message, options);
-    this.name = 'TemplateError';
+    super(code, message, { ...options, location: { file: fileName, line } });
   }
 
   /** One line for the UI: "my-template.md, line 12: …". */

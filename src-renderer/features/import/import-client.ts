@@ -1,3 +1,4 @@
+import { CodedError } from '@core/errors/coded-error';
 import type { SourceFormat } from '@core/model/source';
 import type { ReadRange } from '@platform/desktop-file';
 import type { PickedInput } from './picked-input';
@@ -5,10 +6,11 @@ import { toWireInput, type WireInput } from './wire-input';
 import type { AnyPreview, ByteReadAnswer, ByteReadRequest, FormatScore, ImportChoices, ImportPhaseProgress, ImportSummary, SerializedError, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** A worker request that failed; `error` carries the importer's file/entry/line/field. */
-export class ImportRunError extends Error {
+export class ImportRunError extends CodedError<SerializedError['code']> {
+  override readonly name = 'ImportRunError';
+
   constructor(readonly error: SerializedError) {
-    super(error.message);
-    this.name = 'ImportRunError';
+    super(error.code, error.message, error.location ? { location: error.location } : {});
   }
   get cancelled(): boolean {
     return this.error.code === 'CANCELLED';

@@ -1,3 +1,5 @@
+import { CodedError } from '@core/errors/coded-error';
+
 export type PostmortemErrorCode =
   | 'NO_DOCUMENT'
   | 'VERSION_NOT_FOUND'
@@ -7,13 +9,6 @@ export type PostmortemErrorCode =
   | 'MARKDOWN_UNREADABLE';
 
 /** A postmortem action that could not be carried out; the message is written for the user. */
-export class PostmortemError extends Error {
-  constructor(
-    readonly code: PostmortemErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'PostmortemError';
-  }
+export class PostmortemError extends CodedError<PostmortemErrorCode> {
+  override readonly name = 'PostmortemError';
 }
