@@ -48,7 +48,7 @@ const SAVE_LABEL: Record<SaveStatus, string> = { saved: 'All changes saved', pen
 
 const DOCUMENT_LABEL = 'Postmortem document';
 /** The document's editor: where focus goes after a new draft replaces it. */
-const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
+export const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
