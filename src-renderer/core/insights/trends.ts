@@ -1,5 +1,6 @@
 import { facetCounts, NOT_SET, type CatalogFacet } from '../catalog/catalog-facets';
 import type { CatalogRow } from '../catalog/catalog-row';
+import { METRICS } from '../metrics/incident-metrics';
 import { SEVERITIES, type Severity } from '../model/severity';
 import { monthKey } from './months';
 import { quantile } from './quantile';
@@ -50,12 +51,8 @@ export function incidentsPerMonth(rows: readonly CatalogRow[], months: readonly 
 export const TREND_METRICS = ['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'customerImpact'] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];
 
-export const TREND_METRIC_LABEL: Record<TrendMetric, string> = {
-  timeToDetect: 'Time to detect (MTTD)',
-  timeToAcknowledge: 'Time to acknowledge (MTTA)',
-  timeToMitigate: 'Time to mitigate (MTTM)',
-  customerImpact: 'Customer impact',
-};
+/** The metrics' own names (core/metrics), so Insights says what the panel and the postmortem say. */
+export const TREND_METRIC_LABEL = Object.fromEntries(TREND_METRICS.map((m) => [m, METRICS[m].label])) as Record<TrendMetric, string>;
 
 /** The metric of one incident in minutes, or null when it was not recorded. */
 export function metricMinutes(row: CatalogRow, metric: TrendMetric): number | null {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { computeIncidentMetrics, metricSeconds } from '../metrics/incident-metrics';
 import { measureFixtureAccuracy } from './__fixtures__/fixture-incidents';
+import { suggestMilestones } from './suggest-milestones';
 
 describe('suggestions on the fixture incidents (truth.json next to each)', () => {
   it('land within 60 s of every true milestone and severity change', async () => {
@@ -12,5 +14,15 @@ describe('suggestions on the fixture incidents (truth.json next to each)', () =>
     );
     expect(misses).toEqual([]);
     expect(results.map((r) => r.rows.length)).toEqual([11, 9, 10]);
+  });
+});
+
+describe('metrics of the fixture incidents from their confirmed suggestions', () => {
+  it('match the truth file of each incident, to the second', async () => {
+    for (const { incident } of await measureFixtureAccuracy()) {
+      const milestones = suggestMilestones(incident.events, []).map((s) => ({ kind: s.kind, at: s.at, label: s.label }));
+      const metrics = computeIncidentMetrics({ startedAt: incident.truth.startedAt, detectedAt: null, resolvedAt: null, reviewAt: null }, milestones);
+      expect(metricSeconds(metrics), incident.name).toEqual(incident.truth.metrics);
+    }
   });
 });

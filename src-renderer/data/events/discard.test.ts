@@ -21,6 +21,18 @@ describe('imports a crash interrupted', () => {
     expect(await loadVisibleEvents(database, 'i')).toHaveLength(3);
   });
 
+  it('leave alone an import that committed after the clean-up listed it as staging', async () => {
+    const database = await freshDb();
+    await putTestSource(database, { id: 'small', incidentId: 'i', state: 'staging' }, events(6));
+    // The clean-up lists the staging row; the import commits (and lets its lock go) before the
+    // clean-up gets to that row. Transactions run in the order they were asked for.
+    const cleanup = cleanUpAbandonedImports(database);
+    const commit = database.sources.update('small', { state: 'committed' });
+    await Promise.all([cleanup, commit]);
+    expect(await database.sources.get('small')).toMatchObject({ state: 'committed' });
+    expect(await loadVisibleEvents(database, 'i')).toHaveLength(6);
+  });
+
   it('finish a removal a second crash cut short, and nothing of it was ever visible meanwhile', async () => {
     const database = await freshDb();
     await putTestSource(database, { id: 'going', incidentId: 'i', state: 'committed' }, events(9));

@@ -17,10 +17,12 @@ const BLOCKS_PER_STEP = 8;
  * start-up cleanup finishes: nothing half-removed is ever visible. People who were only in this
  * source's events go with it. Returns how many events went.
  */
-export async function discardSource(database: DebriefDatabase, sourceId: string, options: { emit?: boolean } = {}): Promise<number> {
+export async function discardSource(database: DebriefDatabase, sourceId: string, options: { emit?: boolean; abandonedOnly?: boolean } = {}): Promise<number> {
   const marked = await database.transaction('rw', database.sources, async () => {
     const source = await database.sources.get(sourceId);
     if (!source) return null;
+    // The clean-up listed this row as staging, but the import may have committed since.
+    if (options.abandonedOnly && isVisibleSource(source)) return null;
     if (source.state !== 'discarding') await database.sources.update(sourceId, { state: 'discarding' });
     return source;
   });
@@ -74,8 +76,9 @@ export async function cleanUpAbandonedImports(database: DebriefDatabase): Promis
   let cleaned = 0;
   for (const sourceId of pending) {
     const done = await ifUnlocked(importLockName(sourceId), async () => {
-      await discardSource(database, sourceId, { emit: false });
-      return true;
+      // `abandonedOnly`: an import that committed after the listing stays (and is not counted).
+      await discardSource(database, sourceId, { emit: false, abandonedOnly: true });
+      return (await database.sources.get(sourceId)) === undefined;
     }, false);
     if (done) cleaned++;
   }
