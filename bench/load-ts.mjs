@@ -13,7 +13,8 @@ export async function loadTs(path) {
     configFile: false,
     logLevel: 'error',
     resolve: { alias: rendererAliases },
-    server: { middlewareMode: true, hmr: false, watch: null },
+    // No WebSocket server: nothing is served, and parallel benches would fight over its port.
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     appType: 'custom',
     optimizeDeps: { noDiscovery: true, include: [] },
   });

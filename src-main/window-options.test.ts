@@ -22,6 +22,8 @@ describe('secureWindowOptions', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
+    // Checklist item 10: no Blink features switched on.
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
   });
 
   it('disables dev tools unless asked for (unpackaged builds)', () => {

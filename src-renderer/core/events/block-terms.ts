@@ -18,6 +18,13 @@ export interface BlockTerms {
   rows: Uint16Array;
 }
 
+/** One stored block's postings with the ids of its rows (row r is `ids[r]`), as the timeline index takes them. */
+export interface EventBlockPostings {
+  sourceId: string;
+  ids: readonly string[];
+  terms: BlockTerms;
+}
+
 export function encodeBlockTerms(texts: readonly string[]): Uint8Array {
   const postings = new Map<string, number[]>();
   for (let row = 0; row < texts.length; row++) {

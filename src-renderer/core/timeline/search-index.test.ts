@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTimelineIndex, highlightRanges, type SearchableEvent } from './search-index';
 import { matchesQuery } from './search-text';
+import { decodeBlockTerms, encodeBlockTerms } from '@core/events/block-terms';
 
 const ev = (id: string, at: number, text: string, extra: Partial<SearchableEvent> = {}): SearchableEvent => ({
   id,
@@ -168,6 +169,60 @@ describe('createTimelineIndex edge cases', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('createTimelineIndex from stored block postings', () => {
+  /** A block as the import writes it: its texts' postings encoded, then decoded as a load does. */
+  const stored = (events: readonly SearchableEvent[]) => decodeBlockTerms(encodeBlockTerms(events.map((e) => e.text)));
+
+  it('answers exactly as tokenising every text does, with hidden rows, later edits and removals', () => {
+    const word = fc.constantFrom('roll', 'Rollback', 'rôle', 'DATA', 'database', 'dash', 'é', 'e', 'x1', 'İst', 'σ', 'ς', 'Cafe\u0301', '日本', 'ticket-42');
+    const phrase = fc.tuple(fc.array(word, { maxLength: 5 }), fc.constantFrom(' ', ', ', '\n', '/')).map(([ws, gap]) => ws.join(gap));
+    const meta = { actorName: fc.constantFrom('Bob Kim', 'Élodie', '', 'data-bot'), channel: fc.constantFrom('inc-1', 'général', 'data') };
+    const block = fc.array(fc.record({ text: phrase, at: fc.integer({ min: 0, max: 5 }), shown: fc.boolean(), ...meta }), { minLength: 1, maxLength: 12 });
+    const later = fc.record({ row: fc.nat(), text: phrase, remove: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), fc.array(later, { maxLength: 3 }), fc.array(phrase, { minLength: 1, maxLength: 5 }), (blocks, edits, queries) => {
+        const fromBlocks = createTimelineIndex();
+        const tokenised = createTimelineIndex();
+        const all: SearchableEvent[] = [];
+        blocks.forEach((rows, b) => {
+          const events = rows.map((r, i) => ({ id: `s${b % 2}:${b}-${i}`, sourceId: `s${b % 2}`, at: r.at, text: r.text, actorName: r.actorName, channel: r.channel }));
+          fromBlocks.addBlock(events.map((e, i) => (rows[i].shown ? e : null)), stored(events));
+          const shown = events.filter((_, i) => rows[i].shown);
+          tokenised.addEvents(shown);
+          all.push(...shown);
+        });
+        for (const edit of edits) {
+          const target = all[edit.row % Math.max(1, all.length)];
+          if (!target) continue;
+          if (edit.remove) for (const index of [fromBlocks, tokenised]) index.removeEvents([target.id]);
+          else for (const index of [fromBlocks, tokenised]) index.addEvents([{ ...target, text: edit.text }]);
+        }
+        expect(fromBlocks.size).toBe(tokenised.size);
+        for (const query of [...queries, 'bob', 'gene']) expect(fromBlocks.search(query)).toEqual(tokenised.search(query));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses postings that name a row the block does not have', () => {
+    const index = createTimelineIndex();
+    const terms = stored([ev('a', 1, 'one'), ev('b', 2, 'two')]);
+    expect(() => index.addBlock([ev('a', 1, 'one')], terms)).toThrow(expect.objectContaining({ code: 'INVALID_SEARCH_POSTINGS' }));
+  });
+
+  it('forgets a block event removed later, and compacts hidden rows away', () => {
+    const index = createTimelineIndex();
+    const events = Array.from({ length: 3000 }, (_, i) => ev(`e${i}`, i, i % 2 === 0 ? 'even' : 'odd'));
+    index.addBlock(events.map((e, i) => (i < 2000 ? null : e)), stored(events));
+    expect(index.size).toBe(1000);
+    expect(index.has('e2000')).toBe(true);
+    expect(index.has('e0')).toBe(false);
+    index.addEvents([ev('late', 5000, 'even later')]);
+    expect(index.search('even').slice(-2)).toEqual(['e2998', 'late']);
+    expect(index.search('even')).toHaveLength(501);
   });
 });
 

@@ -1,6 +1,8 @@
+import type { BlockTerms } from '@core/events/block-terms';
 import type { TimelineEvent } from '@core/model/event';
 import { normaliseForSearch, queryTerms, tokenise } from './search-text';
 import { TermPostings } from './term-postings';
+import { TimelineError } from './timeline-error';
 
 /**
  * Full-text search over a timeline, answered from an inverted index rather than by scanning
@@ -14,6 +16,14 @@ export type SearchableEvent = Pick<TimelineEvent, 'id' | 'sourceId' | 'at' | 'te
 export interface TimelineIndex {
   /** Adds events; an event whose id is already indexed is re-indexed with its new text. */
   addEvents(events: Iterable<SearchableEvent>): void;
+  /**
+   * Adds the events of one stored block, their text words read from the block's stored postings
+   * (`terms`, built by the same tokeniser when the block was written) instead of tokenising each
+   * text. `rows[r]` is the event at block row r, or null for a row not shown (it is skipped).
+   */
+  addBlock(rows: readonly (SearchableEvent | null)[], terms: BlockTerms): void;
+  /** Whether an event with this id is indexed. */
+  has(id: string): boolean;
   removeEvents(ids: Iterable<string>): void;
   /** Drops every event of one import, e.g. when the source is deleted. */
   removeBySource(sourceId: string): void;
@@ -34,7 +44,10 @@ const META_CACHE_LIMIT = 10_000;
 const byTimeThenId = (atA: number, idA: string, atB: number, idB: string) => atA - atB || (idA < idB ? -1 : idA > idB ? 1 : 0);
 
 export function createTimelineIndex(): TimelineIndex {
+  // Words of the texts, and separately of authors and channels: a stored block's postings cover
+  // only its texts, and keeping the two apart lets them be added block-wise in document order.
   const postings = new TermPostings();
+  const metaPostings = new TermPostings();
   // Documents are numbered in insertion order; these arrays are indexed by that number.
   let ids: string[] = [];
   let ats: number[] = [];
@@ -42,7 +55,9 @@ export function createTimelineIndex(): TimelineIndex {
   let alive: boolean[] = [];
   let dead = 0;
   const docOf = new Map<string, number>();
-  const metaTerms = new Map<string, string[]>();
+  // By author, then channel: no key string is built per event.
+  const metaTerms = new Map<string, Map<string, string[]>>();
+  let metaCount = 0;
   // Live documents in time order (ties by id), rebuilt lazily after the content changes.
   let order: Uint32Array | null = null;
 
@@ -71,6 +86,7 @@ export function createTimelineIndex(): TimelineIndex {
       next.sources.push(sources[doc]);
     }
     postings.compact(remap);
+    metaPostings.compact(remap);
     ids = next.ids;
     ats = next.ats;
     sources = next.sources;
@@ -80,12 +96,21 @@ export function createTimelineIndex(): TimelineIndex {
   };
 
   const termsOfMeta = (actorName: string, channel: string) => {
-    const key = `${actorName}\u0000${channel}`;
-    let terms = metaTerms.get(key);
+    let byChannel = metaTerms.get(actorName);
+    let terms = byChannel?.get(channel);
     if (terms === undefined) {
-      if (metaTerms.size >= META_CACHE_LIMIT) metaTerms.clear();
+      if (metaCount >= META_CACHE_LIMIT) {
+        metaTerms.clear();
+        metaCount = 0;
+        byChannel = undefined;
+      }
+      if (byChannel === undefined) {
+        byChannel = new Map();
+        metaTerms.set(actorName, byChannel);
+      }
       terms = [...tokenise(actorName), ...tokenise(channel)];
-      metaTerms.set(key, terms);
+      byChannel.set(channel, terms);
+      metaCount += 1;
     }
     return terms;
   };
@@ -100,8 +125,37 @@ export function createTimelineIndex(): TimelineIndex {
       alive.push(true);
       docOf.set(event.id, doc);
       postings.add(doc, tokenise(event.text));
-      postings.add(doc, termsOfMeta(event.actorName, event.channel));
+      metaPostings.add(doc, termsOfMeta(event.actorName, event.channel));
     }
+    order = null;
+    compactIfWorthIt();
+  };
+
+  const addBlock = (rows: readonly (SearchableEvent | null)[], terms: BlockTerms) => {
+    let last = -1;
+    for (let i = 0; i < terms.rows.length; i++) if (terms.rows[i] > last) last = terms.rows[i];
+    if (last >= rows.length) throw new TimelineError('INVALID_SEARCH_POSTINGS', `Stored search postings name row ${last} of a block of ${rows.length} events.`);
+    const base = ids.length;
+    for (const event of rows) {
+      const doc = ids.length;
+      if (event === null) {
+        // Keeps row r at document base + r; a tombstone from the start, compacted away later.
+        ids.push('');
+        ats.push(0);
+        sources.push('');
+        alive.push(false);
+        dead += 1;
+        continue;
+      }
+      remove(event.id);
+      ids.push(event.id);
+      ats.push(event.at);
+      sources.push(event.sourceId);
+      alive.push(true);
+      docOf.set(event.id, doc);
+      metaPostings.add(doc, termsOfMeta(event.actorName, event.channel));
+    }
+    postings.addBlock(base, terms);
     order = null;
     compactIfWorthIt();
   };
@@ -128,6 +182,8 @@ export function createTimelineIndex(): TimelineIndex {
 
   return {
     addEvents: add,
+    addBlock,
+    has: (id) => docOf.has(id),
     removeEvents(removed) {
       for (const id of removed) remove(id);
       compactIfWorthIt();
@@ -138,6 +194,7 @@ export function createTimelineIndex(): TimelineIndex {
     },
     rebuild(events) {
       postings.clear();
+      metaPostings.clear();
       ids = [];
       ats = [];
       sources = [];
@@ -145,6 +202,7 @@ export function createTimelineIndex(): TimelineIndex {
       dead = 0;
       docOf.clear();
       metaTerms.clear();
+      metaCount = 0;
       order = null;
       add(events);
     },
@@ -153,7 +211,7 @@ export function createTimelineIndex(): TimelineIndex {
       if (words.length === 0) return [];
       // Built before any early return so a warm-up query that matches nothing prepares it.
       const live = timeOrder();
-      const lists = words.map((word) => postings.withPrefix(word));
+      const lists = words.map((word) => [...postings.withPrefix(word), ...metaPostings.withPrefix(word)]);
       const sizes = lists.map((forWord) => forWord.reduce((sum, list) => sum + list.length, 0));
       if (sizes.some((size) => size === 0)) return [];
       // matched[doc] counts the query words matched so far. Taking the rarest word first keeps

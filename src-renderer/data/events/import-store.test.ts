@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabases } from '@db/test-database';
 import { newImportedEvent, type ActorRef, type ImportedEvent, type ParseResult } from '@core/importers/imported-records';
-import type { DebriefDatabase } from '@db/schema';
+import { DebriefDatabase } from '@db/schema';
 import { findEarlierImport, MAX_EVENTS_PER_IMPORT, writeImport, type ImportRequest } from './import-store';
 import { discardSource, removeSource } from './discard';
 import { listSources } from './sources';
@@ -142,6 +142,40 @@ describe('writeImport', () => {
     const outcome = await writeImport(database, request(), result([1, 2, 3, 4, 5]), { blockSize: 1 });
     stop();
     expect(seen).toEqual([{ database: database.name, incidentId: 'inc-1', type: 'sources', sourceId: outcome.source?.id }]);
+  });
+
+  it('writes blocks on the relaxed connection and commits on the strict one, as the worker does', async () => {
+    const database = await freshDb();
+    // Two more connections to the same database, opened as the import worker opens them.
+    const relaxed = new DebriefDatabase({ name: database.name, durability: 'relaxed' });
+    const strict = new DebriefDatabase({ name: database.name, durability: 'strict' });
+    const writes: { connection: string; durability: IDBTransactionDurability; stores: string[] }[] = [];
+    for (const [connection, db] of [['relaxed', relaxed], ['strict', strict]] as const) {
+      db.use({
+        stack: 'dbcore',
+        name: 'record-durability',
+        create: (down) => ({
+          ...down,
+          transaction(stores, mode, options) {
+            const transaction = down.transaction(stores, mode, options) as unknown as IDBTransaction;
+            if (mode === 'readwrite') writes.push({ connection, durability: transaction.durability, stores: [...stores] });
+            return transaction as never;
+          },
+        }),
+      });
+    }
+    try {
+      const outcome = await writeImport(relaxed, request(), result([1, 2, 3]), { blockSize: 1, commitWith: strict });
+      expect(outcome.source?.state).toBe('committed');
+      // Each write was made with its connection's durability, as IndexedDB recorded it.
+      expect(writes.every((w) => w.durability === w.connection)).toBe(true);
+      // The one transaction that makes the import visible is the strict connection's only write.
+      expect(writes.filter((w) => w.connection === 'strict')).toEqual([{ connection: 'strict', durability: 'strict', stores: expect.arrayContaining(['sources', 'eventBlocks']) as string[] }]);
+      expect(writes.filter((w) => w.connection === 'relaxed' && w.stores.includes('eventBlocks')).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      relaxed.close();
+      strict.close();
+    }
   });
 
   it('commits nothing when its staging row was taken away meanwhile', async () => {

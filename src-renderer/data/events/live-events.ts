@@ -6,7 +6,8 @@ import { SUGGESTION_RAW_FORMATS } from '@core/milestones/source-rules';
 import type { DebriefDatabase } from '@db/schema';
 import { ActorResolver } from './actors';
 import { onEventChange, type EventChange } from './event-changes';
-import { loadVisibleEvents, materialiseEvent, materialiseManual, readIncidentEvents, sourceBlocks } from './load-events';
+import { blockPostings, loadTimelineEvents, materialiseEvent, materialiseManual, readIncidentEvents, sourceBlocks } from './load-events';
+import type { EventBlockPostings } from '@core/events/block-terms';
 import { isVisibleSource, manualSourceId } from './visibility';
 import { decodeEventBlock } from '@core/events/event-block';
 import { decodeRaw } from '@db/event-blocks';
@@ -16,6 +17,12 @@ export interface LiveEventsState {
   events: TimelineEvent[] | undefined;
   /** False while only the first page is loaded. */
   complete: boolean;
+  /**
+   * The stored search postings of the blocks the imported events came from (once complete), so
+   * the timeline's search index is built without tokenising every text. Events they do not cover
+   * (typed-in ones, a block whose postings could not be read) are tokenised.
+   */
+  postings: readonly EventBlockPostings[];
 }
 
 /** The timeline's events carry their original record only where something reads it. */
@@ -41,7 +48,7 @@ export const EVENTS_PATCH_MARK = 'events:patch';
  * so they cost nothing here.
  */
 export class LiveIncidentEvents {
-  private state: LiveEventsState = { events: undefined, complete: false };
+  private state: LiveEventsState = { events: undefined, complete: false, postings: NO_POSTINGS };
   private readonly listeners = new Set<(state: LiveEventsState) => void>();
   private stop: (() => void) | null = null;
   /** Changes are applied one at a time, in order, after the full load. */
@@ -101,15 +108,15 @@ export class LiveIncidentEvents {
     const started = performance.now();
     this.queue = (async () => {
       const first = await this.firstPage();
-      if (live && !this.state.complete) this.set({ events: first, complete: false });
+      if (live && !this.state.complete) this.set({ events: first, complete: false, postings: NO_POSTINGS });
       // The full read starts once the first page had a chance to paint.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const events = await loadVisibleEvents(this.database, this.incidentId, { withRaw: rawIsRead });
+      const { events, postings } = await loadTimelineEvents(this.database, this.incidentId, { withRaw: rawIsRead });
       const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
       this.ranks = rankSources(sources.filter(isVisibleSource));
       if (!live) return;
       performance.measure(EVENTS_LOAD_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: events.length } });
-      this.set({ events, complete: true });
+      this.set({ events, complete: true, postings });
     })().catch((error: unknown) => console.error('Loading the timeline failed', error));
   }
 
@@ -134,17 +141,18 @@ export class LiveIncidentEvents {
     if (change.type === 'sources') {
       const source = await this.database.sources.get(change.sourceId);
       const without = events.filter((e) => e.sourceId !== change.sourceId);
+      const otherPostings = this.state.postings.filter((p) => p.sourceId !== change.sourceId);
       if (!source || !isVisibleSource(source)) {
         this.ranks.delete(change.sourceId);
-        this.set({ events: without, complete: true });
+        this.set({ events: without, complete: true, postings: otherPostings });
         return;
       }
       const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
       this.ranks = rankSources(sources.filter(isVisibleSource));
       const added = await this.readSource(change.sourceId);
-      const merged = mergeSorted(without, added, timelineOrder(this.ranks, this.incidentId));
-      performance.measure(EVENTS_APPEND_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: added.length } });
-      this.set({ events: merged, complete: true });
+      const merged = mergeSorted(without, added.events, timelineOrder(this.ranks, this.incidentId));
+      performance.measure(EVENTS_APPEND_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: added.events.length } });
+      this.set({ events: merged, complete: true, postings: [...otherPostings, ...added.postings] });
       return;
     }
     const ids = new Set(change.ids);
@@ -173,7 +181,7 @@ export class LiveIncidentEvents {
     });
     const merged = fresh.length ? mergeSorted(next, fresh.sort(timelineOrder(this.ranks, this.incidentId)), timelineOrder(this.ranks, this.incidentId)) : next;
     performance.measure(EVENTS_PATCH_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: change.ids.length } });
-    this.set({ events: merged, complete: true });
+    this.set({ events: merged, complete: true, postings: this.state.postings });
   }
 
   /**
@@ -181,7 +189,7 @@ export class LiveIncidentEvents {
    * transaction; decoding them into events then yields to the page every few milliseconds, so a
    * 100k-event commit never freezes the window (no task near 100 ms).
    */
-  private async readSource(sourceId: string): Promise<TimelineEvent[]> {
+  private async readSource(sourceId: string): Promise<{ events: TimelineEvent[]; postings: EventBlockPostings[] }> {
     const database = this.database;
     const read = await database.transaction('r', [database.sources, database.eventBlocks, database.eventRaw, database.eventState, database.people], async () => {
       const source = await database.sources.get(sourceId);
@@ -194,22 +202,30 @@ export class LiveIncidentEvents {
       ]);
       return { source, records, raws, states, people };
     });
-    if (!read) return [];
+    if (!read) return { events: [], postings: [] };
     const context = { states: new Map(read.states.map((s) => [s.id, s])), actors: new ActorResolver(read.people) };
     const rawBySeq = new Map(read.raws.map((r) => [r.seq, r]));
     const events: TimelineEvent[] = [];
+    const postings: EventBlockPostings[] = [];
     let slice = performance.now();
     for (const record of read.records) {
       const block = decodeEventBlock(record.data);
       const stored = rawBySeq.get(record.seq);
       const raw = stored ? decodeRaw(stored) : undefined;
-      for (let row = 0; row < block.count; row++) events.push(materialiseEvent(context, read.source, block, row, raw?.[row]));
+      const ids = new Array<string>(block.count);
+      for (let row = 0; row < block.count; row++) {
+        const event = materialiseEvent(context, read.source, block, row, raw?.[row]);
+        ids[row] = event.id;
+        events.push(event);
+      }
+      const terms = blockPostings(record);
+      if (terms) postings.push({ sourceId, ids, terms });
       if (performance.now() - slice > SLICE_MS) {
         await yieldToPage();
         slice = performance.now();
       }
     }
-    return events;
+    return { events, postings };
   }
 
   /** People changed: authors are looked up again; events whose author did not change stay the same objects. */
@@ -225,7 +241,7 @@ export class LiveIncidentEvents {
       changed = true;
       return { ...event, actorId: person.id, actorName: person.displayName };
     });
-    if (changed) this.set({ events: next, complete: this.state.complete });
+    if (changed) this.set({ ...this.state, events: next });
   }
 }
 
@@ -251,6 +267,8 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) =>
   while (j < b.length) out[k++] = b[j++];
   return out;
 }
+
+const NO_POSTINGS: readonly EventBlockPostings[] = [];
 
 const cache = new Map<string, LiveIncidentEvents>();
 /** The last incident shown stays loaded this long, so going back to its timeline is instant. */

@@ -1,4 +1,6 @@
 import Dexie from 'dexie';
+import { CorruptBlockError } from '@core/events/byte-codec';
+import { decodeBlockTerms, type EventBlockPostings } from '@core/events/block-terms';
 import { blockEvent, blockEventId, decodeEventBlock, type DecodedBlock } from '@core/events/event-block';
 import type { EventState, ManualEventRecord, TimelineEvent } from '@core/model/event';
 import type { Source, SourceFormat } from '@core/model/source';
@@ -109,17 +111,42 @@ export function materialiseManual(records: Pick<IncidentEventRecords, 'states'>,
  * few thousand events; the timeline reads the compact form instead.
  */
 export async function loadVisibleEvents(database: DebriefDatabase, incidentId: string, options: LoadOptions = { withRaw: true }): Promise<TimelineEvent[]> {
+  return (await loadTimelineEvents(database, incidentId, options)).events;
+}
+
+/** The visible events (as loadVisibleEvents) and the stored search postings of each block they came from. */
+export async function loadTimelineEvents(database: DebriefDatabase, incidentId: string, options: LoadOptions = { withRaw: true }): Promise<{ events: TimelineEvent[]; postings: EventBlockPostings[] }> {
   const records = await readIncidentEvents(database, incidentId, options);
   const rank = new Map(records.sources.map((source, i) => [source.id, i]));
   const keyed: { event: TimelineEvent; rank: number; position: number }[] = [];
-  records.blocks.forEach(({ source, block }, b) => {
+  const postings: EventBlockPostings[] = [];
+  records.blocks.forEach(({ source, record, block }, b) => {
     const raws = records.raw[b];
+    const ids = new Array<string>(block.count);
     for (let row = 0; row < block.count; row++) {
-      keyed.push({ event: materialiseEvent(records, source, block, row, raws?.[row]), rank: rank.get(source.id) ?? 0, position: block.first + row });
+      const event = materialiseEvent(records, source, block, row, raws?.[row]);
+      ids[row] = event.id;
+      keyed.push({ event, rank: rank.get(source.id) ?? 0, position: block.first + row });
     }
+    const terms = blockPostings(record);
+    if (terms) postings.push({ sourceId: source.id, ids, terms });
   });
   const manualRank = records.sources.length;
   for (const record of records.manual) keyed.push({ event: materialiseManual(records, record), rank: manualRank, position: 0 });
   keyed.sort((a, b) => a.event.at - b.event.at || a.rank - b.rank || a.position - b.position || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
-  return keyed.map((k) => k.event);
+  return { events: keyed.map((k) => k.event), postings };
+}
+
+/**
+ * A block's stored search postings, or null when they cannot be read: the search then tokenises
+ * that block's texts, which gives the same answers, only slower.
+ */
+export function blockPostings(record: Pick<EventBlockRecord, 'terms'>): EventBlockPostings['terms'] | null {
+  if (!(record.terms instanceof Uint8Array)) return null;
+  try {
+    return decodeBlockTerms(record.terms);
+  } catch (error) {
+    if (error instanceof CorruptBlockError) return null;
+    throw error;
+  }
 }

@@ -71,7 +71,7 @@ export function InsightsPage() {
         <h1 id="ins-title" className="page-title">
           Insights
         </h1>
-        <div className="ins-heading-actions">
+        <div className="library-heading-actions">
           <button type="button" onClick={() => setEditingWords(true)}>
             Your team’s words…
           </button>

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { EventBlockPostings } from '@core/events/block-terms';
 import type { TimelineEvent } from '@core/model/event';
 import { createTimelineIndex } from '@core/timeline/search-index';
 import { measureSince, nowMs } from './perf';
+import { runInSlices } from './use-staged';
 
-// Small enough that one chunk is a short task on a slow machine (each ~10 ms on 1k events).
-const CHUNK = 1000;
+// Events tokenised (no stored postings) or registered between two chances for the page to run.
+const TOKENISE_CHUNK = 1000;
+const REGISTER_CHUNK = 20_000;
 /** More events than this came or went: index again in chunks rather than while rendering. */
 const BULK = 4000;
 
@@ -20,11 +23,12 @@ const sameSearchFields = (a: TimelineEvent, b: TimelineEvent) =>
   a.at === b.at && a.text === b.text && a.actorName === b.actorName && a.channel === b.channel && a.sourceId === b.sourceId;
 
 /**
- * One in-memory search index per incident. The first build is done in chunks between tasks
- * so the timeline shows and scrolls at once on 100k events (a query typed meanwhile is
+ * One in-memory search index per incident. The first build reads the words of imported events
+ * from their blocks' stored postings (`postings`) and tokenises only the rest (typed-in events),
+ * in slices between tasks so the timeline shows and scrolls meanwhile (a query typed then is
  * answered by scanning); later changes (a pin, an import) update only what changed.
  */
-export function useSearchIndex(incidentId: string, events: readonly TimelineEvent[] | undefined): SearchIndexState {
+export function useSearchIndex(incidentId: string, events: readonly TimelineEvent[] | undefined, postings: readonly EventBlockPostings[] = []): SearchIndexState {
   const holder = useMemo(() => ({ incidentId, index: createTimelineIndex(), indexed: new Map<string, TimelineEvent>(), built: false }), [incidentId]);
   const [status, setStatus] = useState({ holder, ready: false, version: 0 });
 
@@ -32,37 +36,19 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
     if (events === undefined) return;
     if (!holder.built || isBulkChange(holder, events)) {
       let cancelled = false;
-      let offset = 0;
       const started = nowMs();
-      const step = () => {
-        if (cancelled) return;
-        if (offset === 0) {
-          holder.built = false;
-          holder.index.rebuild([]);
-          holder.indexed.clear();
-        }
-        const chunk = events.slice(offset, offset + CHUNK);
-        holder.index.addEvents(chunk);
-        for (const event of chunk) holder.indexed.set(event.id, event);
-        offset += CHUNK;
-        if (offset < events.length) {
-          setTimeout(step, 0);
-          return;
-        }
+      void runInSlices(() => buildSteps(holder, events, postings), () => cancelled).then((done) => {
+        if (cancelled || done === undefined) return;
         holder.built = true;
-        // The index orders hits by time with a table it builds on the first search; build it
-        // now, while the user reads, with a query that matches nothing.
-        holder.index.search('zzqxjwarmup');
         measureSince('timeline:index-build', started, { events: events.length });
         setStatus((s) => ({ holder, ready: true, version: s.version + 1 }));
-      };
-      setTimeout(step, 0);
+      });
       // New data during the first build restarts it with that data.
       return () => {
         cancelled = true;
       };
     }
-  }, [holder, events]);
+  }, [holder, events, postings]);
 
   // Later changes are applied while rendering, so the search below already sees them. The
   // update is idempotent (a diff against what is indexed), which keeps StrictMode's double
@@ -82,6 +68,43 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
 interface Holder {
   index: ReturnType<typeof createTimelineIndex>;
   indexed: Map<string, TimelineEvent>;
+}
+
+/**
+ * The whole index again, a slice at a time: the current events registered by id, then each
+ * stored block's postings (its rows are the current events with those ids; an event no longer
+ * shown is skipped), then whatever no block covered tokenised. Returns true when finished.
+ */
+function* buildSteps(holder: Holder & { built: boolean }, events: readonly TimelineEvent[], postings: readonly EventBlockPostings[]): Generator<void, true, void> {
+  holder.built = false;
+  holder.index.rebuild([]);
+  holder.indexed.clear();
+  for (let offset = 0; offset < events.length; offset += REGISTER_CHUNK) {
+    for (let i = offset; i < Math.min(events.length, offset + REGISTER_CHUNK); i++) holder.indexed.set(events[i].id, events[i]);
+    yield;
+  }
+  for (const block of postings) {
+    const rows = new Array<TimelineEvent | null>(block.ids.length);
+    for (let row = 0; row < rows.length; row++) rows[row] = holder.indexed.get(block.ids[row]) ?? null;
+    holder.index.addBlock(rows, block.terms);
+    yield;
+  }
+  let rest: TimelineEvent[] = [];
+  for (const event of events) {
+    if (holder.index.has(event.id)) continue;
+    rest.push(event);
+    if (rest.length === TOKENISE_CHUNK) {
+      holder.index.addEvents(rest);
+      rest = [];
+      yield;
+    }
+  }
+  holder.index.addEvents(rest);
+  yield;
+  // The index orders hits by time with a table it builds on the first search; build it now,
+  // while the user reads, with a query that matches nothing.
+  holder.index.search('zzqxjwarmup');
+  return true;
 }
 
 /** Too many events came or went to re-index while rendering. */
