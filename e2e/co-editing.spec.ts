@@ -139,3 +139,44 @@ test('review status travels: approval by a teammate locks the postmortem for eve
   await ben.pm.dialog.getByText('Sent to reviewers').click();
   await expect(ben.pm.dialog).toContainText('Search latency');
 });
+
+test('a comment thread round trip: a teammate sees the commented text, replies, and it resolves for both; the export leaves comments out', async ({ teammate }) => {
+  test.setTimeout(240_000);
+  const ana = await teammate(server, 'ana');
+  await ana.library.createIncident({ title: 'Queue backlog', severity: 'SEV3', services: 'jobs', commander: 'Ana' });
+  await ana.pm.open();
+  await ana.pm.createDraft('Executive summary');
+  await ana.pm.waitSaved();
+  const invite = await ana.sync.share('acme');
+  const ben = await teammate(server, 'ben');
+  await ben.sync.join(invite);
+  await ben.pm.open();
+  await expect(ben.pm.editor).toContainText('Queue backlog');
+  await expect(ana.pm.toolbar.getByRole('button', { name: 'Comment', exact: true })).toBeDisabled();
+
+  await ana.pm.commentOn('Queue backlog', 'Is “backlog” the word the customers saw?');
+  const markdownWithComment = (await ana.pm.exportMarkdown()).text;
+  expect(markdownWithComment).not.toContain('customers saw');
+
+  // Ben sees the commented text highlighted and the thread beside the document.
+  const benThread = ben.pm.thread('Queue backlog');
+  await expect(benThread).toContainText('Ana');
+  await expect(benThread).toContainText('Is “backlog” the word the customers saw?');
+  await expect(ben.pm.editor.locator('mark', { hasText: 'Queue backlog' }).first()).toBeVisible();
+  await benThread.getByRole('button', { name: 'Reply…' }).click();
+  await benThread.getByRole('combobox', { name: 'Reply' }).fill('Yes: the status page said “delayed”.');
+  await benThread.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(ana.pm.thread('Queue backlog')).toContainText('Yes: the status page said “delayed”.');
+  await ben.page.screenshot({ path: test.info().outputPath('ben-comment-thread.png') });
+
+  // Resolving takes the highlight off for everyone; the thread stays under "resolved".
+  await ana.pm.thread('Queue backlog').getByRole('button', { name: 'Resolve' }).click();
+  for (const side of [ana, ben]) {
+    await expect(side.pm.editor.locator('mark')).toHaveCount(0);
+    await expect(side.pm.comments.getByRole('button', { name: 'Show 1 resolved' })).toBeVisible();
+  }
+  await ben.pm.comments.getByRole('button', { name: 'Show 1 resolved' }).click();
+  await expect(ben.pm.thread('Queue backlog')).toContainText('Resolved by Ana');
+  // The same text with and without comments exports the same bytes.
+  expect((await ana.pm.exportMarkdown()).text).toBe(markdownWithComment);
+});

@@ -93,4 +93,43 @@ export class PostmortemPage {
     const { readFile } = await import('node:fs/promises');
     return { download, text: await readFile(path, 'utf8') };
   }
+
+  /** The comments beside a shared postmortem. */
+  get comments(): Locator {
+    return this.page.getByRole('complementary', { name: 'Comments' });
+  }
+
+  thread(quote: string): Locator {
+    return this.comments.getByRole('article', { name: `Comment thread on “${quote}”` });
+  }
+
+  /** Selects `text` in the document, as a person dragging over it would. */
+  async selectText(text: string): Promise<void> {
+    await this.editor.click();
+    await this.editor.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        const at = node.data.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" is not in one text run of the document`);
+    }, text);
+  }
+
+  /** Starts a comment thread on `text` (selected in the document) with `comment`. */
+  async commentOn(text: string, comment: string): Promise<void> {
+    await this.selectText(text);
+    await this.toolbar.getByRole('button', { name: 'Comment', exact: true }).click();
+    const box = this.comments.getByRole('combobox', { name: 'New comment' });
+    await box.fill(comment);
+    await this.comments.getByRole('group', { name: 'New comment' }).getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect(this.thread(text)).toBeVisible();
+  }
 }

@@ -14,6 +14,8 @@ export const EDITOR_THEME: EditorThemeClasses = {
     nested: { listitem: 'editor-li-nested' },
   },
   link: 'editor-link',
+  mark: 'editor-comment',
+  markOverlap: 'editor-comment-overlap',
   code: 'editor-code-block',
   table: 'editor-table',
   tableCell: 'editor-td',

@@ -1,6 +1,7 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { $convertToMarkdownString } from '@lexical/markdown';
 import { $createParagraphNode, $getRoot, $isParagraphNode, $isTextNode, type LexicalEditor } from 'lexical';
+import { $removeAllCommentMarks } from './comment-marks';
 import { EditorError } from './editor-errors';
 import { $appendMarkdown } from './markdown-import';
 import { MARKDOWN_TRANSFORMERS } from './markdown-transformers';
@@ -60,7 +61,14 @@ export function loadHeadlessState(json: string): LexicalEditor {
 /** Serialized editor state (JSON) → Markdown, without a DOM. */
 export function exportMarkdownFromState(json: string): string {
   const editor = loadHeadlessState(json);
-  editor.update($removeBlankParagraphs, { discrete: true });
+  editor.update(
+    () => {
+      // Comments are not part of the postmortem: the text exports as if nobody had commented.
+      $removeAllCommentMarks();
+      $removeBlankParagraphs();
+    },
+    { discrete: true },
+  );
   return editor.read(() => $convertToMarkdownString(MARKDOWN_TRANSFORMERS));
 }
 

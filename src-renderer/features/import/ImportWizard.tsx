@@ -144,8 +144,12 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
     else onClose();
   };
 
+  // The files' rows arrive one render after the dialog opens: a new key once they are there puts
+  // focus on the first file's checkbox, not on × Close (where Enter would import nothing).
+  const focusKey = items.length === 0 ? 'opening' : stage;
+
   return (
-    <Dialog open wide title={stage === 'done' ? 'Import finished' : 'Import into this incident'} onClose={close} focusKey={stage} returnFocus={returnFocus}>
+    <Dialog open wide title={stage === 'done' ? 'Import finished' : 'Import into this incident'} onClose={close} focusKey={focusKey} returnFocus={returnFocus}>
       <div
         className="import-wizard"
         onKeyDown={(event) => {

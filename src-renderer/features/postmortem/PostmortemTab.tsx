@@ -2,10 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { DEFAULT_TEMPLATE_ID } from '@core/postmortem/shipped-templates';
 import { EmptyState } from '@ui/EmptyState';
+import { restoreFocus } from '@ui/focus-return';
 import { useToast } from '@ui/toast-context';
 import { useCurrentDocument } from '@data/documents';
 import { generatePostmortem } from './postmortem-actions';
-import { PostmortemWorkspace } from './PostmortemWorkspace';
+import { DOCUMENT_EDITOR, PostmortemWorkspace } from './PostmortemWorkspace';
 import { TemplatePicker } from './TemplatePicker';
 import { useUserTemplates, templateChoices } from './user-templates';
 import './postmortem.css';
@@ -50,6 +51,8 @@ function NewPostmortem({ incident, choices, exportRequested, onExportTaken }: Ne
     setBusy(true);
     try {
       await generatePostmortem(incident.id, selected);
+      // The button goes away with this screen: continue in the new document, not on <body>.
+      restoreFocus(DOCUMENT_EDITOR, null);
     } catch (error) {
       toast.show({ message: `The draft could not be created: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
       setBusy(false);

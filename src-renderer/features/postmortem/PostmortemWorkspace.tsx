@@ -6,7 +6,8 @@ import { DocumentOutlinePlugin } from '@editor/DocumentOutlinePlugin';
 import { exportMarkdownFromState } from '@editor/markdown-io';
 import { $replaceWithSerializedState } from '@editor/collab-binding';
 import { RichTextEditor } from '@editor/RichTextEditor';
-import type { LexicalEditor } from 'lexical';
+import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
+import { CommentMarksPlugin } from '@editor/CommentMarksPlugin';
 import { describeStatus, teamSync } from '@data/sync';
 import { platform } from '@platform/index';
 import { Dialog } from '@ui/Dialog';
@@ -40,6 +41,7 @@ import { VersionsDialog } from './VersionsDialog';
 import { PresenceAvatars } from './PresenceAvatars';
 import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
+import { PostmortemComments, type CommentDraft } from './PostmortemComments';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
 
@@ -47,7 +49,7 @@ const SAVE_LABEL: Record<SaveStatus, string> = { saved: 'All changes saved', pen
 
 const DOCUMENT_LABEL = 'Postmortem document';
 /** The document's editor: where focus goes after a new draft replaces it. */
-const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
+export const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -82,6 +84,23 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   // Approved and Published are read-only for everyone until reopened.
   const locked = isReadOnlyReview(doc.review.status);
   const editorRef = useRef<LexicalEditor | null>(null);
+  // Comments (co-edited documents only): whether text is selected, the open thread, a new one.
+  const [rangeSelected, setRangeSelected] = useState(false);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
+  const peopleNamesForMentions = useMemo(() => mentionPeople.map((person) => person.name), [mentionPeople]);
+
+  const startComment = () => {
+    const editor = editorRef.current;
+    if (!editor || locked) return;
+    const draft = editor.getEditorState().read(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection) || selection.isCollapsed()) return null;
+      const quote = selection.getTextContent().replace(/\s+/g, ' ').trim();
+      return quote ? { selection: selection.clone(), quote: quote.length > 200 ? `${quote.slice(0, 199)}…` : quote } : null;
+    });
+    if (draft) setCommentDraft(draft);
+  };
 
   // File > Export… opens the export dialog, whether it arrived before or after this mounted.
   const [exportAsked, setExportAsked] = useState(false);
@@ -236,6 +255,18 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
         <button type="button" onClick={() => setPanel('versions')}>
           Versions
         </button>
+        {shared && (
+          <button
+            type="button"
+            disabled={busy || locked || !rangeSelected}
+            // Keeps the document's selection: the comment is on what is selected there.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={startComment}
+            title="Comment on the selected text; your team sees it (Ctrl+Alt+M)"
+          >
+            Comment
+          </button>
+        )}
         <button type="button" className="primary" disabled={busy} onClick={() => void autosave.flush().then(() => setPanel('export'))}>
           Export…
         </button>
@@ -277,6 +308,7 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
         </div>
       </div>
 
+      <div className={shared ? 'pm-body pm-body-comments' : 'pm-body'}>
       <div className="pm-document" onBlur={() => void autosave.flush()}>
         {shared === undefined ? (
           <p className="loading">Opening the shared document…</p>
@@ -298,8 +330,29 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
           <BlamelessHighlightPlugin people={names} dismissed={doc.dismissedFindings} onDismiss={onDismiss} onFindingsChange={setFindings} />
           {/* The page's h1 is the incident's title: the document's headings sit under it. */}
           <DocumentOutlinePlugin headingOffset={1} />
+          {shared && (
+            <CommentMarksPlugin
+              activeThreadId={activeThread}
+              onCaretInThreads={(ids) => setActiveThread(ids[0] ?? null)}
+              onRangeSelected={setRangeSelected}
+              onCommentShortcut={startComment}
+            />
+          )}
         </RichTextEditor>
         )}
+      </div>
+      {shared && (
+        <PostmortemComments
+          shared={shared}
+          editorRef={editorRef}
+          draft={commentDraft}
+          onDraftDone={() => setCommentDraft(null)}
+          activeThreadId={activeThread}
+          onActivate={setActiveThread}
+          incidentPeople={peopleNamesForMentions}
+          timeText={timeText}
+        />
+      )}
       </div>
 
       {panel === 'save-version' && (
