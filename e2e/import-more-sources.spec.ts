@@ -1,3 +1,4 @@
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
@@ -50,6 +51,44 @@ test('imports a DiscordChatExporter channel\'s pages and a Microsoft Teams conve
   await expect(timeline.getByText(/dropped 3 tunnels & users can't connect/)).toBeVisible();
   await expect(timeline.getByText('<p>')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('discord-teams.png'), fullPage: true });
+});
+
+/** A DiscordChatExporter channel export of `count` messages of ~8 KB each (a pasted log), written in batches. */
+function writeLargeDiscordExport(path: string, count: number): number {
+  const file = openSync(path, 'w');
+  const start = Date.parse('2024-03-01T22:00:00Z');
+  writeSync(file, '{\n  "guild": { "id": "700000000000000001", "name": "Lumen Platform" },\n  "channel": { "id": "800000000000000077", "type": "GuildTextChat", "name": "inc-311-logs" },\n  "exportedAt": "2024-03-02T09:00:00.000-08:00",\n  "messages": [\n');
+  for (let from = 0; from < count; from += 500) {
+    const batch: string[] = [];
+    for (let i = from; i < Math.min(count, from + 500); i++) {
+      const log = Array.from({ length: 120 }, (_, line) => `2024-03-01T22:${String(line % 60).padStart(2, '0')}:00Z worker-${i % 9} queue depth ${i * 60 + line} retrying shard ${line % 7}`).join('\n');
+      const message = { id: String(1213000000000000000n + BigInt(i)), type: 'Default', timestamp: new Date(start + i * 1000).toISOString(), timestampEdited: null, content: `Log paste ${i + 1} of ${count}\n${log}`, author: { id: `90000000000000000${i % 3}`, name: `oncall${i % 3}`, nickname: null, isBot: false }, attachments: [], embeds: [], reactions: [] };
+      batch.push(`    ${JSON.stringify(message)}${i === count - 1 ? '' : ','}\n`);
+    }
+    writeSync(file, batch.join(''));
+  }
+  writeSync(file, `  ],\n  "messageCount": ${count}\n}\n`);
+  closeSync(file);
+  return statSync(path).size;
+}
+
+test('imports a DiscordChatExporter export larger than the 64 MB one-file limit, read as a stream', async ({ page }) => {
+  // 71 MB is read, parsed and saved twice over (preview, then import) on a shared 2-core box.
+  test.setTimeout(300_000);
+  const path = test.info().outputPath('inc-311-logs.json');
+  expect(writeLargeDiscordExport(path, 9000)).toBeGreaterThan(64 * 1024 * 1024);
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Queue backlog', severity: 'SEV3', timeZone: 'UTC', started: '2024-03-01T22:00', resolved: '2024-03-02T01:00' });
+  await importer.chooseFiles([path]);
+  await expect(importer.item('inc-311-logs.json').getByLabel('Format of inc-311-logs.json')).toHaveValue('discord', { timeout: 60_000 });
+  await expect(importer.item('inc-311-logs.json')).toContainText('9,000 events', { timeout: 60_000 });
+  await importer.runImport(180_000);
+  await expect(importer.result('inc-311-logs.json')).toContainText('9,000 added');
+  await importer.close();
+  await expect(new TimelinePage(page).list.getByText('Log paste 1 of 9000', { exact: false }).first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('discord-over-64mb.png') });
 });
 
 test('imports GitHub statuses picked before their deployments as one source naming the ref, Kubernetes events and an Argo CD history as deploys', async ({ page }) => {

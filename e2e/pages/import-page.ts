@@ -50,7 +50,8 @@ export class ImportPage {
   }
 
   /** Import… button, then the browser's file chooser. */
-  async chooseFiles(files: FilePayload[]): Promise<void> {
+  /** Picks files given as payloads, or as paths on disk (Playwright cannot pass a payload over 50 MB). */
+  async chooseFiles(files: FilePayload[] | string[]): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: 'Import…' }).click();
     await (await chooser).setFiles(files);

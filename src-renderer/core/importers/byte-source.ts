@@ -17,6 +17,11 @@ export interface FolderEntry {
   /** Uncompressed size as declared (may lie; readers count while reading). */
   readonly size: number;
   read(): Promise<Uint8Array>;
+  /**
+   * Bytes `offset…offset+length` without reading the rest: only entries that are files on disk
+   * (a picked folder) have it; archive entries are inflated whole, under the one-file cap.
+   */
+  readRange?(offset: number, length: number): Promise<Uint8Array>;
 }
 
 /** A picked folder or an opened archive: the same shape, so importers need not care which. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectImportError, fileInput, fixtureInput, folderInput, readFixture, readFixtureText } from './__fixtures__/read-fixture';
+import { syntheticDiscordChannel } from './__fixtures__/synthetic-discord';
 import { discordImporter } from './discord';
+import type { ImportProgress } from './imported-records';
+import { STREAM_CHUNK_BYTES } from './json-stream';
+import { DEFAULT_LIMITS } from './limits';
 import { detectFormat } from './registry';
 
 const parse = discordImporter.parse.bind(discordImporter);
@@ -49,5 +53,33 @@ describe('discord (DiscordChatExporter JSON)', () => {
     expect(error.code).toBe('WRONG_SHAPE');
     expect(error.location.field).toBe('messages[1].timestamp');
     expect((await expectImportError(parse(fileInput('x.json', '{"channel": {"name": "x"}, "messages": []}'), {}))).message).toBe('the Discord export holds no messages');
+  });
+
+  it('imports a channel export over the one-file cap as a stream, never reading more than a chunk at once', async () => {
+    const source = syntheticDiscordChannel(9000, 8 * 1024);
+    expect(source.size).toBeGreaterThan(DEFAULT_LIMITS.maxEntryBytes);
+    const input = { kind: 'file' as const, source };
+    expect((await detectFormat(input)).importer.id).toBe('discord');
+    const progress: ImportProgress[] = [];
+    const result = await parse(input, {}, { onProgress: (p) => progress.push(p), signal: { aborted: false } });
+    expect(result.events).toHaveLength(9000);
+    expect(result.events[8999]?.text.startsWith('update 8999 ...')).toBe(true);
+    expect(result.events[8999]?.channel).toBe('inc-big');
+    expect(result.events[8999]?.dedupeKey).toBe('discord:1213000000000008999');
+    expect(result.actors).toHaveLength(50);
+    expect(source.largestRead).toBeLessThanOrEqual(STREAM_CHUNK_BYTES);
+    expect(progress.at(-1)).toMatchObject({ bytesDone: source.size, bytesTotal: source.size });
+  });
+
+  it('stops a streamed import on Cancel, and refuses a cut-short export naming the line', async () => {
+    let reads = 0;
+    const source = syntheticDiscordChannel(2000, 4 * 1024);
+    const counted = { ...source, name: source.name, size: source.size, read: (offset: number, length: number) => (reads++, source.read(offset, length)) };
+    const cancelled = await expectImportError(parse({ kind: 'file', source: counted }, {}, { signal: { get aborted() { return reads > 2; } } }));
+    expect(cancelled.code).toBe('CANCELLED');
+    const text = await readFixtureText('discord-channel.json');
+    const cut = await expectImportError(parse(fileInput('cut.json', text.slice(0, text.lastIndexOf('"messageCount"') - 10)), {}));
+    expect(cut.code).toBe('INVALID_JSON');
+    expect(cut.message).toBe('not valid JSON: the file ends before the document does (is it cut short?)');
   });
 });

@@ -11,10 +11,11 @@ import { z } from 'zod';
 import type { EventKind } from '../model/event';
 import type { ImportInput } from './byte-source';
 import { links, ResultCollector, webLink } from './event-builder';
-import { ImportError } from './import-error';
+import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ParseResult } from './imported-records';
-import { type BaseImportOptions, checkpoint, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
-import { inputFiles, readJsonFile, sniffText } from './input-files';
+import { type BaseImportOptions, type Importer, type ImportHooks, inputName, previewOf, throwIfAborted } from './importer';
+import { inputFiles, sniffText } from './input-files';
+import { streamJsonObject, type StreamedItem } from './json-stream';
 import { isJsonObject, validateShape } from './json-input';
 import { resolveLimits } from './limits';
 import { parseTimestamp } from './timestamps';
@@ -52,65 +53,109 @@ function kindOf(type: string | null | undefined): EventKind {
   return !type || type === 'Default' || type === 'Reply' ? 'message' : 'system';
 }
 
+interface DiscordContext {
+  collector: ResultCollector;
+  zone: { timeZone?: string };
+  where: ImportErrorLocation;
+}
+
+function addMessage(context: DiscordContext, raw: unknown, index: number, line: number, channelName: string): void {
+  const field = `messages[${index}]`;
+  const where = { ...context.where, line };
+  const message = validateShape(messageSchema, raw, where, field);
+  const time = parseTimestamp(message.timestamp, { ...where, field: `${field}.timestamp` }, context.zone);
+  const author = message.author;
+  const name = author.nickname || author.name || author.id;
+  context.collector.addActor(author.id, name, null, author.isBot === true);
+  const attachments = (message.attachments ?? []).map((attachment) => ({
+    name: attachment.fileName || 'attachment',
+    url: webLink(attachment.url, attachment.fileName || 'attachment')?.url ?? null,
+  }));
+  const embeds = message.embeds ?? [];
+  let body = message.content ?? '';
+  if (body === '' && embeds.length > 0) body = embeds.map((embed) => [embed.title, embed.description].filter(Boolean).join(': ')).filter(Boolean).join('\n');
+  if (body === '' && attachments.length > 0) body = `Shared ${attachments.map((attachment) => attachment.name).join(', ')}`;
+  if (body === '' && message.type) body = NOTICE[message.type] ?? message.type;
+  context.collector.addEvent(
+    {
+      kind: kindOf(message.type),
+      originalId: message.id,
+      at: time.at,
+      originalTime: time.original,
+      text: body,
+      actorExternalId: author.id,
+      actorName: name,
+      channel: channelName,
+      links: links(...embeds.map((embed) => webLink(embed.url, embed.title || 'Link'))),
+      edited: !!message.timestampEdited,
+      reactions: (message.reactions ?? []).map((reaction) => ({ name: reaction.emoji.code || reaction.emoji.name || '?', count: reaction.count ?? 1 })),
+      attachments,
+      // DiscordChatExporter writes mentions as "@Nickname" (or "@name"): those names, as they appear.
+      mentions: (message.mentions ?? []).map((person) => person.nickname || person.name || '').filter((who) => who !== '' && body.includes(`@${who}`)),
+      raw,
+    },
+    where,
+  );
+}
+
+/**
+ * A channel export is read as a stream (json-stream.ts): a 100k-message channel is ~100 MB, over
+ * the one-file cap, and only one message at a time is held as bytes. DiscordChatExporter writes
+ * `channel` before `messages`; messages met before it wait for it.
+ */
 async function parseDiscord(input: ImportInput, options: BaseImportOptions, hooks: ImportHooks = {}): Promise<ParseResult> {
   const limits = resolveLimits(options.limits);
   const collector = new ResultCollector('discord', limits);
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
   const files = inputFiles(input).filter((file) => input.kind === 'file' || /\.json$/i.test(file.label));
+  const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
+  let bytesBefore = 0;
   let found = false;
-  for (const file of files) {
+  for (const [fileIndex, file] of files.entries()) {
     throwIfAborted(hooks.signal, file.where);
-    const { value, warnings } = await readJsonFile(file, limits);
-    warnings.forEach((warning) => collector.warn(warning));
-    if (!isJsonObject(value) || !Array.isArray(value.messages) || !isJsonObject(value.channel)) {
-      if (input.kind === 'folder' && files.length > 1) {
+    const skippable = input.kind === 'folder' && files.length > 1;
+    const notDiscord = new ImportError('WRONG_SHAPE', 'expected a DiscordChatExporter JSON export (an object with "channel" and "messages")', { ...file.where, field: 'messages' });
+    const context: DiscordContext = { collector, zone, where: file.where };
+    const waiting: StreamedItem[] = [];
+    let channelName: string | null = null;
+    const channelOf = (members: Readonly<Record<string, unknown>>): string | null => {
+      if (channelName === null && isJsonObject(members.channel)) channelName = validateShape(channelSchema, members.channel, file.where, 'channel').name ?? '';
+      return channelName;
+    };
+    let streamed;
+    try {
+      streamed = await streamJsonObject(
+        file,
+        'messages',
+        (item, members) => {
+          const channel = channelOf(members);
+          if (channel === null) waiting.push(item);
+          else addMessage(context, item.value, item.index, item.line, channel);
+        },
+        {
+          limits,
+          ...(hooks.signal ? { signal: hooks.signal } : {}),
+          onBytes: (done) => hooks.onProgress?.({ filesDone: fileIndex, filesTotal: files.length, bytesDone: bytesBefore + done, bytesTotal, events: collector.eventCount }),
+          notAnObject: () => notDiscord,
+        },
+      );
+    } catch (error) {
+      if (error !== notDiscord || !skippable) throw error;
+      collector.skip('file that is not a DiscordChatExporter channel');
+      continue;
+    }
+    bytesBefore += file.size;
+    streamed.warnings.forEach((warning) => collector.warn(warning));
+    const channel = channelOf(streamed.members);
+    if (!streamed.found || channel === null) {
+      if (skippable) {
         collector.skip('file that is not a DiscordChatExporter channel');
         continue;
       }
-      throw new ImportError('WRONG_SHAPE', 'expected a DiscordChatExporter JSON export (an object with "channel" and "messages")', { ...file.where, field: 'messages' });
+      throw notDiscord;
     }
     found = true;
-    const channel = validateShape(channelSchema, value.channel, file.where, 'channel');
-    const channelName = channel.name ?? '';
-    const messages: unknown[] = value.messages;
-    for (let index = 0; index < messages.length; index++) {
-      if (index % 2000 === 0) await checkpoint(hooks.signal, file.where);
-      const field = `messages[${index}]`;
-      const message = validateShape(messageSchema, messages[index], file.where, field);
-      const time = parseTimestamp(message.timestamp, { ...file.where, field: `${field}.timestamp` }, zone);
-      const author = message.author;
-      const name = author.nickname || author.name || author.id;
-      collector.addActor(author.id, name, null, author.isBot === true);
-      const attachments = (message.attachments ?? []).map((attachment) => ({
-        name: attachment.fileName || 'attachment',
-        url: webLink(attachment.url, attachment.fileName || 'attachment')?.url ?? null,
-      }));
-      const embeds = message.embeds ?? [];
-      let body = message.content ?? '';
-      if (body === '' && embeds.length > 0) body = embeds.map((embed) => [embed.title, embed.description].filter(Boolean).join(': ')).filter(Boolean).join('\n');
-      if (body === '' && attachments.length > 0) body = `Shared ${attachments.map((attachment) => attachment.name).join(', ')}`;
-      if (body === '' && message.type) body = NOTICE[message.type] ?? message.type;
-      collector.addEvent(
-        {
-          kind: kindOf(message.type),
-          originalId: message.id,
-          at: time.at,
-          originalTime: time.original,
-          text: body,
-          actorExternalId: author.id,
-          actorName: name,
-          channel: channelName,
-          links: links(...embeds.map((embed) => webLink(embed.url, embed.title || 'Link'))),
-          edited: !!message.timestampEdited,
-          reactions: (message.reactions ?? []).map((reaction) => ({ name: reaction.emoji.code || reaction.emoji.name || '?', count: reaction.count ?? 1 })),
-          attachments,
-          // DiscordChatExporter writes mentions as "@Nickname" (or "@name"): those names, as they appear.
-          mentions: (message.mentions ?? []).map((person) => person.nickname || person.name || '').filter((who) => who !== '' && body.includes(`@${who}`)),
-          raw: messages[index],
-        },
-        { ...file.where, field },
-      );
-    }
+    for (const item of waiting) addMessage(context, item.value, item.index, item.line, channel);
   }
   if (!found || collector.eventCount === 0) throw new ImportError('EMPTY', found ? 'the Discord export holds no messages' : 'no DiscordChatExporter channel export found', { file: inputName(input) });
   return collector.result();

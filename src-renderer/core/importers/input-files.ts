@@ -18,6 +18,12 @@ export interface InputFile {
   head(length: number): Promise<Uint8Array>;
   /** All bytes, capped by maxEntryBytes. */
   read(limits: ImportLimits): Promise<Uint8Array>;
+  /**
+   * Bytes `offset…offset+length`, for readers that stream a file of any size. A file on disk reads
+   * just that range; an archive entry has no random access and is read whole (under the one-file
+   * cap) the first time, then sliced.
+   */
+  range(offset: number, length: number): Promise<Uint8Array>;
 }
 
 /** The files of an input, in folder order; a single file is a list of one. */
@@ -35,20 +41,24 @@ export function inputFiles(input: ImportInput): InputFile[] {
           checkLimit(limits, 'maxEntryBytes', source.size, where);
           return source.read(0, source.size);
         },
+        range: (offset, length) => source.read(offset, length),
       },
     ];
   }
   const folder = input.folder;
   return folder.entries.map((entry) => {
     const where: ImportErrorLocation = { file: folder.name, entry: entry.path };
+    // An archive entry streamed: inflated once (its reader enforces the caps), then sliced.
+    let whole: Promise<Uint8Array> | null = null;
     return {
       label: entry.path,
       size: entry.size,
       where,
-      // Folder entries only read whole; sniffing a folder entry reads it once (cheap: archive
-      // readers count bytes against the caps, picked files are bounded by the size check).
+      // A file on disk is sniffed from its first bytes; an archive entry only reads whole (cheap:
+      // archive readers count bytes against the caps).
       head: async (length) => {
-        // Sniffing must not pull a huge picked file into memory just to look at its start.
+        if (entry.readRange) return entry.readRange(0, Math.min(length, entry.size));
+        // Sniffing must not pull a huge archive entry into memory just to look at its start.
         checkLimit(DEFAULT_SNIFF_LIMITS, 'maxEntryBytes', entry.size, where);
         return (await entry.read()).subarray(0, length);
       },
@@ -57,6 +67,7 @@ export function inputFiles(input: ImportInput): InputFile[] {
         checkLimit(limits, 'maxEntryBytes', bytes.length, where);
         return bytes;
       },
+      range: entry.readRange ? entry.readRange.bind(entry) : async (offset, length) => (await (whole ??= entry.read())).subarray(offset, offset + length),
     };
   });
 }

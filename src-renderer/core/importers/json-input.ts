@@ -39,6 +39,11 @@ export function checkJsonDepth(text: string, maxDepth: number, where: ImportErro
 export function parseJsonText(text: string, where: ImportErrorLocation, limits?: Partial<ImportLimits>): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   checkJsonDepth(body, resolveLimits(limits).maxJsonDepth, where);
+  return parseDepthCheckedJson(body, where);
+}
+
+/** parseJsonText for text whose nesting a reader already bounded while cutting it out (json-stream.ts). */
+export function parseDepthCheckedJson(body: string, where: ImportErrorLocation): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {

@@ -16,6 +16,8 @@ export interface ImportLimits {
   maxJsonDepth: number;
   /** UTF-16 length of one message text. */
   maxTextLength: number;
+  /** Bytes of one record (a message) of a file read as a stream, which has no one-file cap. */
+  maxRecordBytes: number;
 }
 
 export type LimitName = keyof ImportLimits;
@@ -30,6 +32,9 @@ export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxEntries: 200_000,
   maxJsonDepth: 64,
   maxTextLength: 1 * MIB,
+  // A Discord message is at most 4,000 characters plus embeds: a few KB. One record is all a
+  // streamed file ever holds in memory at once, so this bounds what a hostile one can make us buffer.
+  maxRecordBytes: 16 * MIB,
 });
 
 /** Each cap in the user's words and units: "exceeds the limit of 200,000 files". */
@@ -39,6 +44,7 @@ const LIMIT_MESSAGE: Record<LimitName, (max: number) => string> = {
   maxEntries: (max) => `exceeds the limit of ${max.toLocaleString('en-US')} files`,
   maxJsonDepth: (max) => `JSON nested deeper than the limit of ${max.toLocaleString('en-US')} levels`,
   maxTextLength: (max) => `holds a message longer than the limit of ${max.toLocaleString('en-US')} characters`,
+  maxRecordBytes: (max) => `holds a record larger than the limit of ${formatBytes(max)}`,
 };
 
 /** Fills unset caps with the defaults; ignores caps that are not positive numbers. */

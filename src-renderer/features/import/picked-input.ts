@@ -42,6 +42,7 @@ export function toImportInput(input: PickedInput): ImportInput {
     path: path.startsWith(prefix) ? path.slice(prefix.length) : path,
     size: file.size,
     read: async () => new Uint8Array(await file.arrayBuffer()),
+    readRange: async (offset: number, length: number) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
   }));
   const folder: VirtualFolder = { name: input.name, entries };
   return { kind: 'folder', folder };

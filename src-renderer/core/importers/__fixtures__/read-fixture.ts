@@ -39,7 +39,7 @@ export function fileInput(name: string, bytes: Uint8Array | string): ImportInput
 export function folderInput(name: string, files: Record<string, Uint8Array | string>): ImportInput {
   const entries = Object.entries(files).map(([path, content]) => {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    return { path, size: bytes.length, read: async () => bytes };
+    return { path, size: bytes.length, read: async () => bytes, readRange: async (offset: number, length: number) => bytes.subarray(offset, offset + length) };
   });
   return { kind: 'folder', folder: { name, entries } };
 }
