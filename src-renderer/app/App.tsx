@@ -20,7 +20,7 @@ import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@data/connection';
 import { teamSync } from '@data/sync';
 import { IncidentWorkspace } from './IncidentWorkspace';
-import { navigate, useRoute } from './route';
+import { navigate, useRoute } from '@ui/route';
 
 // Shared incidents keep their co-edited postmortem's stored text current (before team sync starts).
 teamSync.addCompanion(postmortemCompanion);
@@ -112,7 +112,7 @@ export function App() {
             {route.name === 'action-items' && <ActionItemsOverview />}
             {route.name === 'people' && <PeopleScreen />}
             {route.name === 'insights' && <InsightsPage />}
-            {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
+            {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} route={route} />}
           </main>
           <ShortcutSheets />
           {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}

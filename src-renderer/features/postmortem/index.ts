@@ -1,3 +1,2 @@
 export { PostmortemTab } from './PostmortemTab';
-export { requestPostmortemExport } from './export-request';
 export { postmortemCompanion } from './postmortem-companion';
