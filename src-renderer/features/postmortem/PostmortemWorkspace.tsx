@@ -42,6 +42,7 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
 import { PostmortemComments, type CommentDraft } from './PostmortemComments';
+import { takeThreadRequest, THREAD_REQUEST_EVENT } from './thread-request';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
 
@@ -89,6 +90,17 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
   const peopleNamesForMentions = useMemo(() => mentionPeople.map((person) => person.name), [mentionPeople]);
+
+  // A mention opened from the inbox shows its thread.
+  useEffect(() => {
+    const openRequested = () => {
+      const threadId = takeThreadRequest();
+      if (threadId) setActiveThread(threadId);
+    };
+    openRequested();
+    window.addEventListener(THREAD_REQUEST_EVENT, openRequested);
+    return () => window.removeEventListener(THREAD_REQUEST_EVENT, openRequested);
+  }, []);
 
   const startComment = () => {
     const editor = editorRef.current;
