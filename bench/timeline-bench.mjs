@@ -3,12 +3,12 @@
 // with the project's own block writer (as an import writes them), driven in headless Chromium.
 // Prints figures; it asserts nothing.
 import { openApp, openTimeline, untilFrameSource } from './app-driver.mjs';
-import { launchChromium, line, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
+import { launchChromium, line, loadAverage, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 
 const COUNTS = (process.env.TIMELINE_BENCH_EVENTS ?? '100000,1000000').split(',').map(Number);
 
 /** Top functions by self time from a CDP CPU profile. */
-function printProfile(profile) {
+function printProfile(profile, what) {
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = profile.timeDeltas;
@@ -18,7 +18,7 @@ function printProfile(profile) {
     const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
-  console.log('\nCPU self time while opening the tab:');
+  console.log(`\nCPU self time ${what}:`);
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${key}`);
 }
 
@@ -39,7 +39,7 @@ async function benchIncident(browser, origin, count) {
       await cdp.send('Profiler.start');
     }
     const opened = await openTimeline(page, incidentId, count);
-    if (profile) printProfile((await cdp.send('Profiler.stop')).profile);
+    if (profile) printProfile((await cdp.send('Profiler.stop')).profile, 'while opening the tab');
     const measures = async () => page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, m.duration])));
 
     const filterMs = await page.evaluate(async (waitFn) => {
@@ -78,6 +78,7 @@ async function benchIncident(browser, origin, count) {
     const broad = await search('rollback data');
 
     // Scrolling: jump through the list 1.5 screens per frame and time each frame.
+    if (profile) await cdp.send('Profiler.start');
     const scroll = await page.evaluate(async () => {
       const el = document.querySelector('.tl-scroller');
       const frames = [];
@@ -92,6 +93,7 @@ async function benchIncident(browser, origin, count) {
       frames.sort((a, b) => a - b);
       return { p50: frames[60], p95: frames[114], max: frames[119] };
     });
+    if (profile) printProfile((await cdp.send('Profiler.stop')).profile, 'while scrolling');
 
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -108,7 +110,7 @@ export async function runTimelineBench() {
     for (const count of COUNTS) {
       const r = await benchIncident(browser, origin, count);
       const big = count >= 1_000_000;
-      console.log(`\nDebrief timeline bench (Chromium, ${count.toLocaleString('en')} events in one incident)\n`);
+      console.log(`\nDebrief timeline bench (Chromium, ${count.toLocaleString('en')} events in one incident; ${loadAverage()})\n`);
       line('Seeding IndexedDB with blocks (not part of the app)', seconds(r.seeded.ms));
       line('Open Timeline tab -> first rows on screen', millis(r.opened.firstRows), '< 300 ms', r.opened.firstRows < 300);
       line('Open Timeline tab -> fully loaded (list, filters, search, chart)', millis(r.opened.ready), big ? '< 8000 ms' : '< 1000 ms', r.opened.ready < (big ? 8000 : 1000));

@@ -79,6 +79,10 @@ try {
 
   line('Share a 100k-event incident (Share… until Synced)', seconds(shareMs));
   line(`Join it (Join until the Timeline says "${total}")`, seconds(joinMs), '< 10 s', joinMs < JOIN_GOAL_MS);
+} catch (error) {
+  // The server's side of a failure (a refused or dropped update says why there).
+  for (const entry of sync.process.logs) if (entry.level === 'warn' || entry.level === 'error') console.error(`join bench: server ${entry.level}: ${JSON.stringify(entry)}`);
+  throw error;
 } finally {
   for (const context of contexts) await context.close().catch(() => undefined);
   await browser.close();

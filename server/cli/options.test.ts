@@ -24,6 +24,7 @@ describe('command line', () => {
     expect(reason(['--port', 'eighty'])).toContain('--port must be a number');
     expect(reason(['--log-level', 'loud'])).toContain('--log-level must be one of debug, info, warn, error');
     expect(reason(['--max-message-mb', '0'])).toContain('--max-message-mb must be more than 0');
+    expect(reason(['--max-message-mb', '1'])).toContain('--max-message-mb must be at least 2');
     expect(reason(['--redis', 'redis://r'])).toContain('--redis needs --postgres');
     expect(reason(['--colour'])).toContain("Unknown option '--colour'");
     expect(reason(['token', 'create', '--team', 'Acme Corp', '--role', 'editor'])).toContain('--team must be a team id');

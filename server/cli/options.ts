@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SyncServerError } from '../errors.ts';
 import { LOG_LEVELS } from '../log/logger.ts';
 import { TEAM_ID_PATTERN, type SyncRole } from '../protocol/doc-names.ts';
+import { DEFAULT_MAX_MESSAGE_MB, EVENT_PART_BYTES, MIN_MAX_MESSAGE_MB } from '../protocol/message-limits.ts';
 
 export const DEFAULT_PORT = 4455;
 
@@ -22,7 +23,7 @@ Options
   --postgres URL               keep documents and tokens in PostgreSQL instead (or DEBRIEF_SYNC_POSTGRES_URL)
   --redis URL                  scale-out: relay between instances through Redis; needs --postgres (or DEBRIEF_SYNC_REDIS_URL)
   --log-level LEVEL            debug, info, warn or error (default info)
-  --max-message-mb N           largest message a client may send (default 32)
+  --max-message-mb N           largest message a client may send (default ${DEFAULT_MAX_MESSAGE_MB}, at least ${MIN_MAX_MESSAGE_MB})
   --max-messages-per-second N  sustained messages per second per connection (default 200)
   --max-mb-per-second N        sustained megabytes per second per connection (default 8)
   --fsync                      flush every stored edit to the device (survives power loss; slower)
@@ -61,7 +62,8 @@ const serveSchema = z.object({
   host: z.string().min(1, '--host must not be empty'),
   port: z.coerce.number({ error: '--port must be a number' }).int('--port must be a whole number').min(0).max(65535, '--port must be at most 65535'),
   'log-level': z.enum(LOG_LEVELS, { error: `--log-level must be one of ${LOG_LEVELS.join(', ')}` }),
-  'max-message-mb': positive('--max-message-mb'),
+  // The app sends imported events in parts that must fit (see protocol/message-limits.ts).
+  'max-message-mb': positive('--max-message-mb').min(MIN_MAX_MESSAGE_MB, `--max-message-mb must be at least ${MIN_MAX_MESSAGE_MB}: the app sends imported events in parts of ${EVENT_PART_BYTES / 1024 / 1024} MB`),
   'max-messages-per-second': positive('--max-messages-per-second'),
   'max-mb-per-second': positive('--max-mb-per-second'),
   'token-recheck-seconds': positive('--token-recheck-seconds'),
@@ -83,7 +85,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         postgres: { type: 'string' },
         redis: { type: 'string' },
         'log-level': { type: 'string', default: 'info' },
-        'max-message-mb': { type: 'string', default: '32' },
+        'max-message-mb': { type: 'string', default: String(DEFAULT_MAX_MESSAGE_MB) },
         'max-messages-per-second': { type: 'string', default: '200' },
         'max-mb-per-second': { type: 'string', default: '8' },
         fsync: { type: 'boolean', default: false },

@@ -39,7 +39,7 @@ describe('sync server with its embedded SQLite store', { timeout: 30_000 }, () =
       '--data', dataDir,
       '--log-level', 'debug',
       '--token-recheck-seconds', '0.3',
-      '--max-message-mb', '1',
+      '--max-message-mb', '2',
       '--max-messages-per-second', '50',
     ]);
   });
@@ -134,10 +134,10 @@ describe('sync server with its embedded SQLite store', { timeout: 30_000 }, () =
     malformed.send(authMessage(name, tokens.editor));
     malformed.send(updateMessage(name, new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])));
     await server.waitForLog((line) => line.msg === 'malformed update dropped' && line.doc === name);
-    // A frame over --max-message-mb 1.
+    // A frame over --max-message-mb 2.
     const huge = await openRawSocket(server.url);
     huge.send(authMessage(name, tokens.editor));
-    huge.send(updateMessage(name, new Uint8Array(2 * 1024 * 1024)));
+    huge.send(updateMessage(name, new Uint8Array(3 * 1024 * 1024)));
     expect((await huge.closed).code).toBe(1009);
     // A flood far above --max-messages-per-second 50: slowed down, not fatal.
     const flood = await openRawSocket(server.url);

@@ -3,7 +3,8 @@ import { ToastContext, type ToastApi, type ToastRequest } from './toast-context'
 import { SHORTCUTS } from './shortcuts/catalog';
 import { ariaShortcut } from './shortcuts/keys';
 import { useShortcut } from './use-shortcut';
-import { chooseToastPlacement, type Box, type ToastPlacement } from './toast-placement';
+import { chooseToastPlacement, type ToastPlacement } from './toast-placement';
+import { editorTextBoxes } from './editor-text-boxes';
 
 const UNDO_KEY = SHORTCUTS['app.undo'].keys[0];
 
@@ -14,19 +15,6 @@ interface LiveToast extends ToastRequest {
 const DEFAULT_TIMEOUT_MS = 8000;
 /** More at once cannot be read; the rest wait their turn. */
 export const MAX_VISIBLE_TOASTS = 3;
-/** Text a toast must never cover: any editor on screen, ours (Lexical) or a library's. */
-const EDITABLE = '[contenteditable="true"], textarea';
-
-function editorBoxes(): Box[] {
-  const boxes: Box[] = [];
-  for (const element of document.querySelectorAll(EDITABLE)) {
-    const r = element.getBoundingClientRect();
-    const box = { left: Math.max(r.left, 0), top: Math.max(r.top, 0), right: Math.min(r.right, window.innerWidth), bottom: Math.min(r.bottom, window.innerHeight) };
-    if (box.right > box.left && box.bottom > box.top) boxes.push(box);
-  }
-  return boxes;
-}
-
 /**
  * Toasts are announced to screen readers; one with an action (Undo) can be used by keyboard.
  * At most three show at once, newest on top; more wait in a queue and each one's timer starts
@@ -34,7 +22,8 @@ function editorBoxes(): Box[] {
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<LiveToast[]>([]);
-  const [placement, setPlacement] = useState<ToastPlacement>('bottom-center');
+  // null: the stylesheet's place (bottom centre) until the stack has been measured.
+  const [placement, setPlacement] = useState<ToastPlacement | null>(null);
   const stackRef = useRef<HTMLDivElement>(null);
   const nextId = useRef(1);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
@@ -106,14 +95,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     if (!stack || visible.length === 0) return;
     const place = () => {
       const r = stack.getBoundingClientRect();
-      setPlacement(chooseToastPlacement({ width: window.innerWidth, height: window.innerHeight }, { width: r.width, height: r.height }, editorBoxes()));
+      const next = chooseToastPlacement({ width: window.innerWidth, height: window.innerHeight }, { width: r.width, height: r.height }, editorTextBoxes());
+      setPlacement((current) => (current && current.left === next.left && current.top === next.top ? current : next));
     };
     place();
+    // Typing moves text too: a line grown under the stack moves the stack away.
     window.addEventListener('resize', place);
     window.addEventListener('scroll', place, true);
+    window.addEventListener('input', place, true);
     return () => {
       window.removeEventListener('resize', place);
       window.removeEventListener('scroll', place, true);
+      window.removeEventListener('input', place, true);
     };
   }, [visible.length]);
 
@@ -125,7 +118,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div ref={stackRef} className={`toasts toasts-${placement}`} role="status" aria-live="polite" data-queued={toasts.length - visible.length || undefined}>
+      <div
+        ref={stackRef}
+        className="toasts"
+        style={placement ? { left: placement.left, top: placement.top, bottom: 'auto', transform: 'none' } : undefined}
+        role="status" aria-live="polite" data-queued={toasts.length - visible.length || undefined}>
         {[...visible].reverse().map((toast) => (
           <div
             key={toast.id}

@@ -1,6 +1,6 @@
-/** Where the toast stack may sit, in the order tried. */
-export const TOAST_PLACEMENTS = ['bottom-center', 'bottom-right', 'bottom-left', 'top-right'] as const;
-export type ToastPlacement = (typeof TOAST_PLACEMENTS)[number];
+/** The corners the stack tries first, in order. */
+export const TOAST_CORNERS = ['bottom-center', 'bottom-right', 'bottom-left', 'top-right'] as const;
+export type ToastCorner = (typeof TOAST_CORNERS)[number];
 
 export interface Box {
   left: number;
@@ -9,13 +9,30 @@ export interface Box {
   bottom: number;
 }
 
-const MARGIN = 20;
+/** Where the stack sits: its top-left corner, in viewport pixels. */
+export interface ToastPlacement {
+  left: number;
+  top: number;
+}
 
-/** The stack's box at a placement, in viewport pixels. */
-export function stackBox(placement: ToastPlacement, viewport: { width: number; height: number }, stack: { width: number; height: number }): Box {
-  const left = placement === 'bottom-left' ? MARGIN : placement === 'bottom-center' ? (viewport.width - stack.width) / 2 : viewport.width - MARGIN - stack.width;
-  const top = placement === 'top-right' ? MARGIN + 48 : viewport.height - MARGIN - stack.height;
-  return { left, top, right: left + stack.width, bottom: top + stack.height };
+type Size = { width: number; height: number };
+
+const MARGIN = 20;
+/** The highest the stack goes: below the app bar. */
+const TOP = MARGIN + 48;
+/** How finely the window's sides are tried when no corner is clear. */
+const STEP = 8;
+
+/** The stack's place at a corner of the viewport. */
+export function cornerPlacement(corner: ToastCorner, viewport: Size, stack: Size): ToastPlacement {
+  const left = corner === 'bottom-left' ? MARGIN : corner === 'bottom-center' ? (viewport.width - stack.width) / 2 : viewport.width - MARGIN - stack.width;
+  const top = corner === 'top-right' ? TOP : viewport.height - MARGIN - stack.height;
+  return { left, top };
+}
+
+/** The stack's box at a placement. */
+export function placementBox(placement: ToastPlacement, stack: Size): Box {
+  return { left: placement.left, top: placement.top, right: placement.left + stack.width, bottom: placement.top + stack.height };
 }
 
 function overlap(a: Box, b: Box): number {
@@ -25,17 +42,27 @@ function overlap(a: Box, b: Box): number {
 }
 
 /**
- * The first placement where the stack covers none of the boxes to keep clear (the text of any
- * editor on screen, ours or a library's), else the one covering the least of them.
+ * Where the stack covers none of the boxes to keep clear (the lines of editor text on screen):
+ * the first clear corner; else the first clear place along the right or the left side of the
+ * window, lowest first (text columns leave gaps beside short lines); else the corner covering
+ * the least.
  */
-export function chooseToastPlacement(viewport: { width: number; height: number }, stack: { width: number; height: number }, keepClear: readonly Box[]): ToastPlacement {
-  let best: ToastPlacement = TOAST_PLACEMENTS[0];
+export function chooseToastPlacement(viewport: Size, stack: Size, keepClear: readonly Box[]): ToastPlacement {
+  const covered = (placement: ToastPlacement) => keepClear.reduce((sum, clear) => sum + overlap(placementBox(placement, stack), clear), 0);
+  const corners = TOAST_CORNERS.map((corner) => cornerPlacement(corner, viewport, stack));
+  const clearCorner = corners.find((placement) => covered(placement) === 0);
+  if (clearCorner) return clearCorner;
+  const right = cornerPlacement('bottom-right', viewport, stack).left;
+  for (let top = viewport.height - MARGIN - stack.height; top >= TOP; top -= STEP) {
+    for (const left of [right, MARGIN]) {
+      if (covered({ left, top }) === 0) return { left, top };
+    }
+  }
+  let best = corners[0] ?? { left: MARGIN, top: TOP };
   let bestCovered = Infinity;
-  for (const placement of TOAST_PLACEMENTS) {
-    const box = stackBox(placement, viewport, stack);
-    const covered = keepClear.reduce((sum, clear) => sum + overlap(box, clear), 0);
-    if (covered === 0) return placement;
-    if (covered < bestCovered) [best, bestCovered] = [placement, covered];
+  for (const placement of corners) {
+    const area = covered(placement);
+    if (area < bestCovered) [best, bestCovered] = [placement, area];
   }
   return best;
 }

@@ -3,6 +3,7 @@ import type { ImportInput } from './byte-source';
 import { ImportError, type ImportErrorLocation } from './import-error';
 import type { ImportedEvent, ImportProgress, ImportWarning, ParseResult } from './imported-records';
 import type { ImportLimits } from './limits';
+import { nextTask } from '../next-task';
 
 /**
  * Options every importer understands. Per-format options extend this and keep every field
@@ -67,27 +68,8 @@ export function throwIfAborted(signal: AbortFlag | undefined, where: ImportError
  */
 export async function checkpoint(signal: AbortFlag | undefined, where: ImportErrorLocation): Promise<void> {
   if (!signal) return;
-  await yieldToMessages();
+  await nextTask();
   throwIfAborted(signal, where);
-}
-
-interface YieldPort {
-  onmessage: (() => void) | null;
-  postMessage(message: null): void;
-  close(): void;
-}
-
-/** One macrotask through a MessageChannel: unlike setTimeout it is not clamped to 4 ms when repeated. */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    // Both the browser's and Node's ports have onmessage; core's type library only knows Node's.
-    const { port1, port2 } = new MessageChannel() as unknown as { port1: YieldPort; port2: YieldPort };
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 }
 
 /** Name of the input for messages. */

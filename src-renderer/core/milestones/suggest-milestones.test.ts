@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
 import { severityChangeIn } from './severity-in-text';
-import { suggestMilestones, type SuggestionEvent } from './suggest-milestones';
+import { suggestMilestones, suggestMilestonesSteps, type SuggestionEvent } from './suggest-milestones';
 
 const LA = 'America/Los_Angeles';
 const la = (y: number, mo: number, d: number, h: number, mi = 0) => new TZDate(y, mo - 1, d, h, mi, LA).getTime();
@@ -182,4 +182,25 @@ describe('severityChangeIn', () => {
     const detect = suggestMilestones(events, []).find((s) => s.kind === 'Detect');
     expect(detect?.eventId).toBe(events[0].id);
   }, 60_000);
+});
+
+describe('suggestMilestonesSteps', () => {
+  it('pauses often enough on a big incident: no stretch between two pauses reads the text of more than 1,024 events', () => {
+    const t = Date.UTC(2024, 5, 13, 7, 0);
+    const readSinceYield = new Set<string>();
+    const events = Array.from({ length: 10_000 }, (_, i) => {
+      const event = slack(t + i * 1000, 'inc', i % 97 === 0 ? 'we are now a SEV2, mitigated by rollback' : 'looking at the dashboards');
+      const text = event.text;
+      return Object.defineProperty(event, 'text', { get: () => (readSinceYield.add(event.id), text) });
+    });
+    const steps = suggestMilestonesSteps(events, []);
+    let longest = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      longest = Math.max(longest, readSinceYield.size);
+      readSinceYield.clear();
+    }
+    // The severity pass used to read every event in one go.
+    expect(longest).toBeGreaterThan(0);
+    expect(longest).toBeLessThanOrEqual(1024);
+  });
 });

@@ -1,7 +1,7 @@
 import { chatTextToPlain } from '../chat-text/chat-text';
 import type { TimelineEvent } from '../model/event';
 import type { Milestone, MilestoneKind, StandardMilestoneKind } from '../model/milestone';
-import { findCanReports } from '../timeline/can-report';
+import { recogniseCanReport } from '../timeline/can-report';
 import { severityChangeIn } from './severity-in-text';
 import { pagerDutyType, sourceCandidates } from './source-rules';
 import { ROLLBACK_DEPLOY, TEXT_RULES } from './text-rules';
@@ -74,11 +74,17 @@ function inferIncidentChannel(events: readonly SuggestionEvent[]): string | null
 
 /** Every piece of evidence for a standard milestone, in event order. */
 export function milestoneCandidates(events: readonly SuggestionEvent[], options: SuggestionOptions = {}): SuggestionCandidate[] {
-  return runSteps(milestoneCandidateSteps(events, options));
+  return runSteps(milestoneCandidateSteps([...events].sort(byTimeThenId), options));
 }
 
-/** Events read between two points where a caller running this in the background may pause. */
-const STEP = 2048;
+/**
+ * Events read between two points where a caller running this in the background may pause: each
+ * event meets a dozen patterns, so a step stays a few milliseconds on a slow machine.
+ */
+const STEP = 1024;
+
+/** Time, then id: the one order every pass reads the events in. */
+const byTimeThenId = (a: SuggestionEvent, b: SuggestionEvent) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Runs a pausable computation to its end. */
 function runSteps<T>(steps: Generator<void, T, void>): T {
@@ -89,9 +95,9 @@ function runSteps<T>(steps: Generator<void, T, void>): T {
 }
 
 /** milestoneCandidates, pausing (yield) every few thousand events. */
-function* milestoneCandidateSteps(events: readonly SuggestionEvent[], options: SuggestionOptions): Generator<void, SuggestionCandidate[], void> {
-  const ordered = [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+function* milestoneCandidateSteps(ordered: readonly SuggestionEvent[], options: SuggestionOptions): Generator<void, SuggestionCandidate[], void> {
   const incidentChannel = options.incidentChannel ?? inferIncidentChannel(ordered);
+  yield;
   const out: SuggestionCandidate[] = [];
   const add = (event: SuggestionEvent, kind: StandardMilestoneKind, confidence: number, reason: string) =>
     out.push({ kind, at: event.at, eventId: event.id, confidence, reason, evidence: excerpt(event.text), actorName: event.actorName });
@@ -109,10 +115,10 @@ function* milestoneCandidateSteps(events: readonly SuggestionEvent[], options: S
       add(event, 'Assemble', 0.3, `First message in ${incidentChannel}`);
     }
   }
-  const byId = new Map(ordered.map((e) => [e.id, e]));
-  for (const report of findCanReports(ordered.filter((e) => TEXT_KINDS.has(e.kind)))) {
-    const event = byId.get(report.eventId);
-    if (event) add(event, 'Verify', 0.6, 'A CAN report described the conditions');
+  // CAN reports after every other candidate, in event order.
+  for (const event of ordered) {
+    if (++read % STEP === 0) yield;
+    if (TEXT_KINDS.has(event.kind) && recogniseCanReport(event.text)) add(event, 'Verify', 0.6, 'A CAN report described the conditions');
   }
   return out;
 }
@@ -149,9 +155,14 @@ function severityLevel(event: SuggestionEvent): { level: string; reason: string 
 
 /** Severity changes found in the text, one per change (a bot's echo of a human's change is merged). */
 export function severityChanges(events: readonly SuggestionEvent[]): MilestoneSuggestion[] {
-  const ordered = [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  return runSteps(severityChangeSteps([...events].sort(byTimeThenId)));
+}
+
+function* severityChangeSteps(ordered: readonly SuggestionEvent[]): Generator<void, MilestoneSuggestion[], void> {
   const changes: MilestoneSuggestion[] = [];
+  let read = 0;
   for (const event of ordered) {
+    if (++read % STEP === 0) yield;
     const found = severityLevel(event);
     if (!found) continue;
     const echo = changes.find((c) => c.label === severityLabel(found.level) && event.at - c.at <= ECHO_MS);
@@ -179,7 +190,9 @@ export function* suggestMilestonesSteps(
   const taken = new Set<MilestoneKind>(existing.filter((m) => m.kind !== 'Custom').map((m) => m.kind));
   const customEventIds = new Set(existing.filter((m) => m.kind === 'Custom' && m.eventId !== null).map((m) => m.eventId));
   const byKind = new Map<MilestoneKind, SuggestionCandidate[]>();
-  const candidates = yield* milestoneCandidateSteps(events, options);
+  const ordered = [...events].sort(byTimeThenId);
+  yield;
+  const candidates = yield* milestoneCandidateSteps(ordered, options);
   yield;
   for (const c of candidates) {
     if (taken.has(c.kind)) continue;
@@ -188,7 +201,8 @@ export function* suggestMilestonesSteps(
     else byKind.set(c.kind, [c]);
   }
   const standard = [...byKind.values()].map(choose);
-  const severity = severityChanges(events).filter((s) => !customEventIds.has(s.eventId) && !s.alternatives.some((a) => customEventIds.has(a.eventId)));
+  yield;
+  const severity = (yield* severityChangeSteps(ordered)).filter((s) => !customEventIds.has(s.eventId) && !s.alternatives.some((a) => customEventIds.has(a.eventId)));
   return [...standard, ...severity].sort((a, b) => a.at - b.at);
 }
 

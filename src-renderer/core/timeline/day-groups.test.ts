@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
 import { isValidTimeZone } from '../time/zones';
 import { dayKeyInZone, formatInZone, startOfDayInZone } from '../time/format-in-zone';
-import { formatDayLabel, groupByDay, resolveZone } from './day-groups';
+import { formatDayLabel, formatEventTime, groupByDay, resolveZone } from './day-groups';
 import { TimelineError } from './timeline-error';
 
 const LA = 'America/Los_Angeles';
@@ -45,6 +46,21 @@ describe('groupByDay', () => {
 });
 
 describe('zone formatting', () => {
+  it('formats event times exactly as the zone conversion does, across DST changes and odd offsets', () => {
+    const zones = ['UTC', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/Amsterdam', 'America/St_Johns'];
+    // From 1900 (Amsterdam then kept local mean time, +00:19:32) to 2100; seconds and milliseconds vary.
+    const instant = fc.integer({ min: -2_208_988_800_000, max: 4_102_444_800_000 });
+    // Around a spring-forward and a fall-back in Los Angeles and Berlin, minute by minute.
+    const nearChange = fc.constantFrom(Date.UTC(2024, 2, 10, 10), Date.UTC(2024, 10, 3, 9), Date.UTC(2024, 2, 31, 1), Date.UTC(2024, 9, 27, 1)).chain((at) => fc.integer({ min: -7_200_000, max: 7_200_000 }).map((d) => at + d));
+    fc.assert(
+      fc.property(fc.oneof(instant, nearChange), fc.constantFrom(...zones), (ms, zone) => {
+        expect(formatEventTime(ms, zone)).toBe(formatInZone(ms, zone, 'HH:mm:ss'));
+        expect(formatEventTime(ms + 59_999, zone)).toBe(formatInZone(ms + 59_999, zone, 'HH:mm:ss'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('formats wall-clock time in the zone, with the offset that applies on that date', () => {
     expect(formatInZone(la(2024, 3, 10, 1, 59), LA, 'HH:mm xxx')).toBe('01:59 -08:00');
     expect(formatInZone(la(2024, 3, 10, 3, 0), LA, 'HH:mm xxx')).toBe('03:00 -07:00');

@@ -37,9 +37,27 @@ export function formatDayLabel(dayStart: number, zone: string): string {
   return formatInZone(dayStart, zone, 'EEEE, d MMMM yyyy');
 }
 
+// "HH:mm" of each minute already shown, by zone and minute: zone conversion is the costliest part
+// of rendering a row, and a scrolled timeline shows many events of the same minutes. null marks
+// a minute whose zone offset is not whole minutes (old local mean times), formatted in full.
+const minuteLabels = new Map<string, string | null>();
+const MINUTE_LABELS_KEPT = 20_000;
+
 /** Time of an event row: "23:52:07"; the zone abbreviation is shown once per header instead. */
 export function formatEventTime(ms: number, zone: string): string {
-  return formatInZone(ms, zone, 'HH:mm:ss');
+  if (!Number.isFinite(ms)) return formatInZone(ms, zone, 'HH:mm:ss');
+  const minute = Math.floor(ms / 60_000) * 60_000;
+  const key = `${zone}\u0000${minute}`;
+  let label = minuteLabels.get(key);
+  if (label === undefined) {
+    if (minuteLabels.size >= MINUTE_LABELS_KEPT) minuteLabels.clear();
+    const start = formatInZone(minute, zone, 'HH:mm:ss');
+    label = start.endsWith(':00') ? start.slice(0, 5) : null;
+    minuteLabels.set(key, label);
+  }
+  if (label === null) return formatInZone(ms, zone, 'HH:mm:ss');
+  const seconds = Math.floor((ms - minute) / 1000);
+  return `${label}:${seconds < 10 ? '0' : ''}${seconds}`;
 }
 
 /**

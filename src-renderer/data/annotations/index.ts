@@ -14,4 +14,5 @@ export {
   type AnnotationPatch,
 } from './annotation-writes';
 export { listEventAnnotations, useAnnotations, useEventAnnotationList } from './use-annotations';
+export { useEventAnnotationCount } from './annotation-counts';
 export { AnnotationError, type AnnotationErrorCode } from './annotation-error';

@@ -10,8 +10,8 @@ import { blockPostings, loadTimelineEvents, materialiseEvent, materialiseManual,
 import type { EventBlockPostings } from '@core/events/block-terms';
 import { isVisibleSource, manualSourceId } from './visibility';
 import { decodeEventBlock } from '@core/events/event-block';
+import { nextTask } from '@core/next-task';
 import { decodeRaw } from '@db/event-blocks';
-import Dexie from 'dexie';
 
 export interface LiveEventsState {
   events: TimelineEvent[] | undefined;
@@ -29,8 +29,9 @@ export interface LiveEventsState {
 const rawIsRead = (source: Source) => SUGGESTION_RAW_FORMATS.has(source.format);
 
 /** Longest stretch of decoding between two yields to the page. */
-const SLICE_MS = 25;
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const SLICE_MS = 8;
+/** Rows decoded between two looks at the clock. */
+const ROWS_PER_CHECK = 256;
 
 /** What the first paint shows while the whole incident loads. */
 const FIRST_PAGE = 200;
@@ -185,45 +186,49 @@ export class LiveIncidentEvents {
   }
 
   /**
-   * Every event of one (just committed) source, in its order. The records are read in one
-   * transaction; decoding them into events then yields to the page every few milliseconds, so a
-   * 100k-event commit never freezes the window (no task near 100 ms).
+   * Every event of one (just committed) source, in its order. Its blocks are read one request at
+   * a time (one request for all of them hands the page a single result of every block to
+   * deserialise at once, a task of hundreds of milliseconds at 100k events), and decoding them
+   * yields to the page every few milliseconds, so a 100k-event commit never freezes the window.
+   * A committed source's blocks never change; if it is removed meanwhile, its removal's change
+   * follows this one and drops what was read.
    */
   private async readSource(sourceId: string): Promise<{ events: TimelineEvent[]; postings: EventBlockPostings[] }> {
     const database = this.database;
-    const read = await database.transaction('r', [database.sources, database.eventBlocks, database.eventRaw, database.eventState, database.people], async () => {
+    const head = await database.transaction('r', [database.sources, database.eventState, database.people], async () => {
       const source = await database.sources.get(sourceId);
       if (!source) return null;
-      const [records, raws, states, people] = await Promise.all([
-        sourceBlocks(database, sourceId).toArray(),
-        rawIsRead(source) ? database.eventRaw.where('[sourceId+seq]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).toArray() : [],
-        database.eventState.where('incidentId').equals(this.incidentId).toArray(),
-        database.people.toArray(),
-      ]);
-      return { source, records, raws, states, people };
+      const [states, people] = await Promise.all([database.eventState.where('incidentId').equals(this.incidentId).toArray(), database.people.toArray()]);
+      return { source, states, people };
     });
-    if (!read) return { events: [], postings: [] };
-    const context = { states: new Map(read.states.map((s) => [s.id, s])), actors: new ActorResolver(read.people) };
-    const rawBySeq = new Map(read.raws.map((r) => [r.seq, r]));
+    if (!head) return { events: [], postings: [] };
+    const { source } = head;
+    const context = { states: new Map(head.states.map((s) => [s.id, s])), actors: new ActorResolver(head.people) };
     const events: TimelineEvent[] = [];
     const postings: EventBlockPostings[] = [];
     let slice = performance.now();
-    for (const record of read.records) {
+    const pause = async () => {
+      if (performance.now() - slice < SLICE_MS) return;
+      await nextTask();
+      slice = performance.now();
+    };
+    for (let seq = 0; ; seq++) {
+      const [record] = await sourceBlocks(database, sourceId, seq).limit(1).toArray();
+      if (!record) break;
+      seq = record.seq;
+      const stored = rawIsRead(source) ? await database.eventRaw.get([sourceId, seq]) : undefined;
       const block = decodeEventBlock(record.data);
-      const stored = rawBySeq.get(record.seq);
       const raw = stored ? decodeRaw(stored) : undefined;
+      await pause();
       const ids = new Array<string>(block.count);
       for (let row = 0; row < block.count; row++) {
-        const event = materialiseEvent(context, read.source, block, row, raw?.[row]);
+        const event = materialiseEvent(context, source, block, row, raw?.[row]);
         ids[row] = event.id;
         events.push(event);
+        if (row % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) await pause();
       }
       const terms = blockPostings(record);
       if (terms) postings.push({ sourceId, ids, terms });
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToPage();
-        slice = performance.now();
-      }
     }
     return { events, postings };
   }

@@ -27,8 +27,9 @@ export interface IncidentEventRecords {
   raw: (unknown[] | null)[];
 }
 
-export function sourceBlocks(database: DebriefDatabase, sourceId: string) {
-  return database.eventBlocks.where('[sourceId+seq]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]);
+/** A source's blocks in order, from block `fromSeq` on. */
+export function sourceBlocks(database: DebriefDatabase, sourceId: string, fromSeq?: number) {
+  return database.eventBlocks.where('[sourceId+seq]').between([sourceId, fromSeq ?? Dexie.minKey], [sourceId, Dexie.maxKey], true, true);
 }
 
 export async function readIncidentEvents(database: DebriefDatabase, incidentId: string, options: LoadOptions = {}): Promise<IncidentEventRecords> {

@@ -28,6 +28,11 @@ export interface SyncDocHandle {
   status(): SyncStatus;
   /** Resolves when the server has sent its state and acknowledged every local change. */
   whenSynced(timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once at most `count` of this machine's changes wait for the server's
+   * acknowledgement (or the document is closed): lets a large upload go at the server's pace.
+   */
+  whenWaitingAtMost(count: number): Promise<void>;
   /** Resolves the first time the server's state is in `doc` (however long that takes). */
   readonly whenServerState: Promise<void>;
   /** Gives this handle back; the document closes when nobody holds it. */
@@ -136,6 +141,8 @@ export class SyncClient {
     for (const open of this.docs.values()) open.close();
     this.docs.clear();
     this.socket.destroy();
+    // Whoever waits on a document (whenWaitingAtMost) learns that it closed.
+    this.changed();
     this.listeners.clear();
     if (typeof window !== 'undefined') {
       window.removeEventListener('offline', this.goOffline);
@@ -237,6 +244,17 @@ export class SyncClient {
               clearTimeout(timer);
               unsubscribe();
             };
+            check();
+          }),
+        whenWaitingAtMost: (count) =>
+          new Promise<void>((resolve) => {
+            const check = () => {
+              if (closed || (provider?.unsyncedChanges ?? 0) <= count) {
+                unsubscribe();
+                resolve();
+              }
+            };
+            const unsubscribe = this.onChange(check);
             check();
           }),
         release: () => {

@@ -1,5 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { SyncDocRef } from '@protocol/doc-names';
+import { EVENT_PARTS_IN_FLIGHT } from '@protocol/message-limits';
 import type { DebriefDatabase } from '@db/schema';
 import type { SettingRecord } from '@core/model/settings';
 import { EventsMirror } from './events-mirror';
@@ -346,7 +347,7 @@ export class TeamSync {
     binding.companions = this.companionFactories.map((factory) => factory({ incidentId, client, onError }));
     void eventsHandle.whenServerState.then(() => {
       if (this.bindings.get(incidentId) !== binding) return;
-      binding.events = new EventsMirror(this.database, eventsHandle.doc, incidentId, onError);
+      binding.events = new EventsMirror(this.database, eventsHandle.doc, incidentId, () => eventsHandle.whenWaitingAtMost(EVENT_PARTS_IN_FLIGHT), onError);
       if (!paused) binding.events.start();
     });
     let seen = false;

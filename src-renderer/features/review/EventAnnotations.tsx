@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import { useIncident } from '@data/incidents';
 import { useToast } from '@ui/toast-context';
 import { AnnotationCard } from './AnnotationCard';
-import { createAnnotation } from '@data/annotations';
+import { createAnnotation, useEventAnnotationCount } from '@data/annotations';
 import { focusEditorWhenShown } from './focus-when-shown';
 import { useAuthorName } from './author-name';
 import { useEventAnnotationList, useIncidentPeople } from './use-review-data';
@@ -20,10 +20,9 @@ export interface EventAnnotationsProps {
  * event's annotations in a panel where they can be read, edited and added to.
  */
 export function EventAnnotations({ incidentId, eventId }: EventAnnotationsProps) {
-  const annotations = useEventAnnotationList(eventId);
+  const count = useEventAnnotationCount(incidentId, eventId);
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const count = annotations.length;
   const close = () => {
     setOpen(false);
     buttonRef.current?.focus();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { chatTextToPlain } from '@core/chat-text/chat-text';
 import { emojiForName } from '@core/chat-text/emoji';
 import { ExternalLink } from '@ui/ExternalLink';
@@ -49,7 +49,11 @@ function eventLabel(event: TimelineEvent, zone: string): string {
   return `${formatEventTime(event.at, zone)} ${event.actorName || 'Unknown'}: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
 }
 
-export function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, alsoFrom = NO_OTHERS, actions, aside }: EventRowProps) {
+/**
+ * One event of the list. Memoised: the list renders on every scrolled frame, and the rows that
+ * stay on screen get the same props, so only the rows scrolled in are rendered.
+ */
+export const EventRow = memo(function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, alsoFrom = NO_OTHERS, actions, aside }: EventRowProps) {
   const label = eventLabel(event, zone);
   const className = ['tl-row', selected ? 'is-selected' : '', event.pinned ? 'is-pinned' : '', reply ? 'is-reply' : '', event.deleted ? 'is-deleted' : '']
     .join(' ')
@@ -167,4 +171,4 @@ export function EventRow({ event, zone, selected, reply, replies, expanded, quer
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type DependencyList } from 'react';
+import { nextTask } from '@core/next-task';
 import { runStaged, type Staged } from './stage-cache';
 
 export { runStaged, type Staged };
@@ -13,18 +14,6 @@ export { runStaged, type Staged };
 
 /** Longest stretch of stages run back to back before the page gets a turn. */
 const SLICE_MS = 8;
-
-/** Resolves in a new task: a message, which unlike setTimeout is not clamped to 4 ms when nested. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Runs `make` in slices of tasks until it returns, unless `cancelled()` turns true first (then
