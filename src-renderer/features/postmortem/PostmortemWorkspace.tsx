@@ -42,7 +42,6 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
 import { PostmortemComments, type CommentDraft } from './PostmortemComments';
-import { takeThreadRequest, THREAD_REQUEST_EVENT } from './thread-request';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
 
@@ -61,10 +60,12 @@ interface WorkspaceProps {
   /** File > Export… asked for the export dialog (see PostmortemTab). */
   exportRequested: boolean;
   onExportTaken: (() => void) | undefined;
+  /** A comment thread to open (see PostmortemTab). */
+  focusThread?: { threadId: string } | undefined;
 }
 
 /** The postmortem editor with its toolbar: regenerate, versions, import and export. */
-export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken }: WorkspaceProps) {
+export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken, focusThread }: WorkspaceProps) {
   const toast = useToast();
   const live = useCurrentDocument(incident.id);
   const doc = live ?? initial;
@@ -91,16 +92,12 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
   const peopleNamesForMentions = useMemo(() => mentionPeople.map((person) => person.name), [mentionPeople]);
 
-  // A mention opened from the inbox shows its thread.
-  useEffect(() => {
-    const openRequested = () => {
-      const threadId = takeThreadRequest();
-      if (threadId) setActiveThread(threadId);
-    };
-    openRequested();
-    window.addEventListener(THREAD_REQUEST_EVENT, openRequested);
-    return () => window.removeEventListener(THREAD_REQUEST_EVENT, openRequested);
-  }, []);
+  // A mention opened from the inbox (or Back to it) shows its thread.
+  const [threadAsked, setThreadAsked] = useState<typeof focusThread>(undefined);
+  if (focusThread !== threadAsked) {
+    setThreadAsked(focusThread);
+    if (focusThread) setActiveThread(focusThread.threadId);
+  }
 
   const startComment = () => {
     const editor = editorRef.current;
