@@ -5,7 +5,7 @@ import type { Incident } from '@core/model/incident';
 import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
 import type { KeyMoment } from '@core/timeline/bursts';
-import { findCanReports } from '@core/timeline/can-report';
+import { findCanReportsSteps, type CanReportEntry } from '@core/timeline/can-report';
 import { suggestMilestonesSteps, type MilestoneSuggestion, type SuggestionCandidate } from '@core/milestones/suggest-milestones';
 import { redactedText } from '@core/timeline/redaction';
 import { useToast } from '@ui/toast-context';
@@ -35,7 +35,7 @@ interface TimelineSidebarProps {
 }
 
 const suggestionKey = (s: MilestoneSuggestion) => `${s.kind}|${s.label}|${s.eventId}`;
-const NOTHING_FOUND: { pinned: TimelineEvent[]; suggestions: MilestoneSuggestion[]; canReports: ReturnType<typeof findCanReports> } = { pinned: [], suggestions: [], canReports: [] };
+const NOTHING_FOUND: { pinned: TimelineEvent[]; suggestions: MilestoneSuggestion[]; canReports: CanReportEntry[] } = { pinned: [], suggestions: [], canReports: [] };
 
 export function TimelineSidebar(props: TimelineSidebarProps) {
   const { incident, events, milestones, zone, bursts, onJump, fail } = props;
@@ -57,11 +57,14 @@ export function TimelineSidebar(props: TimelineSidebarProps) {
           return all.filter((s) => !hidden.has(suggestionKey(s)));
         });
         yield;
-        const canReports = cache.stage('can', [events], () => {
+        const canReports = yield* cache.stageSteps('can', [events], function* () {
           // What is redacted stays out of the panel too: this screen is projected in the review.
           const shown = events.map((e) => (e.redacted || e.redactions.length > 0 ? { ...e, text: redactedText(e) } : e));
-          const byId = new Map(events.map((e) => [e.id, e]));
-          return findCanReports(shown).map((entry) => {
+          yield;
+          const entries = yield* findCanReportsSteps(shown);
+          const ids = new Set(entries.map((entry) => entry.eventId));
+          const byId = new Map(events.filter((e) => ids.has(e.id)).map((e) => [e.id, e]));
+          return entries.map((entry) => {
             const event = byId.get(entry.eventId);
             const structured = event && !event.redacted && event.redactions.length === 0 ? structuredCanReport(event.raw) : null;
             return structured ? { ...entry, ...structured } : entry;
