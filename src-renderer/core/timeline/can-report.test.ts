@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCanReports, findCanReportsSteps, recogniseCanReport } from './can-report';
+import { findCanReports, recogniseCanReport } from './can-report';
 
 describe('recogniseCanReport', () => {
   it('reads a plain report with multi-line sections', () => {
@@ -58,19 +58,5 @@ describe('findCanReports', () => {
       ['a', 'Alice', 'DBA'],
       ['b', 'Alice', 'none'],
     ]);
-  });
-});
-
-describe('findCanReportsSteps', () => {
-  it('finds what findCanReports finds, pausing at least every 1,024 events', () => {
-    const report = 'Conditions: 5xx at 8%\nActions: rolling back\nNeeds: a DBA';
-    const events = Array.from({ length: 5000 }, (_, i) => ({ id: `e${i}`, at: 5000 - i, actorName: 'Dana', text: i % 700 === 0 ? report : 'looking' }));
-    const steps = findCanReportsSteps(events);
-    let pauses = 0;
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) pauses++;
-    expect(step.value).toEqual(findCanReports(events));
-    expect(step.value).toHaveLength(8);
-    expect(pauses).toBeGreaterThanOrEqual(Math.floor(5000 / 1024));
   });
 });

@@ -1,5 +1,4 @@
 import type { TimelineEvent } from '@core/model/event';
-import { runSteps } from '@core/steps';
 
 /**
  * CAN reports (Conditions, Actions, Needs): the status report an Incident Commander posts.
@@ -81,18 +80,8 @@ export function recogniseCanReport(text: string): CanReport | null {
 
 /** Every CAN report in the timeline, oldest first, for the review's status-report panel. */
 export function findCanReports(events: readonly Pick<TimelineEvent, 'id' | 'at' | 'actorName' | 'text'>[]): CanReportEntry[] {
-  return runSteps(findCanReportsSteps(events));
-}
-
-/** Events read between two pauses: each is split into lines and matched, a few microseconds apiece. */
-const STEP = 1024;
-
-/** findCanReports, pausing (yield) every thousand events, for a view that derives it in slices. */
-export function* findCanReportsSteps(events: readonly Pick<TimelineEvent, 'id' | 'at' | 'actorName' | 'text'>[]): Generator<void, CanReportEntry[], void> {
   const entries: CanReportEntry[] = [];
-  for (let i = 0; i < events.length; i++) {
-    if (i % STEP === STEP - 1) yield;
-    const event = events[i];
+  for (const event of events) {
     const report = recogniseCanReport(event.text);
     if (report) entries.push({ eventId: event.id, at: event.at, actorName: event.actorName, ...report });
   }

@@ -28,14 +28,13 @@ import {
   type PostmortemRecord,
 } from '@data/documents';
 import { ExportDialog, type ExportFormat } from './ExportDialog';
-import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { postmortemHtml } from './html-export';
 import { exportFileName, postmortemMarkdown } from './markdown-export';
 import { generatePostmortem, importPostmortem, loadContext, regeneratePostmortem, undoRegenerate } from './postmortem-actions';
 import { sectionLabel } from './postmortem-draft';
 import { SaveVersionDialog } from './SaveVersionDialog';
 import { TemplatePicker } from './TemplatePicker';
-import { jumpToTimelineEvent } from '@ui/timeline-focus';
+import { navigate, timelineEventRoute } from '@ui/route';
 import { useAutosave, type SaveStatus } from './use-autosave';
 import type { TemplateChoice } from './user-templates';
 import { VersionsDialog } from './VersionsDialog';
@@ -43,6 +42,7 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
 import { PostmortemComments, type CommentDraft } from './PostmortemComments';
+import { takeThreadRequest, THREAD_REQUEST_EVENT } from './thread-request';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
 
@@ -58,10 +58,13 @@ interface WorkspaceProps {
   incident: Incident;
   initial: PostmortemRecord;
   choices: readonly TemplateChoice[];
+  /** File > Export… asked for the export dialog (see PostmortemTab). */
+  exportRequested: boolean;
+  onExportTaken: (() => void) | undefined;
 }
 
 /** The postmortem editor with its toolbar: regenerate, versions, import and export. */
-export function PostmortemWorkspace({ incident, initial, choices }: WorkspaceProps) {
+export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken }: WorkspaceProps) {
   const toast = useToast();
   const live = useCurrentDocument(incident.id);
   const doc = live ?? initial;
@@ -88,6 +91,17 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
   const peopleNamesForMentions = useMemo(() => mentionPeople.map((person) => person.name), [mentionPeople]);
 
+  // A mention opened from the inbox shows its thread.
+  useEffect(() => {
+    const openRequested = () => {
+      const threadId = takeThreadRequest();
+      if (threadId) setActiveThread(threadId);
+    };
+    openRequested();
+    window.addEventListener(THREAD_REQUEST_EVENT, openRequested);
+    return () => window.removeEventListener(THREAD_REQUEST_EVENT, openRequested);
+  }, []);
+
   const startComment = () => {
     const editor = editorRef.current;
     if (!editor || locked) return;
@@ -101,14 +115,14 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   };
 
   // File > Export… opens the export dialog, whether it arrived before or after this mounted.
+  const [exportAsked, setExportAsked] = useState(false);
+  if (exportRequested !== exportAsked) {
+    setExportAsked(exportRequested);
+    if (exportRequested) setPanel('export');
+  }
   useEffect(() => {
-    const openRequested = () => {
-      if (takeExportRequest()) setPanel('export');
-    };
-    openRequested();
-    window.addEventListener(EXPORT_REQUEST_EVENT, openRequested);
-    return () => window.removeEventListener(EXPORT_REQUEST_EVENT, openRequested);
-  }, []);
+    if (exportRequested) onExportTaken?.();
+  }, [exportRequested, onExportTaken]);
 
   const template = choices.find((c) => c.template.id === doc.templateId)?.template ?? null;
   const zone = incident.timeZone;
@@ -320,7 +334,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           onChange={onChange}
           people={mentionPeople}
           onEventReferenceClick={(eventId) => {
-            void autosave.flush().then(() => jumpToTimelineEvent(incident.id, eventId));
+            void autosave.flush().then(() => navigate(timelineEventRoute(incident.id, eventId)));
           }}
           ariaLabel={DOCUMENT_LABEL}
           placeholder="Write the postmortem…"
