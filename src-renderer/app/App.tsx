@@ -15,7 +15,7 @@ import { BackupDialog } from '@features/backup';
 import { ImportBundleDialog, isBundleFile } from '@features/bundles';
 import { InsightsPage } from '@features/insights';
 import { JoinIncidentDialog, SyncStatusChip, TeamSyncDialog, useSyncStatus, useTeamSyncService } from '@features/team-sync';
-import { postmortemCompanion } from '@features/postmortem';
+import { MentionsInbox, postmortemCompanion } from '@features/postmortem';
 import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@data/connection';
 import { teamSync } from '@data/sync';
@@ -94,6 +94,7 @@ export function App() {
               </a>
             </nav>
             <div className="app-bar-actions">
+              <MentionsInbox />
               <button type="button" className="team-sync-button" onClick={() => setTeamSyncOpen(true)} title="Team sync settings">
                 {syncStatus.state === 'off' ? 'Team sync' : <SyncStatusChip status={syncStatus} label="Team sync" />}
               </button>

@@ -60,10 +60,12 @@ interface WorkspaceProps {
   /** File > Export… asked for the export dialog (see PostmortemTab). */
   exportRequested: boolean;
   onExportTaken: (() => void) | undefined;
+  /** A comment thread to open (see PostmortemTab). */
+  focusThread?: { threadId: string } | undefined;
 }
 
 /** The postmortem editor with its toolbar: regenerate, versions, import and export. */
-export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken }: WorkspaceProps) {
+export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken, focusThread }: WorkspaceProps) {
   const toast = useToast();
   const live = useCurrentDocument(incident.id);
   const doc = live ?? initial;
@@ -89,6 +91,13 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
   const peopleNamesForMentions = useMemo(() => mentionPeople.map((person) => person.name), [mentionPeople]);
+
+  // A mention opened from the inbox (or Back to it) shows its thread.
+  const [threadAsked, setThreadAsked] = useState<typeof focusThread>(undefined);
+  if (focusThread !== threadAsked) {
+    setThreadAsked(focusThread);
+    if (focusThread) setActiveThread(focusThread.threadId);
+  }
 
   const startComment = () => {
     const editor = editorRef.current;

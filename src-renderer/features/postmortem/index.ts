@@ -1,2 +1,3 @@
 export { PostmortemTab } from './PostmortemTab';
 export { postmortemCompanion } from './postmortem-companion';
+export { MentionsInbox } from './MentionsInbox';
