@@ -6,6 +6,7 @@
 //   /data/     the generated exports (bench/generate-slack-export.mjs)
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -88,3 +89,11 @@ export function line(label, value, target = '', ok = null) {
 
 export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 export const millis = (ms) => `${Math.round(ms)} ms`;
+
+/**
+ * The machine's load (1, 5 and 15 minute averages) and cores, printed with every set of figures:
+ * on a shared box they are only comparable between runs at a similar load.
+ */
+export function loadAverage() {
+  return `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} cores`;
+}

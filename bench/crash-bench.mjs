@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, line, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
+import { CHROMIUM_ARGS, line, loadAverage, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 
 const STAGED = Number(process.env.CRASH_BENCH_EVENTS ?? 100_000);
 
@@ -43,7 +43,7 @@ export async function runCrashBench() {
     const normal = await timeToLibrary(context.pages()[0] ?? (await context.newPage()));
     await context.close();
 
-    console.log(`\nDebrief crash bench (Chromium, the browser closed with ${STAGED.toLocaleString('en')} events staged)\n`);
+    console.log(`\nDebrief crash bench (Chromium, the browser closed with ${STAGED.toLocaleString('en')} events staged; ${loadAverage()})\n`);
     line('Seeding the staged import (not part of the app)', seconds(staged.ms));
     line('Next start: page load -> library on screen', millis(toLibrary), '< 1000 ms', toLibrary < 1000);
     line('  a normal start of the same library (baseline, same run)', millis(normal));

@@ -3,7 +3,7 @@
 // wizard, the progress line), and a raw per-record IndexedDB put of the same records, in one run.
 import { join } from 'node:path';
 import { openApp, createIncident, importThroughWizard, openTimeline } from './app-driver.mjs';
-import { launchChromium, line, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
+import { launchChromium, line, loadAverage, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 import { DATA_DIR, EXPORTS } from './generate-slack-export.mjs';
 
 /**
@@ -79,6 +79,7 @@ function heapSampler(page, workerHeap) {
 export async function runImportBench() {
   const { origin, close } = await serveAll();
   const browser = await launchChromium();
+  const loadAtStart = loadAverage();
   try {
     const workerHeap = await workerHeapReader(browser);
     // Worker-only: the import worker and store on the bench page (its own browser context).
@@ -124,7 +125,8 @@ export async function runImportBench() {
     const ratio = raw.ms / full.ms;
     const appRatio = viaApp.ms / full.ms;
     const sliceRatio = sliceViaApp.ms / slice.ms;
-    console.log('\nDebrief import bench (Chromium; worker-only = real worker + import store on a bare page; app = the web app through the wizard)\n');
+    console.log('\nDebrief import bench (Chromium; worker-only = real worker + import store on a bare page; app = the web app through the wizard)');
+    console.log(`At the start: ${loadAtStart}; now: ${loadAverage()}\n`);
     line(`Worker-only: full import, 100k messages (${full.added} events)`, seconds(full.ms));
     console.log(`    phases start at: ${Object.entries(full.phases).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}`);
     line(`App path: same export into an incident open on its Timeline`, seconds(viaApp.ms));

@@ -3,7 +3,7 @@
 // with the project's own block writer (as an import writes them), driven in headless Chromium.
 // Prints figures; it asserts nothing.
 import { openApp, openTimeline, untilFrameSource } from './app-driver.mjs';
-import { launchChromium, line, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
+import { launchChromium, line, loadAverage, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 
 const COUNTS = (process.env.TIMELINE_BENCH_EVENTS ?? '100000,1000000').split(',').map(Number);
 
@@ -110,7 +110,7 @@ export async function runTimelineBench() {
     for (const count of COUNTS) {
       const r = await benchIncident(browser, origin, count);
       const big = count >= 1_000_000;
-      console.log(`\nDebrief timeline bench (Chromium, ${count.toLocaleString('en')} events in one incident)\n`);
+      console.log(`\nDebrief timeline bench (Chromium, ${count.toLocaleString('en')} events in one incident; ${loadAverage()})\n`);
       line('Seeding IndexedDB with blocks (not part of the app)', seconds(r.seeded.ms));
       line('Open Timeline tab -> first rows on screen', millis(r.opened.firstRows), '< 300 ms', r.opened.firstRows < 300);
       line('Open Timeline tab -> fully loaded (list, filters, search, chart)', millis(r.opened.ready), big ? '< 8000 ms' : '< 1000 ms', r.opened.ready < (big ? 8000 : 1000));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeIncidentMetrics, metricSeconds } from '../metrics/incident-metrics';
+import type { MilestoneKind } from '../model/milestone';
+import { checkMilestoneOrder } from '../timeline/milestone-order';
 import { measureFixtureAccuracy } from './__fixtures__/fixture-incidents';
 import { suggestMilestones } from './suggest-milestones';
 
@@ -23,6 +25,15 @@ describe('metrics of the fixture incidents from their confirmed suggestions', ()
       const milestones = suggestMilestones(incident.events, []).map((s) => ({ kind: s.kind, at: s.at, label: s.label }));
       const metrics = computeIncidentMetrics({ startedAt: incident.truth.startedAt, detectedAt: null, resolvedAt: null, reviewAt: null }, milestones);
       expect(metricSeconds(metrics), incident.name).toEqual(incident.truth.metrics);
+    }
+  });
+});
+
+describe('the order check on the fixture incidents', () => {
+  it('has nothing to say about what really happened (Repair follows Under Control)', async () => {
+    for (const { incident } of await measureFixtureAccuracy()) {
+      const truth = Object.entries(incident.truth.milestones).map(([kind, at]) => ({ id: kind, kind: kind as MilestoneKind, label: kind, at }));
+      expect(checkMilestoneOrder(truth), incident.name).toEqual([]);
     }
   });
 });

@@ -1,8 +1,13 @@
 export const STAGES = ['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Repair', 'Review', 'Action Items'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** The standard milestones in the order an incident normally moves through them. */
-export const STANDARD_MILESTONE_KINDS = ['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Repair', 'Under Control', 'All Clear'] as const;
+/**
+ * The standard milestones in the order an incident normally moves through them. Under Control
+ * (customer impact contained) comes before Repair (the lasting fix), as the stage spans, the
+ * impact phases and the fixture incidents have it: the other way round, the order check warned
+ * on every ordinary incident.
+ */
+export const STANDARD_MILESTONE_KINDS = ['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Under Control', 'Repair', 'All Clear'] as const;
 export type StandardMilestoneKind = (typeof STANDARD_MILESTONE_KINDS)[number];
 /**
  * When customers were affected, which need not be when the incident started (an outage can

@@ -5,7 +5,7 @@ const m = (kind: OrderedMilestone['kind'], at: number, label: string = kind): Or
 
 describe('milestone order', () => {
   it('ranks the eight standard kinds in the canonical order and leaves custom milestones unranked', () => {
-    expect(MILESTONE_ORDER).toEqual(['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Repair', 'Under Control', 'All Clear']);
+    expect(MILESTONE_ORDER).toEqual(['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Under Control', 'Repair', 'All Clear']);
     expect(milestoneRank('Detect')).toBe(0);
     expect(milestoneRank('All Clear')).toBe(7);
     expect(milestoneRank('Custom')).toBeNull();

@@ -178,6 +178,37 @@ describe('writeImport', () => {
     }
   });
 
+  it('commits with the same few writes whatever the import\'s size: it finishes as soon as its last block is written', async () => {
+    const commitWrites = async (events: number) => {
+      const database = await freshDb();
+      const strict = new DebriefDatabase({ name: database.name, durability: 'strict' });
+      const writes: string[] = [];
+      strict.use({
+        stack: 'dbcore',
+        name: 'record-writes',
+        create: (down) => ({
+          ...down,
+          table(name) {
+            const table = down.table(name);
+            return { ...table, mutate: (req) => (writes.push(`${name} ${req.type} ${'values' in req && req.values ? req.values.length : 'keys' in req && req.keys ? req.keys.length : 0}`), table.mutate(req)) };
+          },
+        }),
+      });
+      try {
+        const ids = Array.from({ length: events }, (_, i) => i);
+        const outcome = await writeImport(database, request(), result(ids), { blockSize: 4, commitWith: strict });
+        expect(outcome.added).toBe(events);
+        return writes.sort();
+      } finally {
+        strict.close();
+      }
+    };
+    const small = await commitWrites(3);
+    expect(small.some((w) => w.startsWith('sources put 1'))).toBe(true);
+    expect(small.some((w) => w.startsWith('eventBlocks'))).toBe(false);
+    expect(await commitWrites(3000)).toEqual(small);
+  });
+
   it('commits nothing when its staging row was taken away meanwhile', async () => {
     const database = await freshDb();
     const outcome = writeImport(database, request(), result([1, 2, 3, 4]), {

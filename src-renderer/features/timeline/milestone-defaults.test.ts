@@ -5,7 +5,7 @@ describe('defaultMilestoneKind', () => {
   it('offers the first standard milestone not yet set, then Custom', () => {
     expect(defaultMilestoneKind([])).toBe('Detect');
     expect(defaultMilestoneKind([{ kind: 'Detect' }, { kind: 'Verify' }])).toBe('Assemble');
-    const all = ['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Repair', 'Under Control', 'All Clear'] as const;
+    const all = ['Detect', 'Assemble', 'Verify', 'Dispatch', 'Mitigate', 'Under Control', 'Repair', 'All Clear'] as const;
     expect(defaultMilestoneKind(all.map((kind) => ({ kind })))).toBe('Custom');
   });
 });
