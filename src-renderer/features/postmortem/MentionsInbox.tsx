@@ -9,7 +9,7 @@ import { commentThreadRoute, navigate } from '@ui/route';
 /** Marks it read and shows its thread in the incident's postmortem. */
 function openMention(mention: Mention): void {
   void markMentionsRead([mention.id]);
-  navigate(commentThreadRoute(mention.incidentId, mention.threadId));
+  navigate(mention.threadId ? commentThreadRoute(mention.incidentId, mention.threadId) : { name: 'incident', incidentId: mention.incidentId, tab: 'postmortem' });
 }
 
 const excerpt = (text: string, length = 90) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);

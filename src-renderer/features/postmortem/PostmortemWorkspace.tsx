@@ -41,6 +41,7 @@ import { VersionsDialog } from './VersionsDialog';
 import { PresenceAvatars } from './PresenceAvatars';
 import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
+import { usePresentNames } from './use-present-names';
 import { PostmortemComments, type CommentDraft } from './PostmortemComments';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
@@ -50,6 +51,9 @@ const SAVE_LABEL: Record<SaveStatus, string> = { saved: 'All changes saved', pen
 const DOCUMENT_LABEL = 'Postmortem document';
 /** The document's editor: where focus goes after a new draft replaces it. */
 export const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
+
+/** A mention id for a teammate known only by name (ids allow letters, digits, _ and -). */
+const teammateMentionId = (name: string) => `teammate-${[...name].map((c) => (c.codePointAt(0) ?? 0).toString(36)).join('_')}`;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -71,7 +75,6 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   const doc = live ?? initial;
   const records = useIncidentRecords(incident.id);
   const names = useMemo(() => (records ? peopleNames(records) : []), [records]);
-  const mentionPeople = useMemo(() => (records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : []), [records]);
 
   // The editor is seeded once per revision; whole-document replacements bump the revision.
   const [seed, setSeed] = useState({ body: initial.body, revision: 0 });
@@ -82,6 +85,15 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   const [newTemplateId, setNewTemplateId] = useState(doc.templateId);
   // A shared incident's postmortem is co-edited; a solo one keeps the editor as it always was.
   const shared = useSharedDocument(incident.id, doc.id);
+  // "@" offers the incident's people and, on a shared incident, the teammates present (by their
+  // Team sync name: mentioning one notifies them, see mention-inbox.ts).
+  const teammates = usePresentNames(shared);
+  const mentionPeople = useMemo(() => {
+    const people = records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : [];
+    const known = new Set(people.map((p) => p.name.toLocaleLowerCase()));
+    const others = teammates.filter((name) => !known.has(name.toLocaleLowerCase()) && name !== shared?.user.name);
+    return [...people, ...others.map((name) => ({ id: teammateMentionId(name), name }))];
+  }, [records, teammates, shared]);
   const coEditing = !!shared;
   // Approved and Published are read-only for everyone until reopened.
   const locked = isReadOnlyReview(doc.review.status);
