@@ -141,3 +141,47 @@ test('every screen and dialog has no serious or critical axe finding, light and 
 
   expect(found).toEqual([]);
 });
+
+test('the dialogs the screen sweep does not open have no serious or critical axe finding either', async ({ page }) => {
+  test.slow();
+  const found: string[] = [];
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  const tl = new TimelinePage(page);
+  const pm = new PostmortemPage(page);
+  const actions = new ActionItemsPage(page);
+  const dialog = page.locator('dialog[open]');
+  const opened = async (state: string, open: () => Promise<void>) => {
+    await open();
+    await expect(dialog).toBeVisible();
+    await sweep(page, state, found);
+    await closeWithEscape(page, dialog);
+  };
+
+  await library.goto();
+  await library.createIncident({ title: 'Checkout 5xx after config 4512', severity: 'SEV2', status: 'Resolved', timeZone: 'America/Los_Angeles', started: '2024-06-12T23:52', resolved: '2024-06-13T01:10' });
+  await opened('Paste text dialog', async () => {
+    await page.getByRole('button', { name: 'More import options' }).click();
+    await page.getByRole('menuitem', { name: 'Paste text…' }).click();
+  });
+  await importer.chooseFiles([timelineFixture('pagerduty-log.json', 'application/json'), timelineFixture('timeline.csv', 'text/csv')]);
+  await importer.runImport();
+  await importer.close();
+  await opened('manual event dialog', () => tl.keyMoments.getByRole('button', { name: '+ Event' }).click());
+  await opened('Redact dialog', () => tl.row('Triggered through the API').getByRole('button', { name: /^Redact / }).click());
+  await opened('Export bundle dialog', () => page.getByRole('button', { name: 'Export bundle…' }).click());
+
+  await pm.open();
+  await pm.createDraft('Incident review');
+  await opened('Save version dialog', () => pm.toolbar.getByRole('button', { name: 'Save version…' }).click());
+  await opened('Versions dialog', () => pm.toolbar.getByRole('button', { name: 'Versions' }).click());
+  await opened('New draft dialog', () => pm.toolbar.getByRole('button', { name: 'New draft…' }).click());
+
+  await actions.openTab();
+  await opened('New action item dialog', () => page.getByRole('button', { name: 'New action item' }).first().click());
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+  await opened('Your team’s words dialog', () => page.getByRole('button', { name: 'Your team’s words…' }).click());
+
+  expect(found).toEqual([]);
+});

@@ -99,6 +99,8 @@ test('File > Export… backs up on the library and exports the postmortem inside
   await page.getByRole('tab', { name: /Timeline/ }).click();
   await page.keyboard.press('ControlOrMeta+Shift+E');
   await expect(page.getByRole('dialog', { name: 'Export postmortem' })).toBeVisible();
+  // The request travelled in the address and left it once taken.
+  await expect(page).toHaveURL(/\/postmortem$/);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Export postmortem' })).toHaveCount(0);
   // And while the postmortem is already showing.

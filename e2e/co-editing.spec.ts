@@ -180,3 +180,69 @@ test('a comment thread round trip: a teammate sees the commented text, replies, 
   // The same text with and without comments exports the same bytes.
   expect((await ana.pm.exportMarkdown()).text).toBe(markdownWithComment);
 });
+
+test('an @mention in a comment notifies the teammate on their machine, wherever they are in the app, and Open shows the thread', async ({ teammate }) => {
+  test.setTimeout(240_000);
+  const ana = await teammate(server, 'ana');
+  await ana.library.createIncident({ title: 'Cache stampede', severity: 'SEV2', services: 'api', commander: 'Ana' });
+  await ana.pm.open();
+  await ana.pm.createDraft('Executive summary');
+  await ana.pm.waitSaved();
+  const invite = await ana.sync.share('acme');
+  const ben = await teammate(server, 'ben');
+  await ben.page.context().grantPermissions(['notifications']);
+  await ben.sync.join(invite);
+  // Ben is on the timeline, not the postmortem: the notice must reach him anyway.
+  await expect(ben.page.getByRole('tab', { name: /Timeline/, selected: true })).toBeVisible();
+  // Records the desktop notifications the page shows (the real ones are still shown).
+  await ben.page.evaluate(() => {
+    const Real = window.Notification;
+    const shown: string[] = [];
+    (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title} | ${options?.body ?? ''}`);
+      }
+    }
+    window.Notification = Recorded as typeof Notification;
+  });
+
+  // Ana mentions Ben, picking his name from the suggestions.
+  await ana.pm.selectText('Cache stampede');
+  await ana.pm.toolbar.getByRole('button', { name: 'Comment', exact: true }).click();
+  const box = ana.pm.comments.getByRole('combobox', { name: 'New comment' });
+  await box.pressSequentially('Can you add the cache hit rate? @Be');
+  await ana.pm.comments.getByRole('option', { name: 'Ben' }).click();
+  await expect(box).toHaveValue('Can you add the cache hit rate? @Ben ');
+  await box.press('Control+Enter');
+  await expect(ana.pm.thread('Cache stampede')).toBeVisible();
+
+  const toast = ben.page.locator('.toast').filter({ hasText: 'Ana mentioned you' });
+  await expect(toast).toContainText('Can you add the cache hit rate? @Ben');
+  await expect(ben.page.getByRole('button', { name: 'Mentions, 1 unread' })).toBeVisible();
+  await expect.poll(() => ben.page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications)).toEqual([
+    'Ana mentioned you | On “Cache stampede”: Can you add the cache hit rate? @Ben',
+  ]);
+  await ben.page.screenshot({ path: test.info().outputPath('ben-mentioned.png') });
+  // Ana, who wrote it, is not notified of her own comment.
+  await expect(ana.page.getByRole('button', { name: /^Mentions/ })).toHaveCount(0);
+
+  await toast.getByRole('button', { name: 'Open' }).click();
+  await expect(ben.pm.thread('Cache stampede')).toHaveAttribute('aria-current', 'true');
+  await expect(ben.page.getByRole('button', { name: 'Mentions', exact: true })).toBeVisible();
+  await ben.page.screenshot({ path: test.info().outputPath('ben-opened-mention.png') });
+
+  // A reload does not notify again.
+  await ben.page.reload();
+  await expect(ben.page.getByRole('button', { name: 'Mentions', exact: true })).toBeVisible();
+  await expect(ben.page.locator('.toast').filter({ hasText: 'mentioned you' })).toHaveCount(0);
+
+  // "@" in the postmortem text offers the teammates present; mentioning Ben there notifies him too.
+  await ben.page.getByRole('tab', { name: /Timeline/ }).click();
+  await ana.pm.typeAfter('Incident Commander: Ana', ' Owner: @Be');
+  await ana.page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: 'Ben' }).click();
+  await expect(ana.pm.editor.locator('.editor-mention', { hasText: '@Ben' })).toBeVisible();
+  await expect(ben.page.locator('.toast').filter({ hasText: 'A teammate mentioned you' })).toContainText('Owner: @Ben');
+  await expect(ben.page.getByRole('button', { name: 'Mentions, 1 unread' })).toBeVisible();
+});

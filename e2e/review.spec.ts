@@ -113,13 +113,12 @@ test('annotations keep every keystroke across reloads and closed windows, with r
 
   // "Jump to event" opens the Timeline with that event selected, and its annotations beside it.
   await reopened.card('canary').getByRole('button', { name: /^Event / }).click();
-  await expect(next).toHaveURL(/\/timeline$/);
+  await expect(next).toHaveURL(/\/timeline\?event=ev-alert$/);
   const timeline = new TimelinePage(next);
   const alertRow = timeline.row('Checkout 5xx rate above 5% for 5 minutes');
   await expect(alertRow).toHaveAttribute('aria-current', 'true');
   const badge = alertRow.getByRole('button', { name: /annotation on this event/ });
   await expect(badge).toBeVisible();
-  expect(await next.evaluate(() => sessionStorage.getItem('debrief:focus-event'))).toBeNull();
   // The badge opens the event's annotations right beside it, inside the window; Escape closes them.
   await badge.click();
   const panel = next.getByRole('dialog', { name: 'Annotations on this event' });

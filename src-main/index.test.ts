@@ -52,6 +52,7 @@ const fake = vi.hoisted(() => {
     ipcMain: { handle: vi.fn() },
     shell: { openExternal: vi.fn() },
     Notification: { isSupported: () => false },
+    safeStorage: { isAsyncEncryptionAvailable: vi.fn(async () => false) },
   };
   return { state, electron };
 });

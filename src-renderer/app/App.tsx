@@ -15,12 +15,12 @@ import { BackupDialog } from '@features/backup';
 import { ImportBundleDialog, isBundleFile } from '@features/bundles';
 import { InsightsPage } from '@features/insights';
 import { JoinIncidentDialog, SyncStatusChip, TeamSyncDialog, useSyncStatus, useTeamSyncService } from '@features/team-sync';
-import { postmortemCompanion } from '@features/postmortem';
+import { MentionsInbox, postmortemCompanion } from '@features/postmortem';
 import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@data/connection';
 import { teamSync } from '@data/sync';
 import { IncidentWorkspace } from './IncidentWorkspace';
-import { navigate, useRoute } from './route';
+import { navigate, useRoute } from '@ui/route';
 
 // Shared incidents keep their co-edited postmortem's stored text current (before team sync starts).
 teamSync.addCompanion(postmortemCompanion);
@@ -94,6 +94,7 @@ export function App() {
               </a>
             </nav>
             <div className="app-bar-actions">
+              <MentionsInbox />
               <button type="button" className="team-sync-button" onClick={() => setTeamSyncOpen(true)} title="Team sync settings">
                 {syncStatus.state === 'off' ? 'Team sync' : <SyncStatusChip status={syncStatus} label="Team sync" />}
               </button>
@@ -112,7 +113,7 @@ export function App() {
             {route.name === 'action-items' && <ActionItemsOverview />}
             {route.name === 'people' && <PeopleScreen />}
             {route.name === 'insights' && <InsightsPage />}
-            {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} incidentId={route.incidentId} tab={route.tab} />}
+            {route.name === 'incident' && <IncidentWorkspace key={route.incidentId} route={route} />}
           </main>
           <ShortcutSheets />
           {backingUp && <BackupDialog onClose={() => setBackingUp(false)} />}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { INCIDENT_STATUS_LABEL } from '@core/model/incident';
 import { formatWithZoneName } from '@core/time/format-in-zone';
 import { EmptyState } from '@ui/EmptyState';
@@ -11,12 +11,11 @@ import { SHORTCUTS, type ShortcutId } from '@ui/shortcuts/catalog';
 import { IncidentFormDialog, useDeleteIncident } from '@features/library';
 import { useIncident } from '@data/incidents';
 import { IncidentImport } from '@features/import';
-import { requestPostmortemExport } from '@features/postmortem';
 import { ShareIncidentControls } from '@features/team-sync';
 import { ExportBundleDialog } from '@features/bundles';
 import { useDueDatesFollowIncident } from '@features/action-items';
-import { navigate, WORKSPACE_TABS, type WorkspaceTab } from './route';
-import { renderWorkspaceTab, TAB_LABELS } from './workspace-tabs';
+import { navigate, recordRoute, replaceRoute, timelineEventRoute, WORKSPACE_TABS, type IncidentRoute, type WorkspaceTab } from '@ui/route';
+import { renderWorkspaceTab, TAB_LABELS, type TabRequests } from './workspace-tabs';
 
 const TAB_SHORTCUTS = {
   timeline: 'incident.tab-timeline',
@@ -27,7 +26,8 @@ const TAB_SHORTCUTS = {
 
 const TABS: TabDef<WorkspaceTab>[] = WORKSPACE_TABS.map((id) => ({ id, label: TAB_LABELS[id], shortcut: SHORTCUTS[TAB_SHORTCUTS[id]].keys[0] }));
 
-export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab: WorkspaceTab }) {
+export function IncidentWorkspace({ route }: { route: IncidentRoute }) {
+  const { incidentId, tab } = route;
   const incident = useIncident(incidentId);
   const deleteIncident = useDeleteIncident();
   const [editing, setEditing] = useState(false);
@@ -42,11 +42,33 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
   useShortcut(TAB_SHORTCUTS.postmortem, () => go('postmortem'));
   useShortcut(TAB_SHORTCUTS.actions, () => go('actions'));
   useShortcut('incident.edit', () => setEditing(true), { enabled: !!incident && !editing });
-  // File > Export… inside an incident exports its postmortem.
+  // File > Export… inside an incident exports its postmortem: the request rides in the route, so
+  // the Postmortem tab takes it whenever it mounts. Already there, no second history entry.
   useAppCommand('export', () => {
-    requestPostmortemExport();
-    go('postmortem');
+    const exporting: IncidentRoute = { name: 'incident', incidentId, tab: 'postmortem', exportPostmortem: true };
+    if (tab === 'postmortem') replaceRoute(exporting);
+    else navigate(exporting);
   });
+  // One request object per change of the address (useRoute gives a new route each time): a tab
+  // acts on a request when it changes, so Back/Forward to the same event select it again.
+  // The Timeline's selection is kept in the address (without a new history entry or a render),
+  // so a reload comes back to the same event; a taken export request is cleared so Back does not
+  // open the dialog again.
+  const onSelectEvent = useCallback(
+    (eventId: string | null) => recordRoute(eventId === null ? { name: 'incident', incidentId, tab: 'timeline' } : timelineEventRoute(incidentId, eventId)),
+    [incidentId],
+  );
+  const onExportTaken = useCallback(() => replaceRoute({ name: 'incident', incidentId, tab: 'postmortem' }), [incidentId]);
+  const requests = useMemo<TabRequests>(
+    () => ({
+      focusEvent: route.event === undefined ? undefined : { eventId: route.event },
+      onSelectEvent,
+      exportPostmortem: route.exportPostmortem === true,
+      onExportTaken,
+      focusThread: route.thread === undefined ? undefined : { threadId: route.thread },
+    }),
+    [route, onSelectEvent, onExportTaken],
+  );
 
   if (incident === undefined) return <p className="loading">Loading…</p>;
   if (incident === null || incident.deletedAt) {
@@ -110,7 +132,7 @@ export function IncidentWorkspace({ incidentId, tab }: { incidentId: string; tab
         </div>
       </header>
       <Tabs tabs={TABS} active={tab} onChange={go} label="Incident workspace">
-        {renderWorkspaceTab(tab, incident)}
+        {renderWorkspaceTab(tab, incident, requests)}
       </Tabs>
       {editing && <IncidentFormDialog open incident={incident} onClose={() => setEditing(false)} reviewEdit={dueDatesFollow} />}
       {exportingBundle && <ExportBundleDialog incidentId={incident.id} title={incident.title} onClose={() => setExportingBundle(false)} />}

@@ -19,3 +19,19 @@ export function nextTask(): Promise<void> {
     port2.postMessage(null);
   });
 }
+
+interface BackgroundScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<unknown>;
+}
+
+/**
+ * Resolves in a new task that runs only once nothing more urgent waits (the browser's
+ * `scheduler.postTask` at background priority): for derivations the reader can wait for (milestone
+ * suggestions), so that a filter, a search or a scroll goes first. Where that scheduler is missing
+ * (Node), the same as nextTask.
+ */
+export function backgroundTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<BackgroundScheduler> }).scheduler;
+  if (typeof scheduler?.postTask !== 'function') return nextTask();
+  return scheduler.postTask(() => undefined, { priority: 'background' }).then(() => undefined);
+}

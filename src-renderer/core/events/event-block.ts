@@ -19,8 +19,11 @@ export const MAX_BLOCK_SIZE = 0xffff;
 const MAGIC = 0x42455244; // 'DREB'
 const VERSION = 1;
 const EXPLICIT_IDS = 1;
-const EDITED = 1;
-const DELETED = 2;
+/** Flags of a row's `bits`. */
+export const BLOCK_EDITED = 1;
+export const BLOCK_DELETED = 2;
+const EDITED = BLOCK_EDITED;
+const DELETED = BLOCK_DELETED;
 
 /** What one imported event holds, as stored; who the author is and pins are resolved on load. */
 export interface BlockEvent {
@@ -198,9 +201,12 @@ export function parseImportedEventId(id: string): { sourceId: string; position: 
   return { sourceId: id.slice(0, colon), position: Number(tail) };
 }
 
+// Most rows have no extras: they share one empty (frozen) value instead of allocating their own.
+const NO_EXTRAS: Extras = Object.freeze({});
+
 export function blockExtras(block: DecodedBlock, row: number): Extras {
+  if (block.extras.offsets[row] === block.extras.offsets[row + 1]) return NO_EXTRAS;
   const json = block.extras.get(row);
-  if (json === '') return {};
   try {
     return JSON.parse(json) as Extras;
   } catch {

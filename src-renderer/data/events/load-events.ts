@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { CorruptBlockError } from '@core/events/byte-codec';
 import { decodeBlockTerms, type EventBlockPostings } from '@core/events/block-terms';
-import { blockEvent, blockEventId, decodeEventBlock, type DecodedBlock } from '@core/events/event-block';
+import { BLOCK_DELETED, BLOCK_EDITED, blockEventId, blockExtras, decodeEventBlock, type DecodedBlock } from '@core/events/event-block';
 import type { EventState, ManualEventRecord, TimelineEvent } from '@core/model/event';
 import type { Source, SourceFormat } from '@core/model/source';
 import { decodeRaw } from '@db/event-blocks';
@@ -63,42 +63,51 @@ export async function readIncidentEvents(database: DebriefDatabase, incidentId: 
 
 const NO_STATE = { pinned: false, redacted: false, redactions: [] };
 
-/** One stored row as the timeline model's event. */
+/**
+ * One stored row as the timeline model's event, read straight from the block's columns (the
+ * timeline makes a million of these on open: no intermediate object per row). Empty lists are
+ * one shared frozen array; events are never changed in place.
+ */
 export function materialiseEvent(records: Pick<IncidentEventRecords, 'states' | 'actors'>, source: Source, block: DecodedBlock, row: number, raw: unknown): TimelineEvent {
-  const stored = blockEvent(block, row);
+  const extras = blockExtras(block, row);
   const id = blockEventId(source.id, block, row);
   const state = records.states.get(id) ?? NO_STATE;
-  const { actorId, actorName } = records.actors.resolve(stored.actorAlias, stored.actorId, stored.actorName);
+  const actorAlias = block.actorAlias.get(row);
+  const storedActorId = block.actorId.get(row);
+  const person = records.actors.person(actorAlias, storedActorId);
+  const bits = block.bits[row];
   return {
-    ...stored.extra,
+    ...extras.x,
     id,
     incidentId: source.incidentId,
     sourceId: source.id,
-    sourceFormat: stored.sourceFormat as SourceFormat,
-    dedupeKey: stored.dedupeKey,
-    kind: stored.kind as TimelineEvent['kind'],
-    at: stored.at,
-    originalTime: stored.originalTime,
-    actorId,
-    actorAlias: stored.actorAlias,
-    actorName,
-    channel: stored.channel,
-    text: stored.text,
-    ...(stored.mentions ? { mentions: stored.mentions } : {}),
-    links: stored.links,
-    threadParentKey: stored.threadParentKey,
-    ...(stored.alsoInChannel ? { alsoInChannel: true } : {}),
-    replyCount: stored.replyCount,
-    edited: stored.edited,
-    deleted: stored.deleted,
-    reactions: stored.reactions,
-    attachments: stored.attachments,
+    sourceFormat: (block.format.get(row) ?? '') as SourceFormat,
+    dedupeKey: block.dedupeKey.get(row),
+    kind: (block.kind.get(row) ?? 'message') as TimelineEvent['kind'],
+    at: block.at[row],
+    originalTime: block.originalTime.get(row),
+    actorId: person ? person.id : storedActorId,
+    actorAlias,
+    actorName: person ? person.displayName : (block.actorName.get(row) ?? ''),
+    channel: block.channel.get(row) ?? '',
+    text: block.text.get(row),
+    ...(extras.m ? { mentions: extras.m } : {}),
+    links: extras.l ?? NONE,
+    threadParentKey: block.threadParentKey.get(row),
+    ...(extras.c ? { alsoInChannel: true } : {}),
+    replyCount: block.replyCount[row],
+    edited: (bits & BLOCK_EDITED) !== 0,
+    deleted: (bits & BLOCK_DELETED) !== 0,
+    reactions: extras.r ?? NONE,
+    attachments: extras.a ?? NONE,
     pinned: state.pinned,
     redacted: state.redacted,
     redactions: state.redactions,
     raw: raw ?? null,
   };
 }
+
+const NONE: never[] = Object.freeze([]) as never[];
 
 export function materialiseManual(records: Pick<IncidentEventRecords, 'states'>, record: ManualEventRecord): TimelineEvent {
   const state = records.states.get(record.id) ?? NO_STATE;

@@ -4,6 +4,7 @@ import type { Person } from '@core/model/person';
 import { localDateKey } from '@core/action-items/due-date';
 import type { SlaPolicy } from '@core/action-items/sla-policy';
 import { SeverityBadge } from '@ui/SeverityBadge';
+import { routeHref, timelineEventRoute } from '@ui/route';
 import { TrashIcon } from '@ui/icons';
 import type { ItemRow, RowGroup } from './item-filters';
 import { SlaBadge } from './SlaBadge';
@@ -167,7 +168,15 @@ export function ItemTable({ groups, showIncident, policy, timeZone, people, acti
                   </button>
                   <span className="ai-meta muted">
                     {KIND_LABEL[item.kind]}
-                    {item.eventIds.length > 0 && ` · ${item.eventIds.length} event${item.eventIds.length === 1 ? '' : 's'}`}
+                    {item.eventIds[0] !== undefined && (
+                      <>
+                        {' · '}
+                        {/* The moment the item came from, on the incident's Timeline (the first, when there are several). */}
+                        <a href={routeHref(timelineEventRoute(item.incidentId, item.eventIds[0]))} tabIndex={-1} className="ai-event-link" title="Open on the Timeline">
+                          {item.eventIds.length} event{item.eventIds.length === 1 ? '' : 's'}
+                        </a>
+                      </>
+                    )}
                     {item.annotationIds.length > 0 && ` · ${item.annotationIds.length} annotation${item.annotationIds.length === 1 ? '' : 's'}`}
                     {link.ok && link.link && (
                       <>

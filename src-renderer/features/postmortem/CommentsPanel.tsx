@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CommentThread } from '@editor/comment-threads';
 import { CommentComposer } from './CommentComposer';
 
@@ -24,6 +24,12 @@ export interface CommentsPanelProps {
 /** Comment threads on the postmortem: the open ones, a new one being written, then the resolved. */
 export function CommentsPanel({ threads, people, activeThreadId, onActivate, pending, onCreate, onCancelPending, onReply, onResolve, timeText }: CommentsPanelProps) {
   const [showResolved, setShowResolved] = useState(false);
+  const panel = useRef<HTMLElement | null>(null);
+  // The open thread (chosen in the text, or from a mention) is brought into view.
+  useEffect(() => {
+    if (!activeThreadId) return;
+    panel.current?.querySelector(`[data-thread-id="${CSS.escape(activeThreadId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeThreadId, threads]);
   const open = threads.filter((thread) => !thread.resolved);
   const resolved = threads.filter((thread) => thread.resolved);
 
@@ -73,7 +79,7 @@ export function CommentsPanel({ threads, people, activeThreadId, onActivate, pen
   };
 
   return (
-    <aside className="pm-comments" aria-label="Comments">
+    <aside className="pm-comments" aria-label="Comments" ref={panel}>
       <h2 className="pm-comments-title">Comments {open.length > 0 && <span className="muted">({open.length} open)</span>}</h2>
       {pending && (
         <div className="pm-thread pm-thread-new" role="group" aria-label="New comment">

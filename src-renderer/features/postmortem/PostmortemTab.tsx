@@ -5,36 +5,48 @@ import { EmptyState } from '@ui/EmptyState';
 import { restoreFocus } from '@ui/focus-return';
 import { useToast } from '@ui/toast-context';
 import { useCurrentDocument } from '@data/documents';
-import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { generatePostmortem } from './postmortem-actions';
 import { DOCUMENT_EDITOR, PostmortemWorkspace } from './PostmortemWorkspace';
 import { TemplatePicker } from './TemplatePicker';
 import { useUserTemplates, templateChoices } from './user-templates';
 import './postmortem.css';
 
+interface PostmortemTabProps {
+  incident: Incident;
+  /** File > Export… (or a link) asked for the export dialog: opened once, then `onExportTaken`. */
+  exportRequested?: boolean;
+  onExportTaken?: () => void;
+  /** A comment thread to open (a mention was opened); a new object per request. */
+  focusThread?: { threadId: string };
+}
+
 /** The Postmortem tab: a template picker until a draft exists, then the document workspace. */
-export function PostmortemTab({ incident }: { incident: Incident }) {
+export function PostmortemTab({ incident, exportRequested = false, onExportTaken, focusThread }: PostmortemTabProps) {
   const doc = useCurrentDocument(incident.id);
   const stored = useUserTemplates();
   const choices = useMemo(() => templateChoices(stored ?? []), [stored]);
 
   if (doc === undefined || stored === undefined) return <p className="loading">Loading…</p>;
-  if (doc === null) return <NewPostmortem incident={incident} choices={choices} />;
-  return <PostmortemWorkspace key={doc.id} incident={incident} initial={doc} choices={choices} />;
+  if (doc === null) return <NewPostmortem incident={incident} choices={choices} exportRequested={exportRequested} onExportTaken={onExportTaken} />;
+  return <PostmortemWorkspace key={doc.id} incident={incident} initial={doc} choices={choices} exportRequested={exportRequested} onExportTaken={onExportTaken} focusThread={focusThread} />;
 }
 
-function NewPostmortem({ incident, choices }: { incident: Incident; choices: ReturnType<typeof templateChoices> }) {
+interface NewPostmortemProps {
+  incident: Incident;
+  choices: ReturnType<typeof templateChoices>;
+  exportRequested: boolean;
+  onExportTaken: (() => void) | undefined;
+}
+
+function NewPostmortem({ incident, choices, exportRequested, onExportTaken }: NewPostmortemProps) {
   const toast = useToast();
   const [selectedId, setSelectedId] = useState(DEFAULT_TEMPLATE_ID);
   const [busy, setBusy] = useState(false);
   const selected = choices.find((c) => c.template.id === selectedId)?.template ?? choices[0]?.template;
   // Nothing to export yet: drop a File > Export… request so it does not pop up after the draft is created.
   useEffect(() => {
-    const drop = () => void takeExportRequest();
-    drop();
-    window.addEventListener(EXPORT_REQUEST_EVENT, drop);
-    return () => window.removeEventListener(EXPORT_REQUEST_EVENT, drop);
-  }, []);
+    if (exportRequested) onExportTaken?.();
+  }, [exportRequested, onExportTaken]);
 
   const create = async () => {
     if (!selected) return;

@@ -28,20 +28,20 @@ import {
   type PostmortemRecord,
 } from '@data/documents';
 import { ExportDialog, type ExportFormat } from './ExportDialog';
-import { EXPORT_REQUEST_EVENT, takeExportRequest } from './export-request';
 import { postmortemHtml } from './html-export';
 import { exportFileName, postmortemMarkdown } from './markdown-export';
 import { generatePostmortem, importPostmortem, loadContext, regeneratePostmortem, undoRegenerate } from './postmortem-actions';
 import { sectionLabel } from './postmortem-draft';
 import { SaveVersionDialog } from './SaveVersionDialog';
 import { TemplatePicker } from './TemplatePicker';
-import { jumpToTimelineEvent } from '@ui/timeline-focus';
+import { navigate, timelineEventRoute } from '@ui/route';
 import { useAutosave, type SaveStatus } from './use-autosave';
 import type { TemplateChoice } from './user-templates';
 import { VersionsDialog } from './VersionsDialog';
 import { PresenceAvatars } from './PresenceAvatars';
 import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
+import { usePresentNames } from './use-present-names';
 import { PostmortemComments, type CommentDraft } from './PostmortemComments';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
@@ -52,22 +52,29 @@ const DOCUMENT_LABEL = 'Postmortem document';
 /** The document's editor: where focus goes after a new draft replaces it. */
 export const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
 
+/** A mention id for a teammate known only by name (ids allow letters, digits, _ and -). */
+const teammateMentionId = (name: string) => `teammate-${[...name].map((c) => (c.codePointAt(0) ?? 0).toString(36)).join('_')}`;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 interface WorkspaceProps {
   incident: Incident;
   initial: PostmortemRecord;
   choices: readonly TemplateChoice[];
+  /** File > Export… asked for the export dialog (see PostmortemTab). */
+  exportRequested: boolean;
+  onExportTaken: (() => void) | undefined;
+  /** A comment thread to open (see PostmortemTab). */
+  focusThread?: { threadId: string } | undefined;
 }
 
 /** The postmortem editor with its toolbar: regenerate, versions, import and export. */
-export function PostmortemWorkspace({ incident, initial, choices }: WorkspaceProps) {
+export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken, focusThread }: WorkspaceProps) {
   const toast = useToast();
   const live = useCurrentDocument(incident.id);
   const doc = live ?? initial;
   const records = useIncidentRecords(incident.id);
   const names = useMemo(() => (records ? peopleNames(records) : []), [records]);
-  const mentionPeople = useMemo(() => (records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : []), [records]);
 
   // The editor is seeded once per revision; whole-document replacements bump the revision.
   const [seed, setSeed] = useState({ body: initial.body, revision: 0 });
@@ -78,6 +85,15 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   const [newTemplateId, setNewTemplateId] = useState(doc.templateId);
   // A shared incident's postmortem is co-edited; a solo one keeps the editor as it always was.
   const shared = useSharedDocument(incident.id, doc.id);
+  // "@" offers the incident's people and, on a shared incident, the teammates present (by their
+  // Team sync name: mentioning one notifies them, see mention-inbox.ts).
+  const teammates = usePresentNames(shared);
+  const mentionPeople = useMemo(() => {
+    const people = records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : [];
+    const known = new Set(people.map((p) => p.name.toLocaleLowerCase()));
+    const others = teammates.filter((name) => !known.has(name.toLocaleLowerCase()) && name !== shared?.user.name);
+    return [...people, ...others.map((name) => ({ id: teammateMentionId(name), name }))];
+  }, [records, teammates, shared]);
   const coEditing = !!shared;
   // Approved and Published are read-only for everyone until reopened.
   const locked = isReadOnlyReview(doc.review.status);
@@ -87,6 +103,13 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
   const peopleNamesForMentions = useMemo(() => mentionPeople.map((person) => person.name), [mentionPeople]);
+
+  // A mention opened from the inbox (or Back to it) shows its thread.
+  const [threadAsked, setThreadAsked] = useState<typeof focusThread>(undefined);
+  if (focusThread !== threadAsked) {
+    setThreadAsked(focusThread);
+    if (focusThread) setActiveThread(focusThread.threadId);
+  }
 
   const startComment = () => {
     const editor = editorRef.current;
@@ -101,14 +124,14 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
   };
 
   // File > Export… opens the export dialog, whether it arrived before or after this mounted.
+  const [exportAsked, setExportAsked] = useState(false);
+  if (exportRequested !== exportAsked) {
+    setExportAsked(exportRequested);
+    if (exportRequested) setPanel('export');
+  }
   useEffect(() => {
-    const openRequested = () => {
-      if (takeExportRequest()) setPanel('export');
-    };
-    openRequested();
-    window.addEventListener(EXPORT_REQUEST_EVENT, openRequested);
-    return () => window.removeEventListener(EXPORT_REQUEST_EVENT, openRequested);
-  }, []);
+    if (exportRequested) onExportTaken?.();
+  }, [exportRequested, onExportTaken]);
 
   const template = choices.find((c) => c.template.id === doc.templateId)?.template ?? null;
   const zone = incident.timeZone;
@@ -320,7 +343,7 @@ export function PostmortemWorkspace({ incident, initial, choices }: WorkspacePro
           onChange={onChange}
           people={mentionPeople}
           onEventReferenceClick={(eventId) => {
-            void autosave.flush().then(() => jumpToTimelineEvent(incident.id, eventId));
+            void autosave.flush().then(() => navigate(timelineEventRoute(incident.id, eventId)));
           }}
           ariaLabel={DOCUMENT_LABEL}
           placeholder="Write the postmortem…"

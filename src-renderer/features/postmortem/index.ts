@@ -1,3 +1,3 @@
 export { PostmortemTab } from './PostmortemTab';
-export { requestPostmortemExport } from './export-request';
 export { postmortemCompanion } from './postmortem-companion';
+export { MentionsInbox } from './MentionsInbox';

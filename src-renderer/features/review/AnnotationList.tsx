@@ -4,7 +4,7 @@ import type { TimelineEvent } from '@core/model/event';
 import { AnnotationCard } from './AnnotationCard';
 import { toggleTag } from '@data/annotations';
 import { countByTag, filterAnnotations, NO_FILTER, type AnnotationFilter, type TargetFilter } from './annotation-filters';
-import { jumpToTimelineEvent } from '@ui/timeline-focus';
+import { navigate, timelineEventRoute } from '@ui/route';
 import { TagChips } from './TagChips';
 import { targetLabel } from './target-label';
 import type { MentionablePerson } from './use-review-data';
@@ -78,7 +78,7 @@ export function AnnotationList({ incidentId, annotations, eventsById, people, zo
                 people={people}
                 zone={zone}
                 target={targetLabel(annotation.target, event, zone)}
-                onJump={eventId && event ? () => jumpToTimelineEvent(incidentId, eventId) : undefined}
+                onJump={eventId && event ? () => navigate(timelineEventRoute(incidentId, eventId)) : undefined}
               />
             </div>
           );

@@ -34,6 +34,7 @@ interface TimelineSidebarProps {
   fail: (err: unknown) => void;
 }
 
+const CAN_SLICE = 1024;
 const suggestionKey = (s: MilestoneSuggestion) => `${s.kind}|${s.label}|${s.eventId}`;
 const NOTHING_FOUND: { pinned: TimelineEvent[]; suggestions: MilestoneSuggestion[]; canReports: ReturnType<typeof findCanReports> } = { pinned: [], suggestions: [], canReports: [] };
 
@@ -43,7 +44,8 @@ export function TimelineSidebar(props: TimelineSidebarProps) {
   const dismissed = useSetting(dismissedKey(incident.id), dismissedSchema, NOTHING_DISMISSED, 0);
 
   // Suggestions and CAN reports read every event: on a large incident they are found after
-  // the render, in slices (see useStaged), so an import's commit does not freeze the window.
+  // the render, in slices (see useStaged), so an import's commit does not freeze the window, and
+  // at background priority, so opening the incident, a filter, a search or scrolling go first.
   const [cache] = useState(() => new StageCache());
   const hiddenSuggestions = dismissed.value.suggestions;
   const found =
@@ -57,20 +59,30 @@ export function TimelineSidebar(props: TimelineSidebarProps) {
           return all.filter((s) => !hidden.has(suggestionKey(s)));
         });
         yield;
-        const canReports = cache.stage('can', [events], () => {
-          // What is redacted stays out of the panel too: this screen is projected in the review.
-          const shown = events.map((e) => (e.redacted || e.redactions.length > 0 ? { ...e, text: redactedText(e) } : e));
-          const byId = new Map(events.map((e) => [e.id, e]));
-          return findCanReports(shown).map((entry) => {
-            const event = byId.get(entry.eventId);
-            const structured = event && !event.redacted && event.redactions.length === 0 ? structuredCanReport(event.raw) : null;
-            return structured ? { ...entry, ...structured } : entry;
-          });
+        const canReports = yield* cache.stageSteps('can', [events], function* () {
+          // A slice of events at a time: the scan reads every text, and runs while the reader scrolls.
+          const found: ReturnType<typeof findCanReports> = [];
+          for (let start = 0; start < events.length; start += CAN_SLICE) {
+            const slice = events.slice(start, start + CAN_SLICE);
+            // What is redacted stays out of the panel too: this screen is projected in the review.
+            const shown = slice.map((e) => (e.redacted || e.redactions.length > 0 ? { ...e, text: redactedText(e) } : e));
+            const reports = findCanReports(shown);
+            const byId = new Map(reports.length ? slice.map((e) => [e.id, e]) : []);
+            for (const entry of reports) {
+              const event = byId.get(entry.eventId);
+              const structured = event && !event.redacted && event.redactions.length === 0 ? structuredCanReport(event.raw) : null;
+              found.push(structured ? { ...entry, ...structured } : entry);
+            }
+            yield;
+          }
+          // Stable, and each slice's reports are already in event order: the same order as one pass.
+          return found.sort((a, b) => a.at - b.at);
         });
         return { pinned, suggestions, canReports };
       },
       [events, milestones, hiddenSuggestions],
       events.length > BACKGROUND_EVENTS,
+      'background',
     ) ?? NOTHING_FOUND;
   const { pinned, suggestions, canReports } = found;
   const candidates = useMemo(() => {

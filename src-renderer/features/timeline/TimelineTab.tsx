@@ -1,5 +1,5 @@
 import { chatTextToPlain } from '@core/chat-text/chat-text';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import type { TimelineEvent } from '@core/model/event';
 import type { Milestone } from '@core/model/milestone';
@@ -11,7 +11,6 @@ import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 import { deleteManualEvent, manualSourceId, restoreManualEvent, setPinned } from '@data/events';
 import { db } from '@data/connection';
 import { useToast } from '@ui/toast-context';
-import { takeTimelineFocus } from '@ui/timeline-focus';
 import { COMPACT_LAYOUT_QUERY, useMediaQuery } from '@ui/use-media-query';
 import { ActivityOverview } from './ActivityOverview';
 import { FilterBar } from './FilterBar';
@@ -23,7 +22,7 @@ import { TimelineEmpty } from './TimelineEmpty';
 import { TimelineSidebar } from './TimelineSidebar';
 import { TimelineDialogs, type DialogState } from './TimelineDialogs';
 import { ZoneSwitch } from './ZoneSwitch';
-import { filterChoices } from './filter-options';
+import { filterChoices, filterChoicesSteps } from './filter-options';
 import { defaultMilestoneKind } from './milestone-defaults';
 import { rowIndexOf } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, NO_SPLITS, sameEventSplitsKey, sameEventSplitsSchema, timelineViewSchema, viewKey } from './timeline-settings';
@@ -50,7 +49,21 @@ const NO_EVENTS: TimelineEvent[] = [];
 const NO_VIEW: TimelineView = { filtered: [], same: { merged: new Map(), shownIn: new Map() }, fold: { top: [], replies: new Map(), parentOf: new Map() }, rows: [], hits: [] };
 const NO_LOOKUPS = { choices: filterChoices([], [], ''), byId: new Map<string, TimelineEvent>() };
 
-export function TimelineTab({ incident, eventAside }: { incident: Incident; eventAside?: EventAside }) {
+/** A request to select an event, from the route: one object per navigation, so the same event asked again is selected again. */
+export interface TimelineFocus {
+  readonly eventId: string;
+}
+
+interface TimelineTabProps {
+  incident: Incident;
+  eventAside?: EventAside;
+  /** Arriving from a postmortem reference, an annotation or an action item: the event to select. */
+  focus?: TimelineFocus;
+  /** Told whenever the selected event changes (the app keeps it in the address). */
+  onSelect?: (eventId: string | null) => void;
+}
+
+export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineTabProps) {
   const incidentId = incident.id;
   const [mountedAt] = useState(nowMs);
   const { events, complete, postings } = useVisibleEvents(incidentId);
@@ -68,10 +81,10 @@ export function TimelineTab({ incident, eventAside }: { incident: Incident; even
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(NO_IDS);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(NO_IDS);
-  // Arriving from a postmortem reference or an annotation starts with that event selected.
-  const [focusRequest] = useState(takeTimelineFocus);
-  const [selectedId, setSelectedId] = useState<string | null>(focusRequest);
-  const [jump, setJump] = useState<{ id: string; nonce: number; focus?: boolean } | null>(focusRequest ? { id: focusRequest, nonce: 1 } : null);
+  // Arriving with a focus request starts with that event selected.
+  const [selectedId, setSelectedId] = useState<string | null>(focus?.eventId ?? null);
+  const [jump, setJump] = useState<{ id: string; nonce: number; focus?: boolean } | null>(focus ? { id: focus.eventId, nonce: 1 } : null);
+  const [takenFocus, setTakenFocus] = useState(focus);
   const [dialog, setDialog] = useState<DialogState>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   // Short or narrow windows start with the chart and the filter row folded away, so the list
@@ -91,7 +104,7 @@ export function TimelineTab({ incident, eventAside }: { incident: Incident; even
   const lookups = useStaged(
     function* () {
       const list = events ?? NO_EVENTS;
-      const choices = lookupCache.stage('choices', [list, sources, incidentId], () => filterChoices(list, sources, manualSourceId(incidentId)));
+      const choices = yield* lookupCache.stageSteps('choices', [list, sources, incidentId], () => filterChoicesSteps(list, sources, manualSourceId(incidentId)));
       yield;
       const byId = lookupCache.stage('byId', [list], () => new Map(list.map((e) => [e.id, e])));
       return { choices, byId };
@@ -118,6 +131,16 @@ export function TimelineTab({ incident, eventAside }: { incident: Incident; even
       setSelectedId(id);
       setJump((j) => ({ id, nonce: (j?.nonce ?? 0) + 1, focus }));
   };
+
+  // A later request while the Timeline shows (Back/Forward between events): select and scroll.
+  if (focus !== takenFocus) {
+    setTakenFocus(focus);
+    if (focus && focus.eventId !== selectedId) {
+      setSelectedId(focus.eventId);
+      setJump((j) => ({ id: focus.eventId, nonce: (j?.nonce ?? 0) + 1 }));
+    }
+  }
+  useEffect(() => onSelect?.(selectedId), [onSelect, selectedId]);
 
   const selected = selectedId ? byId.get(selectedId) : undefined;
   const togglePin = (event: TimelineEvent) => void setPinned(db, event, !event.pinned).catch(fail);

@@ -1,1 +1,1 @@
-export { TimelineTab } from './TimelineTab';
+export { TimelineTab, type TimelineFocus } from './TimelineTab';

@@ -34,6 +34,18 @@ describe('staged derivations', () => {
     expect(await run).toBeUndefined();
   });
 
+  it('at background priority, start only after a task of their own, so a cancel before then runs nothing', async () => {
+    const log: string[] = [];
+    let cancelled = false;
+    const run = runInSlices(() => stages(log), () => cancelled, 'background');
+    expect(log).toEqual([]);
+    cancelled = true;
+    expect(await run).toBeUndefined();
+    expect(log).toEqual([]);
+    expect(await runInSlices(() => stages(log), () => false, 'background')).toBe('rows ready');
+    expect(log).toEqual(['filter', 'threads', 'rows']);
+  });
+
   it('a stage whose inputs are the same objects is not computed again', () => {
     const cache = new StageCache();
     const events = [1, 2, 3];

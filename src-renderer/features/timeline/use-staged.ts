@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type DependencyList } from 'react';
-import { nextTask } from '@core/next-task';
+import { backgroundTask, nextTask } from '@core/next-task';
 import { runStaged, type Staged } from './stage-cache';
 
 export { runStaged, type Staged };
@@ -15,18 +15,26 @@ export { runStaged, type Staged };
 /** Longest stretch of stages run back to back before the page gets a turn. */
 const SLICE_MS = 8;
 
+/** How urgent a derivation run after the render is: `background` ones wait for everything else. */
+export type StagedPriority = 'normal' | 'background';
+
 /**
  * Runs `make` in slices of tasks until it returns, unless `cancelled()` turns true first (then
  * resolves to undefined).
  */
-export async function runInSlices<T>(make: Staged<T>, cancelled: () => boolean): Promise<T | undefined> {
+export async function runInSlices<T>(make: Staged<T>, cancelled: () => boolean, priority: StagedPriority = 'normal'): Promise<T | undefined> {
+  const pause = priority === 'background' ? backgroundTask : nextTask;
+  if (priority === 'background') {
+    await pause();
+    if (cancelled()) return undefined;
+  }
   const run = make();
   let sliceStart = performance.now();
   for (;;) {
     const step = run.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= SLICE_MS) {
-      await nextTask();
+      await pause();
       if (cancelled()) return undefined;
       sliceStart = performance.now();
     }
@@ -35,10 +43,10 @@ export async function runInSlices<T>(make: Staged<T>, cancelled: () => boolean):
 
 /**
  * The latest result of `make` for `deps`: computed while rendering when `background` is false;
- * otherwise computed in slices after the render, the previous result (or undefined before the
- * first) standing in until it is done.
+ * otherwise computed in slices after the render (at `priority`), the previous result (or
+ * undefined before the first) standing in until it is done.
  */
-export function useStaged<T>(make: Staged<T>, deps: DependencyList, background: boolean): T | undefined {
+export function useStaged<T>(make: Staged<T>, deps: DependencyList, background: boolean, priority: StagedPriority = 'normal'): T | undefined {
   // The last finished result, from either path; a holder so the render path can record it.
   const [holder] = useState<{ value: T | undefined }>(() => ({ value: undefined }));
   const [, setFinished] = useState(0);
@@ -48,7 +56,7 @@ export function useStaged<T>(make: Staged<T>, deps: DependencyList, background: 
   useEffect(() => {
     if (!background) return;
     let cancelled = false;
-    void runInSlices(make, () => cancelled).then((value) => {
+    void runInSlices(make, () => cancelled, priority).then((value) => {
       if (cancelled || value === undefined) return;
       holder.value = value;
       setFinished((n) => n + 1);
@@ -57,7 +65,7 @@ export function useStaged<T>(make: Staged<T>, deps: DependencyList, background: 
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [background, ...deps]);
+  }, [background, priority, ...deps]);
   return holder.value;
 }
 
