@@ -12,7 +12,7 @@ const HOME = 'core/markdown/markdown-escape.ts';
 const NOT_MARKDOWN = new Set(['core/blameless/lint-blameless.ts']);
 const BACKSLASH_ESCAPE = /\.replace\([^\n]*,\s*['`]\\\\\$[&\d]/;
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
