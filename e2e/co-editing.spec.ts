@@ -237,4 +237,12 @@ test('an @mention in a comment notifies the teammate on their machine, wherever 
   await ben.page.reload();
   await expect(ben.page.getByRole('button', { name: 'Mentions', exact: true })).toBeVisible();
   await expect(ben.page.locator('.toast').filter({ hasText: 'mentioned you' })).toHaveCount(0);
+
+  // "@" in the postmortem text offers the teammates present; mentioning Ben there notifies him too.
+  await ben.page.getByRole('tab', { name: /Timeline/ }).click();
+  await ana.pm.typeAfter('Incident Commander: Ana', ' Owner: @Be');
+  await ana.page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: 'Ben' }).click();
+  await expect(ana.pm.editor.locator('.editor-mention', { hasText: '@Ben' })).toBeVisible();
+  await expect(ben.page.locator('.toast').filter({ hasText: 'A teammate mentioned you' })).toContainText('Owner: @Ben');
+  await expect(ben.page.getByRole('button', { name: 'Mentions, 1 unread' })).toBeVisible();
 });

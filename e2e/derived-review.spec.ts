@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { formatDuration } from '../src-renderer/core/metrics/elapsed';
+import { METRIC_KEYS, METRICS } from '../src-renderer/core/metrics/incident-metrics';
 import { expect, test } from './fixtures';
 import { ImportPage, zipFixtureFolder } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
@@ -64,3 +67,49 @@ test('suggested milestones from what responders wrote give the true metrics in t
   await expect(kenji).toContainText(/matched by “(Kenji Sato|kenji\.sato)” matches/);
   expect(network.external).toEqual([]);
 });
+
+/** What the e2e reads of a truth file (the full schema lives with the fixtures, beside the importers). */
+const truthSchema = z.object({
+  title: z.string(),
+  timeZone: z.string(),
+  milestones: z.record(z.string(), z.string()),
+  severityChanges: z.array(z.object({ to: z.string() })),
+  metrics: z.record(z.enum(METRIC_KEYS), z.number()),
+});
+
+/** The other two fixture incidents, in their own styles (bot-driven; chatty with no bot). */
+const MORE_FIXTURES = [
+  { folder: 'search-latency', started: '2024-09-03T05:12' },
+  { folder: 'login-outage', started: '2024-11-20T19:00' },
+] as const;
+
+for (const { folder, started } of MORE_FIXTURES) {
+  test(`the ${folder} fixture's confirmed suggestions give its truth file's metrics in the panel`, async ({ page }) => {
+    test.slow();
+    const dir = join(import.meta.dirname, '..', 'src-renderer', 'core', 'milestones', '__fixtures__', folder);
+    const truth = truthSchema.parse(JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')));
+    const read = (name: string, mimeType: string) => ({ name, mimeType, buffer: readFileSync(join(dir, name)) });
+    const library = new LibraryPage(page);
+    const importer = new ImportPage(page);
+    await library.goto();
+    await library.createIncident({ title: truth.title, severity: 'SEV3', status: 'Resolved', timeZone: truth.timeZone, started });
+    const slack = zipFixtureFolder(join('..', '..', '..', 'src-renderer', 'core', 'milestones', '__fixtures__', folder, 'slack-export'), `${folder}-slack.zip`);
+    await importer.chooseFiles([slack, read('pagerduty-log.json', 'application/json'), read('statuspage.json', 'application/json'), read('deploys.csv', 'text/csv')]);
+    await importer.runImport();
+    await importer.close();
+
+    const tl = new TimelinePage(page);
+    const kinds = [...Object.keys(truth.milestones), ...truth.severityChanges.map((c) => `Severity changed to ${c.to}`)];
+    for (const kind of kinds) {
+      const confirm = tl.milestones.getByRole('button', { name: `Confirm ${kind}`, exact: true });
+      await confirm.click();
+      await expect(confirm).toHaveCount(0);
+    }
+    for (const key of METRIC_KEYS) {
+      await expect(tl.metric(METRICS[key].label), key).toHaveText(formatDuration(truth.metrics[key] * 1000));
+    }
+    // The true order raises no warning.
+    await expect(tl.milestones.getByText(/usually comes before/)).toHaveCount(0);
+    await tl.metrics.screenshot({ path: test.info().outputPath(`${folder}-metrics.png`) });
+  });
+}

@@ -3,6 +3,7 @@ import { BackupPage } from './pages/backup-page';
 import { bridgeStats, installDesktopBridge, queuePick, savedFile } from './pages/desktop-bridge';
 import { csvTimeline, fixtureFile, ImportPage, zipFixtureFolder } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
+import { TeamSyncPage } from './pages/team-sync-page';
 import { TimelinePage } from './pages/timeline-page';
 
 const MIB = 1024 * 1024;
@@ -86,4 +87,33 @@ test('desktop backup: saved in chunks through the bridge, and restored from a fi
   await library.row('Queue backlog after failover').getByRole('button').first().click();
   await expect(page.locator('.tl-count')).toHaveText('100,000 events');
   expect((await bridgeStats(page)).largestRead).toBeLessThanOrEqual(8 * MIB);
+});
+
+test('desktop Team sync: the token goes to the keychain through the bridge, never into the library, and the dialog says so', async ({ page }) => {
+  // Installed after the bridge without a keychain, so this one is the page's bridge.
+  await installDesktopBridge(page, { keychain: true });
+  const token = 'dbr_a1b2c3d4e5_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
+  await new LibraryPage(page).goto();
+  const sync = new TeamSyncPage(page);
+  // No server needs to answer: this is about where the settings go.
+  await sync.setUp({ server: 'ws://127.0.0.1:4', team: 'acme', token, name: 'Ana' });
+
+  await page.getByRole('banner').getByRole('button', { name: /Team sync/ }).click();
+  await expect(sync.dialog.getByLabel('Access token')).toHaveValue(token);
+  await expect(sync.dialog).toContainText('Debrief keeps it on this computer encrypted with your system’s keychain');
+  await page.screenshot({ path: test.info().outputPath('desktop-team-sync-keychain.png') });
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('debrief');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('settings').objectStore('settings').get('teamSync.settings');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => resolve(JSON.stringify(request.result));
+        };
+      }),
+  );
+  expect(stored).toContain('"tokenInVault":true');
+  expect(stored).not.toContain('dbr_');
 });

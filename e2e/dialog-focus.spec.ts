@@ -139,6 +139,17 @@ test('a new action item takes focus on its row; the SLA policy and Backup dialog
   await expect(page.getByRole('button', { name: 'Back up or restore…' })).toBeFocused();
 });
 
+test('a new incident takes focus into its page; a cancelled one gives it back to New incident', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await library.openNewIncident();
+  await page.keyboard.press('Escape');
+  await expect(library.dialog).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'New incident' })).toBeFocused();
+  await library.createIncident(INCIDENT);
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
 test('the skip link is the first Tab stop and moves focus past the app bar to the incident', async ({ page }) => {
   const library = new LibraryPage(page);
   await library.goto();

@@ -97,7 +97,22 @@ test.describe('desktop shell', () => {
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
-      bridge: ['appVersion', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'saveFile', 'showNotification'],
+      bridge: [
+        'abortSave',
+        'appVersion',
+        'beginSave',
+        'finishSave',
+        'onMenuCommand',
+        'openExternal',
+        'openFiles',
+        'printToPdf',
+        'readFile',
+        'readSyncToken',
+        'rememberSyncOrigin',
+        'showNotification',
+        'writeSave',
+        'writeSyncToken',
+      ],
       ipcRenderer: false,
     });
     const version = await window.evaluate(() => (globalThis as unknown as { debriefDesktop: { appVersion(): Promise<string> } }).debriefDesktop.appVersion());

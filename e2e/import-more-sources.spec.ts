@@ -1,5 +1,6 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { buildSlackdumpSqlite, ledgerIncidentArchive } from '../src-renderer/core/importers/__fixtures__/build-slackdump-sqlite';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library-page';
 import { fixtureFile, ImportPage } from './pages/import-page';
@@ -173,4 +174,22 @@ test('imports a slackdump chunk archive (gzipped) and then its dump, which adds 
   const timeline = new TimelinePage(page).list;
   await expect(timeline.getByText('Lag back under 1k, monitoring')).toBeVisible();
   await expect(timeline.getByText('Triggered: ledger-consumer lag > 10k')).toBeVisible();
+});
+
+test('imports a slackdump SQLite archive (slackdump archive), detected from its content, with its thread and a DM', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Ledger lag from the archive', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T10:55', resolved: '2024-06-12T12:00' });
+  const archive = Buffer.from(await buildSlackdumpSqlite(await ledgerIncidentArchive()));
+  await importer.chooseFiles([{ name: 'slackdump.sqlite', mimeType: 'application/vnd.sqlite3', buffer: archive }]);
+  await expect(importer.item('slackdump.sqlite').getByLabel('Format of slackdump.sqlite')).toHaveValue('slackdump');
+  await expect(importer.item('slackdump.sqlite')).toContainText('6 events');
+  await importer.runImport();
+  await expect(importer.result('slackdump.sqlite')).toContainText('6 added');
+  await importer.close();
+  const timeline = new TimelinePage(page).list;
+  await expect(timeline.getByText('Lag back under 1k, monitoring (edited)')).toBeVisible();
+  await expect(timeline.getByText('I can take the broker side')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('slackdump-sqlite.png') });
 });

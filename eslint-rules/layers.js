@@ -34,7 +34,7 @@ export const LEGACY_IMPORTERS = new Map([
 ]);
 
 /** Packages `core/` may use: pure, DOM-free, platform-free. Add one here only if it is all three. */
-export const CORE_PACKAGES = /^(zod|date-fns|@date-fns\/tz|papaparse|fflate|yaml|htmlparser2|vitest|fast-check)(\/.*)?$/;
+export const CORE_PACKAGES = /^(zod|date-fns|@date-fns\/tz|papaparse|fflate|yaml|htmlparser2|sql\.js|vitest|fast-check)(\/.*)?$/;
 
 const FORBIDDEN_PACKAGES = {
   db: /^(react|react-dom|lexical|@lexical\/.*|electron)(\/.*)?$/,

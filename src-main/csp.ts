@@ -1,5 +1,6 @@
 /**
- * The production Content Security Policy: no remote scripts, no eval. The web build puts it
+ * The production Content Security Policy: no remote scripts, no eval (compiling our own bundled
+ * WebAssembly is allowed, 'wasm-unsafe-eval', which permits nothing else). The web build puts it
  * in a meta tag; the desktop app also sends it as a header from the app:// protocol.
  * Styles allow inline attributes because React sets style props (positions of virtual rows).
  * Workers are bundled files, so neither workers nor fetch need `blob:`. Trusted Types make every
@@ -10,7 +11,8 @@
  */
 export const CONTENT_SECURITY_POLICY: string = [
   "default-src 'self'",
-  "script-src 'self'",
+  // WebAssembly only (no eval): the import worker reads slackdump's SQLite archives with sql.js.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -52,6 +52,7 @@ const fake = vi.hoisted(() => {
     ipcMain: { handle: vi.fn() },
     shell: { openExternal: vi.fn() },
     Notification: { isSupported: () => false },
+    safeStorage: { isAsyncEncryptionAvailable: vi.fn(async () => false) },
   };
   return { state, electron };
 });
@@ -105,7 +106,9 @@ describe('main process entry', () => {
     expect(res?.status).toBe(403);
     const missing = await fake.state.handlers.get('app')?.(new Request('app://debrief/assets/none.js'));
     expect(missing?.status).toBe(404);
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    // Scripts only from the app; WebAssembly (sql.js) may compile, JavaScript eval may not.
+    expect(CONTENT_SECURITY_POLICY.split('; ')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
   });
 
   it('quits at once when another instance holds the lock', async () => {

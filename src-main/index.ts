@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, protocol, screen, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, protocol, safeStorage, screen, session } from 'electron';
 import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './app-protocol';
 import { SyncOriginStore } from './sync-origin-store';
+import { SyncTokenStore } from './sync-token-store';
 import { registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
 import { IPC_CHANNELS } from './preload/ipc-channels';
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     defaultSaveDir: app.getPath('documents'),
     syncOrigin,
+    syncToken: new SyncTokenStore(app.getPath('userData'), safeStorage),
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

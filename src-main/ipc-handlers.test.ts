@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type IpcResult } from './preload/ipc-channels';
+import { SyncTokenStore } from './sync-token-store';
+import { testSafeStorage } from './test-safe-storage';
 import { trustedOrigins } from './url-policy';
 
 const electron = vi.hoisted(() => {
@@ -75,6 +77,7 @@ beforeEach(() => {
     appVersion: '1.2.3',
     defaultSaveDir: dir,
     syncOrigin: { remember: async (origin) => void remembered.push(origin) },
+    syncToken: new SyncTokenStore(dir, testSafeStorage(), 'darwin'),
   });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -205,5 +208,20 @@ describe('registerIpcHandlers', () => {
     }
     expect(await call(IPC_CHANNELS.rememberSyncOrigin, 'wss://x.example', event('https://evil.example/'))).toMatchObject({ ok: false, code: 'IPC_UNTRUSTED_SENDER' });
     expect(remembered).toEqual(['wss://sync.example.com:8443', null]);
+  });
+
+  it('keeps the team sync token through the main process, encrypted, and refuses anything but a token from the app', async () => {
+    const token = 'dbr_a1b2c3d4e5_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
+    expect(await call(IPC_CHANNELS.readSyncToken)).toEqual({ ok: true, value: { token: null, protection: 'encrypted' } });
+    expect(await call(IPC_CHANNELS.writeSyncToken, token)).toEqual({ ok: true, value: 'encrypted' });
+    expect(readFileSync(path.join(dir, 'sync-token.bin')).includes(Buffer.from(token))).toBe(false);
+    expect(await call(IPC_CHANNELS.readSyncToken)).toEqual({ ok: true, value: { token, protection: 'encrypted' } });
+    for (const bad of ['', 'two words', 'x'.repeat(201), 42, { token }]) {
+      expect(await call(IPC_CHANNELS.writeSyncToken, bad)).toMatchObject({ ok: false, code: 'IPC_INVALID_ARGUMENT' });
+    }
+    expect(await call(IPC_CHANNELS.readSyncToken, 'extra')).toMatchObject({ ok: false, code: 'IPC_INVALID_ARGUMENT' });
+    expect(await call(IPC_CHANNELS.readSyncToken, undefined, event('https://evil.example/'))).toMatchObject({ ok: false, code: 'IPC_UNTRUSTED_SENDER' });
+    expect(await call(IPC_CHANNELS.writeSyncToken, null)).toEqual({ ok: true, value: 'encrypted' });
+    expect(await call(IPC_CHANNELS.readSyncToken)).toEqual({ ok: true, value: { token: null, protection: 'encrypted' } });
   });
 });

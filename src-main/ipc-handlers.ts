@@ -3,7 +3,7 @@ import { BrowserWindow, Notification, dialog, ipcMain, shell } from 'electron';
 import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 import type { z } from 'zod';
 import { IPC_CHANNELS, type InvokeChannel, type IpcResult } from './preload/ipc-channels';
-import type { BeginSaveResult, PickedFileRef, SaveFileResult } from './preload/desktop-api';
+import type { BeginSaveResult, PickedFileRef, SaveFileResult, SyncTokenProtection, SyncTokenState } from './preload/desktop-api';
 import { writeFileAtomic } from './atomic-file';
 import { DesktopError } from './ipc-errors';
 import {
@@ -12,6 +12,7 @@ import {
   externalUrlSchema,
   noArgumentsSchema,
   syncOriginSchema,
+  syncTokenSchema,
   notificationRequestSchema,
   openFilesRequestSchema,
   parseArgument,
@@ -31,6 +32,8 @@ export interface IpcHandlerContext {
   defaultSaveDir: string;
   /** Where the team sync server's origin is kept for the next start's CSP. */
   syncOrigin: { remember(origin: string | null): Promise<void> };
+  /** Where the team sync token is kept encrypted (sync-token-store.ts). */
+  syncToken: { read(): Promise<SyncTokenState>; write(token: string | null): Promise<SyncTokenProtection> };
 }
 
 /**
@@ -159,5 +162,7 @@ export function registerIpcHandlers(ctx: IpcHandlerContext, state: IpcState = { 
 
   handle(IPC_CHANNELS.appVersion, noArgumentsSchema, (): string => ctx.appVersion);
   handle(IPC_CHANNELS.rememberSyncOrigin, syncOriginSchema, (origin): Promise<void> => ctx.syncOrigin.remember(origin));
+  handle(IPC_CHANNELS.readSyncToken, noArgumentsSchema, (): Promise<SyncTokenState> => ctx.syncToken.read());
+  handle(IPC_CHANNELS.writeSyncToken, syncTokenSchema, (token): Promise<SyncTokenProtection> => ctx.syncToken.write(token));
   return state;
 }

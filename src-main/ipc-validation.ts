@@ -97,6 +97,12 @@ export const noArgumentsSchema = z.undefined();
 /** A team sync server's origin for the CSP, or null: nothing that could add another directive. */
 export const syncOriginSchema = z.string().max(300).regex(SYNC_ORIGIN_PATTERN).nullable();
 
+/**
+ * A team sync access token to keep, or null to forget it. Its exact shape is the renderer's to
+ * check; here only that it is a short run of printable characters (nothing to smuggle into a file).
+ */
+export const syncTokenSchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces').nullable();
+
 export function parseArgument<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {

@@ -21,8 +21,8 @@ const CHUNK = 8 * 1024 * 1024;
  * saves, restoring from a lazily read file — runs for real. The main process's side of the same
  * contract is unit-tested in src-main/.
  */
-export async function installDesktopBridge(page: Page): Promise<void> {
-  await page.addInitScript((chunk) => {
+export async function installDesktopBridge(page: Page, options: { keychain?: boolean } = {}): Promise<void> {
+  await page.addInitScript(([chunk, keychain]) => {
     const picks: { name: string; path: string; bytes: Uint8Array }[][] = [];
     const files = new Map<string, Uint8Array>();
     const saves = new Map<string, { name: string; chunks: Uint8Array[] }>();
@@ -86,11 +86,22 @@ export async function installDesktopBridge(page: Page): Promise<void> {
         return '0.0.0-e2e';
       },
       async rememberSyncOrigin() {},
+      // With `keychain`, the main process's encrypted store (kept in sessionStorage so that it
+      // survives the restart the first server needs); without, a desktop that has no keychain.
+      async readSyncToken() {
+        return keychain ? { token: sessionStorage.getItem('test.keychain'), protection: 'encrypted' } : { token: null, protection: 'unavailable' };
+      },
+      async writeSyncToken(token: string | null) {
+        if (!keychain) return 'unavailable';
+        if (token === null) sessionStorage.removeItem('test.keychain');
+        else sessionStorage.setItem('test.keychain', token);
+        return 'encrypted';
+      },
       onMenuCommand() {
         return () => undefined;
       },
     };
-  }, CHUNK);
+  }, [CHUNK, options.keychain ?? false] as const);
 }
 
 /** The files the next Open dialog "returns". */

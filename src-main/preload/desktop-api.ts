@@ -71,6 +71,20 @@ export interface PrintToPdfRequest {
   suggestedName: string;
 }
 
+/**
+ * How the desktop keeps the team sync token: `encrypted` with the operating system's keychain
+ * (Electron safeStorage), or `unavailable` when this computer offers none (on Linux without a
+ * keyring Chromium would only obfuscate it with a fixed key): the renderer then keeps the token
+ * as the browser build does, and says so.
+ */
+export type SyncTokenProtection = 'encrypted' | 'unavailable';
+
+export interface SyncTokenState {
+  /** The kept token; null when none is kept or it can no longer be decrypted (another keychain). */
+  token: string | null;
+  protection: SyncTokenProtection;
+}
+
 export const MENU_COMMANDS = ['new-incident', 'import', 'export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -92,6 +106,10 @@ export interface DesktopApi {
   appVersion(): Promise<string>;
   /** The team sync server's origin (ws(s)://host[:port]) for the CSP of the next start; null for none. */
   rememberSyncOrigin(origin: string | null): Promise<void>;
+  /** The team sync token kept encrypted by the main process, and whether it can encrypt at all. */
+  readSyncToken(): Promise<SyncTokenState>;
+  /** Keeps the token encrypted (null forgets it); `unavailable` means nothing was kept. */
+  writeSyncToken(token: string | null): Promise<SyncTokenProtection>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -33,7 +33,7 @@ beforeEach(() => electron.ipcRenderer.invoke.mockReset());
 
 describe('preload bridge', () => {
   it('exposes only the DesktopApi methods, never ipcRenderer', () => {
-    expect(Object.keys(api).sort()).toEqual(['abortSave', 'appVersion', 'beginSave', 'finishSave', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'readFile', 'rememberSyncOrigin', 'showNotification', 'writeSave']);
+    expect(Object.keys(api).sort()).toEqual(['abortSave', 'appVersion', 'beginSave', 'finishSave', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'readFile', 'readSyncToken', 'rememberSyncOrigin', 'showNotification', 'writeSave', 'writeSyncToken']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
   });

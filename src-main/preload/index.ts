@@ -30,6 +30,8 @@ const api = {
   openExternal: (url) => invoke(IPC_CHANNELS.openExternal, url),
   appVersion: () => invoke(IPC_CHANNELS.appVersion),
   rememberSyncOrigin: (origin) => invoke(IPC_CHANNELS.rememberSyncOrigin, origin),
+  readSyncToken: () => invoke(IPC_CHANNELS.readSyncToken),
+  writeSyncToken: (token) => invoke(IPC_CHANNELS.writeSyncToken, token),
   onMenuCommand(listener) {
     const forward = (_event: Electron.IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -14,6 +14,8 @@ export const IPC_CHANNELS = {
   openExternal: 'debrief:open-external',
   appVersion: 'debrief:app-version',
   rememberSyncOrigin: 'debrief:remember-sync-origin',
+  readSyncToken: 'debrief:read-sync-token',
+  writeSyncToken: 'debrief:write-sync-token',
   menuCommand: 'debrief:menu-command',
 } as const;
 

@@ -65,6 +65,7 @@ export function IncidentWorkspace({ route }: { route: IncidentRoute }) {
       onSelectEvent,
       exportPostmortem: route.exportPostmortem === true,
       onExportTaken,
+      focusThread: route.thread === undefined ? undefined : { threadId: route.thread },
     }),
     [route, onSelectEvent, onExportTaken],
   );

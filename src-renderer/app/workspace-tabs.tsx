@@ -24,6 +24,8 @@ export interface TabRequests {
   onSelectEvent: (eventId: string | null) => void;
   exportPostmortem: boolean;
   onExportTaken: () => void;
+  /** A comment thread to open on the Postmortem (a new object per request). */
+  focusThread: { threadId: string } | undefined;
 }
 
 /** Each tab belongs to one feature; the app only composes them. */
@@ -39,7 +41,7 @@ export function renderWorkspaceTab(tab: WorkspaceTab, incident: Incident, reques
         </>
       );
     case 'postmortem':
-      return <PostmortemTab incident={incident} exportRequested={requests.exportPostmortem} onExportTaken={requests.onExportTaken} />;
+      return <PostmortemTab incident={incident} exportRequested={requests.exportPostmortem} onExportTaken={requests.onExportTaken} focusThread={requests.focusThread} />;
     case 'actions':
       return <ActionItemsTab incident={incident} />;
   }

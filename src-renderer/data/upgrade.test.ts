@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@db/database';
+import { viewerTimeZone } from '@core/time/zones';
 import { DebriefDatabase } from '@db/schema';
 import { restoreBackup } from './backup';
 import { libraryTableHashes, visibleEventHashes } from './__fixtures__/library-hashes';
@@ -31,6 +32,22 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
+/** What the upgrade adds to version-4 records: the SLA start each action item's due date counted from. */
+/**
+ * The fixture's items: one with a date set by hand (no start), one whose P1 due date the policy
+ * counted from the review (2024-06-18 16:00 UTC), in UTC: in another zone that due date is not what the
+ * policy gives, and the start stays unknown (the item then counts from the incident's dates).
+ */
+const V4_SLA_STARTS = {
+  'eda74469-fda4-474d-bfd7-ec8ea6703cf7': null,
+  'edc0a6cb-be49-4856-a146-29ee5edd6b72': viewerTimeZone() === 'UTC' ? Date.parse('2024-06-18T16:00:00Z') : undefined,
+};
+const UPGRADE_DERIVED = { actionItems: ['slaStartAt'] };
+
+async function slaStarts(database: DebriefDatabase): Promise<Record<string, number | null | undefined>> {
+  return Object.fromEntries((await database.actionItems.toArray()).map((item) => [item.id, item.slaStartAt]));
+}
+
 async function openCurrent(name: string) {
   const database = track(new DebriefDatabase({ name }));
   await openDatabase(database);
@@ -43,8 +60,10 @@ describe('upgrading a version 4 library', () => {
     await v4Library(name);
     const database = await openCurrent(name);
     expect(database.verno).toBe(5);
-    expect(await libraryTableHashes(database)).toEqual(V4_SHOWED.tables);
+    expect(await libraryTableHashes(database, UPGRADE_DERIVED)).toEqual(V4_SHOWED.tables);
     expect(await visibleEventHashes(database)).toEqual(V4_SHOWED.events);
+    // Version 4 kept no SLA start: the upgrade recovers it (a date set by hand counts from nothing).
+    expect(await slaStarts(database)).toEqual(V4_SLA_STARTS);
   });
 
   it('leaves version 4 as it was when the upgrade fails half-way, and the next start retries', async () => {
@@ -73,8 +92,9 @@ describe('upgrading a version 4 library', () => {
     after.close();
 
     const database = await openCurrent(name);
-    expect(await libraryTableHashes(database)).toEqual(V4_SHOWED.tables);
+    expect(await libraryTableHashes(database, UPGRADE_DERIVED)).toEqual(V4_SHOWED.tables);
     expect(await visibleEventHashes(database)).toEqual(V4_SHOWED.events);
+    expect(await slaStarts(database)).toEqual(V4_SLA_STARTS);
   });
 
   it('completes records an older version left short, once, and keeps one it cannot place', async () => {
@@ -98,8 +118,9 @@ describe('a backup made by version 4', () => {
   it('restores into the current version with every record as version 4 showed it', async () => {
     const database = await openCurrent(freshName());
     await restoreBackup(database, v4Backup(database.name), 'debrief-backup-2024-06-21.json');
-    expect(await libraryTableHashes(database)).toEqual(V4_SHOWED.tables);
+    expect(await libraryTableHashes(database, UPGRADE_DERIVED)).toEqual(V4_SHOWED.tables);
     expect(await visibleEventHashes(database)).toEqual(V4_SHOWED.events);
+    expect(await slaStarts(database)).toEqual(V4_SLA_STARTS);
   });
 
   it('is refused whole when a record cannot be placed, naming it; the library is unchanged', async () => {

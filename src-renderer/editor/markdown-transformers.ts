@@ -20,7 +20,7 @@ import {
 } from '@lexical/markdown';
 import { $createLinkNode, $isAutoLinkNode, $isLinkNode } from '@lexical/link';
 import { $createTextNode, $isParagraphNode, $isRootNode, $isTabNode, $isTextNode, ParagraphNode, type ElementNode } from 'lexical';
-import { escapeBlockLines, escapeMarkup, escapeText, linkDestination } from '@core/markdown/markdown-escape';
+import { escapeBlockLines, escapeMarkup, escapeText, linkDestination, linkTitle } from '@core/markdown/markdown-escape';
 import { $createMentionNode, $isMentionNode, MentionNode } from './mention-node';
 import { createTableTransformer } from './table-transformer';
 import { PERSON_URL_PREFIX, exportedUrl, isAllowedUrl, isValidReferenceId } from './url-policy';
@@ -108,7 +108,7 @@ const SAFE_LINK: TextMatchTransformer = {
     const text = exportChildren(node);
     if (!isAllowedUrl(node.getURL())) return text;
     const title = node.getTitle();
-    const titlePart = title ? ` "${escapeMarkup(title.replace(/(["\\])/g, '\\$1'))}"` : '';
+    const titlePart = title ? linkTitle(title) : '';
     const url = exportedUrl(node.getURL());
     return `[${text === '' ? escapeText(url) : text}](${linkDestination(url)}${titlePart})`;
   },

@@ -70,5 +70,7 @@ export function createBrowserPlatform(): Platform {
     onMenuCommand() {
       return () => undefined;
     },
+    // A web page has no keychain to encrypt with: team sync keeps the token with its settings.
+    syncTokenVault: null,
   };
 }

@@ -1,11 +1,28 @@
+import { z } from 'zod';
 import type { DesktopApi } from '../../src-main/preload/desktop-api';
 import { IPC_CHUNK_BYTES } from '../../src-main/preload/ipc-channels';
-import type { PickedFile, Platform } from './platform';
+import type { PickedFile, Platform, SyncTokenVault } from './platform';
 import { DesktopFile } from './desktop-file';
 import { safeExternalUrl } from './external-url';
 
 function extensionsOf(accept: string[] | undefined): string[] {
   return (accept ?? []).filter((a) => a.startsWith('.')).map((a) => a.slice(1));
+}
+
+const protectionSchema = z.enum(['encrypted', 'unavailable']);
+const tokenStateSchema = z.object({ token: z.string().nullable(), protection: protectionSchema });
+
+/** The main process's encrypted token store, its answers checked like any input from outside the page. */
+function tokenVault(api: DesktopApi): SyncTokenVault {
+  return {
+    async read() {
+      const state = tokenStateSchema.parse(await api.readSyncToken());
+      return { token: state.token, canEncrypt: state.protection === 'encrypted' };
+    },
+    async write(token) {
+      return protectionSchema.parse(await api.writeSyncToken(token)) === 'encrypted';
+    },
+  };
 }
 
 export function createElectronPlatform(api: DesktopApi): Platform {
@@ -47,5 +64,6 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     appVersion: () => api.appVersion(),
     rememberSyncOrigin: (origin) => api.rememberSyncOrigin(origin),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
+    syncTokenVault: tokenVault(api),
   };
 }

@@ -23,6 +23,14 @@ export interface SaveOptions {
   filter?: { name: string; extensions: string[] };
 }
 
+/** The desktop app's encrypted keeping of the team sync token (see Platform.syncTokenVault). */
+export interface SyncTokenVault {
+  /** The kept token (null: none, or no longer decryptable) and whether this computer can encrypt. */
+  read(): Promise<{ token: string | null; canEncrypt: boolean }>;
+  /** Keeps the token encrypted (null forgets it); false when this computer cannot encrypt (nothing kept then). */
+  write(token: string | null): Promise<boolean>;
+}
+
 /**
  * Every desktop service the features may use. Features talk to this interface only; the
  * Electron implementation goes over the preload bridge, the browser one uses web APIs.
@@ -43,4 +51,10 @@ export interface Platform {
    */
   rememberSyncOrigin(origin: string | null): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Desktop: the team sync token is kept by the main process, encrypted with the operating
+   * system's keychain (Electron safeStorage). Browser: null, the token stays with team sync's
+   * settings in this site's storage (IndexedDB), unencrypted, and the settings dialog says so.
+   */
+  readonly syncTokenVault: SyncTokenVault | null;
 }

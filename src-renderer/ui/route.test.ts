@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, timelineEventRoute, type Route } from './route';
+import { commentThreadRoute, parseRoute, routeHref, timelineEventRoute, type Route } from './route';
 
 describe('hash routes', () => {
   it('round-trips the library, incident tabs and their requests', () => {
@@ -17,6 +17,9 @@ describe('hash routes', () => {
     expect(routeHref(timelineEventRoute('inc-1', 'ev-42'))).toBe('#/incidents/inc-1/timeline?event=ev-42');
     expect(routeHref({ name: 'incident', incidentId: 'inc-1', tab: 'postmortem', exportPostmortem: true })).toBe('#/incidents/inc-1/postmortem?export=1');
     expect(routeHref({ name: 'incident', incidentId: 'inc-1', tab: 'timeline' })).toBe('#/incidents/inc-1/timeline');
+    expect(routeHref(commentThreadRoute('inc-1', 'th/1'))).toBe('#/incidents/inc-1/postmortem?thread=th%2F1');
+    expect(parseRoute('#/incidents/inc-1/postmortem?thread=th%2F1')).toEqual(commentThreadRoute('inc-1', 'th/1'));
+    expect(parseRoute('#/incidents/inc-1/timeline?thread=th-1')).toEqual({ name: 'incident', incidentId: 'inc-1', tab: 'timeline' });
   });
 
   it('drops a request on a tab it does not belong to', () => {

@@ -6,10 +6,11 @@ export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 /**
  * An incident's tab, with what another screen asked of it: `event` selects that event on the
  * Timeline (`#/incidents/:id/timeline?event=…`); `exportPostmortem` opens the Postmortem's export
- * dialog once (`#/incidents/:id/postmortem?export=1`). Cross-feature requests travel in the route,
+ * dialog once (`#/incidents/:id/postmortem?export=1`); `thread` opens that comment thread of the
+ * postmortem (`#/incidents/:id/postmortem?thread=…`, from a mention). Cross-feature requests travel in the route,
  * so they survive a tab that is not mounted yet and a reload, and Back/Forward replay them.
  */
-export type IncidentRoute = { name: 'incident'; incidentId: string; tab: WorkspaceTab; event?: string; exportPostmortem?: true };
+export type IncidentRoute = { name: 'incident'; incidentId: string; tab: WorkspaceTab; event?: string; exportPostmortem?: true; thread?: string };
 
 export type Route = { name: 'library' } | { name: 'action-items' } | { name: 'people' } | { name: 'insights' } | IncidentRoute;
 
@@ -25,6 +26,8 @@ export function parseRoute(hash: string): Route {
     const event = params.get('event');
     if (tab === 'timeline' && event) route.event = event;
     if (tab === 'postmortem' && params.get('export') === '1') route.exportPostmortem = true;
+    const thread = params.get('thread');
+    if (tab === 'postmortem' && thread) route.thread = thread;
     return route;
   }
   if (parts[0] === 'action-items') return { name: 'action-items' };
@@ -47,6 +50,7 @@ export function routeHref(route: Route): string {
       const params = new URLSearchParams();
       if (route.tab === 'timeline' && route.event) params.set('event', route.event);
       if (route.tab === 'postmortem' && route.exportPostmortem) params.set('export', '1');
+      if (route.tab === 'postmortem' && route.thread) params.set('thread', route.thread);
       const query = params.toString();
       return `#/incidents/${encodeURIComponent(route.incidentId)}/${route.tab}${query ? `?${query}` : ''}`;
     }
@@ -56,6 +60,11 @@ export function routeHref(route: Route): string {
 /** The Timeline of an incident with `eventId` selected and scrolled into view. */
 export function timelineEventRoute(incidentId: string, eventId: string): IncidentRoute {
   return { name: 'incident', incidentId, tab: 'timeline', event: eventId };
+}
+
+/** The Postmortem of an incident with comment thread `threadId` open. */
+export function commentThreadRoute(incidentId: string, threadId: string): IncidentRoute {
+  return { name: 'incident', incidentId, tab: 'postmortem', thread: threadId };
 }
 
 /** Opens a route as a new history entry. */

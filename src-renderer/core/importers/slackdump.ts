@@ -7,8 +7,9 @@
  *   `.jsonl`) files, one JSON chunk a line, `{t, ts, id, r?, p?, m[], u[], ch[], ci?}` where `t` 0
  *   is a channel's messages, 1 a thread's, 3 users, 4 channels, 5 one channel's info;
  * - `slackdump export` writes a standard Slack export ZIP, which the Slack importer reads.
- * Its newer `archive` output is a SQLite database (`slackdump.sqlite`): refused with the command
- * that turns it into an export ZIP. Messages are converted exactly as Slack exports' are.
+ * - its newer `archive` output, a SQLite database (`slackdump.sqlite`), read with sql.js
+ *   (slackdump-sqlite.ts).
+ * Messages are converted exactly as Slack exports' are.
  */
 import { Gunzip } from 'fflate';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import { SkipCounter, SKIP_REASON } from './slack/skip-counter';
 import { slackChannelSchema, slackMessageSchema, slackUserSchema, type SlackMessage, type SlackUser } from './slack/slack-schemas';
 import { orderAndDedupe, replyCounts, type LocatedMessage } from './slack/threads';
 import { UserDirectory } from './slack/users';
+import { looksLikeSlackdumpDatabase, readSlackdumpDatabase } from './slackdump-sqlite';
 import { decodeUtf8, refuseBinary } from './text-decode';
 
 const FORMAT = 'slackdump';
@@ -131,25 +133,47 @@ async function parseSlackdump(input: ImportInput, options: BaseImportOptions, ho
     }
     return found;
   };
-  const addMessages = (target: Conversation, list: readonly unknown[], where: ImportErrorLocation, field: string) => {
-    list.forEach((raw, index) => {
-      const message = validateShape(slackMessageSchema, raw, where, `${field}[${index}]`);
-      target.messages.push({ message, entry: where.entry ?? where.file, index });
-      const replies = (raw as { slackdump_thread_replies?: unknown }).slackdump_thread_replies;
-      if (Array.isArray(replies)) addMessages(target, replies, where, `${field}[${index}].slackdump_thread_replies`);
-    });
+  const addMessage = (target: Conversation, raw: unknown, where: ImportErrorLocation, field: string, index: number) => {
+    const message = validateShape(slackMessageSchema, raw, where, field);
+    target.messages.push({ message, entry: where.entry ?? where.file, index });
+    const replies = (raw as { slackdump_thread_replies?: unknown }).slackdump_thread_replies;
+    if (Array.isArray(replies)) addMessages(target, replies, where, `${field}.slackdump_thread_replies`);
   };
+  const addMessages = (target: Conversation, list: readonly unknown[], where: ImportErrorLocation, field: string) => {
+    list.forEach((raw, index) => addMessage(target, raw, where, `${field}[${index}]`, index));
+  };
+  const addChannel = (raw: unknown, where: ImportErrorLocation, field?: string) => {
+    const info = validateShape(slackChannelSchema.partial({ name: true }), raw, where, field);
+    const target = conversation(info.id);
+    target.name ||= info.name ?? '';
+    // A DM's channel object names the other person.
+    const user = (raw as { user?: unknown }).user;
+    if (typeof user === 'string' && target.members.length === 0) target.members = [user];
+  };
+  let sqliteRows = 0;
   let recognised = 0;
 
   for (const entry of inputFiles(input)) {
     throwIfAborted(hooks.signal, entry.where);
     if (!/\.(json|jsonl|json\.gz|jsonl\.gz|sqlite)$/i.test(entry.label) && input.kind === 'folder') continue;
     if (isSqlite(await entry.head(16))) {
-      throw new ImportError(
-        'WRONG_SHAPE',
-        'this is a slackdump SQLite archive, which Debrief cannot read directly: run "slackdump convert -f export <archive folder>" and import the ZIP it writes',
-        entry.where,
+      recognised++;
+      await readSlackdumpDatabase(
+        entry,
+        limits,
+        {
+          // Each row's location names its table and key as the field, the base of any path inside DATA.
+          user: (raw, where) => users.push(validateShape(slackUserSchema, raw, where, where.field)),
+          channel: (raw, where) => addChannel(raw, where, where.field),
+          member: (channelId, userId) => {
+            const target = conversation(channelId);
+            if (!target.members.includes(userId)) target.members.push(userId);
+          },
+          message: (channelId, raw, where) => addMessage(conversation(channelId), raw, where, where.field ?? '', sqliteRows++),
+        },
+        hooks.signal,
       );
+      continue;
     }
     const { text, warnings: readWarnings } = await readText(entry, limits);
     warnings.push(...readWarnings);
@@ -185,13 +209,7 @@ async function parseSlackdump(input: ImportInput, options: BaseImportOptions, ho
           (chunk.u ?? []).forEach((user, index) => users.push(validateShape(slackUserSchema, user, where, `u[${index}]`)));
         } else if (chunk.t === CHUNK_CHANNELS || chunk.t === CHUNK_CHANNEL_INFO) {
           const list = chunk.t === CHUNK_CHANNELS ? (chunk.ch ?? []) : chunk.ci ? [chunk.ci] : [];
-          list.forEach((raw, index) => {
-            const info = validateShape(slackChannelSchema.partial({ name: true }), raw, where, chunk.t === CHUNK_CHANNELS ? `ch[${index}]` : 'ci');
-            const target = conversation(info.id);
-            target.name ||= info.name ?? '';
-            const user = (raw as { user?: unknown }).user;
-            if (typeof user === 'string' && target.members.length === 0) target.members = [user];
-          });
+          list.forEach((raw, index) => addChannel(raw, where, chunk.t === CHUNK_CHANNELS ? `ch[${index}]` : 'ci'));
         }
       }
       continue;
@@ -254,7 +272,7 @@ async function detectSlackdump(input: ImportInput): Promise<number> {
   for (const file of inputFiles(input).slice(0, 20)) {
     try {
       const head = await file.head(64 * 1024);
-      if (isSqlite(head) && /slackdump/i.test(file.label)) return 0.9;
+      if (looksLikeSlackdumpDatabase(head)) return 0.95;
       const isGzip = head[0] === GZIP[0] && head[1] === GZIP[1];
       const text = decodeUtf8(isGzip ? gunzipStart(head) : head).text.replace(/^\ufeff/, '').trimStart();
       if (/^\{\s*"channel_id"\s*:/.test(text) && /"messages"\s*:\s*\[/.test(text)) best = Math.max(best, 0.9);
@@ -268,7 +286,7 @@ async function detectSlackdump(input: ImportInput): Promise<number> {
 
 export const slackdumpImporter: Importer = {
   id: FORMAT,
-  label: 'slackdump (dump or chunk archive)',
+  label: 'slackdump (dump, chunk or SQLite archive)',
   detect: detectSlackdump,
   async preview(input: ImportInput, options: BaseImportOptions): Promise<ImportPreview> {
     const result = await parseSlackdump(input, options);

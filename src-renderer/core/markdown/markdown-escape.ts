@@ -145,3 +145,8 @@ export function eventLink(text: string, eventId: string): string {
   const id = encodeURIComponent(eventId).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `[${escapeInline(text)}](${EVENT_LINK_PREFIX}${id})`;
 }
+
+/** A link's title part, ` "title"`: quotes and backslashes escaped inside, markup escaped as text. */
+export function linkTitle(title: string): string {
+  return ` "${escapeMarkup(title.replace(/(["\\])/g, '\\$1'))}"`;
+}

@@ -2,6 +2,7 @@ import { chatTextToPlain } from '../chat-text/chat-text';
 import type { TimelineEvent } from '../model/event';
 import type { Milestone, MilestoneKind, StandardMilestoneKind } from '../model/milestone';
 import { recogniseCanReport } from '../timeline/can-report';
+import { runSteps } from '../steps';
 import { severityChangeIn } from './severity-in-text';
 import { pagerDutyType, sourceCandidates } from './source-rules';
 import { ROLLBACK_DEPLOY, TEXT_RULES } from './text-rules';
@@ -86,13 +87,6 @@ const STEP = 1024;
 /** Time, then id: the one order every pass reads the events in. */
 const byTimeThenId = (a: SuggestionEvent, b: SuggestionEvent) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Runs a pausable computation to its end. */
-function runSteps<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** milestoneCandidates, pausing (yield) every few thousand events. */
 function* milestoneCandidateSteps(ordered: readonly SuggestionEvent[], options: SuggestionOptions): Generator<void, SuggestionCandidate[], void> {

@@ -11,11 +11,16 @@ function recordKey(record: { id?: unknown; key?: unknown; sourceId?: unknown; se
   return `${String(record.sourceId)}/${String(record.seq).padStart(8, '0')}`;
 }
 
+/** Fields an upgrade derives and adds, per table: left out when comparing with what an older version stored. */
+export type DerivedFields = Readonly<Record<string, readonly string[]>>;
+
 /** Every table of the library: its record count and the SHA-256 of its content, for before/after comparisons. */
-export async function libraryTableHashes(database: DebriefDatabase): Promise<TableHashes> {
+export async function libraryTableHashes(database: DebriefDatabase, derived: DerivedFields = {}): Promise<TableHashes> {
   const hashes: TableHashes = {};
   for (const table of [...database.tables].sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    const rows = (await table.toArray()) as Parameters<typeof recordKey>[0][];
+    const omit = derived[table.name] ?? [];
+    const stored = (await table.toArray()) as Record<string, unknown>[];
+    const rows = stored.map((row) => (omit.length === 0 ? row : Object.fromEntries(Object.entries(row).filter(([field]) => !omit.includes(field))))) as Parameters<typeof recordKey>[0][];
     hashes[table.name] = { count: rows.length, hash: contentHash(rows, recordKey) };
   }
   return hashes;

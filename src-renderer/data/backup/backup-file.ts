@@ -3,6 +3,7 @@ import type Dexie from 'dexie';
 import { z } from 'zod';
 import { LEGACY_EVENTS_TABLE, legacyEventsRestore } from '@data/events';
 import { isRestoredTable, restoreRecord } from '@db/restore';
+import { fillSlaStarts } from '@db/migrations/v5-restore-records';
 import type { DebriefDatabase } from '@db/schema';
 import { BackupError } from './backup-error';
 
@@ -138,9 +139,12 @@ export async function restoreBackup(database: DebriefDatabase, file: Blob, fileN
     const target = Object.create(database) as Dexie;
     target.table = ((name: string) => (name === LEGACY_EVENTS_TABLE ? legacy.table : database.table(name))) as Dexie['table'];
     target.transaction = ((mode: 'rw', tables: Dexie['tables'], work: () => Promise<void>) =>
-      database.transaction(mode, tables, async () => {
+      // The action items of an older version's backup get the SLA start their due date counted
+      // from, as the upgrade gives them (it reads the incidents and the policy, in this transaction).
+      database.transaction(mode, [...tables, database.incidents, database.settings, database.actionItems], async () => {
         await work();
         await legacy.finish();
+        await fillSlaStarts(database);
       })) as unknown as Dexie['transaction'];
     await importInto(target, file, {
       overwriteValues: true,

@@ -18,7 +18,7 @@ import type { FieldHistoryEntry } from './field-history';
 export { TeamSync, type TeamSyncOptions, type IncidentCompanion, type IncidentCompanionFactory } from './team-sync';
 export { SyncClient, colorFor, type SyncDocHandle, type SyncUser, type SyncClientOptions } from './sync-client';
 export { SyncError } from './sync-error';
-export { checkTeamSyncInput, syncOriginAllowedAtBoot, type TeamSyncInput, type TeamSyncSettings } from './sync-settings';
+export { checkTeamSyncInput, syncOriginAllowedAtBoot, type TeamSyncInput, type TeamSyncSettings, type TokenKeeping, type TokenVault } from './sync-settings';
 export { parseServerAddress, isLocalHost, type ServerAddress } from './server-address';
 export { describeStatus, combineStatuses, SYNC_OFF, type SyncState, type SyncStatus } from './sync-status';
 export { decodeInvite, encodeInvite, type Invite } from './invite-code';

@@ -30,10 +30,32 @@ export const SYNC_ORIGIN_STORAGE_KEY = 'debrief.syncOrigin';
 const settingsSchema = z.object({
   serverUrl: z.string(),
   team: z.string().regex(TEAM_ID_PATTERN),
+  /** Empty when the token is in the vault. */
   token: z.string(),
   userName: z.string(),
   insecureConfirmed: z.boolean(),
+  /** The token is kept encrypted by the desktop app (TokenVault), not here. */
+  tokenInVault: z.boolean().optional(),
 });
+
+/**
+ * Where the desktop app keeps the token encrypted by the operating system (the platform's
+ * syncTokenVault: Electron safeStorage in the main process). The browser build has none.
+ */
+export interface TokenVault {
+  /** The kept token (null: none, or no longer decryptable) and whether this computer can encrypt. */
+  read(): Promise<{ token: string | null; canEncrypt: boolean }>;
+  /** Keeps the token encrypted (null forgets it); false when this computer cannot encrypt (nothing kept then). */
+  write(token: string | null): Promise<boolean>;
+}
+
+/** How this computer keeps the token: encrypted by the operating system, or as plain app data. */
+export type TokenKeeping = 'encrypted' | 'plain';
+
+export interface StoredTeamSync {
+  settings: TeamSyncSettings | null;
+  keeping: TokenKeeping;
+}
 
 export interface TeamSyncInput {
   server: string;
@@ -64,14 +86,28 @@ export function checkTeamSyncInput(input: TeamSyncInput): TeamSyncSettings {
   return { serverUrl: address.url, team, token, userName: input.userName.trim(), insecureConfirmed: address.insecure && input.insecureConfirmed };
 }
 
-export async function readTeamSyncSettings(database: DebriefDatabase): Promise<TeamSyncSettings | null> {
-  return readSetting(SETTINGS_KEY, settingsSchema.nullable(), null, database);
+/**
+ * The saved settings with the token, and how the token is kept. A token an earlier version (or a
+ * computer without a keychain) saved with the settings moves into the vault once there is one.
+ */
+export async function readTeamSyncSettings(database: DebriefDatabase, vault: TokenVault | null = null): Promise<StoredTeamSync> {
+  const stored = await readSetting(SETTINGS_KEY, settingsSchema.nullable(), null, database);
+  const kept = vault ? await vault.read() : { token: null, canEncrypt: false };
+  const keeping: TokenKeeping = kept.canEncrypt ? 'encrypted' : 'plain';
+  if (!stored) return { settings: null, keeping };
+  const { tokenInVault, ...settings } = stored;
+  // Unreadable now (another keychain): empty, the server refuses it and the user enters it again.
+  if (tokenInVault) return { settings: { ...settings, token: kept.token ?? '' }, keeping };
+  if (kept.canEncrypt && settings.token) return { settings, keeping: await writeTeamSyncSettings(database, settings, vault) };
+  return { settings, keeping };
 }
 
-/** Saves the settings; the new server origin takes effect in the CSP at the next start. */
-export async function writeTeamSyncSettings(database: DebriefDatabase, settings: TeamSyncSettings | null): Promise<void> {
-  await writeSetting(SETTINGS_KEY, settings, database);
+/** Saves the settings (the token in the vault when it can encrypt); the new server origin takes effect in the CSP at the next start. */
+export async function writeTeamSyncSettings(database: DebriefDatabase, settings: TeamSyncSettings | null, vault: TokenVault | null = null): Promise<TokenKeeping> {
+  const encrypted = vault ? await vault.write(settings?.token ?? null) : false;
+  await writeSetting(SETTINGS_KEY, settings && encrypted ? { ...settings, token: '', tokenInVault: true } : settings, database);
   rememberSyncOrigin(settings ? parseServerAddress(settings.serverUrl).origin : null);
+  return encrypted ? 'encrypted' : 'plain';
 }
 
 /** True when the page was started with a CSP that allows this server (else a restart is needed). */

@@ -12,7 +12,7 @@ import { parseServerAddress } from './server-address';
 import { addSharedIncident, readSharedIncidents, removeSharedIncident, type SharedIncident } from './shared-incidents';
 import { SyncClient, type SyncClientOptions, type SyncDocHandle } from './sync-client';
 import { SyncError } from './sync-error';
-import { deviceId, readTeamSyncSettings, rememberServerOrigin, syncOriginAllowedAtBoot, writeTeamSyncSettings, type TeamSyncSettings } from './sync-settings';
+import { deviceId, readTeamSyncSettings, rememberServerOrigin, syncOriginAllowedAtBoot, writeTeamSyncSettings, type TeamSyncSettings, type TokenKeeping, type TokenVault } from './sync-settings';
 import { combineStatuses, SYNC_OFF, type SyncStatus } from './sync-status';
 import { VersionBodiesMirror } from './version-bodies';
 
@@ -74,6 +74,8 @@ export class TeamSync {
   /** Settings changed in this window (a restart is then the user's to choose). */
   private configured = false;
   private readonly companionFactories: IncidentCompanionFactory[] = [];
+  private vault: TokenVault | null = null;
+  private keeping: TokenKeeping = 'plain';
 
   constructor(
     private readonly database: DebriefDatabase,
@@ -101,6 +103,19 @@ export class TeamSync {
     return this.current;
   }
 
+  /**
+   * Where the token is kept (the desktop app's encrypted store); set before `start`. Without
+   * one (the browser build) the token stays with the settings in this site's storage.
+   */
+  setTokenVault(vault: TokenVault | null): void {
+    this.vault = vault;
+  }
+
+  /** How this computer keeps the token (known once started): the settings dialog says so. */
+  tokenKeeping(): TokenKeeping {
+    return this.keeping;
+  }
+
   /** Runs `factory` for every shared incident while it syncs (see IncidentCompanion). */
   addCompanion(factory: IncidentCompanionFactory): () => void {
     this.companionFactories.push(factory);
@@ -118,7 +133,7 @@ export class TeamSync {
   /** Saves new settings (null turns team sync off) and reconnects with them. */
   async configure(settings: TeamSyncSettings | null): Promise<void> {
     this.configured = true;
-    await writeTeamSyncSettings(this.database, settings);
+    this.keeping = await writeTeamSyncSettings(this.database, settings, this.vault);
     this.stop();
     await this.start();
   }
@@ -251,7 +266,7 @@ export class TeamSync {
   };
 
   private async startNow(): Promise<void> {
-    this.current = await readTeamSyncSettings(this.database);
+    ({ settings: this.current, keeping: this.keeping } = await readTeamSyncSettings(this.database, this.vault));
     this.shared = await readSharedIncidents(this.database);
     this.device = await deviceId(this.database);
     if (!this.current) {

@@ -1,4 +1,3 @@
-import { ActionItemNotifier } from './ActionItemNotifier';
 import { ItemsView } from './ItemsView';
 import { useSlaPolicy, useAllActionItems } from '@data/action-items';
 import { viewerTimeZone } from '@core/time/zones';
@@ -11,7 +10,6 @@ export function ActionItemsOverview() {
   if (data === undefined || stored === undefined) return <p className="loading">Loading action items…</p>;
   return (
     <section className="ai-overview" aria-labelledby="ai-overview-title">
-      <ActionItemNotifier />
       <h1 id="ai-overview-title" className="page-title">
         Action items
       </h1>

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Incident } from '@core/model/incident';
 import { useShortcut } from '@ui/use-shortcut';
-import { ActionItemNotifier } from './ActionItemNotifier';
 import { ItemEditor } from './ItemEditor';
 import { ItemsView } from './ItemsView';
 import { rowSelector } from './ItemTable';
@@ -27,7 +26,6 @@ export function ActionItemsTab({ incident }: { incident: Incident }) {
   if (items === undefined || stored === undefined) return <p className="loading">Loading action items…</p>;
   return (
     <section className="ai-tab" aria-label="Action items">
-      <ActionItemNotifier />
       <ItemsView
         items={items}
         incidents={new Map([[incident.id, incident]])}

@@ -23,8 +23,8 @@ function toHex(buffer: ArrayBuffer): string {
 /**
  * SHA-256 of a file's bytes, equal to `sha256sum`. Small files go through Web Crypto at once;
  * larger ones are streamed in 8 MiB slices through @noble/hashes' incremental SHA-256 (audited,
- * pure JS: Web Crypto has no streaming digest, and a WASM hasher would need 'wasm-unsafe-eval' in
- * the CSP), so memory stays flat. bench/sha256-bench.mjs prints its throughput.
+ * pure JS: Web Crypto has no streaming digest, and a WASM hasher would be one more WebAssembly
+ * module to ship), so memory stays flat. bench/sha256-bench.mjs prints its throughput.
  */
 export async function sha256OfBlob(blob: Blob | DesktopFile, signal?: AbortFlag, onBytes?: (done: number) => void, slicing: HashSlicing = DEFAULT_SLICING): Promise<string> {
   if (blob.size <= slicing.oneShotLimit) {

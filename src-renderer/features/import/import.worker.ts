@@ -1,4 +1,5 @@
 import { detectFormat, getImporter } from '@core/importers/registry';
+import { setSqliteWasmUrl } from '@core/importers/sqlite-reader';
 import { countMessages, openSlackInput } from '@core/importers/slack/slack-export';
 import type { ImportInput, VirtualFolder } from '@core/importers/byte-source';
 import type { ImportProgress } from '@core/importers/imported-records';
@@ -7,7 +8,11 @@ import { writeImport } from '@data/events';
 import { sha256OfInput } from './file-hash';
 import { toImportInput, type PickedInput } from './picked-input';
 import { fromWireInput, type WireInput } from './wire-input';
+// sql.js's WebAssembly (for slackdump's SQLite archives), emitted by Vite as an asset of the bundle.
+import sqliteWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { serializeError, type ByteReadAnswer, type ByteReadRequest, type ImportChoices, type ImportPhaseProgress, type WorkerRequest, type WorkerResponse } from './worker-protocol';
+
+setSqliteWasmUrl(sqliteWasmUrl);
 
 /**
  * Parsing and writing run here so the window stays responsive. This worker has two

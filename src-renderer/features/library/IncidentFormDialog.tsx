@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Dialog } from '@ui/Dialog';
+import { MAIN_CONTENT_ID } from '@ui/focus-return';
 import type { Incident, IncidentDraft } from '@core/model/incident';
 import { emptyDraft } from '@core/incident/incident-draft';
 import { IncidentForm } from './IncidentForm';
@@ -37,6 +38,13 @@ export function IncidentFormDialog({ open, incident, onClose, onSaved, reviewEdi
   const [pending, setPending] = useState<{ draft: IncidentDraft; consequence: EditConsequence & { confirm: NonNullable<EditConsequence['confirm']> } } | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // A created incident opens in place of the screen that had New incident: focus goes to its
+  // content, not back to the app bar. Cancelling still returns to the opener.
+  const created = useRef(false);
+  useEffect(() => {
+    if (open) created.current = false;
+  }, [open]);
 
   const saved = (draft: IncidentDraft) => {
     if (incident) onSaved?.({ ...incident, ...draft });
@@ -91,14 +99,16 @@ export function IncidentFormDialog({ open, incident, onClose, onSaved, reviewEdi
   }
 
   return (
-    <Dialog open={open} title={incident ? 'Edit incident' : 'New incident'} onClose={onClose} wide>
+    <Dialog open={open} title={incident ? 'Edit incident' : 'New incident'} onClose={onClose} wide returnFocus={() => (created.current ? `#${MAIN_CONTENT_ID}` : null)}>
       <IncidentForm
         initial={initial}
         submitLabel={incident ? 'Save changes' : 'Create incident'}
         onCancel={onClose}
         onSubmit={async (draft) => {
           if (!incident) {
-            onSaved?.(await createIncident(draft));
+            const made = await createIncident(draft);
+            created.current = true;
+            onSaved?.(made);
             onClose();
             return;
           }

@@ -4,12 +4,12 @@ import { viewerTimeZone } from '@core/time/zones';
 import { Dialog } from '@ui/Dialog';
 import { useToast } from '@ui/toast-context';
 import { markMentionsRead, useMentions, type Mention } from './mention-inbox';
-import { openCommentThread } from './thread-request';
+import { commentThreadRoute, navigate } from '@ui/route';
 
 /** Marks it read and shows its thread in the incident's postmortem. */
 function openMention(mention: Mention): void {
   void markMentionsRead([mention.id]);
-  openCommentThread(mention.incidentId, mention.threadId);
+  navigate(mention.threadId ? commentThreadRoute(mention.incidentId, mention.threadId) : { name: 'incident', incidentId: mention.incidentId, tab: 'postmortem' });
 }
 
 const excerpt = (text: string, length = 90) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);

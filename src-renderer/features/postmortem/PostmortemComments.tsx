@@ -1,11 +1,12 @@
 import type { LexicalEditor, RangeSelection } from 'lexical';
-import { useEffect, useMemo, useState, type MutableRefObject } from 'react';
+import { useMemo, type MutableRefObject } from 'react';
 import { newId } from '@core/ids';
 import { $addCommentMark, $removeCommentMark } from '@editor/comment-marks';
 import { addReply, addThread, setThreadResolved } from '@editor/comment-threads';
 import { useToast } from '@ui/toast-context';
 import { CommentsPanel } from './CommentsPanel';
 import { useCommentThreads } from './use-comment-threads';
+import { usePresentNames } from './use-present-names';
 import type { SharedDocument } from './use-shared-document';
 
 /** A thread being started: the selected text, kept from when Comment was pressed. */
@@ -26,29 +27,13 @@ interface PostmortemCommentsProps {
   timeText: (ms: number) => string;
 }
 
-/** Teammates' Team sync names seen in this document's presence (here now or in the background). */
-function presentNames(awareness: SharedDocument['awareness']): string[] {
-  const names: string[] = [];
-  for (const state of awareness.getStates().values()) {
-    const user = state.user as { name?: unknown } | undefined;
-    if (typeof user?.name === 'string') names.push(user.name);
-    if (typeof state.name === 'string') names.push(state.name);
-  }
-  return names;
-}
-
 /** The comments panel of a co-edited postmortem: threads live in the shared document. */
 export function PostmortemComments({ shared, editorRef, draft, onDraftDone, activeThreadId, onActivate, incidentPeople, timeText }: PostmortemCommentsProps) {
   const toast = useToast();
   const doc = shared.handle.doc;
   const me = shared.user.name;
   const threads = useCommentThreads(doc);
-  const [present, setPresent] = useState<string[]>(() => presentNames(shared.awareness));
-  useEffect(() => {
-    const update = () => setPresent(presentNames(shared.awareness));
-    shared.awareness.on('change', update);
-    return () => shared.awareness.off('change', update);
-  }, [shared.awareness]);
+  const present = usePresentNames(shared);
 
   const people = useMemo(() => {
     const names = [...present, ...threads.flatMap((thread) => thread.comments.map((comment) => comment.author)), ...incidentPeople];

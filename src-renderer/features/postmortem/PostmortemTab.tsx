@@ -16,17 +16,19 @@ interface PostmortemTabProps {
   /** File > Export… (or a link) asked for the export dialog: opened once, then `onExportTaken`. */
   exportRequested?: boolean;
   onExportTaken?: () => void;
+  /** A comment thread to open (a mention was opened); a new object per request. */
+  focusThread?: { threadId: string };
 }
 
 /** The Postmortem tab: a template picker until a draft exists, then the document workspace. */
-export function PostmortemTab({ incident, exportRequested = false, onExportTaken }: PostmortemTabProps) {
+export function PostmortemTab({ incident, exportRequested = false, onExportTaken, focusThread }: PostmortemTabProps) {
   const doc = useCurrentDocument(incident.id);
   const stored = useUserTemplates();
   const choices = useMemo(() => templateChoices(stored ?? []), [stored]);
 
   if (doc === undefined || stored === undefined) return <p className="loading">Loading…</p>;
   if (doc === null) return <NewPostmortem incident={incident} choices={choices} exportRequested={exportRequested} onExportTaken={onExportTaken} />;
-  return <PostmortemWorkspace key={doc.id} incident={incident} initial={doc} choices={choices} exportRequested={exportRequested} onExportTaken={onExportTaken} />;
+  return <PostmortemWorkspace key={doc.id} incident={incident} initial={doc} choices={choices} exportRequested={exportRequested} onExportTaken={onExportTaken} focusThread={focusThread} />;
 }
 
 interface NewPostmortemProps {

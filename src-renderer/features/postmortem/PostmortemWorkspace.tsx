@@ -41,8 +41,8 @@ import { VersionsDialog } from './VersionsDialog';
 import { PresenceAvatars } from './PresenceAvatars';
 import { ReviewStatusControl } from './ReviewStatusControl';
 import { useSharedDocument } from './use-shared-document';
+import { usePresentNames } from './use-present-names';
 import { PostmortemComments, type CommentDraft } from './PostmortemComments';
-import { takeThreadRequest, THREAD_REQUEST_EVENT } from './thread-request';
 
 type Panel = 'none' | 'save-version' | 'versions' | 'export' | 'new-draft' | { import: { fileName: string; text: string } };
 
@@ -51,6 +51,9 @@ const SAVE_LABEL: Record<SaveStatus, string> = { saved: 'All changes saved', pen
 const DOCUMENT_LABEL = 'Postmortem document';
 /** The document's editor: where focus goes after a new draft replaces it. */
 export const DOCUMENT_EDITOR = `[aria-label="${DOCUMENT_LABEL}"][contenteditable="true"]`;
+
+/** A mention id for a teammate known only by name (ids allow letters, digits, _ and -). */
+const teammateMentionId = (name: string) => `teammate-${[...name].map((c) => (c.codePointAt(0) ?? 0).toString(36)).join('_')}`;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -61,16 +64,17 @@ interface WorkspaceProps {
   /** File > Export… asked for the export dialog (see PostmortemTab). */
   exportRequested: boolean;
   onExportTaken: (() => void) | undefined;
+  /** A comment thread to open (see PostmortemTab). */
+  focusThread?: { threadId: string } | undefined;
 }
 
 /** The postmortem editor with its toolbar: regenerate, versions, import and export. */
-export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken }: WorkspaceProps) {
+export function PostmortemWorkspace({ incident, initial, choices, exportRequested, onExportTaken, focusThread }: WorkspaceProps) {
   const toast = useToast();
   const live = useCurrentDocument(incident.id);
   const doc = live ?? initial;
   const records = useIncidentRecords(incident.id);
   const names = useMemo(() => (records ? peopleNames(records) : []), [records]);
-  const mentionPeople = useMemo(() => (records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : []), [records]);
 
   // The editor is seeded once per revision; whole-document replacements bump the revision.
   const [seed, setSeed] = useState({ body: initial.body, revision: 0 });
@@ -81,6 +85,15 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   const [newTemplateId, setNewTemplateId] = useState(doc.templateId);
   // A shared incident's postmortem is co-edited; a solo one keeps the editor as it always was.
   const shared = useSharedDocument(incident.id, doc.id);
+  // "@" offers the incident's people and, on a shared incident, the teammates present (by their
+  // Team sync name: mentioning one notifies them, see mention-inbox.ts).
+  const teammates = usePresentNames(shared);
+  const mentionPeople = useMemo(() => {
+    const people = records ? records.people.map((p) => ({ id: p.id, name: p.displayName })) : [];
+    const known = new Set(people.map((p) => p.name.toLocaleLowerCase()));
+    const others = teammates.filter((name) => !known.has(name.toLocaleLowerCase()) && name !== shared?.user.name);
+    return [...people, ...others.map((name) => ({ id: teammateMentionId(name), name }))];
+  }, [records, teammates, shared]);
   const coEditing = !!shared;
   // Approved and Published are read-only for everyone until reopened.
   const locked = isReadOnlyReview(doc.review.status);
@@ -91,16 +104,12 @@ export function PostmortemWorkspace({ incident, initial, choices, exportRequeste
   const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
   const peopleNamesForMentions = useMemo(() => mentionPeople.map((person) => person.name), [mentionPeople]);
 
-  // A mention opened from the inbox shows its thread.
-  useEffect(() => {
-    const openRequested = () => {
-      const threadId = takeThreadRequest();
-      if (threadId) setActiveThread(threadId);
-    };
-    openRequested();
-    window.addEventListener(THREAD_REQUEST_EVENT, openRequested);
-    return () => window.removeEventListener(THREAD_REQUEST_EVENT, openRequested);
-  }, []);
+  // A mention opened from the inbox (or Back to it) shows its thread.
+  const [threadAsked, setThreadAsked] = useState<typeof focusThread>(undefined);
+  if (focusThread !== threadAsked) {
+    setThreadAsked(focusThread);
+    if (focusThread) setActiveThread(focusThread.threadId);
+  }
 
   const startComment = () => {
     const editor = editorRef.current;

@@ -73,6 +73,40 @@ export function useMentions(): Mention[] | undefined {
   return useLoadedSettingValue(MENTIONS_KEY, inboxSchema, EMPTY);
 }
 
+interface StateNode {
+  type?: unknown;
+  text?: unknown;
+  children?: unknown;
+}
+
+const childrenOf = (node: StateNode): StateNode[] => (Array.isArray(node.children) ? (node.children as StateNode[]).filter((c) => typeof c === 'object' && c !== null) : []);
+const textOf = (node: StateNode): string => (typeof node.text === 'string' ? node.text : childrenOf(node).map(textOf).join(''));
+
+/**
+ * The @mentions of `person` in a postmortem's serialized state, as mentions to notify: the n-th
+ * one is `pm:<document>:<n>`, so each new one notifies once (the document does not say who
+ * wrote it). The text is the block it sits in.
+ */
+export function postmortemMentionsOf(state: string, person: string, incidentId: string, documentId: string, at: number): Mention[] {
+  let root: StateNode;
+  try {
+    root = (JSON.parse(state) as { root?: StateNode }).root ?? {};
+  } catch {
+    return [];
+  }
+  const wanted = person.trim().toLocaleLowerCase();
+  const found: Mention[] = [];
+  const visit = (node: StateNode, block: StateNode) => {
+    if (node.type === 'mention' && typeof node.text === 'string' && node.text.replace(/^@/, '').trim().toLocaleLowerCase() === wanted && wanted !== '') {
+      const text = textOf(block).trim();
+      found.push({ id: `pm:${documentId}:${found.length + 1}`, incidentId, threadId: '', author: 'A teammate', quote: 'the postmortem', text: text.length > 300 ? `${text.slice(0, 299)}…` : text, at, read: false });
+    }
+    for (const child of childrenOf(node)) visit(child, block);
+  };
+  for (const block of childrenOf(root)) visit(block, block);
+  return found;
+}
+
 let queue: Promise<void> = Promise.resolve();
 
 /**
@@ -80,8 +114,7 @@ let queue: Promise<void> = Promise.resolve();
  * (where the OS permits; the in-app list and toast do not depend on it). One at a time, so two
  * documents reporting at once never notify twice.
  */
-export function noticeMentions(threads: readonly CommentThread[], person: string, incidentId: string, onError: (error: unknown) => void): void {
-  const found = mentionsOf(threads, person, incidentId);
+export function noticeMentions(found: readonly Mention[], onError: (error: unknown) => void): void {
   if (found.length === 0) return;
   queue = queue
     .then(async () => {

@@ -2,7 +2,7 @@ import { bindHeadlessCopy, isSharedDocumentEmpty, markSeeded, type HeadlessColla
 import { observeThreads, readThreads } from '@editor/comment-threads';
 import { loadCurrentDocument, observeCurrentDocument, saveBody } from '@data/documents';
 import type { IncidentCompanion, IncidentCompanionFactory, SyncDocHandle } from '@data/sync';
-import { noticeMentions } from './mention-inbox';
+import { mentionsOf, noticeMentions, postmortemMentionsOf } from './mention-inbox';
 
 /** How long the stored body may trail the shared document while people type. */
 export const BODY_SAVE_DELAY_MS = 400;
@@ -72,10 +72,14 @@ export const postmortemCompanion: IncidentCompanionFactory = ({ incidentId, clie
         const stored = await loadCurrentDocument(incidentId);
         if (entry.closed) return;
         entry.lastSaved = stored?.id === documentId ? stored.body : '';
-        const copy = bindHeadlessCopy(handle.doc, handle.name, (state) => schedule(entry, state));
+        const copy = bindHeadlessCopy(handle.doc, handle.name, (state) => {
+          schedule(entry, state);
+          // A teammate's edit that @mentions this person in the text notifies them.
+          noticeMentions(postmortemMentionsOf(state, client.user.name, incidentId, documentId, Date.now()), onError);
+        });
         entry.copy = copy;
         // Comments that mention this person notify them, whether or not the tab is open.
-        const mentions = () => noticeMentions(readThreads(handle.doc), client.user.name, incidentId, onError);
+        const mentions = () => noticeMentions(mentionsOf(readThreads(handle.doc), client.user.name, incidentId), onError);
         entry.stopMentions = observeThreads(handle.doc, mentions);
         mentions();
         if (isSharedDocumentEmpty(handle.doc)) {

@@ -1,13 +1,11 @@
 import type { ActionItem } from '@core/model/action-item';
 import type { Annotation } from '@core/model/annotation';
+import { escapeInline } from '@core/markdown/markdown-escape';
 import { attendees, speakers, type MeetingSnapshot } from './shared-meeting';
 
-/** Markdown text: characters that would start formatting are escaped, lines joined. */
+/** Markdown text on one line, escaped like every other export (core/markdown/markdown-escape.ts). */
 function plain(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/([\\`*_[\]#|<>~])/g, '\\$1');
+  return escapeInline(text.replace(/\s+/g, ' ').trim());
 }
 
 /**

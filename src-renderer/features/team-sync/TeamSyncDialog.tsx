@@ -99,9 +99,16 @@ export function TeamSyncDialog({ onClose }: { onClose: () => void }) {
           <input type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder="dbr_…" spellCheck={false} autoComplete="off" required />
         </label>
         <p className="muted team-sync-hint">
-          Whoever runs the server creates your token with <code>npm run server -- token create --team {team || 'TEAM'} --role editor</code>. Debrief
-          keeps it on this computer unencrypted (in {platform.kind === 'browser' ? 'this browser’s storage for this site' : 'its own storage'}), like the
-          rest of your library: on a shared computer, ask for a token you can revoke (<code>token revoke</code>).
+          Whoever runs the server creates your token with <code>npm run server -- token create --team {team || 'TEAM'} --role editor</code>.{' '}
+          {teamSync.tokenKeeping() === 'encrypted' ? (
+            <>Debrief keeps it on this computer encrypted with your system’s keychain, readable only by your user account.</>
+          ) : (
+            <>
+              Debrief keeps it on this computer unencrypted (in{' '}
+              {platform.kind === 'browser' ? 'this browser’s storage for this site' : 'its own storage: this computer offers no keychain to encrypt it with'}),
+              like the rest of your library: on a shared computer, ask for a token you can revoke (<code>token revoke</code>).
+            </>
+          )}
         </p>
         {saved && (
           <button type="button" className="link-button" onClick={() => void turnOff()}>

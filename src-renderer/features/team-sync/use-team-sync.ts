@@ -14,12 +14,14 @@ export function useIsShared(incidentId: string): boolean {
 }
 
 /**
- * Starts team sync once for the window (nothing connects unless it is set up), and keeps the
+ * Starts team sync once for the window (nothing connects unless it is set up) with the
+ * platform's keeping of the token (encrypted on the desktop), and keeps the
  * desktop app's CSP in step with the configured server: the main process serves the next page
  * load with that server (and no other) in connect-src.
  */
 export function useTeamSyncService(): void {
   useEffect(() => {
+    teamSync.setTokenVault(platform.syncTokenVault);
     void teamSync.start();
     let told: string | null | undefined;
     const tell = () => {

@@ -22,7 +22,7 @@ import { TimelineEmpty } from './TimelineEmpty';
 import { TimelineSidebar } from './TimelineSidebar';
 import { TimelineDialogs, type DialogState } from './TimelineDialogs';
 import { ZoneSwitch } from './ZoneSwitch';
-import { filterChoices } from './filter-options';
+import { filterChoices, filterChoicesSteps } from './filter-options';
 import { defaultMilestoneKind } from './milestone-defaults';
 import { rowIndexOf } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, NO_SPLITS, sameEventSplitsKey, sameEventSplitsSchema, timelineViewSchema, viewKey } from './timeline-settings';
@@ -104,7 +104,7 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
   const lookups = useStaged(
     function* () {
       const list = events ?? NO_EVENTS;
-      const choices = lookupCache.stage('choices', [list, sources, incidentId], () => filterChoices(list, sources, manualSourceId(incidentId)));
+      const choices = yield* lookupCache.stageSteps('choices', [list, sources, incidentId], () => filterChoicesSteps(list, sources, manualSourceId(incidentId)));
       yield;
       const byId = lookupCache.stage('byId', [list], () => new Map(list.map((e) => [e.id, e])));
       return { choices, byId };

@@ -1,5 +1,6 @@
 import { EVENT_KINDS, type TimelineEvent } from '@core/model/event';
 import type { Source } from '@core/model/source';
+import { runSteps } from '@core/steps';
 import type { CheckOption } from './CheckList';
 import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 
@@ -18,6 +19,14 @@ function counted(counts: Map<string, { label: string; count: number }>): CheckOp
 
 /** What each filter can choose from, with how many events each choice holds. */
 export function filterChoices(events: readonly TimelineEvent[], sources: readonly Source[], manualSourceId: string): FilterChoices {
+  return runSteps(filterChoicesSteps(events, sources, manualSourceId));
+}
+
+/** Events counted between two pauses. */
+const STEP = 4096;
+
+/** filterChoices, pausing (yield) every few thousand events, for the Timeline's background derivation. */
+export function* filterChoicesSteps(events: readonly TimelineEvent[], sources: readonly Source[], manualSourceId: string): Generator<void, FilterChoices, void> {
   const bySource = new Map<string, { label: string; count: number }>();
   const channels = new Map<string, { label: string; count: number }>();
   const actors = new Map<string, { label: string; count: number }>();
@@ -29,7 +38,9 @@ export function filterChoices(events: readonly TimelineEvent[], sources: readonl
     if (entry) entry.count += 1;
     else map.set(key, { label, count: 1 });
   };
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const event = events[i];
     bump(bySource, event.sourceId, sourceNames.get(event.sourceId) ?? SOURCE_FORMAT_BADGE[event.sourceFormat]);
     if (event.channel) bump(channels, event.channel, `#${event.channel.replace(/^#/, '')}`);
     // Matches filters.ts: an actor is its id when it has one, else its shown name.

@@ -1,13 +1,11 @@
+import { runSteps } from '@core/steps';
+
 /** A derivation written as a generator that `yield`s where it may be paused (see useStaged). */
 export type Staged<T> = () => Generator<void, T, void>;
 
 /** Runs a derivation to its end at once (tests, small inputs). */
 export function runStaged<T>(make: Staged<T>): T {
-  const run = make();
-  for (;;) {
-    const step = run.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(make());
 }
 
 /**

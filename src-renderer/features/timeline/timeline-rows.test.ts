@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '@core/model/event';
 import { newTimelineEvent } from '@core/model/new-event';
-import { buildTimelineRows, foldThreads, rowIndexOf } from './timeline-rows';
+import { buildTimelineRows, buildTimelineRowsSteps, foldThreads, rowIndexOf } from './timeline-rows';
 
 function event(id: string, at: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
   return newTimelineEvent({
@@ -70,5 +70,19 @@ describe('buildTimelineRows', () => {
     expect(rows.map((r) => (r.type === 'day' ? 'day' : `${r.event.id}${r.reply ? '↳' : ''}`))).toEqual(['day', 'p', 'r1↳', 'r2↳', 'o']);
     expect(rowIndexOf(rows, 'r2')).toBe(3);
     expect(rowIndexOf(buildTimelineRows(foldThreads([parent, reply1]), 'UTC', new Set()), 'r1')).toBe(-1);
+  });
+});
+
+describe('buildTimelineRowsSteps', () => {
+  it('gives the rows buildTimelineRows gives, pausing every few thousand events', () => {
+    const events = Array.from({ length: 10_000 }, (_, i) => event(`e${i}`, new Date(Date.UTC(2024, 5, 12) + i * 60_000).toISOString()));
+    const fold = foldThreads(events);
+    const steps = buildTimelineRowsSteps(fold, 'UTC', new Set());
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(step.value).toEqual(buildTimelineRows(fold, 'UTC', new Set()));
+    expect(step.value.filter((row) => row.type === 'day')).toHaveLength(7);
+    expect(pauses).toBeGreaterThanOrEqual(2);
   });
 });

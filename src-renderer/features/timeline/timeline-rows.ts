@@ -57,10 +57,19 @@ export function* foldThreadsSteps(events: readonly TimelineEvent[]): Generator<v
 }
 
 export function buildTimelineRows(fold: ThreadFold, zone: string, expanded: ReadonlySet<string>): TimelineRow[] {
+  return runStaged(() => buildTimelineRowsSteps(fold, zone, expanded));
+}
+
+/** buildTimelineRows, pausing (yield) every few thousand events, for the background derivation. */
+export function* buildTimelineRowsSteps(fold: ThreadFold, zone: string, expanded: ReadonlySet<string>): Generator<void, TimelineRow[], void> {
   const rows: TimelineRow[] = [];
-  for (const day of groupByDay(fold.top, zone)) {
+  const days = groupByDay(fold.top, zone);
+  yield;
+  let read = 0;
+  for (const day of days) {
     rows.push({ type: 'day', key: `day:${day.dayKey}`, label: day.label, dayStart: day.dayStart });
     for (const event of day.events) {
+      if (++read % FOLD_STEP === 0) yield;
       const replies = fold.replies.get(event.id) ?? [];
       const open = replies.length > 0 && expanded.has(event.id);
       rows.push({ type: 'event', key: event.id, event, replies: replies.length, reply: false, expanded: open });

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { TimelineEvent } from '@core/model/event';
 import { applyFilter, type TimelineFilter } from '@core/timeline/filters';
 import { matchSameEvents, type SameEventMatches } from '@core/timeline/same-event';
-import { buildTimelineRows, foldThreadsSteps, type ThreadFold, type TimelineRow } from './timeline-rows';
+import { buildTimelineRowsSteps, foldThreadsSteps, type ThreadFold, type TimelineRow } from './timeline-rows';
 import type { SearchIndexState } from './use-search-index';
 import { timed } from './perf';
 import { BACKGROUND_EVENTS, useStaged } from './use-staged';
@@ -61,7 +61,7 @@ export function useTimelineView(
       const shown = cache.stage('shown', [filtered, same], () => (same.shownIn.size === 0 ? filtered : filtered.filter((e) => !same.shownIn.has(e.id))));
       const fold = yield* cache.stageSteps('fold', [shown], () => foldThreadsSteps(shown));
       yield;
-      const rows = cache.stage('rows', [fold, zone, expanded], () => buildTimelineRows(fold, zone, expanded));
+      const rows = yield* cache.stageSteps('rows', [fold, zone, expanded], () => buildTimelineRowsSteps(fold, zone, expanded));
       yield;
       // A hit in a merged record is a hit on the row that shows it.
       const hits = cache.stage('hits', [filtered, query, same], () => (query === '' ? [] : [...new Set(filtered.map((e) => same.shownIn.get(e.id) ?? e.id))]));
