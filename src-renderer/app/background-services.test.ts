@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rendererSources } from './test-renderer-sources';
 
 /**
  * Background services run once per window: each is started in one place, the app shell
@@ -9,18 +8,8 @@ import { describe, expect, it } from 'vitest';
  */
 const SERVICES = ['<ActionItemNotifier', 'useAbandonedImportCleanup(', 'useTeamSyncService(', 'teamSync.addCompanion(', '<MentionsInbox'];
 
-const root = join(import.meta.dirname, '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
 describe('background services', () => {
-  const files = sourceFiles(root).map((path) => ({ path: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }));
+  const files = rendererSources();
 
   it.each(SERVICES)('%s is started once, in the app shell', (service) => {
     // Uses only: a hook's own definition (`function useX(`) is not a start.
