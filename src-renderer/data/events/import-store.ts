@@ -10,7 +10,7 @@ import type { DebriefDatabase } from '@db/schema';
 import { discardSource } from './discard';
 import { emitEventChange } from './event-changes';
 import { EventStoreError } from './event-store-error';
-import { holdLock, importLockName, incidentImportLockName } from './locks';
+import { holdLock, importLockName, incidentImportLockName, tryHoldLock } from './locks';
 import { isVisibleSource, visibleSources } from './visibility';
 
 /** What is known about one input before its events are written. */
@@ -100,10 +100,14 @@ export async function writeImport(database: DebriefDatabase, request: ImportRequ
   }
   // Imports into one incident run one at a time, across windows: each de-duplicates against
   // what the others committed.
-  const incidentLock = holdLock(incidentImportLockName(request.incidentId));
-  const waiting = setTimeout(() => hooks.onProgress?.({ phase: 'waiting', written: 0, total: result.events.length }), 50);
-  const releaseIncident = await incidentLock;
-  clearTimeout(waiting);
+  // "Waiting" shows only when another import really holds the lock: a free lock that is merely
+  // slow to grant on a busy machine is not a wait for another import.
+  const lockName = incidentImportLockName(request.incidentId);
+  let releaseIncident = await tryHoldLock(lockName);
+  if (!releaseIncident) {
+    hooks.onProgress?.({ phase: 'waiting', written: 0, total: result.events.length });
+    releaseIncident = await holdLock(lockName);
+  }
   const sourceId = newId();
   // Held before the staging row exists: start-up cleanup in another window skips locked imports.
   const releaseImport = await holdLock(importLockName(sourceId));

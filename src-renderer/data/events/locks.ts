@@ -51,3 +51,21 @@ export function holdLock(name: string): Promise<() => void> {
     void locks.request(name, {}, () => new Promise<void>((release) => held(release)));
   });
 }
+
+/**
+ * Takes the lock only if nobody holds it now: resolves to its release, or to null when another
+ * window or worker holds it (at once either way; a release at once when the API is missing).
+ */
+export function tryHoldLock(name: string): Promise<(() => void) | null> {
+  const locks = lockManager();
+  if (!locks) return Promise.resolve(() => undefined);
+  return new Promise((answer) => {
+    void locks.request(name, { ifAvailable: true }, (lock) => {
+      if (!lock) {
+        answer(null);
+        return undefined;
+      }
+      return new Promise<void>((release) => answer(release));
+    });
+  });
+}
