@@ -30,10 +30,19 @@ const FOLD_STEP = 4096;
 
 /** foldThreads, pausable every few thousand events (see useStaged). */
 export function* foldThreadsSteps(events: readonly TimelineEvent[]): Generator<void, ThreadFold, void> {
-  const byKey = new Map<string, TimelineEvent>();
+  // Only events some reply names can be parents: keying those alone (not every event) keeps
+  // this a few set lookups per event instead of a map of a million keys.
+  const parentKeys = new Set<string>();
   for (let i = 0; i < events.length; i++) {
-    byKey.set(events[i].dedupeKey, events[i]);
-    if (i % FOLD_STEP === FOLD_STEP - 1) yield;
+    const key = events[i].threadParentKey;
+    if (key !== null) parentKeys.add(key);
+  }
+  const byKey = new Map<string, TimelineEvent>();
+  if (parentKeys.size > 0) {
+    for (let i = 0; i < events.length; i++) {
+      if (parentKeys.has(events[i].dedupeKey)) byKey.set(events[i].dedupeKey, events[i]);
+      if (i % FOLD_STEP === FOLD_STEP - 1) yield;
+    }
   }
   const top: TimelineEvent[] = [];
   const replies = new Map<string, TimelineEvent[]>();

@@ -29,7 +29,7 @@ const sameSearchFields = (a: TimelineEvent, b: TimelineEvent) =>
  * answered by scanning); later changes (a pin, an import) update only what changed.
  */
 export function useSearchIndex(incidentId: string, events: readonly TimelineEvent[] | undefined, postings: readonly EventBlockPostings[] = []): SearchIndexState {
-  const holder = useMemo(() => ({ incidentId, index: createTimelineIndex(), indexed: new Map<string, TimelineEvent>(), built: false }), [incidentId]);
+  const holder = useMemo<Holder & { incidentId: string; built: boolean }>(() => ({ incidentId, index: createTimelineIndex(), indexed: new Map<string, TimelineEvent>(), built: false, events: null }), [incidentId]);
   const [status, setStatus] = useState({ holder, ready: false, version: 0 });
 
   useEffect(() => {
@@ -68,6 +68,8 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
 interface Holder {
   index: ReturnType<typeof createTimelineIndex>;
   indexed: Map<string, TimelineEvent>;
+  /** The list the index was last brought up to date with: the same list again needs no diff. */
+  events: readonly TimelineEvent[] | null;
 }
 
 /**
@@ -77,6 +79,7 @@ interface Holder {
  */
 function* buildSteps(holder: Holder & { built: boolean }, events: readonly TimelineEvent[], postings: readonly EventBlockPostings[]): Generator<void, true, void> {
   holder.built = false;
+  holder.events = null;
   holder.index.rebuild([]);
   holder.indexed.clear();
   for (let offset = 0; offset < events.length; offset += REGISTER_CHUNK) {
@@ -104,6 +107,7 @@ function* buildSteps(holder: Holder & { built: boolean }, events: readonly Timel
   // The index orders hits by time with a table it builds on the first search; build it now,
   // while the user reads, with a query that matches nothing.
   holder.index.search('zzqxjwarmup');
+  holder.events = events;
   return true;
 }
 
@@ -116,6 +120,8 @@ let changeCounter = 0;
 
 /** Re-indexes what changed since the last call; returns a new number when anything did. */
 function applyChanges(holder: Holder, events: readonly TimelineEvent[]): number {
+  if (events === holder.events) return 0;
+  holder.events = events;
   const seen = new Set<string>();
   const changed: TimelineEvent[] = [];
   for (const event of events) {
