@@ -24,8 +24,7 @@ import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from '@ui/route';
 
 // Shared incidents keep their co-edited postmortem's and annotations' stored text current (before team sync starts).
-teamSync.addCompanion(postmortemCompanion);
-teamSync.addCompanion(annotationCompanion);
+for (const companion of [postmortemCompanion, annotationCompanion]) teamSync.addCompanion(companion);
 
 /** Links from imports open through the platform: the desktop hands them to the main process. */
 const openExternal = (href: string) => platform.openExternal(href);
