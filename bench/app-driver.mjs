@@ -77,7 +77,9 @@ export async function importThroughWizard(page, filePath, { conversations } = {}
     return performance.now();
   });
   await button.click();
-  await dialog.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 30 * 60_000 });
+  // Waits on what the page's recorder saw rather than with a role locator: Playwright's role
+  // queries walk the whole page on every poll, work the window would do only under the bench.
+  await page.waitForFunction(() => window.benchRecord.finishedAt !== null, undefined, { timeout: 30 * 60_000, polling: 100 });
   // The open Timeline adds the committed events after the wizard says so: wait for that append
   // (or a reload, which the figures then report), so both are counted.
   await page
