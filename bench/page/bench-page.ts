@@ -33,6 +33,18 @@ const bench = {
     return input.id;
   },
 
+  /**
+   * The file set on the page's file input (Playwright's setInputFiles with a path): a File read
+   * from disk, as the app gets it from the file chooser, rather than one held in memory.
+   */
+  picked(): string {
+    const file = (document.getElementById('file') as HTMLInputElement).files?.[0];
+    if (!file) throw new Error('no file was set on the file input');
+    const input: PickedInput = { id: `bench-${++nextInput}`, name: file.name, kind: 'file', files: [{ file, path: file.name }], size: file.size };
+    inputs.set(input.id, input);
+    return input.id;
+  },
+
   /** Time from handing the file over to the conversation list being on screen. */
   async conversationList(inputId: string): Promise<{ ms: number; conversations: number; folders: string[]; ids: string[] }> {
     const input = must(inputId);
