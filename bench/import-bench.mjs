@@ -1,7 +1,10 @@
 // The import figures (issues 9, 17, 19): the real import worker and store driven on a bare page
 // (worker-only), the same import through the real app (an incident open on its Timeline, the
 // wizard, the progress line), and a raw per-record IndexedDB put of the same records, in one run.
+// Worker-only and app runs alternate (BENCH_IMPORT_RUNS pairs, default 3) and the medians are
+// compared: on a shared machine one run of each swings by 2x either way.
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { openApp, createIncident, importThroughWizard, openTimeline } from './app-driver.mjs';
 import { launchChromium, line, loadAverage, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 import { DATA_DIR, EXPORTS } from './generate-slack-export.mjs';
@@ -10,6 +13,8 @@ import { DATA_DIR, EXPORTS } from './generate-slack-export.mjs';
  * JS heap of dedicated workers through the browser's CDP (`performance.memory` does not exist in
  * workers): attaches to each worker target once and asks `Runtime.getHeapUsage`. `withBuffers`
  * adds the ArrayBuffer backing stores (decompressed bytes live there, outside the JS heap).
+ * `read.collectGarbage()` runs a full GC in every worker, so a measurement that starts after it
+ * does not count garbage an earlier run left behind.
  */
 export async function workerHeapReader(browser, { withBuffers = false } = {}) {
   const cdp = await browser.newBrowserCDPSession();
@@ -18,12 +23,13 @@ export async function workerHeapReader(browser, { withBuffers = false } = {}) {
   let nextId = 1;
   cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
     const parsed = JSON.parse(message);
-    waiting.get(parsed.id)?.((parsed.result?.usedSize ?? 0) + (withBuffers ? (parsed.result?.backingStorageSize ?? 0) : 0));
+    waiting.get(parsed.id)?.(parsed.result ?? {});
     waiting.delete(parsed.id);
   });
-  return async () => {
+  /** Sends `method` to every worker; resolves with each one's result ({} after 1 s without one). */
+  const toWorkers = async (method, timeoutMs = 1000) => {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const sizes = await Promise.all(
+    return Promise.all(
       targetInfos
         .filter((target) => target.type === 'worker')
         .map(async (target) => {
@@ -35,14 +41,21 @@ export async function workerHeapReader(browser, { withBuffers = false } = {}) {
           const id = nextId++;
           const answer = new Promise((resolve) => {
             waiting.set(id, resolve);
-            setTimeout(() => resolve(0), 1000);
+            setTimeout(() => resolve({}), timeoutMs);
           });
-          await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => undefined);
+          await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => undefined);
           return answer;
         }),
     );
-    return sizes.reduce((a, b) => a + b, 0);
   };
+  const read = async () => {
+    const results = await toWorkers('Runtime.getHeapUsage');
+    return results.reduce((sum, result) => sum + (result.usedSize ?? 0) + (withBuffers ? (result.backingStorageSize ?? 0) : 0), 0);
+  };
+  read.collectGarbage = async () => {
+    await toWorkers('HeapProfiler.collectGarbage', 10_000);
+  };
+  return read;
 }
 
 /** Peak heap of the workers alone, to show the import worker was measured. */
@@ -76,79 +89,162 @@ function heapSampler(page, workerHeap) {
   }, 100);
 }
 
+/** Median, fastest and slowest of a list of numbers. */
+export function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+const spreadText = (values, unit = seconds) => {
+  const { median, min, max, n } = spread(values);
+  return `median ${unit(median)} (${unit(min)}–${unit(max)}, ${n} runs)`;
+};
+
+/** The app's progress-line labels, by the worker's phase names. */
+const PHASE_OF_LABEL = { 'Checking the file': 'hashing', Reading: 'reading', 'Saving events': 'writing', Finishing: 'committing' };
+
+/** How long each phase took (from its start to the next phase's start, the last to `total`). */
+function phaseDurations(phases, total) {
+  const starts = Object.entries(phases).map(([name, at]) => [PHASE_OF_LABEL[name] ?? name, at]).sort((a, b) => a[1] - b[1]);
+  return Object.fromEntries(starts.map(([name, at], i) => [name, (starts[i + 1]?.[1] ?? total) - at]));
+}
+
+/**
+ * `runs` pairs of the same import, worker-only and through the app, in alternating order (worker
+ * first, then app first…) so that a change in the machine's load hits both alike. Each run writes
+ * into a fresh incident. Returns every run of each, with the load average when it ended.
+ */
+async function interleaved(runs, worker, app) {
+  const workerRuns = [];
+  const appRuns = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['worker', 'app'] : ['app', 'worker'];
+    for (const which of order) {
+      if (which === 'worker') workerRuns.push({ ...(await worker(i)), load: loadavg()[0] });
+      else appRuns.push({ ...(await app(i)), load: loadavg()[0] });
+    }
+  }
+  return { workerRuns, appRuns };
+}
+
+function printPhases(label, runs, byName) {
+  const names = ['reading', 'writing', 'committing'];
+  const parts = names.map((name) => `${name} ${seconds(spread(runs.map((r) => byName(r)[name] ?? 0)).median)}`);
+  console.log(`    ${label} median phase times: ${parts.join(', ')}`);
+}
+
 export async function runImportBench() {
   const { origin, close } = await serveAll();
   const browser = await launchChromium();
   const loadAtStart = loadAverage();
+  // Single runs swing by 2x on a shared machine: each comparison is made of this many interleaved pairs.
+  const runs = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
   try {
     const workerHeap = await workerHeapReader(browser);
-    // Worker-only: the import worker and store on the bench page (its own browser context).
+    // Worker-only: the import worker and store on the bench page (its own browser context), given
+    // the export as a File read from disk, as the app gets it from the file chooser.
     const benchContext = await browser.newContext();
     const { page, call } = await openBenchPage(benchContext, origin);
-    const small = await call('load', `/data/${EXPORTS['100k'].file}`);
-    let sampler = heapSampler(page, workerHeap);
-    console.error('import bench: worker-only 100k import…');
-    const full = await call('importInput', small, 'bench-100k');
-    let peak = await sampler.stop();
+    const pick = async (file) => {
+      await page.locator('#file').setInputFiles(join(DATA_DIR, file));
+      return call('picked');
+    };
+    const small = await pick(EXPORTS['100k'].file);
 
     // The user's path: the app, a new incident open on its Timeline, the wizard (fresh storage).
     const appContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const app = await openApp(appContext, origin);
-    // Its dates cover the export's ten days (12–21 June 2024), so the wizard's default window (2 h
-    // either side) takes every message, as the worker-only import does.
-    const appIncident = await createIncident(app, { title: 'Bench: 100k-message Slack export', started: '2024-06-12T02:00', resolved: '2024-06-21T22:00' });
-    console.error('import bench: app-path 100k import…');
-    const viaApp = await importThroughWizard(app, join(DATA_DIR, EXPORTS['100k'].file));
-    // Straight after its import: the app opened afresh (reload) on that incident's Timeline.
+    let appIncident = null;
+    const sampler = heapSampler(page, workerHeap);
+    const full100k = await interleaved(
+      runs,
+      (i) => {
+        console.error(`import bench: worker-only 100k import (run ${i + 1}/${runs})…`);
+        return call('importInput', small, i === 0 ? 'bench-100k' : `bench-100k-${i}`);
+      },
+      async (i) => {
+        // Its dates cover the export's ten days (12–21 June 2024), so the wizard's default window
+        // (2 h either side) takes every message, as the worker-only import does.
+        const incident = await createIncident(app, { title: `Bench: 100k-message Slack export (run ${i + 1})`, started: '2024-06-12T02:00', resolved: '2024-06-21T22:00' });
+        appIncident ??= incident;
+        console.error(`import bench: app-path 100k import (run ${i + 1}/${runs})…`);
+        return importThroughWizard(app, join(DATA_DIR, EXPORTS['100k'].file));
+      },
+    );
+    let peak = await sampler.stop();
+    const full = full100k.workerRuns[0];
+    const viaApp = full100k.appRuns;
+
+    // Straight after its import: the app opened afresh (reload) on the first app incident's Timeline.
     await app.reload();
     await app.getByRole('link', { name: /Debrief/ }).waitFor();
     console.error('import bench: reopening the 100k incident…');
     const reopened = await openTimeline(app, appIncident, full.added);
 
-    // The baseline, after both so it does not warm the disk for them.
+    // The baseline, after the imports so it does not warm the disk for them.
     console.error('import bench: raw put baseline…');
     const raw = await call('rawPut', 'bench-100k');
 
     // The 1M export: conversation list, then 3 conversations x 3 days, worker-only and in the app.
-    const large = await call('load', `/data/${EXPORTS['1m'].file}`);
-    sampler = heapSampler(page, workerHeap);
+    const large = await pick(EXPORTS['1m'].file);
+    const largeSampler = heapSampler(page, workerHeap);
     console.error('import bench: 1M export: conversation list and windowed imports…');
     const listed = await call('conversationList', large);
     const window = { from: Date.UTC(2024, 5, 14), to: Date.UTC(2024, 5, 17) - 1 };
-    const slice = await call('importInput', large, 'bench-1m', { conversations: listed.ids.slice(0, 3), window });
-    peak = Math.max(peak, await sampler.stop());
-    // The app's default window is 2 h before the start to 2 h after resolution: the same 3 days.
-    await createIncident(app, { title: 'Bench: 1M-message Slack export, 3 conversations x 3 days', started: '2024-06-14T02:00', resolved: '2024-06-16T22:00' });
-    const sliceViaApp = await importThroughWizard(app, join(DATA_DIR, EXPORTS['1m'].file), { conversations: 3 });
+    const windowed = await interleaved(
+      runs,
+      (i) => call('importInput', large, `bench-1m-${i}`, { conversations: listed.ids.slice(0, 3), window }),
+      async (i) => {
+        // The app's default window is 2 h before the start to 2 h after resolution: the same 3 days.
+        await createIncident(app, { title: `Bench: 1M-message Slack export, 3 conversations x 3 days (run ${i + 1})`, started: '2024-06-14T02:00', resolved: '2024-06-16T22:00' });
+        return importThroughWizard(app, join(DATA_DIR, EXPORTS['1m'].file), { conversations: 3 });
+      },
+    );
+    peak = Math.max(peak, await largeSampler.stop());
     await appContext.close();
+    const slice = windowed.workerRuns[0];
 
-    const ratio = raw.ms / full.ms;
-    const appRatio = viaApp.ms / full.ms;
-    const sliceRatio = sliceViaApp.ms / slice.ms;
-    console.log('\nDebrief import bench (Chromium; worker-only = real worker + import store on a bare page; app = the web app through the wizard)');
-    console.log(`At the start: ${loadAtStart}; now: ${loadAverage()}\n`);
-    line(`Worker-only: full import, 100k messages (${full.added} events)`, seconds(full.ms));
-    console.log(`    phases start at: ${Object.entries(full.phases).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}`);
-    line(`App path: same export into an incident open on its Timeline`, seconds(viaApp.ms));
-    console.log(`    ${viaApp.summary?.replace(/\s+/g, ' ').trim()}`);
+    const workerMs = spread(full100k.workerRuns.map((r) => r.ms));
+    const appMs = spread(viaApp.map((r) => r.ms));
+    const ratio = raw.ms / workerMs.median;
+    const appRatio = appMs.median / workerMs.median;
+    const sliceRatio = spread(windowed.appRuns.map((r) => r.ms)).median / spread(windowed.workerRuns.map((r) => r.ms)).median;
+    const pairRatios = (pairs) => pairs.workerRuns.map((w, i) => `${(pairs.appRuns[i].ms / w.ms).toFixed(2)}x`).join(', ');
+    const loads = (pairs) => [...pairs.workerRuns, ...pairs.appRuns].map((r) => r.load);
+    const worst = (pick) => viaApp.reduce((max, r) => Math.max(max, pick(r)), 0);
+    console.log('\nDebrief import bench (Chromium; worker-only = real worker + import store on a bare page; app = the web app through the wizard;');
+    console.log(`both read the export from disk; ${runs} interleaved pairs of runs per comparison)`);
+    console.log(`At the start: ${loadAtStart}; now: ${loadAverage()}`);
+    console.log(`1-minute load average during the 100k runs: ${spreadText(loads(full100k), (l) => l.toFixed(1))}\n`);
+    line(`Worker-only: full import, 100k messages (${full.added} events)`, seconds(workerMs.median));
+    console.log(`    ${spreadText(full100k.workerRuns.map((r) => r.ms))}`);
+    printPhases('worker-only', full100k.workerRuns, (r) => phaseDurations(r.phases, r.ms));
+    line(`App path: same export into an incident open on its Timeline`, seconds(appMs.median));
+    console.log(`    ${spreadText(viaApp.map((r) => r.ms))}; ${viaApp[0].summary?.replace(/\s+/g, ' ').trim()}`);
+    printPhases('app path   ', viaApp, (r) => phaseDurations(r.phases, r.ms));
     line(`Raw IndexedDB put of the same ${raw.count} records`, seconds(raw.ms));
-    line('Import speed relative to raw put (raw time / worker-only time)', `${ratio.toFixed(2)}x`, '>= 1.5x', ratio >= 1.5);
-    line('App path relative to worker-only (app time / worker time)', `${appRatio.toFixed(2)}x`, '<= 1.10x', appRatio <= 1.1);
-    line('  Timeline reloads / appends during the app import', `${viaApp.reloads} / ${viaApp.appends.length}`, '0 / 1', viaApp.reloads === 0 && viaApp.appends.length === 1);
-    line('  Main-thread long tasks > 100 ms during the app import', `${viaApp.longTasks.over100}`, '0', viaApp.longTasks.over100 === 0);
-    console.log(`    long tasks (> 50 ms): ${viaApp.longTasks.count}, longest ${millis(viaApp.longTasks.longest)}; the commit's append took ${millis(viaApp.appends[0]?.ms ?? NaN)}`);
-    line('  Longest time the progress line stood still', millis(viaApp.maxProgressGap.ms), '<= 1000 ms', viaApp.maxProgressGap.ms <= 1000);
-    console.log(`    (after "${viaApp.maxProgressGap.after}"); phases start at: ${Object.entries(viaApp.phases).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}`);
-    line('Last block written -> import finished, 100k (worker-only)', millis(full.lastWriteToDone), '<= 1000 ms', full.lastWriteToDone <= 1000);
-    line('Last block written -> "Import finished" on screen, 100k (app)', millis(viaApp.lastWriteToFinished), '<= 1000 ms', viaApp.lastWriteToFinished <= 1000);
+    line('Import speed relative to raw put (raw time / worker-only median)', `${ratio.toFixed(2)}x`, '>= 1.5x', ratio >= 1.5);
+    line('App path relative to worker-only (median app / median worker)', `${appRatio.toFixed(2)}x`, '<= 1.10x', appRatio <= 1.1);
+    console.log(`    each pair (app / worker): ${pairRatios(full100k)}`);
+    line('  Timeline reloads / appends per app import (every run)', viaApp.map((r) => `${r.reloads}/${r.appends.length}`).join(' '), '0 / 1', viaApp.every((r) => r.reloads === 0 && r.appends.length === 1));
+    line('  Main-thread long tasks > 100 ms during an app import (most)', `${worst((r) => r.longTasks.over100)}`, '0', worst((r) => r.longTasks.over100) === 0);
+    console.log(`    per run: ${viaApp.map((r) => `${r.longTasks.over100} (longest ${millis(r.longTasks.longest)}, append ${millis(r.appends[0]?.ms ?? NaN)})`).join('; ')}`);
+    line('  Longest time the progress line stood still (worst run)', millis(worst((r) => r.maxProgressGap.ms)), '<= 1000 ms', worst((r) => r.maxProgressGap.ms) <= 1000);
+    console.log(`    per run: ${viaApp.map((r) => `${millis(r.maxProgressGap.ms)} after "${r.maxProgressGap.after}"`).join('; ')}`);
+    line('Last block written -> import finished, 100k (worker-only, worst)', millis(Math.max(...full100k.workerRuns.map((r) => r.lastWriteToDone))), '<= 1000 ms', full100k.workerRuns.every((r) => r.lastWriteToDone <= 1000));
+    line('Last block written -> "Import finished" on screen, 100k (app, worst)', millis(worst((r) => r.lastWriteToFinished)), '<= 1000 ms', viaApp.every((r) => r.lastWriteToFinished <= 1000));
     line('Open the 100k incident right after its import: first rows', millis(reopened.firstRows), '< 300 ms', reopened.firstRows < 300);
     line('  fully loaded (every event listed, search index built)', millis(reopened.ready), '< 1000 ms', reopened.ready < 1000);
     line('  events listed after the app import / added by the worker-only import', `${reopened.listed} / ${reopened.expected}`, 'equal', reopened.listed === reopened.expected);
     line(`Conversation list of the 1M export (${listed.conversations} conversations)`, seconds(listed.ms), '< 2 s', listed.ms < 2000);
-    line(`Worker-only: 3 conversations x 3 days of the 1M export (${slice.added} events)`, seconds(slice.ms), '< 2 s', slice.ms < 2000);
-    console.log(`    phases start at: ${Object.entries(slice.phases).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}`);
-    line('App path: the same windowed import through the wizard', seconds(sliceViaApp.ms));
-    line('App path relative to worker-only, windowed 1M import', `${sliceRatio.toFixed(2)}x`, '<= 1.10x', sliceRatio <= 1.1);
+    line(`Worker-only: 3 conversations x 3 days of the 1M export (${slice.added} events)`, seconds(spread(windowed.workerRuns.map((r) => r.ms)).median), '< 2 s', spread(windowed.workerRuns.map((r) => r.ms)).median < 2000);
+    console.log(`    ${spreadText(windowed.workerRuns.map((r) => r.ms))}`);
+    line('App path: the same windowed import through the wizard', seconds(spread(windowed.appRuns.map((r) => r.ms)).median));
+    console.log(`    ${spreadText(windowed.appRuns.map((r) => r.ms))}`);
+    line('App path relative to worker-only, windowed 1M import (medians)', `${sliceRatio.toFixed(2)}x`, '<= 1.10x', sliceRatio <= 1.1);
+    console.log(`    each pair (app / worker): ${pairRatios(windowed)}`);
     line('Peak JS heap (bench page + workers, sampled every 100 ms)', `${(peak / MB).toFixed(0)} MB`, '< 512 MB', peak < 512 * MB);
     console.log(`    of which the import worker at its peak: ${(peakWorkers / MB).toFixed(0)} MB`);
 
@@ -159,7 +255,7 @@ export async function runImportBench() {
       line('Last block written -> import finished, 1M (worker-only)', millis(whole.lastWriteToDone), '<= 1000 ms', whole.lastWriteToDone <= 1000);
     }
     await benchContext.close();
-    return { full, viaApp, raw, listed, slice, sliceViaApp, reopened, peak };
+    return { full, viaApp, raw, listed, slice, windowed, reopened, peak };
   } finally {
     await browser.close();
     await close();

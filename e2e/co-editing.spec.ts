@@ -1,47 +1,10 @@
 import { expect, test } from './fixtures';
-import type { PostmortemPage } from './pages/postmortem-page';
-import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
 
-let server: E2eSyncServer;
-
-test.beforeAll(async () => {
-  server = await startE2eSyncServer({ ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-
-/** Puts the caret at the end (or start) of the document's last paragraph. */
-async function caretAtEnd(pm: PostmortemPage, where: 'end' | 'start' = 'end'): Promise<void> {
-  const paragraph = pm.editor.locator('p').last();
-  await paragraph.click();
-  await paragraph.evaluate((element, atStart) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    let first: Text | null = null;
-    let last: Text | null = null;
-    while (walker.nextNode()) {
-      last = walker.currentNode as Text;
-      first ??= last;
-    }
-    if (atStart && first) document.getSelection()?.collapse(first, 0);
-    else if (last) document.getSelection()?.collapse(last, last.length);
-  }, where === 'start');
-}
-
-test('three people co-edit the postmortem live: text converges, cursors and avatars show who is there, Markdown is the same everywhere', async ({ teammate }) => {
+test('three people co-edit the postmortem live: text converges, cursors and avatars show who is there, Markdown is the same everywhere', async ({ team }) => {
   test.setTimeout(300_000);
-  const ana = await teammate(server, 'ana');
-  await ana.library.createIncident({ title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' });
-  await ana.pm.open();
-  await ana.pm.createDraft('Executive summary');
-  await ana.pm.waitSaved();
-  const invite = await ana.sync.share('acme');
-  await expect(ana.sync.incidentStatus).toHaveText('Synced');
+  const ana = await team.share('ana', { title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' }, (owner) => owner.pm.startDraft());
 
-  const ben = await teammate(server, 'ben');
-  await ben.sync.join(invite);
+  const ben = await team.join('ben');
   await ben.pm.open();
   // Ben gets the draft Ana wrote before sharing: her machine seeded the shared document.
   await expect(ben.pm.editor).toContainText('Checkout returns 5xx');
@@ -49,8 +12,8 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   await expect(ben.pm.toolbar.getByRole('group', { name: '2 people here' })).toBeVisible();
 
   // Both type into the same paragraph at once: Ana at its end, Ben at its start.
-  await caretAtEnd(ana.pm);
-  await caretAtEnd(ben.pm, 'start');
+  await ana.pm.putCaret(ana.pm.lastParagraph);
+  await ben.pm.putCaret(ben.pm.lastParagraph, 'start');
   await Promise.all([ana.page.keyboard.type(' Ana wrote this.', { delay: 15 }), ben.page.keyboard.type('Ben wrote that. ', { delay: 15 })]);
   for (const side of [ana, ben]) {
     await expect(side.pm.editor).toContainText('Ana wrote this.');
@@ -63,15 +26,14 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   await ana.page.screenshot({ path: test.info().outputPath('ana-co-editing.png') });
 
   // A third person joins; Cho goes offline, types, and comes back.
-  const cho = await teammate(server, 'cho');
-  await cho.sync.join(invite);
+  const cho = await team.join('cho');
   await cho.pm.open();
   await expect(cho.pm.editor).toContainText('Ben wrote that.');
   await expect(ana.pm.toolbar.getByRole('group', { name: '3 people here' })).toBeVisible();
   await cho.page.context().setOffline(true);
-  await caretAtEnd(cho.pm);
+  await cho.pm.putCaret(cho.pm.lastParagraph);
   await cho.page.keyboard.type(' Cho, offline.');
-  await caretAtEnd(ana.pm);
+  await ana.pm.putCaret(ana.pm.lastParagraph);
   await ana.page.keyboard.type(' Ana, meanwhile.');
   await cho.page.context().setOffline(false);
   for (const side of [ana, ben, cho]) {
@@ -80,7 +42,7 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   }
 
   // Undo takes back only your own typing.
-  await caretAtEnd(ben.pm);
+  await ben.pm.putCaret(ben.pm.lastParagraph);
   await ben.page.keyboard.type(' Typo here');
   await expect(ana.pm.editor).toContainText('Typo here');
   await ben.page.keyboard.press('Control+z');
@@ -99,16 +61,10 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   await ben.page.screenshot({ path: test.info().outputPath('ben-co-editing.png') });
 });
 
-test('review status travels: approval by a teammate locks the postmortem for everyone until it is reopened; versions reach the team', async ({ teammate }) => {
+test('review status travels: approval by a teammate locks the postmortem for everyone until it is reopened; versions reach the team', async ({ team }) => {
   test.setTimeout(240_000);
-  const ana = await teammate(server, 'ana');
-  await ana.library.createIncident({ title: 'Search latency', severity: 'SEV3', services: 'search', commander: 'Ana' });
-  await ana.pm.open();
-  await ana.pm.createDraft('Executive summary');
-  await ana.pm.waitSaved();
-  const invite = await ana.sync.share('acme');
-  const ben = await teammate(server, 'ben');
-  await ben.sync.join(invite);
+  const ana = await team.share('ana', { title: 'Search latency', severity: 'SEV3', services: 'search', commander: 'Ana' }, (owner) => owner.pm.startDraft());
+  const ben = await team.join('ben');
   await ben.pm.open();
   await expect(ben.pm.editor).toContainText('Search latency');
 
@@ -140,16 +96,10 @@ test('review status travels: approval by a teammate locks the postmortem for eve
   await expect(ben.pm.dialog).toContainText('Search latency');
 });
 
-test('a comment thread round trip: a teammate sees the commented text, replies, and it resolves for both; the export leaves comments out', async ({ teammate }) => {
+test('a comment thread round trip: a teammate sees the commented text, replies, and it resolves for both; the export leaves comments out', async ({ team }) => {
   test.setTimeout(240_000);
-  const ana = await teammate(server, 'ana');
-  await ana.library.createIncident({ title: 'Queue backlog', severity: 'SEV3', services: 'jobs', commander: 'Ana' });
-  await ana.pm.open();
-  await ana.pm.createDraft('Executive summary');
-  await ana.pm.waitSaved();
-  const invite = await ana.sync.share('acme');
-  const ben = await teammate(server, 'ben');
-  await ben.sync.join(invite);
+  const ana = await team.share('ana', { title: 'Queue backlog', severity: 'SEV3', services: 'jobs', commander: 'Ana' }, (owner) => owner.pm.startDraft());
+  const ben = await team.join('ben');
   await ben.pm.open();
   await expect(ben.pm.editor).toContainText('Queue backlog');
   await expect(ana.pm.toolbar.getByRole('button', { name: 'Comment', exact: true })).toBeDisabled();
@@ -181,17 +131,10 @@ test('a comment thread round trip: a teammate sees the commented text, replies, 
   expect((await ana.pm.exportMarkdown()).text).toBe(markdownWithComment);
 });
 
-test('an @mention in a comment notifies the teammate on their machine, wherever they are in the app, and Open shows the thread', async ({ teammate }) => {
+test('an @mention in a comment notifies the teammate on their machine, wherever they are in the app, and Open shows the thread', async ({ team }) => {
   test.setTimeout(240_000);
-  const ana = await teammate(server, 'ana');
-  await ana.library.createIncident({ title: 'Cache stampede', severity: 'SEV2', services: 'api', commander: 'Ana' });
-  await ana.pm.open();
-  await ana.pm.createDraft('Executive summary');
-  await ana.pm.waitSaved();
-  const invite = await ana.sync.share('acme');
-  const ben = await teammate(server, 'ben');
-  await ben.page.context().grantPermissions(['notifications']);
-  await ben.sync.join(invite);
+  const ana = await team.share('ana', { title: 'Cache stampede', severity: 'SEV2', services: 'api', commander: 'Ana' }, (owner) => owner.pm.startDraft());
+  const ben = await team.join('ben', { permissions: ['notifications'] });
   // Ben is on the timeline, not the postmortem: the notice must reach him anyway.
   await expect(ben.page.getByRole('tab', { name: /Timeline/, selected: true })).toBeVisible();
   // Records the desktop notifications the page shows (the real ones are still shown).

@@ -1,20 +1,20 @@
-import { test as base, expect, type BrowserContext } from '@playwright/test';
-import { openTeammate, type Teammate } from './pages/teammate';
-import type { E2eSyncServer } from './team-sync-server';
+import { test as base, expect } from '@playwright/test';
+import { Team } from './pages/team';
+import { TEAM } from './pages/teammate';
+import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
 
 export interface NetworkLog {
   /** Every request the page made to a host other than the local server. */
   external: string[];
 }
 
-/** Opens a teammate's own browser profile on a sync server (see pages/teammate.ts). */
-export type OpenTeammate = (server: E2eSyncServer, name: string) => Promise<Teammate>;
-
 /**
  * Each test gets a fresh browser context (empty IndexedDB), a log of outside requests and, for
- * team tests, `teammate` profiles that are closed when the test ends, pass or fail.
+ * team tests, a `team` whose profiles are closed when the test ends, pass or fail. The sync server
+ * behind it is started once per worker (the first team test starts it) with editor tokens for ana,
+ * ben and cho of the team acme; each test shares its own incident on it.
  */
-export const test = base.extend<{ network: NetworkLog; teammate: OpenTeammate }>({
+export const test = base.extend<{ network: NetworkLog; team: Team }, { syncServer: E2eSyncServer }>({
   network: async ({ page }, use) => {
     const log: NetworkLog = { external: [] };
     page.on('request', (request) => {
@@ -24,14 +24,20 @@ export const test = base.extend<{ network: NetworkLog; teammate: OpenTeammate }>
     });
     await use(log);
   },
-  teammate: async ({ browser }, use) => {
-    const profiles: BrowserContext[] = [];
-    await use(async (server, name) => {
-      const { teammate, context } = await openTeammate(browser, server, name);
-      profiles.push(context);
-      return teammate;
-    });
-    await Promise.all(profiles.map((context) => context.close()));
+  syncServer: [
+    // Playwright reads a fixture's dependencies from its destructured first argument: none here.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startE2eSyncServer({ ana: { team: TEAM, role: 'editor' }, ben: { team: TEAM, role: 'editor' }, cho: { team: TEAM, role: 'editor' } });
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  team: async ({ browser, syncServer }, use) => {
+    const team = new Team(browser, syncServer);
+    await use(team);
+    await team.close();
   },
 });
 

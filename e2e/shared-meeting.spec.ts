@@ -1,6 +1,5 @@
 import { expect, test } from './fixtures';
 import { type SeedEvent, type SeedMilestone } from './pages/review-page';
-import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
 
 const EVENTS: SeedEvent[] = [
   { id: 'ev-alert', at: '2024-06-13T06:58:00Z', actorName: 'Alertmanager', text: 'Checkout 5xx rate above 5% for 5 minutes', pinned: true },
@@ -8,31 +7,14 @@ const EVENTS: SeedEvent[] = [
 ];
 const MILESTONES: SeedMilestone[] = [{ id: 'ms-detect', kind: 'Detect', at: '2024-06-13T06:58:00Z', eventId: 'ev-alert' }];
 
-let server: E2eSyncServer;
-
-test.beforeAll(async () => {
-  server = await startE2eSyncServer({ ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' }, cho: { team: 'acme', role: 'editor' } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-
-test('a facilitator and two participants run the review meeting together: follow, step away, questions, hands, shared timer, minutes', async ({ teammate }) => {
+test('a facilitator and two participants run the review meeting together: follow, step away, questions, hands, shared timer, minutes', async ({ team }) => {
   test.setTimeout(300_000);
-  const ana = await teammate(server, 'ana');
-  await ana.library.createIncident({ title: 'Checkout returns 5xx after deploy', severity: 'SEV2', commander: 'Ana' });
-  await ana.review.seedTimeline(EVENTS, MILESTONES);
-  await ana.pm.open();
-  await ana.pm.createDraft('Executive summary');
-  await ana.pm.waitSaved();
-  const invite = await ana.sync.share('acme');
-
-  const ben = await teammate(server, 'ben');
-  await ben.sync.join(invite);
-  const cho = await teammate(server, 'cho');
-  await cho.sync.join(invite);
+  const ana = await team.share('ana', { title: 'Checkout returns 5xx after deploy', severity: 'SEV2', commander: 'Ana' }, async (owner) => {
+    await owner.review.seedTimeline(EVENTS, MILESTONES);
+    await owner.pm.startDraft();
+  });
+  const ben = await team.join('ben');
+  const cho = await team.join('cho');
 
   // Ana starts; the participants who open the incident are offered to join.
   await ana.review.open();

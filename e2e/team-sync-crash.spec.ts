@@ -2,46 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ActionItemsPage } from './pages/action-items-page';
 import { LibraryPage } from './pages/library-page';
+import type { Team } from './pages/team';
+import type { Teammate } from './pages/teammate';
 import { TeamSyncPage } from './pages/team-sync-page';
-import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
-
-let server: E2eSyncServer;
-const contexts: BrowserContext[] = [];
-
-test.beforeEach(async () => {
-  server = await startE2eSyncServer({ ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' } });
-});
-
-test.afterEach(async () => {
-  // Closed first, so they stop reconnecting to a server that is gone.
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-  await server?.stop();
-});
 
 const ITEM = 'Alert on checkout 5xx rate';
 
-async function setUp(page: Page, name: 'ana' | 'ben'): Promise<{ page: Page; sync: TeamSyncPage; library: LibraryPage; actions: ActionItemsPage }> {
-  const library = new LibraryPage(page);
-  const sync = new TeamSyncPage(page);
-  await library.goto();
-  await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: name === 'ana' ? 'Ana' : 'Ben' });
-  return { page, sync, library, actions: new ActionItemsPage(page) };
-}
-
-async function anaShares(browser: Browser) {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const ana = await setUp(await context.newPage(), 'ana');
-  await ana.library.createIncident({ title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' });
-  await ana.actions.openTab();
-  await ana.actions.create({ title: ITEM, priority: 'P1', owner: 'Priya' });
-  const invite = await ana.sync.share('acme');
-  await expect(ana.sync.incidentStatus).toHaveText('Synced');
-  return { ana, invite };
+/** Ana's incident with one action item, shared with the team. */
+async function anaShares(team: Team): Promise<Teammate> {
+  return team.share('ana', { title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' }, async (owner) => {
+    await owner.actions.openTab();
+    await owner.actions.create({ title: ITEM, priority: 'P1', owner: 'Priya' });
+  });
 }
 
 async function setOwner(page: Page, owner: string): Promise<void> {
@@ -57,9 +32,10 @@ function killBrowser(profile: string): void {
   process.kill(Number(main.trim().split(/\s+/)[0]), 'SIGKILL');
 }
 
-test('the server is killed (-9) during edits: every acknowledged edit is there after its restart, and the app reconnects by itself', async ({ browser }) => {
+test('the server is killed (-9) during edits: every acknowledged edit is there after its restart, and the app reconnects by itself', async ({ team }) => {
   test.setTimeout(240_000);
-  const { ana, invite } = await anaShares(browser);
+  const server = team.server;
+  const ana = await anaShares(team);
   await setOwner(ana.page, 'Tom');
   await ana.actions.pressOnRow(ITEM, 's');
   await expect(ana.sync.incidentStatus).toHaveText('Synced');
@@ -79,20 +55,18 @@ test('the server is killed (-9) during edits: every acknowledged edit is there a
   await expect(ana.sync.incidentStatus).toHaveText('Synced', { timeout: 60_000 });
 
   // A teammate joining now gets the edits acknowledged before the kill and the one made during it.
-  const context = await browser.newContext();
-  contexts.push(context);
-  const ben = await setUp(await context.newPage(), 'ben');
-  await ben.sync.join(invite);
+  const ben = await team.join('ben');
   await ben.actions.openTab();
   await expect(ben.page.getByLabel(`Owner of ${ITEM}`)).toHaveValue('Tom');
   await expect(ben.actions.status(ITEM)).toHaveText('Done');
 });
 
-test('a teammate’s browser killed mid-edit: the edit kept on their machine reaches the team when they start Debrief again', async ({ browser, baseURL }, testInfo) => {
+test('a teammate’s browser killed mid-edit: the edit kept on their machine reaches the team when they start Debrief again', async ({ team, baseURL }, testInfo) => {
   test.setTimeout(300_000);
-  const { ana, invite } = await anaShares(browser);
+  const ana = await anaShares(team);
   // Ben on a profile on disk, so killing his browser is a crash his next start has to deal with.
   const profile = mkdtempSync(join(tmpdir(), 'debrief-sync-crash-'));
+  const contexts: BrowserContext[] = [];
   const launch = async () => {
     const context = await chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL, viewport: { width: 1280, height: 860 } });
     contexts.push(context);
@@ -100,8 +74,7 @@ test('a teammate’s browser killed mid-edit: the edit kept on their machine rea
   };
   try {
     let context = await launch();
-    const ben = await setUp(context.pages()[0] ?? (await context.newPage()), 'ben');
-    await ben.sync.join(invite);
+    const ben = await team.join('ben', { page: context.pages()[0] ?? (await context.newPage()) });
     await ben.actions.openTab();
     await expect(ben.page.getByLabel(`Owner of ${ITEM}`)).toHaveValue('Priya');
 
@@ -122,6 +95,7 @@ test('a teammate’s browser killed mid-edit: the edit kept on their machine rea
     await expect(ana.page.getByLabel(`Owner of ${ITEM}`)).toHaveValue('Lee', { timeout: 60_000 });
     await expect(new TeamSyncPage(page).appStatus).toHaveText(/Synced/);
   } finally {
+    for (const context of contexts) await context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
 });

@@ -1,28 +1,12 @@
 import { expect, test } from './fixtures';
-import { startE2eSyncServer, type E2eSyncServer } from './team-sync-server';
 
-let server: E2eSyncServer;
-
-test.beforeAll(async () => {
-  server = await startE2eSyncServer({ ana: { team: 'acme', role: 'editor' }, ben: { team: 'acme', role: 'editor' } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-
-test('two people share an incident, join it with the invite and see each other’s edits, online and after being offline', async ({ teammate }) => {
+test('two people share an incident, join it with the invite and see each other’s edits, online and after being offline', async ({ team }) => {
   test.setTimeout(240_000);
-  const ana = await teammate(server, 'ana');
-  await ana.library.createIncident({ title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' });
-  await ana.actions.openTab();
-  await ana.actions.create({ title: 'Alert on checkout 5xx rate', priority: 'P1', owner: 'Priya' });
-  const invite = await ana.sync.share('acme');
-  await expect(ana.sync.incidentStatus).toHaveText('Synced');
-
-  const ben = await teammate(server, 'ben');
-  await ben.sync.join(invite);
+  const ana = await team.share('ana', { title: 'Checkout returns 5xx', severity: 'SEV2', services: 'checkout', commander: 'Ana' }, async (owner) => {
+    await owner.actions.openTab();
+    await owner.actions.create({ title: 'Alert on checkout 5xx rate', priority: 'P1', owner: 'Priya' });
+  });
+  const ben = await team.join('ben');
   await expect(ben.page.getByRole('heading', { level: 1, name: 'Checkout returns 5xx' })).toBeVisible();
   await expect(ben.sync.incidentStatus).toHaveText('Synced');
   await ben.actions.openTab();
@@ -76,19 +60,16 @@ test('two people share an incident, join it with the invite and see each other�
   await expect(ben.actions.status('Alert on checkout 5xx rate')).toHaveText('In progress');
 });
 
-test('milestones, key moments, typed-in events, CAN reports and annotations reach the teammate, and offline edits on both sides converge', async ({ teammate }) => {
+test('milestones, key moments, typed-in events, CAN reports and annotations reach the teammate, and offline edits on both sides converge', async ({ team }) => {
   test.setTimeout(240_000);
-  const ana = await teammate(server, 'ana');
-  await ana.library.createIncident({ title: 'Search is slow', severity: 'SEV3', services: 'search', commander: 'Ana', started: '2026-03-02T09:00' });
-  await ana.page.getByRole('button', { name: 'Add a manual event' }).click();
-  await ana.timeline.dialog.getByLabel(/^Time/).fill('2026-03-02T09:05:00');
-  await ana.timeline.dialog.getByLabel('What happened').fill('Latency alert fired for search');
-  await ana.timeline.dialog.getByRole('button', { name: 'Add event' }).click();
-  await expect(ana.timeline.row('Latency alert fired for search')).toBeVisible();
-  const invite = await ana.sync.share('acme');
-
-  const ben = await teammate(server, 'ben');
-  await ben.sync.join(invite);
+  const ana = await team.share('ana', { title: 'Search is slow', severity: 'SEV3', services: 'search', commander: 'Ana', started: '2026-03-02T09:00' }, async (owner) => {
+    await owner.page.getByRole('button', { name: 'Add a manual event' }).click();
+    await owner.timeline.dialog.getByLabel(/^Time/).fill('2026-03-02T09:05:00');
+    await owner.timeline.dialog.getByLabel('What happened').fill('Latency alert fired for search');
+    await owner.timeline.dialog.getByRole('button', { name: 'Add event' }).click();
+    await expect(owner.timeline.row('Latency alert fired for search')).toBeVisible();
+  });
+  const ben = await team.join('ben');
   await expect(ben.timeline.row('Latency alert fired for search')).toBeVisible();
 
   // Live: a milestone and a key moment made by Ana appear at Ben's.

@@ -12,6 +12,10 @@ export class PostmortemPage {
     return this.page.getByRole('textbox', { name: 'Postmortem document' });
   }
 
+  get lastParagraph(): Locator {
+    return this.editor.locator('p').last();
+  }
+
   get toolbar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Postmortem actions' });
   }
@@ -42,18 +46,36 @@ export class PostmortemPage {
     await expect(this.dialog).toHaveCount(0);
   }
 
+  /** Creates a draft from a template and waits until it is stored. */
+  async startDraft(templateName = 'Executive summary'): Promise<void> {
+    await this.open();
+    await this.createDraft(templateName);
+    await this.waitSaved();
+  }
+
   /** Puts the caret at the end of the paragraph containing `text` and types. */
   async typeAfter(text: string, typed: string): Promise<void> {
-    const paragraph = this.editor.locator('p').filter({ hasText: text });
-    await paragraph.click();
-    // End only reaches the end of the visual line; put the caret at the end of the paragraph.
-    await paragraph.evaluate((element) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      let last: Text | null = null;
-      while (walker.nextNode()) last = walker.currentNode as Text;
-      if (last) document.getSelection()?.collapse(last, last.length);
-    });
+    await this.putCaret(this.editor.locator('p').filter({ hasText: text }));
     await this.page.keyboard.type(typed);
+  }
+
+  /**
+   * Puts the caret at the start or end of `paragraph` (End and Home only reach the ends of the
+   * visual line).
+   */
+  async putCaret(paragraph: Locator, where: 'start' | 'end' = 'end'): Promise<void> {
+    await paragraph.click();
+    await paragraph.evaluate((element, atStart) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let first: Text | null = null;
+      let last: Text | null = null;
+      while (walker.nextNode()) {
+        last = walker.currentNode as Text;
+        first ??= last;
+      }
+      if (atStart && first) document.getSelection()?.collapse(first, 0);
+      else if (last) document.getSelection()?.collapse(last, last.length);
+    }, where === 'start');
   }
 
   async waitSaved(): Promise<void> {

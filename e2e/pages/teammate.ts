@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { E2eSyncServer } from '../team-sync-server';
 import { ActionItemsPage } from './action-items-page';
 import { LibraryPage } from './library-page';
@@ -9,6 +9,8 @@ import { TimelinePage } from './timeline-page';
 
 /** One person of the team: their own browser profile, connected to the sync server with their token. */
 export interface Teammate {
+  /** As others see it (the token's name, capitalised): "Ana". */
+  name: string;
   page: Page;
   sync: TeamSyncPage;
   library: LibraryPage;
@@ -18,22 +20,21 @@ export interface Teammate {
   pm: PostmortemPage;
 }
 
+/** The team every sync server of the e2e suite grants its tokens for. */
+export const TEAM = 'acme';
+
 /**
- * Opens `name`'s profile (their token is `server.tokens[name]`, shown to others capitalised) and
- * sets up Team sync in it. The caller closes `context` after the test, pass or fail: left open, it
- * keeps reconnecting to a stopped server and slows every spec after it.
+ * Opens Debrief in `page` (a profile of `name`'s own) and sets up Team sync with their token,
+ * `server.tokens[name]`.
  */
-export async function openTeammate(browser: Browser, server: E2eSyncServer, name: string): Promise<{ teammate: Teammate; context: BrowserContext }> {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
+export async function connectTeammate(page: Page, server: E2eSyncServer, name: string): Promise<Teammate> {
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`[${name}] ${message.text()}`);
   });
+  const shownName = name.charAt(0).toUpperCase() + name.slice(1);
   const library = new LibraryPage(page);
   const sync = new TeamSyncPage(page);
   await library.goto();
-  await sync.setUp({ server: server.url, team: 'acme', token: server.tokens[name] ?? '', name: name.charAt(0).toUpperCase() + name.slice(1) });
-  const teammate = { page, sync, library, actions: new ActionItemsPage(page), timeline: new TimelinePage(page), review: new ReviewPage(page), pm: new PostmortemPage(page) };
-  return { teammate, context };
+  await sync.setUp({ server: server.url, team: TEAM, token: server.tokens[name] ?? '', name: shownName });
+  return { name: shownName, page, sync, library, actions: new ActionItemsPage(page), timeline: new TimelinePage(page), review: new ReviewPage(page), pm: new PostmortemPage(page) };
 }

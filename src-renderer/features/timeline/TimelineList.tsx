@@ -41,13 +41,18 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
     [dayIndexes],
   );
 
+  // Stable per `rows`: the virtualizer recomputes every row's offset (100k+) whenever these
+  // functions change identity, which with inline functions meant on every scrolled frame.
+  const estimateSize = useCallback((index: number) => (rows[index]?.type === 'day' ? 34 : 58), [rows]);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+
   // The virtualizer hands out fresh functions each render by design; nothing here is memoised on them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parentRef.current,
-    estimateSize: (index) => (rows[index]?.type === 'day' ? 34 : 58),
-    getItemKey: (index) => rows[index]?.key ?? index,
+    estimateSize,
+    getItemKey,
     overscan: 8,
     // Rows scrolled to must not end up under the sticky day header.
     scrollPaddingStart: 40,
