@@ -13,6 +13,8 @@ import { DATA_DIR, EXPORTS } from './generate-slack-export.mjs';
  * JS heap of dedicated workers through the browser's CDP (`performance.memory` does not exist in
  * workers): attaches to each worker target once and asks `Runtime.getHeapUsage`. `withBuffers`
  * adds the ArrayBuffer backing stores (decompressed bytes live there, outside the JS heap).
+ * `read.collectGarbage()` runs a full GC in every worker, so a measurement that starts after it
+ * does not count garbage an earlier run left behind.
  */
 export async function workerHeapReader(browser, { withBuffers = false } = {}) {
   const cdp = await browser.newBrowserCDPSession();
@@ -21,12 +23,13 @@ export async function workerHeapReader(browser, { withBuffers = false } = {}) {
   let nextId = 1;
   cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
     const parsed = JSON.parse(message);
-    waiting.get(parsed.id)?.((parsed.result?.usedSize ?? 0) + (withBuffers ? (parsed.result?.backingStorageSize ?? 0) : 0));
+    waiting.get(parsed.id)?.(parsed.result ?? {});
     waiting.delete(parsed.id);
   });
-  return async () => {
+  /** Sends `method` to every worker; resolves with each one's result ({} after 1 s without one). */
+  const toWorkers = async (method, timeoutMs = 1000) => {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const sizes = await Promise.all(
+    return Promise.all(
       targetInfos
         .filter((target) => target.type === 'worker')
         .map(async (target) => {
@@ -38,14 +41,21 @@ export async function workerHeapReader(browser, { withBuffers = false } = {}) {
           const id = nextId++;
           const answer = new Promise((resolve) => {
             waiting.set(id, resolve);
-            setTimeout(() => resolve(0), 1000);
+            setTimeout(() => resolve({}), timeoutMs);
           });
-          await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => undefined);
+          await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => undefined);
           return answer;
         }),
     );
-    return sizes.reduce((a, b) => a + b, 0);
   };
+  const read = async () => {
+    const results = await toWorkers('Runtime.getHeapUsage');
+    return results.reduce((sum, result) => sum + (result.usedSize ?? 0) + (withBuffers ? (result.backingStorageSize ?? 0) : 0), 0);
+  };
+  read.collectGarbage = async () => {
+    await toWorkers('HeapProfiler.collectGarbage', 10_000);
+  };
+  return read;
 }
 
 /** Peak heap of the workers alone, to show the import worker was measured. */

@@ -6,7 +6,7 @@
 // Bundle size: each reader bundled and minified alone with esbuild (what it adds to the worker).
 //   node bench/zip-bench.mjs
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +23,7 @@ const CHILD = fileURLToPath(new URL('./zip-bench-child.mjs', import.meta.url));
 export const ARCHIVES = {
   '1m-export': { file: EXPORTS['1m'].file, label: '1M-message Slack export' },
   bomb: { file: 'zip-bomb-1g.zip', label: 'zip bomb: one 1 GiB day file' },
+  'bomb-lying': { file: 'zip-bomb-1g-lying.zip', label: 'zip bomb, its header saying 2 KB' },
   zip64: { file: 'slack-zip64.zip', label: 'ZIP64 Slack export (zip.js writer)' },
   traversal: { file: 'traversal.zip', label: 'traversal names (../, /abs, __proto__)' },
   'entries-200k': { file: 'entries-200k.zip', label: '199,999 entries' },
@@ -54,6 +55,20 @@ export async function makeArchives() {
         },
       ],
     ], 9);
+  }
+  // The same bomb with its directory understating the day file's size (2 KB): the reader cannot
+  // refuse it from the header and must stop it while inflating, at the one-file cap.
+  const lying = join(DATA_DIR, ARCHIVES['bomb-lying'].file);
+  if (!existsSync(lying)) {
+    const bytes = readFileSync(bomb);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = view.getUint32(bytes.length - 22 + 16, true);
+    while (view.getUint32(at, true) === 0x02014b50) {
+      const nameLength = view.getUint16(at + 28, true);
+      if (bytes.subarray(at + 46, at + 46 + nameLength).toString().endsWith('2024-06-12.json')) view.setUint32(at + 24, 2048, true);
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    writeFileSync(lying, bytes);
   }
   const zip64 = join(DATA_DIR, ARCHIVES.zip64.file);
   if (!existsSync(zip64)) {

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { exportedMarkdownOfEach } from './pages/team';
 
 test('three people co-edit the postmortem live: text converges, cursors and avatars show who is there, Markdown is the same everywhere', async ({ team }) => {
   test.setTimeout(300_000);
@@ -52,9 +53,7 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   }
 
   // The same document state exports the same Markdown bytes on every machine.
-  for (const side of [ana, ben, cho]) await expect(side.pm.toolbar.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
-  const exports = [];
-  for (const side of [ana, ben, cho]) exports.push((await side.pm.exportMarkdown()).text);
+  const exports = await exportedMarkdownOfEach([ana, ben, cho]);
   expect(exports[0]).toContain('Ana wrote this.');
   expect(exports[1]).toBe(exports[0]);
   expect(exports[2]).toBe(exports[0]);

@@ -88,19 +88,27 @@ const bench = {
     return input.id;
   },
 
-  /** A hostile file through the real worker as the wizard drives it: analyse (the preview), then import. */
+  /**
+   * A hostile file through the real worker as the wizard drives it: its own worker (one per wizard,
+   * ended when the wizard closes), analyse (the preview), then import.
+   */
   async hostileImport(inputId: string, incidentId: string): Promise<{ analysedMs: number; analyseError: string | null; ms: number; outcome: string }> {
     const input = must(inputId);
-    const started = performance.now();
-    const analysis = await client.analyse(input, {});
-    const analysedMs = performance.now() - started;
-    let outcome = 'imported';
+    const wizardClient = new ImportWorkerClient();
     try {
-      await client.runImport(incidentId, input, analysis.format ?? 'slack-export', {}, () => undefined).done;
-    } catch (error) {
-      outcome = error instanceof ImportRunError ? `${error.error.code}: ${error.error.message}` : String(error);
+      const started = performance.now();
+      const analysis = await wizardClient.analyse(input, {});
+      const analysedMs = performance.now() - started;
+      let outcome = 'imported';
+      try {
+        await wizardClient.runImport(incidentId, input, analysis.format ?? 'slack-export', {}, () => undefined).done;
+      } catch (error) {
+        outcome = error instanceof ImportRunError ? `${error.error.code}: ${error.error.message}` : String(error);
+      }
+      return { analysedMs, analyseError: analysis.error?.message ?? null, ms: performance.now() - started, outcome };
+    } finally {
+      wizardClient.dispose();
     }
-    return { analysedMs, analyseError: analysis.error?.message ?? null, ms: performance.now() - started, outcome };
   },
 
   /** Starts a Slack import, presses Cancel once `phase` has run `afterMs`, and times Cancel to the worker's answer. */

@@ -11,22 +11,22 @@ describe('sync document names', () => {
       { kind: 'incident', team: 'acme', incidentId },
       { kind: 'events', team: 'acme', incidentId },
       { kind: 'meeting', team: 'acme', incidentId },
+      { kind: 'annotations', team: 'acme', incidentId },
       { kind: 'document', team: 'acme', incidentId, documentId: 'pm-1' },
-      { kind: 'annotation', team: 'acme', incidentId, annotationId: 'note_7' },
     ];
     expect(refs.map(syncDocName)).toEqual([
       'acme/team',
       `acme/incident/${incidentId}`,
       `acme/incident/${incidentId}/events`,
       `acme/incident/${incidentId}/meeting`,
+      `acme/incident/${incidentId}/annotations`,
       `acme/incident/${incidentId}/doc/pm-1`,
-      `acme/incident/${incidentId}/annotation/note_7`,
     ]);
     for (const ref of refs) expect(parseSyncDocName(syncDocName(ref))).toEqual(ref);
   });
 
   test('names outside the scheme are refused', () => {
-    for (const name of ['', 'acme', 'Acme/team', 'acme/incident', 'acme/incident/a/b', 'acme/incident/../x', 'acme/incident/x/doc', 'acme/incident/x/doc/a/b', 'acme/incident/x/files/y', '-acme/team', 'acme/incident/x y']) {
+    for (const name of ['', 'acme', 'Acme/team', 'acme/incident', 'acme/incident/a/b', 'acme/incident/../x', 'acme/incident/x/doc', 'acme/incident/x/doc/a/b', 'acme/incident/x/files/y', 'acme/incident/x/annotation/y', '-acme/team', 'acme/incident/x y']) {
       expect(parseSyncDocName(name), name).toBeNull();
     }
     expect(() => syncDocName({ kind: 'incident', team: 'acme', incidentId: '../x' })).toThrow(/incidentId/);

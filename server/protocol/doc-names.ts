@@ -13,13 +13,13 @@
  *   <team>/incident/<incidentId>/events                      imported events (compact binary blocks per source)
  *   <team>/incident/<incidentId>/meeting                     the shared review meeting (agenda position, hands, notes)
  *   <team>/incident/<incidentId>/doc/<documentId>            one postmortem document (co-edited with @lexical/yjs)
- *   <team>/incident/<incidentId>/annotation/<annotationId>   one annotation's text (co-edited with @lexical/yjs)
+ *   <team>/incident/<incidentId>/annotations                 the text of every annotation (one Y.XmlText each, co-edited with @lexical/yjs)
  */
 
 /** A team id: lower-case letters, digits and dashes, 1–63 characters, starting with a letter or digit. */
 export const TEAM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-/** An incident, document or annotation id: letters, digits, `_` and `-`, 1–64 characters (UUIDs fit). */
+/** An incident or document id: letters, digits, `_` and `-`, 1–64 characters (UUIDs fit). */
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export type SyncDocRef =
@@ -27,8 +27,8 @@ export type SyncDocRef =
   | { kind: 'incident'; team: string; incidentId: string }
   | { kind: 'events'; team: string; incidentId: string }
   | { kind: 'meeting'; team: string; incidentId: string }
-  | { kind: 'document'; team: string; incidentId: string; documentId: string }
-  | { kind: 'annotation'; team: string; incidentId: string; annotationId: string };
+  | { kind: 'annotations'; team: string; incidentId: string }
+  | { kind: 'document'; team: string; incidentId: string; documentId: string };
 
 export type SyncDocKind = SyncDocRef['kind'];
 
@@ -47,13 +47,11 @@ export function syncDocName(ref: SyncDocRef): string {
       return incident;
     case 'events':
     case 'meeting':
+    case 'annotations':
       return `${incident}/${ref.kind}`;
     case 'document':
       checkId('documentId', ref.documentId, ITEM_ID_PATTERN);
       return `${incident}/doc/${ref.documentId}`;
-    case 'annotation':
-      checkId('annotationId', ref.annotationId, ITEM_ID_PATTERN);
-      return `${incident}/annotation/${ref.annotationId}`;
   }
 }
 
@@ -65,10 +63,9 @@ export function parseSyncDocName(name: string): SyncDocRef | null {
   if (parts.length === 2 && area === 'team') return { kind: 'team', team };
   if (area !== 'incident' || incidentId === undefined || !ITEM_ID_PATTERN.test(incidentId)) return null;
   if (parts.length === 3) return { kind: 'incident', team, incidentId };
-  if (parts.length === 4 && (sub === 'events' || sub === 'meeting')) return { kind: sub, team, incidentId };
+  if (parts.length === 4 && (sub === 'events' || sub === 'meeting' || sub === 'annotations')) return { kind: sub, team, incidentId };
   if (parts.length !== 5 || subId === undefined || !ITEM_ID_PATTERN.test(subId)) return null;
   if (sub === 'doc') return { kind: 'document', team, incidentId, documentId: subId };
-  if (sub === 'annotation') return { kind: 'annotation', team, incidentId, annotationId: subId };
   return null;
 }
 

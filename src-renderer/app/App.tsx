@@ -16,14 +16,15 @@ import { ImportBundleDialog, isBundleFile } from '@features/bundles';
 import { InsightsPage } from '@features/insights';
 import { JoinIncidentDialog, SyncStatusChip, TeamSyncDialog, useSyncStatus, useTeamSyncService } from '@features/team-sync';
 import { MentionsInbox, postmortemCompanion } from '@features/postmortem';
+import { annotationCompanion } from '@features/review';
 import { useAbandonedImportCleanup } from '@data/events';
 import { db } from '@data/connection';
 import { teamSync } from '@data/sync';
 import { IncidentWorkspace } from './IncidentWorkspace';
 import { navigate, useRoute } from '@ui/route';
 
-// Shared incidents keep their co-edited postmortem's stored text current (before team sync starts).
-teamSync.addCompanion(postmortemCompanion);
+// Shared incidents keep their co-edited postmortem's and annotations' stored text current (before team sync starts).
+for (const companion of [postmortemCompanion, annotationCompanion]) teamSync.addCompanion(companion);
 
 /** Links from imports open through the platform: the desktop hands them to the main process. */
 const openExternal = (href: string) => platform.openExternal(href);

@@ -56,6 +56,10 @@ export interface EditorCollaboration {
   /** A provider whose `bridge.view` is the doc the binding edits (collab-binding.ts). */
   provider: Provider & { bridge: { view: Y.Doc } };
   user: { name: string; color: string };
+  /** The Y.XmlText this editor edits, when one doc holds several (annotations); 'root' otherwise. */
+  rootName?: string;
+  /** Sent to teammates with this person's cursor (e.g. which annotation they are in). */
+  awarenessData?: Record<string, unknown>;
 }
 
 function initialEditorState(initialState?: string, initialMarkdown?: string): InitialConfigType['editorState'] {
@@ -143,6 +147,8 @@ export function RichTextEditor({
             username={collaboration.user.name}
             cursorColor={collaboration.user.color}
             cursorsContainerRef={cursorsRef}
+            {...(collaboration.rootName ? { rootName: collaboration.rootName } : {})}
+            {...(collaboration.awarenessData ? { awarenessData: collaboration.awarenessData } : {})}
           />
         ) : (
           <HistoryPlugin />

@@ -208,13 +208,13 @@ export interface HeadlessCollabCopy {
 /**
  * A DOM-free editor bound to `doc` through the official binding: it loads what `doc` holds,
  * then every remote change arrives as a Lexical update and `onChange` gets the serialized state.
- * No cursors, no undo.
+ * No cursors, no undo. `rootName` picks the Y.XmlText when one doc holds several texts.
  */
-export function bindHeadlessCopy(doc: Y.Doc, id: string, onChange: (state: string) => void = noop): HeadlessCollabCopy {
+export function bindHeadlessCopy(doc: Y.Doc, id: string, onChange: (state: string) => void = noop, rootName: string = COLLAB_ROOT): HeadlessCollabCopy {
   const editor = createMarkdownHeadlessEditor();
   const provider = presenceFreeProvider();
   const bridge = bridgeDoc(doc);
-  const binding: Binding = createYjsBinding({ editor, id, doc: bridge.view, docMap: new Map([[id, bridge.view]]), rootName: COLLAB_ROOT });
+  const binding: Binding = createYjsBinding({ editor, id, doc: bridge.view, docMap: new Map([[id, bridge.view]]), rootName });
   const sharedRoot = binding.root.getSharedType();
   const onYjs = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction) => {
     if (transaction.origin === binding) return;

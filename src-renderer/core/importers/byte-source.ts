@@ -22,6 +22,8 @@ export interface FolderEntry {
    * (a picked folder) have it; archive entries are inflated whole, under the one-file cap.
    */
   readRange?(offset: number, length: number): Promise<Uint8Array>;
+  /** The first `length` bytes (or fewer) without decompressing the rest: archive entries have it. */
+  readPrefix?(length: number): Promise<Uint8Array>;
 }
 
 /** A picked folder or an opened archive: the same shape, so importers need not care which. */

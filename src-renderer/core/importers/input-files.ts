@@ -54,10 +54,10 @@ export function inputFiles(input: ImportInput): InputFile[] {
       label: entry.path,
       size: entry.size,
       where,
-      // A file on disk is sniffed from its first bytes; an archive entry only reads whole (cheap:
-      // archive readers count bytes against the caps).
+      // A file on disk or an archive entry is sniffed from its first bytes only.
       head: async (length) => {
         if (entry.readRange) return entry.readRange(0, Math.min(length, entry.size));
+        if (entry.readPrefix) return entry.readPrefix(length);
         // Sniffing must not pull a huge archive entry into memory just to look at its start.
         checkLimit(DEFAULT_SNIFF_LIMITS, 'maxEntryBytes', entry.size, where);
         return (await entry.read()).subarray(0, length);

@@ -177,6 +177,52 @@ describe('openZip limits', () => {
     expect(error.location.entry).toBe('bomb.json');
   });
 
+  it('refuses an entry that declares more than the per-entry cap before inflating any of it', async () => {
+    const zip = buildZip({ 'bomb.json': new Uint8Array(2 * 1024 * 1024) });
+    const source = recordingSource('bomb.zip', zip);
+    const folder = await openZip(source, { limits: { maxEntryBytes: 256 * 1024 } });
+    const readsBefore = source.reads.length;
+    const error = await rejection(must(folder.entries[0]).read());
+    expect(error.code).toBe('LIMIT_EXCEEDED');
+    expect(error.message).toBe('exceeds the limit of 256 KB for one file');
+    expect(source.reads.length).toBe(readsBefore);
+  });
+
+  it('reads an entry whose header understates or overstates its size, under the cap', async () => {
+    const content = 'y'.repeat(300_000);
+    const zip = buildZip({ 'day.json': content });
+    const header = must(centralHeaders(zip)[0]);
+    for (const declared of [10, 0, 900_000]) {
+      const lying = zip.slice();
+      writeU32(lying, header + 24, declared);
+      const bytes = await must((await openZip(bytesSource('x.zip', lying))).entries[0]).read();
+      expect(bytes.length).toBe(content.length);
+      expect(bytes.buffer.byteLength).toBe(content.length);
+      expect(text(bytes)).toBe(content);
+    }
+  });
+
+  it('inflates only the start of an entry for its first bytes, even when it declares more than the cap', async () => {
+    // Bytes that do not compress, so the entry spans more than one 1 MiB read of the archive.
+    const noise = new Uint8Array(3 * 1024 * 1024);
+    let seed = 0x9e3779b9;
+    for (let i = 0; i < noise.length; i++) {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      noise[i] = seed & 0xff;
+    }
+    const zip = buildZip({ 'big.bin': noise });
+    const source = recordingSource('big.zip', zip);
+    const folder = await openZip(source, { limits: { maxEntryBytes: 100_000 } });
+    const entry = must(folder.entries[0]);
+    source.reads.length = 0;
+    expect(await must(entry.readPrefix)(1000)).toEqual(noise.subarray(0, 1000));
+    const compressedRead = source.reads.reduce((sum, [, length]) => sum + length, 0);
+    expect(compressedRead).toBeLessThan(entry.compressedSize / 4);
+    expect((await rejection(entry.read())).code).toBe('LIMIT_EXCEEDED');
+  });
+
   it('caps the total across entries without counting an entry twice', async () => {
     const zip = buildZip({ 'a.txt': 'a'.repeat(40_000), 'b.txt': 'b'.repeat(40_000) });
     const folder = await openZip(bytesSource('x.zip', zip), { limits: { maxTotalBytes: 60_000 } });

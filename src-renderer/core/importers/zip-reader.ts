@@ -30,9 +30,16 @@ const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
-/** Compressed bytes fed to the inflater at a time: DEFLATE expands at most ~1032:1, so one push
- * yields at most ~16 MiB before the cap is checked again. */
-const INFLATE_CHUNK = 16 * 1024;
+/**
+ * Compressed bytes fed to the inflater at a time. DEFLATE expands at most MAX_DEFLATE_RATIO, so one push
+ * yields at most ~4 MiB before the caps are checked again; fflate grows its output buffer by
+ * doubling within a push, so a push costs a few times its output in short-lived buffers. 16 KiB
+ * pushes (up to 16 MiB out, ~80 MiB of buffers) made a zip bomb's peak depend on GC timing; 4 KiB
+ * costs ~10% inflate speed on a real export.
+ */
+const INFLATE_CHUNK = 4 * 1024;
+/** DEFLATE's largest expansion: 258 bytes from one ~2-bit code, about 1032:1. */
+const MAX_DEFLATE_RATIO = 1032;
 /** Bytes read from the source at a time. */
 const READ_CHUNK = 1024 * 1024;
 
@@ -172,12 +179,14 @@ function parseCentralDirectory(
     if (path.endsWith('/') && size === 0) continue;
     const index = entries.length;
     const entryWhere: ImportErrorLocation = { ...where, entry: path };
+    const layout: EntryLayout = { flags, method, compressedSize, size, localOffset, index };
     entries.push({
       path,
       size,
       method,
       compressedSize,
-      read: () => readEntry(source, { flags, method, compressedSize, localOffset, index }, budget, entryWhere),
+      read: () => readEntry(source, layout, limits, budget, entryWhere, Infinity),
+      readPrefix: (length) => readEntry(source, layout, limits, budget, entryWhere, length),
     });
   }
   return entries;
@@ -224,17 +233,30 @@ interface EntryLayout {
   flags: number;
   method: number;
   compressedSize: number;
+  /** Declared uncompressed size. */
+  size: number;
   localOffset: number;
   index: number;
 }
 
-async function readEntry(source: ByteSource, layout: EntryLayout, budget: ByteBudget, where: ImportErrorLocation): Promise<Uint8Array> {
+/** Reads the entry's bytes, or only its first `prefix` bytes (inflation stops there). */
+async function readEntry(
+  source: ByteSource,
+  layout: EntryLayout,
+  limits: ImportLimits,
+  budget: ByteBudget,
+  where: ImportErrorLocation,
+  prefix: number,
+): Promise<Uint8Array> {
   if (layout.flags & FLAG_ENCRYPTED) {
     throw new ImportError('UNSUPPORTED_COMPRESSION', 'the entry is encrypted', where);
   }
   if (layout.method !== 0 && layout.method !== 8) {
     throw new ImportError('UNSUPPORTED_COMPRESSION', `compression method ${layout.method} is not supported (only stored and deflate)`, where);
   }
+  // A whole entry that says it is over the one-file cap is refused before a byte is inflated (a
+  // zip bomb that tells the truth costs nothing); one that lies is stopped while inflating.
+  if (prefix >= layout.size) checkLimit(limits, 'maxEntryBytes', layout.size, where);
   if (layout.localOffset + 30 > source.size) {
     throw new ImportError('TRUNCATED_ARCHIVE', 'the entry lies past the end of the archive', where);
   }
@@ -247,10 +269,11 @@ async function readEntry(source: ByteSource, layout: EntryLayout, budget: ByteBu
     throw new ImportError('TRUNCATED_ARCHIVE', 'the entry is cut short', where);
   }
   if (layout.method === 0) {
-    budget.account(layout.index, layout.compressedSize, where);
-    return readExactly(source, dataStart, layout.compressedSize, where);
+    const length = Math.min(prefix, layout.compressedSize);
+    budget.account(layout.index, length, where);
+    return readExactly(source, dataStart, length, where);
   }
-  return inflateEntry(source, dataStart, layout, budget, where);
+  return inflateEntry(source, dataStart, layout, budget, where, prefix);
 }
 
 async function inflateEntry(
@@ -259,35 +282,73 @@ async function inflateEntry(
   layout: EntryLayout,
   budget: ByteBudget,
   where: ImportErrorLocation,
+  prefix: number,
 ): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let produced = 0;
+  // DEFLATE cannot expand more than ~1032:1, so a declared size beyond that is a lie not worth allocating for.
+  const output = new InflatedBytes(Math.min(layout.size, prefix, layout.compressedSize * MAX_DEFLATE_RATIO + 1024));
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
-    produced += chunk.length;
     // Throwing here aborts inside push(), before the next input chunk is expanded.
-    budget.account(layout.index, produced, where);
-    chunks.push(chunk);
+    budget.account(layout.index, output.length + chunk.length, where);
+    output.add(chunk);
     if (final) ended = true;
   });
   const end = dataStart + layout.compressedSize;
+  // The first bytes rarely need more compressed bytes than their own count.
+  const readChunk = Math.min(READ_CHUNK, Math.max(INFLATE_CHUNK, prefix));
   try {
-    for (let offset = dataStart; offset < end; offset += READ_CHUNK) {
-      const block = await readExactly(source, offset, Math.min(READ_CHUNK, end - offset), where);
-      for (let at = 0; at < block.length; at += INFLATE_CHUNK) {
+    for (let offset = dataStart; offset < end && !ended && output.length < prefix; offset += readChunk) {
+      const block = await readExactly(source, offset, Math.min(readChunk, end - offset), where);
+      for (let at = 0; at < block.length && !ended && output.length < prefix; at += INFLATE_CHUNK) {
         const isLast = offset + at + INFLATE_CHUNK >= end;
         inflater.push(block.subarray(at, at + INFLATE_CHUNK), isLast);
-        if (ended) break;
       }
-      if (ended) break;
     }
+    if (output.length >= prefix) return output.bytes().subarray(0, prefix);
     if (!ended) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw new ImportError('TRUNCATED_ARCHIVE', 'the entry is damaged or cut short and cannot be decompressed', where, { cause: error });
   }
   if (!ended) throw new ImportError('TRUNCATED_ARCHIVE', 'the entry is cut short', where);
-  return concat(chunks, produced);
+  return output.bytes();
+}
+
+/**
+ * An entry's inflated bytes, written into one buffer of the declared size as they come, so an
+ * honest entry is held once (never as chunks plus their concatenation). Bytes past the declared
+ * size (a header that lies) are kept as chunks; the byte budget stops them at the one-file cap.
+ */
+class InflatedBytes {
+  private readonly buffer: Uint8Array;
+  private filled = 0;
+  private readonly overflow: Uint8Array[] = [];
+  length = 0;
+
+  constructor(declared: number) {
+    this.buffer = new Uint8Array(declared);
+  }
+
+  add(chunk: Uint8Array): void {
+    const room = this.buffer.length - this.filled;
+    this.buffer.set(chunk.subarray(0, room), this.filled);
+    this.filled += Math.min(room, chunk.length);
+    if (chunk.length > room) this.overflow.push(chunk.subarray(room));
+    this.length += chunk.length;
+  }
+
+  bytes(): Uint8Array {
+    // A header that overstates the size must not keep its whole allocation alive.
+    if (this.overflow.length === 0) return this.filled === this.buffer.length ? this.buffer : this.buffer.slice(0, this.filled);
+    const out = new Uint8Array(this.length);
+    out.set(this.buffer);
+    let at = this.buffer.length;
+    for (const chunk of this.overflow) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
 }
 
 async function readExactly(source: ByteSource, offset: number, length: number, where: ImportErrorLocation): Promise<Uint8Array> {
@@ -296,17 +357,6 @@ async function readExactly(source: ByteSource, offset: number, length: number, w
     throw new ImportError('TRUNCATED_ARCHIVE', `the archive is cut short (wanted ${length} bytes at offset ${offset})`, where);
   }
   return bytes.length === length ? bytes : bytes.subarray(0, length);
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 function readU16(bytes: Uint8Array, at: number): number {

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { db } from '@db/database';
 import type { DebriefDatabase } from '@db/schema';
 import { newId } from '@core/ids';
@@ -67,6 +68,39 @@ async function modifyAnnotation(id: string, change: (annotation: Annotation) => 
 
 export function updateAnnotation(id: string, patch: AnnotationPatch, database: DebriefDatabase = db): Promise<void> {
   return modifyAnnotation(id, () => patch, database);
+}
+
+/**
+ * Stores text that came from the shared document, unless the stored text is one this machine
+ * wrote itself and the shared document does not hold yet (`isLocalEdit`): then nothing is
+ * written and `kept` is that text, so the caller can send it first. `missing` when the
+ * annotation is not (or no longer) stored here.
+ */
+export async function saveAnnotationText(
+  id: string,
+  text: { body: string; plainText: string },
+  isLocalEdit: (storedBody: string) => boolean,
+  database: DebriefDatabase = db,
+): Promise<{ outcome: 'saved' | 'missing' } | { outcome: 'kept'; kept: string }> {
+  return database.transaction('rw', database.annotations, async () => {
+    const annotation = await database.annotations.get(id);
+    if (!annotation) return { outcome: 'missing' };
+    if (annotation.body === text.body && annotation.plainText === text.plainText) return { outcome: 'saved' };
+    if (annotation.body !== text.body && isLocalEdit(annotation.body)) return { outcome: 'kept', kept: annotation.body };
+    await putRecord(database, 'annotations', { ...annotation, ...text, updatedAt: Date.now() });
+    return { outcome: 'saved' };
+  });
+}
+
+/** One annotation as stored here; undefined when it is not. */
+export function getAnnotation(id: string, database: DebriefDatabase = db): Promise<Annotation | undefined> {
+  return database.annotations.get(id);
+}
+
+/** Every annotation of an incident, as it changes (for background work; UIs use useAnnotations). */
+export function observeIncidentAnnotations(incidentId: string, listener: (annotations: Annotation[]) => void, onError: (error: unknown) => void, database: DebriefDatabase = db): () => void {
+  const subscription = liveQuery(() => database.annotations.where('incidentId').equals(incidentId).toArray()).subscribe({ next: listener, error: onError });
+  return () => subscription.unsubscribe();
 }
 
 /** Adds the tag, or removes it when present; kept in the canonical order so stored tags compare and export the same way. */

@@ -94,11 +94,14 @@ export const MILESTONES_TABLE = incidentTable<Milestone>({
   restore: (values, id, incidentId, writtenAt) => restoreMilestone({ ...values, id, incidentId, updatedAt: stamped(values, writtenAt) }),
 });
 
-/** Annotations, their text (Lexical JSON and its plain text) as one more field. */
+/**
+ * Annotations, without their text: `body`/`plainText` are co-edited in the incident's
+ * `annotations` document (the review feature keeps them current from it on every machine).
+ */
 export const ANNOTATIONS_TABLE = incidentTable<Annotation>({
   name: 'annotations',
   table: 'annotations',
-  fields: ['target', 'eventId', 'tags', 'body', 'plainText', 'author', 'dismissedFindings', 'createdAt'],
+  fields: ['target', 'eventId', 'tags', 'author', 'dismissedFindings', 'createdAt'],
   deletes: 'sync',
   index: (database) => database.annotations,
   restore: (values, id, incidentId, writtenAt) => restoreAnnotation({ ...values, id, incidentId, updatedAt: stamped(values, writtenAt) }),

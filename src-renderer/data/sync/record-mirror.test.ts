@@ -205,7 +205,7 @@ describe('RecordMirror', () => {
     expect(await a.database.actionItems.get('item-1')).toMatchObject({ ownerName: 'Kim' });
   });
 
-  it('syncs milestones, annotations and their text, typed-in events and CAN reports, with deletions', async () => {
+  it('syncs milestones, annotations (not their text, co-edited elsewhere), typed-in events and CAN reports, with deletions', async () => {
     const { a, b } = await pair();
     const milestone = await addMilestone('inc-1', { kind: 'Under Control', label: '', at: 5_000, eventId: null, note: 'rollback done' }, a.database);
     const annotation = await createAnnotation({ incidentId: 'inc-1', target: { type: 'incident' }, author: 'Ana', tags: ['went well'], plainText: 'Paging worked' }, a.database);
@@ -214,17 +214,17 @@ describe('RecordMirror', () => {
     await a.idle();
     await b.idle();
     expect(await b.database.milestones.get(milestone.id)).toMatchObject({ kind: 'Under Control', label: 'Under Control', at: 5_000, note: 'rollback done', incidentId: 'inc-1' });
-    expect(await b.database.annotations.get(annotation.id)).toMatchObject({ plainText: 'Paging worked', tags: ['went well'], author: 'Ana' });
+    expect(await b.database.annotations.get(annotation.id)).toMatchObject({ plainText: '', body: '', tags: ['went well'], author: 'Ana' });
     expect(await b.database.manualEvents.get(note.id)).toMatchObject({ text: 'Called the bank', sourceId: 'manual:inc-1', sourceFormat: 'manual', kind: 'note' });
     expect(await b.database.manualEvents.get(can.id)).toMatchObject({ raw: { can: { conditions: 'EU down', actions: 'Failover', needs: 'DBA' } } });
 
-    // The annotation's text edited there reaches here; deletions both ways.
-    await updateAnnotation(annotation.id, { plainText: 'Paging worked; the runbook did not', body: '{"root":{}}' }, b.database);
+    // A tag added there reaches here, and the text stored here stays; deletions both ways.
+    await updateAnnotation(annotation.id, { tags: ['question', 'went well'], plainText: 'Paging worked; the runbook did not', body: '{"root":{}}' }, b.database);
     await deleteManualEvent(b.database, { ...note, pinned: false, redacted: false, redactions: [] });
     await deleteMilestone(milestone.id, a.database);
     await a.idle();
     await b.idle();
-    expect(await a.database.annotations.get(annotation.id)).toMatchObject({ plainText: 'Paging worked; the runbook did not', body: '{"root":{}}' });
+    expect(await a.database.annotations.get(annotation.id)).toMatchObject({ plainText: 'Paging worked', body: '', tags: ['question', 'went well'] });
     expect(await a.database.manualEvents.get(note.id)).toBeUndefined();
     expect(await b.database.milestones.get(milestone.id)).toBeUndefined();
     expect([...a.errors, ...b.errors]).toEqual([]);

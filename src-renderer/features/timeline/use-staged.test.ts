@@ -34,15 +34,17 @@ describe('staged derivations', () => {
     expect(await run).toBeUndefined();
   });
 
-  it('at background priority, start only after a task of their own, so a cancel before then runs nothing', async () => {
+  it.each(['normal', 'background'] as const)('at %s priority, start only after a task of their own (not in the caller’s task), so a cancel before then runs nothing', async (priority) => {
     const log: string[] = [];
     let cancelled = false;
-    const run = runInSlices(() => stages(log), () => cancelled, 'background');
+    const run = runInSlices(() => stages(log), () => cancelled, priority);
     expect(log).toEqual([]);
     cancelled = true;
     expect(await run).toBeUndefined();
     expect(log).toEqual([]);
-    expect(await runInSlices(() => stages(log), () => false, 'background')).toBe('rows ready');
+    const finished = runInSlices(() => stages(log), () => false, priority);
+    expect(log).toEqual([]);
+    expect(await finished).toBe('rows ready');
     expect(log).toEqual(['filter', 'threads', 'rows']);
   });
 

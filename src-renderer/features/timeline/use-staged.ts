@@ -20,14 +20,14 @@ export type StagedPriority = 'normal' | 'background';
 
 /**
  * Runs `make` in slices of tasks until it returns, unless `cancelled()` turns true first (then
- * resolves to undefined).
+ * resolves to undefined). The first slice, too, runs in a task of its own: called from an effect,
+ * it would otherwise add to React's commit, and an import's commit starts several such runs at
+ * once (list, overview, search index, filter choices), which together made one long task.
  */
 export async function runInSlices<T>(make: Staged<T>, cancelled: () => boolean, priority: StagedPriority = 'normal'): Promise<T | undefined> {
   const pause = priority === 'background' ? backgroundTask : nextTask;
-  if (priority === 'background') {
-    await pause();
-    if (cancelled()) return undefined;
-  }
+  await pause();
+  if (cancelled()) return undefined;
   const run = make();
   let sliceStart = performance.now();
   for (;;) {

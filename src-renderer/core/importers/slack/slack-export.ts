@@ -89,7 +89,7 @@ async function dayFileLooksLikeSlack(layout: ReturnType<typeof findExportLayout>
   const days = [...layout.folders.values()].flat().sort((a, b) => a.entry.size - b.entry.size);
   const smallest = days[0];
   if (!smallest || smallest.entry.size > SNIFF_DAY_FILE_BYTES) return false;
-  const bytes = await smallest.entry.read();
+  const bytes = await (smallest.entry.readPrefix ? smallest.entry.readPrefix(SNIFF_DAY_FILE_BYTES + 1) : smallest.entry.read());
   if (bytes.length > SNIFF_DAY_FILE_BYTES) return false;
   const text = decodeUtf8(bytes.subarray(0, 64 * 1024)).text.trimStart();
   return text.startsWith('[') && (/^\[\s*\]$/.test(text) || /"ts"\s*:\s*"\d+\.\d+"/.test(text));
