@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { exportedMarkdownOfEach } from './pages/team';
 import { type SeedEvent, type SeedMilestone } from './pages/review-page';
 
 const EVENTS: SeedEvent[] = [
@@ -7,9 +8,9 @@ const EVENTS: SeedEvent[] = [
 ];
 const MILESTONES: SeedMilestone[] = [{ id: 'ms-detect', kind: 'Detect', at: '2024-06-13T06:58:00Z', eventId: 'ev-alert' }];
 
-test('a facilitator and two participants run the review meeting together: follow, step away, questions, hands, shared timer, minutes', async ({ team }) => {
-  test.setTimeout(300_000);
-  const ana = await team.share('ana', { title: 'Checkout returns 5xx after deploy', severity: 'SEV2', commander: 'Ana' }, async (owner) => {
+test('a facilitator and two participants run a full review together: follow, step away, questions, action items, hands, shared timer, minutes, a co-written postmortem exported identically from each machine', async ({ team }) => {
+  test.setTimeout(360_000);
+  const ana = await team.share('ana', { title: 'Checkout returns 5xx after deploy', severity: 'SEV2', commander: 'Ana', summary: 'A config deploy made checkout return 5xx.' }, async (owner) => {
     await owner.review.seedTimeline(EVENTS, MILESTONES);
     await owner.pm.startDraft();
   });
@@ -60,6 +61,14 @@ test('a facilitator and two participants run the review meeting together: follow
   await expect(anaView).toContainText('Who can approve a config rollback at night?');
   await expect(anaView.locator('.mt-annotations li').filter({ hasText: 'Who can approve' })).toContainText('Cho');
 
+  // Ben adds an action item from his laptop: Ana's screen shows it, attributed, and it is an action item everywhere.
+  await ben.review.meeting.press('a');
+  await ben.page.keyboard.type('Add a canary step to config deploys');
+  await ben.page.keyboard.press('Enter');
+  await expect(ben.page.locator('.toast').filter({ hasText: 'Action item added: Add a canary step to config deploys' })).toBeVisible();
+  const added = anaView.getByRole('region', { name: /^Action items added/ });
+  await expect(added.getByRole('listitem').filter({ hasText: 'Add a canary step to config deploys' })).toContainText('Ben');
+
   // Ben raises his hand; Ana sees the queue and clears it once he has spoken.
   await ben.review.meeting.getByRole('button', { name: 'Raise hand' }).click();
   const hands = anaView.getByRole('region', { name: 'Raised hands' });
@@ -81,11 +90,36 @@ test('a facilitator and two participants run the review meeting together: follow
   await expect(ana.page.getByText('Meeting ended. Its minutes are at the end of the postmortem.')).toBeVisible();
   for (const side of [ben, cho]) await expect(side.review.meeting).toHaveCount(0);
   await expect(cho.page.getByRole('status').filter({ hasText: 'The facilitator ended the meeting.' })).toBeVisible();
-  for (const side of [ana, ben]) {
+  for (const side of [ana, ben, cho]) {
     await side.pm.open();
     await expect(side.pm.editor).toContainText('Review meeting minutes');
     await expect(side.pm.editor).toContainText('Attended: Ana, Ben, Cho');
     await expect(side.pm.editor).toContainText('Spoke up: Ben');
     await expect(side.pm.editor).toContainText('Who can approve a config rollback at night? — Cho');
+    await expect(side.pm.editor).toContainText('Add a canary step to config deploys — added by Ben');
   }
+
+  // After the meeting the participants write the postmortem together, each on their machine, at the same time.
+  await ben.pm.putCaret(ben.pm.editor.locator('p').filter({ hasText: 'A config deploy made checkout return 5xx.' }));
+  await cho.pm.putCaret(cho.pm.editor.locator('li').filter({ hasText: 'Who can approve a config rollback at night?' }));
+  await Promise.all([
+    ben.page.keyboard.type(' The canary stage did not cover config changes.', { delay: 15 }),
+    cho.page.keyboard.type(' Decided: the on-call lead can.', { delay: 15 }),
+  ]);
+  // Ana refreshes the generated tables while they are done: Ben's action item enters "What we are changing".
+  await ana.pm.regenerate();
+  for (const side of [ana, ben, cho]) {
+    await expect(side.pm.editor).toContainText('The canary stage did not cover config changes.');
+    await expect(side.pm.editor).toContainText('Decided: the on-call lead can.');
+  }
+  await ana.page.screenshot({ path: test.info().outputPath('facilitator-postmortem.png'), fullPage: true });
+  await cho.page.screenshot({ path: test.info().outputPath('participant-postmortem.png') });
+
+  // The postmortem they wrote exports to the same Markdown bytes from each machine.
+  const [anaMarkdown, ...others] = await exportedMarkdownOfEach([ana, ben, cho]);
+  expect(anaMarkdown).toContain('A config deploy made checkout return 5xx. The canary stage did not cover config changes.');
+  expect(anaMarkdown).toContain('Who can approve a config rollback at night? — Cho Decided: the on-call lead can.');
+  expect(anaMarkdown).toContain('## Review meeting minutes');
+  expect(anaMarkdown.match(/Add a canary step to config deploys/g)).toHaveLength(2);
+  for (const markdown of others) expect(markdown).toBe(anaMarkdown);
 });

@@ -4,7 +4,7 @@
 // (issue "Team sync"): under 10 s on this machine. The share (the facilitator's side) is printed too.
 import { join } from 'node:path';
 import { createIncident, importThroughWizard, openApp } from '../app-driver.mjs';
-import { launchChromium, line, seconds, serveAll } from '../bench-server.mjs';
+import { launchChromium, line, loadAverage, seconds, serveAll } from '../bench-server.mjs';
 import { DATA_DIR, EXPORTS, generateExports } from '../generate-slack-export.mjs';
 import { startE2eSyncServer } from '../../e2e/team-sync-server.ts';
 
@@ -59,6 +59,7 @@ try {
   const total = (await ana.locator('.tl-count').textContent({ timeout: 120_000 })) ?? '';
   console.error(`join bench: imported (${imported.summary?.trim()}), the Timeline says ${total}; sharing…`);
 
+  const loadAtShare = loadAverage();
   const shareStarted = Date.now();
   await ana.locator('.workspace-actions').getByRole('button', { name: 'Share…' }).click();
   await ana.getByRole('dialog').getByRole('button', { name: 'Share with acme' }).click();
@@ -77,6 +78,7 @@ try {
   await ben.locator('.tl-count').filter({ hasText: total }).waitFor({ timeout: 300_000 });
   const joinMs = Date.now() - joinStarted;
 
+  console.log(`Team sync through the app in Chromium (${loadAtShare} at the share; ${loadAverage()} after the join)`);
   line('Share a 100k-event incident (Share… until Synced)', seconds(shareMs));
   line(`Join it (Join until the Timeline says "${total}")`, seconds(joinMs), '< 10 s', joinMs < JOIN_GOAL_MS);
 } catch (error) {

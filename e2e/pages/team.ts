@@ -67,3 +67,14 @@ export class Team {
     await Promise.all(this.contexts.splice(0).map((context) => context.close().catch(() => undefined)));
   }
 }
+
+/**
+ * Export Markdown of the postmortem open at each person's, once their editor says it is in sync
+ * with the team: the same document state must give the same bytes on every machine.
+ */
+export async function exportedMarkdownOfEach(teammates: readonly Teammate[]): Promise<string[]> {
+  for (const side of teammates) await expect(side.pm.toolbar.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+  const texts: string[] = [];
+  for (const side of teammates) texts.push((await side.pm.exportMarkdown()).text);
+  return texts;
+}

@@ -1,5 +1,6 @@
 import { ChatText } from '@ui/chat-text/ChatText';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActionItem } from '@core/model/action-item';
 import type { Annotation } from '@core/model/annotation';
 import type { Incident } from '@core/model/incident';
 import { formatInZone, formatWithZoneName } from '@core/time/format-in-zone';
@@ -17,6 +18,7 @@ import { TAG_LABEL } from './TagChips';
 import { useTimeboxMinutes } from './timebox-setting';
 import { useMeetingTimers, useTickingNow } from './use-meeting-timers';
 import { elapsedMs, IDLE_TIMER } from './meeting-timer';
+import { actionItemAuthors } from './shared-meeting';
 import type { SharedMeetingView } from './use-shared-meeting';
 import type { MentionablePerson } from './use-review-data';
 
@@ -24,6 +26,8 @@ interface MeetingModeProps {
   incident: Incident;
   agenda: readonly AgendaItem[];
   people: readonly MentionablePerson[];
+  /** The incident's action items: those added during the meeting are shown to the room. */
+  actionItems: readonly ActionItem[];
   onLeave: () => void;
   /**
    * The shared meeting of a shared incident: the facilitator's window drives the agenda item and
@@ -43,7 +47,7 @@ function isTyping(target: EventTarget | null): boolean {
  * time in large type, stepped through from the keyboard, with a time-box per item and inline
  * capture of notes, questions and action items so the room never waits for a dialog.
  */
-export function MeetingMode({ incident, agenda, people, onLeave, shared }: MeetingModeProps) {
+export function MeetingMode({ incident, agenda, people, actionItems, onLeave, shared }: MeetingModeProps) {
   const toast = useToast();
   const { name: authorName } = useAuthorName();
   const name = shared?.userName || authorName;
@@ -60,6 +64,9 @@ export function MeetingMode({ incident, agenda, people, onLeave, shared }: Meeti
   const [capture, setCapture] = useState<Capture>(null);
   const [help, setHelp] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
+  // A solo meeting starts when this view opens; a shared one when the facilitator started it.
+  const [openedAt] = useState(() => Date.now());
+  const meetingStart = snapshot?.startedAt || openedAt;
   const enteredFullscreen = useRef(false);
   useModalOverlay(rootRef);
   const safeIndex = Math.min(index, agenda.length - 1);
@@ -191,8 +198,13 @@ export function MeetingMode({ incident, agenda, people, onLeave, shared }: Meeti
   const questions = said.filter((a) => a.tags.includes('question'));
   const others = said.filter((a) => !a.tags.includes('question'));
 
+  const addedActions = actionItems.filter((a) => a.createdAt >= meetingStart).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const addedBy = snapshot ? actionItemAuthors(snapshot) : new Map<string, string>();
+
   const addAction = async (title: string) => {
-    await createActionItem({ incidentId: incident.id, title, eventIds: item.eventId ? [item.eventId] : [] });
+    const created = await createActionItem({ incidentId: incident.id, title, eventIds: item.eventId ? [item.eventId] : [] });
+    // The item reaches the team as an action item; the meeting says who added it.
+    shared?.meeting.addedActionItem(created.id, name, Date.now());
     toast.show({ tone: 'success', message: `Action item added: ${title}` });
     endCapture();
   };
@@ -322,6 +334,21 @@ export function MeetingMode({ incident, agenda, people, onLeave, shared }: Meeti
           {questions.length === 0 ? <p className="mt-muted">None yet. Press Q to capture one.</p> : <AnnotationTexts annotations={questions} />}
           <h3>Notes ({others.length})</h3>
           {others.length === 0 ? <p className="mt-muted">None yet. Press N to capture one.</p> : <AnnotationTexts annotations={others} />}
+          <div role="region" aria-labelledby="mt-actions">
+            <h3 id="mt-actions">Action items added ({addedActions.length})</h3>
+            {addedActions.length === 0 ? (
+              <p className="mt-muted">None yet. Press A to add one.</p>
+            ) : (
+              <ul className="mt-annotations">
+                {addedActions.map((a) => (
+                  <li key={a.id}>
+                    <p className="mt-annotation-text">{a.title}</p>
+                    {addedBy.has(a.id) && <p className="mt-annotation-meta">{addedBy.get(a.id)}</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         </section>
       </div>
 

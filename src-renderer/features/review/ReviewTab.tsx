@@ -98,6 +98,7 @@ export function ReviewTab({ incident }: { incident: Incident }) {
         incident={incident}
         agenda={agenda}
         people={people}
+        actionItems={actionItems ?? []}
         onLeave={leaveMeeting}
         shared={shared && meeting !== 'solo' ? { ...shared, role: meeting } : undefined}
       />

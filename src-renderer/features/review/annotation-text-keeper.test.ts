@@ -5,7 +5,7 @@ import type { DebriefDatabase } from '@data/connection';
 import { createTestDatabases } from '@data/test-database';
 import { bindHeadlessCopy } from '@editor/collab-binding';
 import { exportMarkdownFromState, importMarkdownToState } from '@editor/markdown-io';
-import { addAnnotation, buildAnnotation, getAnnotation, updateAnnotation } from '@data/annotations';
+import { addAnnotation, buildAnnotation, getAnnotation, toggleAnnotationTag, updateAnnotation } from '@data/annotations';
 import { keepAnnotationTexts } from './annotation-text-keeper';
 import { annotationRoot } from './annotation-texts';
 
@@ -111,6 +111,23 @@ describe('annotation texts kept from the shared document', () => {
     expect(await storedMarkdown(benDb)).toBe(await storedMarkdown(anaDb));
     anaKeeper.stop();
     benKeeper.stop();
+    expect(errors).toEqual([]);
+  });
+
+  test('a long burst of typing between two saves is never taken back by the text stored before it', async () => {
+    const { ana, anaDb, errors } = await machines(importMarkdownToState('Paging'));
+    const keeper = keepAnnotationTexts({ doc: ana, incidentId: 'inc-1', by: 'Ana', seedAfter: Promise.resolve(), onError: (error) => errors.push(error), database: anaDb, saveDelayMs: 60_000 });
+    await expect.poll(() => ana.get(annotationRoot('note-1'), Y.XmlText).length).toBeGreaterThan(0);
+    await keeper.flush();
+    expect(await storedMarkdown(anaDb)).toBe('Paging');
+    const burst = ' worked for every region we have';
+    for (const char of burst) typeAtEnd(ana, char);
+    // Any write to the incident's annotations (here a tag) shows the keeper the stored text again.
+    await toggleAnnotationTag('note-1', 'went well', anaDb);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await keeper.flush();
+    expect(await storedMarkdown(anaDb)).toBe(`Paging${burst}`);
+    keeper.stop();
     expect(errors).toEqual([]);
   });
 

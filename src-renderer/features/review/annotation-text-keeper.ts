@@ -9,7 +9,7 @@ import { annotationRoot, isAnnotationTextEmpty, markAnnotationSeeded } from './a
 /** How long an annotation's stored text may trail the shared document while people type. */
 export const ANNOTATION_TEXT_SAVE_DELAY_MS = 400;
 
-/** How many texts of one annotation are remembered as having come from the shared document. */
+/** How many stored texts of one annotation are remembered as having come from the shared document. */
 const REMEMBERED = 16;
 
 export interface AnnotationTextKeeperOptions {
@@ -41,7 +41,11 @@ interface Entry {
   timer: ReturnType<typeof setTimeout> | null;
   /** The state waiting for the delay. */
   pending: string | null;
-  /** Texts that came from (or went into) the shared document: stored, they are not local edits. */
+  /**
+   * Texts this keeper stored (or found stored, or sent into the document): seen in the store,
+   * they are no local edit. Only stored ones: every keystroke makes a new state, and a list of
+   * those would soon forget the text stored a moment ago (which, seen again, would be sent back).
+   */
   known: string[];
 }
 
@@ -70,6 +74,7 @@ export function keepAnnotationTexts(options: AnnotationTextKeeperOptions): Annot
     const copy = entry.copy;
     if (!copy) return;
     const plainText = copy.editor.getEditorState().read(() => $getRoot().getTextContent());
+    remember(entry, state);
     try {
       const result = await saveAnnotationText(entry.id, { body: state, plainText }, isLocalEdit(entry), database);
       // Text typed here meanwhile by an unbound editor: it goes into the document first.
@@ -80,7 +85,6 @@ export function keepAnnotationTexts(options: AnnotationTextKeeperOptions): Annot
   };
 
   const schedule = (entry: Entry, state: string) => {
-    remember(entry, state);
     entry.pending = state;
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {

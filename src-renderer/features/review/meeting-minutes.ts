@@ -1,7 +1,7 @@
 import type { ActionItem } from '@core/model/action-item';
 import type { Annotation } from '@core/model/annotation';
 import { escapeInline } from '@core/markdown/markdown-escape';
-import { attendees, speakers, type MeetingSnapshot } from './shared-meeting';
+import { actionItemAuthors, attendees, speakers, type MeetingSnapshot } from './shared-meeting';
 
 /** Markdown text on one line, escaped like every other export (core/markdown/markdown-escape.ts). */
 function plain(text: string): string {
@@ -11,7 +11,7 @@ function plain(text: string): string {
 /**
  * The minutes of a shared review meeting, as Markdown appended to the postmortem: when, who
  * facilitated and attended, who spoke up (raised a hand), the notes and questions captured and
- * the action items created during the meeting.
+ * the action items created during the meeting (with who added them).
  */
 export function meetingMinutes(
   snapshot: MeetingSnapshot,
@@ -26,6 +26,11 @@ export function meetingMinutes(
   const notes = said.filter((a) => !a.tags.includes('question'));
   const created = actionItems.filter((item) => during(item.createdAt)).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const spoke = speakers(snapshot);
+  const addedBy = actionItemAuthors(snapshot);
+  const actionLine = (item: ActionItem) => {
+    const by = addedBy.get(item.id);
+    return `- ${plain(item.title)}${by ? ` — added by ${plain(by)}` : ''}${item.ownerName ? ` — owner ${plain(item.ownerName)}` : ''}`;
+  };
   const line = (a: Annotation) => `- ${plain(a.plainText)} — ${plain(a.author || 'someone')}`;
   const lines = [
     '## Review meeting minutes',
@@ -45,7 +50,7 @@ export function meetingMinutes(
     '',
     '### Action items created',
     '',
-    ...(created.length ? created.map((item) => `- ${plain(item.title)}${item.ownerName ? ` — owner ${plain(item.ownerName)}` : ''}`) : ['- None.']),
+    ...(created.length ? created.map(actionLine) : ['- None.']),
   ];
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { meetingMinutes } from './meeting-minutes';
-import { attendees, SharedMeeting, speakers } from './shared-meeting';
+import { actionItemAuthors, attendees, SharedMeeting, speakers } from './shared-meeting';
 
 describe('the shared review meeting document', () => {
   test('two machines see the same item, timers, hands and attendance', () => {
@@ -25,6 +25,11 @@ describe('the shared review meeting document', () => {
     expect(participant.snapshot().hands).toEqual([]);
     expect(attendees(seen)).toEqual(['Ana', 'Ben']);
     expect(speakers(facilitator.snapshot())).toEqual([{ name: 'Ben', times: 1 }]);
+    participant.addedActionItem('item-1', 'Ben', 1_400);
+    expect(actionItemAuthors(facilitator.snapshot())).toEqual(new Map([['item-1', 'Ben']]));
+    // Adding an action item is not speaking up, nor attending again.
+    expect(speakers(facilitator.snapshot())).toEqual([{ name: 'Ben', times: 1 }]);
+    expect(attendees(facilitator.snapshot())).toEqual(['Ana', 'Ben']);
     facilitator.end(2_000);
     expect(participant.snapshot()).toMatchObject({ active: false, endedAt: 2_000 });
   });
@@ -44,13 +49,14 @@ describe('the shared review meeting document', () => {
     meeting.start('Ana', 's', 'k', 1_000);
     meeting.join('Ben', 1_001);
     meeting.raiseHand('h', 'Ben', 1_002);
+    meeting.addedActionItem('a2', 'Ben', 1_800);
     const annotation = (id: string, text: string, author: string, at: number, tags: string[] = []) =>
       ({ id, incidentId: 'i', target: { type: 'incident' }, eventId: null, tags, body: '', plainText: text, author, dismissedFindings: [], createdAt: at, updatedAt: at }) as never;
     const minutes = meetingMinutes(
       meeting.snapshot(),
       2_000,
       [annotation('n1', 'Rollback *was* fast', 'Ana', 1_500), annotation('q1', 'Who approves?', 'Ben', 1_600, ['question']), annotation('old', 'Before', 'Ana', 10)],
-      [{ id: 'a1', title: 'Canary config deploys', ownerName: 'Priya', createdAt: 1_700 } as never],
+      [{ id: 'a1', title: 'Canary config deploys', ownerName: 'Priya', createdAt: 1_700 } as never, { id: 'a2', title: 'Page the DBA', ownerName: '', createdAt: 1_800 } as never],
       (ms) => `t${ms}`,
     );
     expect(minutes).toBe(
@@ -73,6 +79,7 @@ describe('the shared review meeting document', () => {
         '### Action items created',
         '',
         '- Canary config deploys — owner Priya',
+        '- Page the DBA — added by Ben',
       ].join('\n'),
     );
   });

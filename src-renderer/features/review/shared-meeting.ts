@@ -6,7 +6,8 @@ import { IDLE_TIMER, type TimerState } from './meeting-timer';
  * The shared review meeting, in the incident's `meeting` document: who facilitates, which agenda
  * item the room is on, the item timers, the raise-hand queue and who joined. Notes, questions and
  * action items are not kept here: they are annotations and action items, which team sync
- * already carries to everyone, attributed.
+ * already carries to everyone. Annotations carry their author; an action item does not, so the
+ * attendance log says who added each one during the meeting.
  */
 
 export interface MeetingHand {
@@ -18,7 +19,9 @@ export interface MeetingHand {
 export interface MeetingAttendance {
   name: string;
   at: number;
-  kind: 'joined' | 'left' | 'raised-hand';
+  kind: 'joined' | 'left' | 'raised-hand' | 'action-item';
+  /** With 'action-item': the action item this person added. */
+  itemId?: string;
 }
 
 export interface MeetingSnapshot {
@@ -43,7 +46,7 @@ const timerSchema = z.union([
 // A teammate's app could send anything: what does not parse is left out, never shown half-read.
 const timersSchema = z.record(z.string(), timerSchema).catch({});
 const handSchema = z.object({ id: z.string(), name: z.string(), at: z.number() });
-const logSchema = z.object({ name: z.string(), at: z.number(), kind: z.enum(['joined', 'left', 'raised-hand']) });
+const logSchema = z.object({ name: z.string(), at: z.number(), kind: z.enum(['joined', 'left', 'raised-hand', 'action-item']), itemId: z.string().optional() });
 
 const str = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
 const num = (value: unknown, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
@@ -135,6 +138,11 @@ export class SharedMeeting {
     });
   }
 
+  /** `name` added the action item `itemId` during the meeting (the item itself travels as an action item). */
+  addedActionItem(itemId: string, name: string, now: number): void {
+    this.log.push([{ name, at: now, kind: 'action-item', itemId }]);
+  }
+
   lowerHandOf(name: string): void {
     this.removeHands((hand) => hand.name === name);
   }
@@ -173,4 +181,11 @@ export function speakers(snapshot: MeetingSnapshot): Array<{ name: string; times
   const counts = new Map<string, number>();
   for (const entry of snapshot.log) if (entry.kind === 'raised-hand') counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
   return [...counts].map(([name, times]) => ({ name, times }));
+}
+
+/** Who added each action item during the meeting, by action item id. */
+export function actionItemAuthors(snapshot: MeetingSnapshot): Map<string, string> {
+  const authors = new Map<string, string>();
+  for (const entry of snapshot.log) if (entry.kind === 'action-item' && entry.itemId && entry.name) authors.set(entry.itemId, entry.name);
+  return authors;
 }
