@@ -95,7 +95,7 @@ test('review status travels: approval by a teammate locks the postmortem for eve
   await expect(ben.pm.dialog).toContainText('Search latency');
 });
 
-test('a comment thread round trip: a teammate sees the commented text, replies, and it resolves for both; the export leaves comments out', async ({ team }) => {
+test('a comment thread round trip: a teammate sees the commented text, replies, it resolves for both and reopens with its text marked again; the export leaves comments out', async ({ team }) => {
   test.setTimeout(240_000);
   const ana = await team.share('ana', { title: 'Queue backlog', severity: 'SEV3', services: 'jobs', commander: 'Ana' }, (owner) => owner.pm.startDraft());
   const ben = await team.join('ben');
@@ -127,6 +127,14 @@ test('a comment thread round trip: a teammate sees the commented text, replies, 
   await ben.pm.comments.getByRole('button', { name: 'Show 1 resolved' }).click();
   await expect(ben.pm.thread('Queue backlog')).toContainText('Resolved by Ana');
   // The same text with and without comments exports the same bytes.
+  expect((await ana.pm.exportMarkdown()).text).toBe(markdownWithComment);
+
+  // Reopened, the thread highlights its text again, for both.
+  await ben.pm.thread('Queue backlog').getByRole('button', { name: 'Reopen' }).click();
+  for (const side of [ana, ben]) {
+    await expect(side.pm.editor.locator('mark', { hasText: 'Queue backlog' }).first()).toBeVisible();
+    await expect(side.pm.thread('Queue backlog')).not.toContainText('Resolved by');
+  }
   expect((await ana.pm.exportMarkdown()).text).toBe(markdownWithComment);
 });
 

@@ -39,3 +39,23 @@ test('imports an Opsgenie alert log and its notes, detected from their content',
   await importer.close();
   await expect(new TimelinePage(page).list.getByText('Rolled back payments-api config 2024.06.12-1')).toBeVisible();
 });
+
+test('imports a WeeChat log and an SRT bridge-call transcript, each detected from its content', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const importer = new ImportPage(page);
+  await library.goto();
+  await library.createIncident({ title: 'Checkout 5xx, second bridge', severity: 'SEV2', timeZone: 'UTC', started: '2024-06-12T23:50', resolved: '2024-06-13T01:00' });
+  await importer.chooseFiles([fixtureFile('chat-weechat.log', 'text/plain'), fixtureFile('bridge-call.srt', 'application/x-subrip')]);
+  await expect(importer.item('chat-weechat.log').getByLabel('Format of chat-weechat.log')).toHaveValue('chat-log');
+  await expect(importer.item('bridge-call.srt').getByLabel('Format of bridge-call.srt')).toHaveValue('transcript');
+  await expect(importer.item('bridge-call.srt')).toContainText('2 events');
+  await importer.runImport();
+  // Two messages plus a join and a quit (system events) from WeeChat; two transcript lines.
+  await expect(importer.result('chat-weechat.log')).toContainText('4 added');
+  await expect(importer.result('bridge-call.srt')).toContainText('2 added');
+  await importer.close();
+  const timeline = new TimelinePage(page).list;
+  await expect(timeline.getByText('alice rolls back to v411')).toBeVisible();
+  await expect(timeline.getByText('Rolling back the payments-api config now.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('import-weechat-srt.png'), fullPage: true });
+});

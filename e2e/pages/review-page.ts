@@ -108,6 +108,45 @@ export class ReviewPage {
     return card.getByRole('textbox', { name: 'Annotation text' });
   }
 
+  /**
+   * Puts the caret at the start or end of the card's text, or after the first `where` characters
+   * of its first text node (End and Home only reach the ends of a visual line).
+   */
+  async putCaret(card: Locator, where: 'start' | 'end' | number = 'end'): Promise<void> {
+    const editor = this.editorOf(card);
+    await editor.click();
+    await editor.evaluate((element, at) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let first: Text | null = null;
+      let last: Text | null = null;
+      while (walker.nextNode()) {
+        last = walker.currentNode as Text;
+        first ??= last;
+      }
+      if (at === 'start' && first) document.getSelection()?.collapse(first, 0);
+      else if (typeof at === 'number' && first) document.getSelection()?.collapse(first, Math.min(at, first.length));
+      else if (last) document.getSelection()?.collapse(last, last.length);
+    }, where);
+  }
+
+  /** The plain text of every annotation as stored on this machine (what search and export read), by id. */
+  async storedTexts(): Promise<Record<string, string>> {
+    return this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('debrief');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const all = await new Promise<Array<{ id: string; plainText: string }>>((resolve, reject) => {
+        const request = db.transaction('annotations').objectStore('annotations').getAll();
+        request.onsuccess = () => resolve(request.result as Array<{ id: string; plainText: string }>);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return Object.fromEntries(all.map((a) => [a.id, a.plainText]));
+    });
+  }
+
   tag(card: Locator, name: string): Locator {
     return card.getByRole('group', { name: 'Tags' }).getByRole('button', { name });
   }

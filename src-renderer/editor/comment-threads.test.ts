@@ -1,8 +1,9 @@
+import { $isMarkNode } from '@lexical/mark';
 import { $createRangeSelection, $getRoot, $isElementNode, $isTextNode, type TextNode } from 'lexical';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { bindHeadlessCopy } from './collab-binding';
-import { $addCommentMark, $commentMarkIds, $removeCommentMark } from './comment-marks';
+import { $addCommentMark, $commentMarkIds, $removeCommentMark, $restoreCommentMark } from './comment-marks';
 import { addReply, addThread, COMMENT_THREADS, readThreads, setThreadResolved } from './comment-threads';
 import { exportMarkdownFromState, importMarkdownToState } from './markdown-io';
 
@@ -86,5 +87,20 @@ describe('comment marks', () => {
     benCopy.editor.update(() => $removeCommentMark('t1'), { discrete: true });
     expect(anaCopy.editor.read(() => [...$commentMarkIds()])).toEqual([]);
     expect(exportMarkdownFromState(anaCopy.state())).toBe(markdown);
+
+    // Reopened: the quoted text ("Payments timed", across the bold) is marked again, for both.
+    let marked = false;
+    anaCopy.editor.update(() => (marked = $restoreCommentMark('t1', 'Payments  timed')), { discrete: true });
+    expect(marked).toBe(true);
+    expect(benCopy.editor.read(() => [...$commentMarkIds()])).toEqual(['t1']);
+    const markedText = benCopy.editor.read(() => $getRoot().getAllTextNodes().filter((node) => $isMarkNode(node.getParent())).map((node) => node.getTextContent()).join(''));
+    expect(markedText).toBe('Payments timed');
+    expect(exportMarkdownFromState(benCopy.state())).toBe(markdown);
+    // Text that is gone cannot be marked; a thread marked already stays as it is.
+    anaCopy.editor.update(() => (marked = $restoreCommentMark('t2', 'was never written')), { discrete: true });
+    expect(marked).toBe(false);
+    anaCopy.editor.update(() => (marked = $restoreCommentMark('t1', 'Payments timed')), { discrete: true });
+    expect(marked).toBe(true);
+    expect(anaCopy.editor.read(() => $getRoot().getAllTextNodes().filter((node) => $isMarkNode(node.getParent())).length)).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import type { TimelineEvent } from '../model/event';
 import { tokenise } from '../timeline/search-text';
 import { ByteReader, ByteWriter, CorruptBlockError, type StringColumn } from './byte-codec';
 
@@ -18,10 +19,14 @@ export interface BlockTerms {
   rows: Uint16Array;
 }
 
-/** One stored block's postings with the ids of its rows (row r is `ids[r]`), as the timeline index takes them. */
+/**
+ * One stored block's postings with the events its rows were loaded as (row r is `rows[r]`), as
+ * the timeline index takes them. A later version of an event (a pin, a renamed author) is a new
+ * object: the index then tokenises that one instead.
+ */
 export interface EventBlockPostings {
   sourceId: string;
-  ids: readonly string[];
+  rows: readonly TimelineEvent[];
   terms: BlockTerms;
 }
 

@@ -20,8 +20,14 @@ export interface TimelineIndex {
    * Adds the events of one stored block, their text words read from the block's stored postings
    * (`terms`, built by the same tokeniser when the block was written) instead of tokenising each
    * text. `rows[r]` is the event at block row r, or null for a row not shown (it is skipped).
+   * The rows must not be indexed yet (a build).
    */
   addBlock(rows: readonly (SearchableEvent | null)[], terms: BlockTerms): void;
+  /**
+   * Adds events not indexed yet (a build: the events no stored block covered), without looking
+   * each id up first. An event already indexed must go through `addEvents`.
+   */
+  addNew(events: Iterable<SearchableEvent>): void;
   /** Whether an event with this id is indexed. */
   has(id: string): boolean;
   removeEvents(ids: Iterable<string>): void;
@@ -54,7 +60,17 @@ export function createTimelineIndex(): TimelineIndex {
   let sources: string[] = [];
   let alive: boolean[] = [];
   let dead = 0;
-  const docOf = new Map<string, number>();
+  let live = 0;
+  // Document of each live id. Built only once something looks an id up (a change after the
+  // build): hashing a million ids is seconds a build never needs. Null: derive it from `ids`.
+  let docOf: Map<string, number> | null = null;
+  const docs = (): Map<string, number> => {
+    if (docOf === null) {
+      docOf = new Map();
+      for (let doc = 0; doc < ids.length; doc++) if (alive[doc]) docOf.set(ids[doc], doc);
+    }
+    return docOf;
+  };
   // By author, then channel: no key string is built per event.
   const metaTerms = new Map<string, Map<string, string[]>>();
   let metaCount = 0;
@@ -62,11 +78,13 @@ export function createTimelineIndex(): TimelineIndex {
   let order: Uint32Array | null = null;
 
   const remove = (id: string) => {
-    const doc = docOf.get(id);
+    const map = docs();
+    const doc = map.get(id);
     if (doc === undefined) return;
-    docOf.delete(id);
+    map.delete(id);
     alive[doc] = false;
     dead += 1;
+    live -= 1;
     order = null;
   };
 
@@ -80,7 +98,7 @@ export function createTimelineIndex(): TimelineIndex {
         continue;
       }
       remap[doc] = next.ids.length;
-      docOf.set(ids[doc], next.ids.length);
+      docOf?.set(ids[doc], next.ids.length);
       next.ids.push(ids[doc]);
       next.ats.push(ats[doc]);
       next.sources.push(sources[doc]);
@@ -115,15 +133,21 @@ export function createTimelineIndex(): TimelineIndex {
     return terms;
   };
 
-  const add = (events: Iterable<SearchableEvent>) => {
+  const append = (event: SearchableEvent) => {
+    const doc = ids.length;
+    ids.push(event.id);
+    ats.push(event.at);
+    sources.push(event.sourceId);
+    alive.push(true);
+    live += 1;
+    docOf?.set(event.id, doc);
+    return doc;
+  };
+
+  const add = (events: Iterable<SearchableEvent>, known: boolean) => {
     for (const event of events) {
-      remove(event.id);
-      const doc = ids.length;
-      ids.push(event.id);
-      ats.push(event.at);
-      sources.push(event.sourceId);
-      alive.push(true);
-      docOf.set(event.id, doc);
+      if (known) remove(event.id);
+      const doc = append(event);
       postings.add(doc, tokenise(event.text));
       metaPostings.add(doc, termsOfMeta(event.actorName, event.channel));
     }
@@ -137,7 +161,6 @@ export function createTimelineIndex(): TimelineIndex {
     if (last >= rows.length) throw new TimelineError('INVALID_SEARCH_POSTINGS', `Stored search postings name row ${last} of a block of ${rows.length} events.`);
     const base = ids.length;
     for (const event of rows) {
-      const doc = ids.length;
       if (event === null) {
         // Keeps row r at document base + r; a tombstone from the start, compacted away later.
         ids.push('');
@@ -147,13 +170,7 @@ export function createTimelineIndex(): TimelineIndex {
         dead += 1;
         continue;
       }
-      remove(event.id);
-      ids.push(event.id);
-      ats.push(event.at);
-      sources.push(event.sourceId);
-      alive.push(true);
-      docOf.set(event.id, doc);
-      metaPostings.add(doc, termsOfMeta(event.actorName, event.channel));
+      metaPostings.add(append(event), termsOfMeta(event.actorName, event.channel));
     }
     postings.addBlock(base, terms);
     order = null;
@@ -162,28 +179,29 @@ export function createTimelineIndex(): TimelineIndex {
 
   const timeOrder = () => {
     if (order === null) {
-      const live = new Uint32Array(docOf.size);
+      const inOrder = new Uint32Array(live);
       let n = 0;
       let sorted = true;
       for (let doc = 0; doc < ids.length; doc++) {
         if (!alive[doc]) continue;
         if (n > 0 && sorted) {
-          const prev = live[n - 1];
+          const prev = inOrder[n - 1];
           sorted = byTimeThenId(ats[prev], ids[prev], ats[doc], ids[doc]) <= 0;
         }
-        live[n++] = doc;
+        inOrder[n++] = doc;
       }
       // Imports usually arrive in time order, so the sort is mostly skipped.
-      if (!sorted) live.sort((a, b) => byTimeThenId(ats[a], ids[a], ats[b], ids[b]));
-      order = live;
+      if (!sorted) inOrder.sort((a, b) => byTimeThenId(ats[a], ids[a], ats[b], ids[b]));
+      order = inOrder;
     }
     return order;
   };
 
   return {
-    addEvents: add,
+    addEvents: (events) => add(events, true),
+    addNew: (events) => add(events, false),
     addBlock,
-    has: (id) => docOf.has(id),
+    has: (id) => docs().has(id),
     removeEvents(removed) {
       for (const id of removed) remove(id);
       compactIfWorthIt();
@@ -200,11 +218,12 @@ export function createTimelineIndex(): TimelineIndex {
       sources = [];
       alive = [];
       dead = 0;
-      docOf.clear();
+      live = 0;
+      docOf = null;
       metaTerms.clear();
       metaCount = 0;
       order = null;
-      add(events);
+      add(events, true);
     },
     search(query) {
       const words = queryTerms(query);
@@ -236,7 +255,7 @@ export function createTimelineIndex(): TimelineIndex {
       return hits;
     },
     get size() {
-      return docOf.size;
+      return live;
     },
   };
 }

@@ -21,22 +21,21 @@ function until(live: LiveIncidentEvents, ready: (state: LiveIncidentEvents['curr
 }
 
 describe('stored search postings of the visible events', () => {
-  it('come with the events, one per block, naming each row by the id of the event shown', async () => {
+  it('come with the events, one per block, naming each row by the event shown', async () => {
     const database = await freshDb();
     await putTestSource(database, { id: 'chat', incidentId: 'i', state: 'committed' }, [{ at: 1, text: 'Rollback started' }, { at: 2, text: 'paging Élodie' }, { at: 3, text: 'rollback done' }]);
     await putTestSource(database, { id: 'half', incidentId: 'i', state: 'staging' }, [{ at: 4, text: 'rollback staged' }]);
-    const { events, postings } = await loadTimelineEvents(database, 'i', { withRaw: false });
-    expect(postings.map((p) => [p.sourceId, p.ids])).toEqual([
+    const { postings } = await loadTimelineEvents(database, 'i', { withRaw: false });
+    expect(postings.map((p) => [p.sourceId, p.rows.map((e) => e.id)])).toEqual([
       ['chat', ['chat:0', 'chat:1']],
       ['chat', ['chat:2']],
     ]);
     const rows: string[] = [];
-    for (const block of postings) visitPrefix(block.terms, 'rollb', (row) => rows.push(block.ids[row]));
+    for (const block of postings) visitPrefix(block.terms, 'rollb', (row) => rows.push(block.rows[row].id));
     expect(rows).toEqual(['chat:0', 'chat:2']);
     // The index built from them answers as one built by tokenising the texts.
     const index = createTimelineIndex();
-    const byId = new Map(events.map((e) => [e.id, e]));
-    for (const block of postings) index.addBlock(block.ids.map((id) => byId.get(id) ?? null), block.terms);
+    for (const block of postings) index.addBlock(block.rows, block.terms);
     expect(index.search('elod')).toEqual(['chat:1']);
   });
 
@@ -46,7 +45,8 @@ describe('stored search postings of the visible events', () => {
     await database.eventBlocks.update(['chat', 0], { terms: new Uint8Array([1, 2, 3]) });
     const { events, postings } = await loadTimelineEvents(database, 'i', { withRaw: false });
     expect(events).toHaveLength(3);
-    expect(postings.map((p) => p.ids)).toEqual([['chat:2']]);
+    expect(postings.map((p) => p.rows.map((e) => e.id))).toEqual([['chat:2']]);
+    expect(postings[0].rows[0]).toBe(events[2]);
   });
 
   it('follow the live events as a source is committed and removed', async () => {
@@ -59,7 +59,7 @@ describe('stored search postings of the visible events', () => {
       await putTestSource(database, { id: 'two', incidentId: 'i', state: 'committed', importedAt: 2 }, [{ at: 2, text: 'second' }, { at: 3 }, { at: 4 }]);
       const added = until(live, (s) => s.events?.length === 4);
       emitEventChange({ database: database.name, incidentId: 'i', type: 'sources', sourceId: 'two' });
-      expect((await added).postings.map((p) => [p.sourceId, p.ids.length])).toEqual([
+      expect((await added).postings.map((p) => [p.sourceId, p.rows.length])).toEqual([
         ['one', 1],
         ['two', 2],
         ['two', 1],

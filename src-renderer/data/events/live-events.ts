@@ -220,15 +220,15 @@ export class LiveIncidentEvents {
       const block = decodeEventBlock(record.data);
       const raw = stored ? decodeRaw(stored) : undefined;
       await pause();
-      const ids = new Array<string>(block.count);
+      const rows = new Array<TimelineEvent>(block.count);
       for (let row = 0; row < block.count; row++) {
         const event = materialiseEvent(context, source, block, row, raw?.[row]);
-        ids[row] = event.id;
+        rows[row] = event;
         events.push(event);
         if (row % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) await pause();
       }
       const terms = blockPostings(record);
-      if (terms) postings.push({ sourceId, ids, terms });
+      if (terms) postings.push({ sourceId, rows, terms });
     }
     return { events, postings };
   }

@@ -138,14 +138,14 @@ export async function loadTimelineEvents(database: DebriefDatabase, incidentId: 
   records.blocks.forEach(({ source, record, block }, b) => {
     const raws = records.raw[b];
     const list = perSource[rank.get(source.id) ?? 0];
-    const ids = new Array<string>(block.count);
+    const rows = new Array<TimelineEvent>(block.count);
     for (let row = 0; row < block.count; row++) {
       const event = materialiseEvent(records, source, block, row, raws?.[row]);
-      ids[row] = event.id;
+      rows[row] = event;
       list.push(event);
     }
     const terms = blockPostings(record);
-    if (terms) postings.push({ sourceId: source.id, ids, terms });
+    if (terms) postings.push({ sourceId: source.id, rows, terms });
   });
   // Stored before sources were kept in time order (a migrated library): sorted here (stable, so
   // the source's own order stays within a millisecond).

@@ -1,7 +1,7 @@
 import type { LexicalEditor, RangeSelection } from 'lexical';
 import { useMemo, type MutableRefObject } from 'react';
 import { newId } from '@core/ids';
-import { $addCommentMark, $removeCommentMark } from '@editor/comment-marks';
+import { $addCommentMark, $removeCommentMark, $restoreCommentMark } from '@editor/comment-marks';
 import { addReply, addThread, setThreadResolved } from '@editor/comment-threads';
 import { useToast } from '@ui/toast-context';
 import { CommentsPanel } from './CommentsPanel';
@@ -71,8 +71,14 @@ export function PostmortemComments({ shared, editorRef, draft, onDraftDone, acti
 
   const resolve = (threadId: string, resolved: boolean) => {
     setThreadResolved(doc, threadId, resolved ? { name: me, at: Date.now() } : null);
-    // A resolved thread stops highlighting its text.
+    // A resolved thread stops highlighting its text; reopened, it highlights it again if it is still there.
     if (resolved) editorRef.current?.update(() => $removeCommentMark(threadId));
+    else {
+      const quote = threads.find((thread) => thread.id === threadId)?.quote ?? '';
+      let marked = true;
+      editorRef.current?.update(() => (marked = $restoreCommentMark(threadId, quote)), { discrete: true });
+      if (!marked) toast.show({ message: 'The commented text has changed since: the reopened thread keeps its quote but marks no text.' });
+    }
     if (resolved && activeThreadId === threadId) onActivate(null);
   };
 

@@ -9,6 +9,7 @@ import { deleteAnnotation, dismissFinding, restoreAnnotation, toggleAnnotationTa
 import { TagChips } from './TagChips';
 import { useAnnotationAutosave } from './use-annotation-autosave';
 import { useOutsideText } from './use-outside-text';
+import { useAnnotationCollaboration, usePeopleWriting } from './use-annotation-collaboration';
 import type { MentionablePerson } from './use-review-data';
 
 export interface AnnotationCardProps {
@@ -26,8 +27,11 @@ export function AnnotationCard({ annotation, people, zone, target, onJump }: Ann
   const { save, flush } = useAnnotationAutosave(annotation.id);
   const [findings, setFindings] = useState(0);
   const [editing, setEditing] = useState(false);
-  // A teammate's edit of the text (team sync) shows here once this person is not typing in it.
+  // Solo: a change of the stored text from outside (another window) shows here once this person is not typing in it.
   const body = useOutsideText(annotation.body, editing);
+  // Shared: the text is co-edited live; every machine's stored text follows it (annotation-text-keeper.ts).
+  const shared = useAnnotationCollaboration(annotation.incidentId, annotation.id);
+  const writing = usePeopleWriting(shared, annotation.id);
   const names = people.map((p) => p.name);
 
   const report = (error: unknown) => toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -70,24 +74,42 @@ export function AnnotationCard({ annotation, people, zone, target, onJump }: Ann
         </button>
       </header>
       <TagChips selected={annotation.tags} label="Tags" onToggle={(tag) => void toggleAnnotationTag(annotation.id, tag).catch(report)} />
-      <RichTextEditor
-        key={body.key}
-        initialState={body.text || undefined}
-        onChange={(text, plainText) => {
-          body.produced(text);
-          save({ body: text, plainText });
-        }}
-        people={people}
-        ariaLabel="Annotation text"
-        placeholder="What happened here, what helped, what was hard? Describe systems and decisions, not people."
-      >
-        <BlamelessHighlightPlugin
-          people={names}
-          dismissed={annotation.dismissedFindings}
-          onDismiss={(id) => void dismissFinding(annotation.id, id).catch(report)}
-          onFindingsChange={setFindings}
-        />
-      </RichTextEditor>
+      {writing.length > 0 && (
+        <p className="rv-card-writing" aria-live="polite">
+          {writing.map((person) => (
+            <span key={person.clientId} className="rv-card-writer" style={{ borderColor: person.color }}>
+              <span className="rv-card-writer-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
+              {person.name}
+            </span>
+          ))}{' '}
+          {writing.length === 1 ? 'is' : 'are'} writing here
+        </p>
+      )}
+      {shared === undefined ? (
+        <p className="muted rv-card-loading">Opening the shared text…</p>
+      ) : (
+        <RichTextEditor
+          key={shared ? 'shared' : body.key}
+          initialState={shared ? undefined : body.text || undefined}
+          collaboration={shared?.collaboration}
+          onChange={(text, plainText) => {
+            // Shared text is stored from the shared document, on every machine alike.
+            if (shared) return;
+            body.produced(text);
+            save({ body: text, plainText });
+          }}
+          people={people}
+          ariaLabel="Annotation text"
+          placeholder="What happened here, what helped, what was hard? Describe systems and decisions, not people."
+        >
+          <BlamelessHighlightPlugin
+            people={names}
+            dismissed={annotation.dismissedFindings}
+            onDismiss={(id) => void dismissFinding(annotation.id, id).catch(report)}
+            onFindingsChange={setFindings}
+          />
+        </RichTextEditor>
+      )}
     </article>
   );
 }

@@ -17,7 +17,7 @@ interface TimelineDialogsProps {
   dialog: DialogState;
   incidentId: string;
   zone: string;
-  byId: ReadonlyMap<string, TimelineEvent>;
+  byId: Pick<ReadonlyMap<string, TimelineEvent>, 'get'>;
   onClose: () => void;
 }
 

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { EventRow, type EventAside, type EventRowActions } from './EventRow';
+import { useRowWindow } from './use-row-window';
 import type { TimelineEvent } from '@core/model/event';
 import type { TimelineRow } from './timeline-rows';
 
@@ -25,39 +25,12 @@ interface TimelineListProps {
 export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows, eventAside }: TimelineListProps) {
   const parentRef = useRef<HTMLDivElement>(null);
   const dayIndexes = useMemo(() => rows.flatMap((row, index) => (row.type === 'day' ? [index] : [])), [rows]);
-  const activeDay = useRef(0);
 
-  // The day header of the rows on screen stays rendered (and sticky) while its day scrolls by.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      let active = dayIndexes[0] ?? 0;
-      for (const index of dayIndexes) {
-        if (index > range.startIndex) break;
-        active = index;
-      }
-      activeDay.current = active;
-      return [...new Set([active, ...defaultRangeExtractor(range)])].sort((a, b) => a - b);
-    },
-    [dayIndexes],
-  );
-
-  // Stable per `rows`: the virtualizer recomputes every row's offset (100k+) whenever these
-  // functions change identity, which with inline functions meant on every scrolled frame.
-  const estimateSize = useCallback((index: number) => (rows[index]?.type === 'day' ? 34 : 58), [rows]);
-  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
-
-  // The virtualizer hands out fresh functions each render by design; nothing here is memoised on them.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => parentRef.current,
-    estimateSize,
-    getItemKey,
-    overscan: 8,
-    // Rows scrolled to must not end up under the sticky day header.
-    scrollPaddingStart: 40,
-    rangeExtractor,
-  });
+  // Stable per `rows`: the window re-reads every row's height only when the list itself changes.
+  const estimate = useCallback((index: number) => (rows[index]?.type === 'day' ? 34 : 58), [rows]);
+  const keyOf = useCallback((index: number) => rows[index]?.key ?? String(index), [rows]);
+  // Rows scrolled to must not end up under the sticky day header.
+  const { start, end, firstVisible, before, after, measure, scrollToIndex } = useRowWindow(parentRef, { count: rows.length, keyOf, estimate, paddingStart: 40 });
 
   // Scroll only when a new jump is asked for, not on every re-render that rebuilds the object.
   const nonce = scrollTo?.nonce;
@@ -65,9 +38,9 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
   const focusTarget = scrollTo?.focus === true;
   useEffect(() => {
     if (nonce === undefined || targetIndex < 0) return;
-    virtualizer.scrollToIndex(targetIndex, { align: 'auto' });
+    scrollToIndex(targetIndex);
     if (!focusTarget) return;
-    // The row exists once the virtualizer has rendered that stretch; focusing it also scrolls the
+    // The row exists once the window has drawn that stretch; focusing it also scrolls the
     // page itself, so the row stays in the window, not only in the list.
     let frames = 30;
     const focusRow = () => {
@@ -77,10 +50,9 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
     };
     requestAnimationFrame(focusRow);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [nonce, virtualizer]);
+  }, [nonce, scrollToIndex]);
 
-  const items = virtualizer.getVirtualItems();
-  const shown = items.length > 0;
+  const shown = end > start;
   const reported = useRef(false);
   useEffect(() => {
     if (shown && !reported.current) {
@@ -89,49 +61,82 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
     }
   }, [shown, onFirstRows]);
 
+  // The day header of the rows on screen stays drawn (and sticky) while its day scrolls by.
+  const activeDay = lastAtOrBefore(dayIndexes, firstVisible);
+  const activeDayRow = activeDay === undefined ? undefined : rows[activeDay];
+  const dayLabel = (label: string): ReactNode => (
+    <h2 className="tl-day-label">
+      {label} <span className="muted">· {zoneLabel}</span>
+    </h2>
+  );
+
+  const drawn: ReactNode[] = [];
+  for (let index = start; index < end; index++) {
+    const row = rows[index];
+    if (!row) continue;
+    drawn.push(
+      <div
+        key={row.key}
+        data-index={index}
+        ref={measure}
+        className={row.type === 'day' ? 'tl-day' : 'tl-slot'}
+        role="listitem"
+        aria-current={row.type === 'event' && row.event.id === selectedId ? 'true' : undefined}
+        // j/k move focus along the rows; Tab into the list lands on the selected one.
+        tabIndex={row.type === 'event' ? (row.event.id === selectedId ? 0 : -1) : undefined}
+      >
+        {row.type === 'day' ? (
+          dayLabel(row.label)
+        ) : (
+          <EventRow
+            event={row.event}
+            zone={zone}
+            selected={row.event.id === selectedId}
+            reply={row.reply}
+            replies={row.replies}
+            expanded={row.expanded}
+            query={query}
+            reveal={revealed.has(row.event.id)}
+            milestoneLabels={milestonesByEvent.get(row.event.id)}
+            alsoFrom={row.reply ? undefined : sameEvents.get(row.event.id)}
+            actions={actions}
+            aside={eventAside}
+          />
+        )}
+      </div>,
+    );
+  }
+
   return (
     <div ref={parentRef} className="tl-scroller" role="list" aria-label="Timeline events" tabIndex={-1}>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
-        {items.map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
-          const sticky = row.type === 'day' && activeDay.current === item.index;
-          return (
-            <div
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className={row.type === 'day' ? 'tl-day' : 'tl-slot'}
-              role="listitem"
-              aria-current={row.type === 'event' && row.event.id === selectedId ? 'true' : undefined}
-              // j/k move focus along the rows; Tab into the list lands on the selected one.
-              tabIndex={row.type === 'event' ? (row.event.id === selectedId ? 0 : -1) : undefined}
-              style={sticky ? { position: 'sticky', top: 0, zIndex: 2 } : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
-            >
-              {row.type === 'day' ? (
-                <h2 className="tl-day-label">
-                  {row.label} <span className="muted">· {zoneLabel}</span>
-                </h2>
-              ) : (
-                <EventRow
-                  event={row.event}
-                  zone={zone}
-                  selected={row.event.id === selectedId}
-                  reply={row.reply}
-                  replies={row.replies}
-                  expanded={row.expanded}
-                  query={query}
-                  reveal={revealed.has(row.event.id)}
-                  milestoneLabels={milestonesByEvent.get(row.event.id)}
-                  alsoFrom={row.reply ? undefined : sameEvents.get(row.event.id)}
-                  actions={actions}
-                  aside={eventAside}
-                />
-              )}
-            </div>
-          );
-        })}
+      <div className="tl-rows">
+        {activeDayRow?.type === 'day' && (
+          // Takes no room: it only sticks over the top of the view. Read out once: hidden when its
+          // own row is drawn below it.
+          <div className="tl-day-sticky" aria-hidden={activeDay !== undefined && activeDay >= start && activeDay < end ? true : undefined}>
+            <div className="tl-day">{dayLabel(activeDayRow.label)}</div>
+          </div>
+        )}
+        <div style={{ height: before }} />
+        {drawn}
+        <div style={{ height: after }} />
       </div>
     </div>
   );
+}
+
+/** The last of the ascending `indexes` at or before `index`. */
+function lastAtOrBefore(indexes: readonly number[], index: number): number | undefined {
+  let low = 0;
+  let high = indexes.length - 1;
+  let found: number | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = indexes[mid] ?? Infinity;
+    if (at <= index) {
+      found = at;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }

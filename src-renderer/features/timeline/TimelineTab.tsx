@@ -36,6 +36,7 @@ import { useTimelineKeys } from './use-timeline-keys';
 import { useTimelineView, type TimelineView } from './use-timeline-view';
 import { BACKGROUND_EVENTS, useStaged } from './use-staged';
 import { StageCache } from './stage-cache';
+import { EventLookup } from './event-lookup';
 import { toLocalInputSeconds } from './zoned-time';
 import { measureSince, nowMs, wallClock } from './perf';
 import './timeline.css';
@@ -47,7 +48,7 @@ const EMPTY_FILTER = emptyTimelineFilter();
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_EVENTS: TimelineEvent[] = [];
 const NO_VIEW: TimelineView = { filtered: [], same: { merged: new Map(), shownIn: new Map() }, fold: { top: [], replies: new Map(), parentOf: new Map() }, rows: [], hits: [] };
-const NO_LOOKUPS = { choices: filterChoices([], [], ''), byId: new Map<string, TimelineEvent>() };
+const NO_CHOICES = filterChoices([], [], '');
 
 /** A request to select an event, from the route: one object per navigation, so the same event asked again is selected again. */
 export interface TimelineFocus {
@@ -101,18 +102,16 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
   const view = stagedView ?? NO_VIEW;
   const overview = useOverviewData(complete ? events : undefined, milestones, viewSetting.value.burstK);
   const [lookupCache] = useState(() => new StageCache());
-  const lookups = useStaged(
-    function* () {
-      const list = events ?? NO_EVENTS;
-      const choices = yield* lookupCache.stageSteps('choices', [list, sources, incidentId], () => filterChoicesSteps(list, sources, manualSourceId(incidentId)));
-      yield;
-      const byId = lookupCache.stage('byId', [list], () => new Map(list.map((e) => [e.id, e])));
-      return { choices, byId };
-    },
-    [events, sources, incidentId],
-    (events?.length ?? 0) > BACKGROUND_EVENTS,
-  ) ?? NO_LOOKUPS;
-  const { choices, byId } = lookups;
+  const choices =
+    useStaged(
+      function* () {
+        const list = events ?? NO_EVENTS;
+        return yield* lookupCache.stageSteps('choices', [list, sources, incidentId], () => filterChoicesSteps(list, sources, manualSourceId(incidentId)));
+      },
+      [events, sources, incidentId],
+      (events?.length ?? 0) > BACKGROUND_EVENTS,
+    ) ?? NO_CHOICES;
+  const byId = useMemo(() => new EventLookup(events ?? NO_EVENTS), [events]);
   const milestonesByEvent = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const m of milestones) if (m.eventId) map.set(m.eventId, [...(map.get(m.eventId) ?? []), m.label]);
