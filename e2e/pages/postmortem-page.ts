@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { putCaretIn } from './caret';
 
 /** The Postmortem tab of an incident, as a user sees it. */
 export class PostmortemPage {
@@ -59,23 +60,9 @@ export class PostmortemPage {
     await this.page.keyboard.type(typed);
   }
 
-  /**
-   * Puts the caret at the start or end of `paragraph` (End and Home only reach the ends of the
-   * visual line).
-   */
+  /** Puts the caret at the start or end of `paragraph`. */
   async putCaret(paragraph: Locator, where: 'start' | 'end' = 'end'): Promise<void> {
-    await paragraph.click();
-    await paragraph.evaluate((element, atStart) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      let first: Text | null = null;
-      let last: Text | null = null;
-      while (walker.nextNode()) {
-        last = walker.currentNode as Text;
-        first ??= last;
-      }
-      if (atStart && first) document.getSelection()?.collapse(first, 0);
-      else if (last) document.getSelection()?.collapse(last, last.length);
-    }, where === 'start');
+    await putCaretIn(paragraph, where);
   }
 
   async waitSaved(): Promise<void> {

@@ -1,5 +1,6 @@
 import { newTimelineEvent } from '../../src-renderer/core/model/new-event';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { putCaretIn, type CaretSpot } from './caret';
 
 export interface SeedEvent {
   id: string;
@@ -108,25 +109,9 @@ export class ReviewPage {
     return card.getByRole('textbox', { name: 'Annotation text' });
   }
 
-  /**
-   * Puts the caret at the start or end of the card's text, or after the first `where` characters
-   * of its first text node (End and Home only reach the ends of a visual line).
-   */
-  async putCaret(card: Locator, where: 'start' | 'end' | number = 'end'): Promise<void> {
-    const editor = this.editorOf(card);
-    await editor.click();
-    await editor.evaluate((element, at) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      let first: Text | null = null;
-      let last: Text | null = null;
-      while (walker.nextNode()) {
-        last = walker.currentNode as Text;
-        first ??= last;
-      }
-      if (at === 'start' && first) document.getSelection()?.collapse(first, 0);
-      else if (typeof at === 'number' && first) document.getSelection()?.collapse(first, Math.min(at, first.length));
-      else if (last) document.getSelection()?.collapse(last, last.length);
-    }, where);
+  /** Puts the caret at the start or end of the card's text, or after its first `where` characters. */
+  async putCaret(card: Locator, where: CaretSpot = 'end'): Promise<void> {
+    await putCaretIn(this.editorOf(card), where);
   }
 
   /** The plain text of every annotation as stored on this machine (what search and export read), by id. */

@@ -51,17 +51,15 @@ export async function readSlackdumpDatabase(file: InputFile, limits: ImportLimit
     };
     const at = (table: string, id: SqlValue): ImportErrorLocation => ({ ...file.where, field: `${table} ${String(id)}` });
     // SQLite returns the bare columns of the row holding MAX(): the latest chunk's copy of each record.
-    if (tables.has('S_USER')) {
-      await eachRow(database, 'SELECT ID, DATA, MAX(CHUNK_ID) FROM S_USER GROUP BY ID ORDER BY ID', async ([id, data]) => {
-        const where = at('S_USER', id ?? null);
-        visit.user(json(data ?? null, where, limits), where);
-        await pause();
-      }, file.where);
-    }
-    if (tables.has('CHANNEL')) {
-      await eachRow(database, 'SELECT ID, DATA, MAX(CHUNK_ID) FROM CHANNEL GROUP BY ID ORDER BY ID', async ([id, data]) => {
-        const where = at('CHANNEL', id ?? null);
-        visit.channel(json(data ?? null, where, limits), where);
+    const records = [
+      ['S_USER', (record: unknown, where: ImportErrorLocation) => visit.user(record, where)],
+      ['CHANNEL', (record: unknown, where: ImportErrorLocation) => visit.channel(record, where)],
+    ] as const;
+    for (const [table, read] of records) {
+      if (!tables.has(table)) continue;
+      await eachRow(database, `SELECT ID, DATA, MAX(CHUNK_ID) FROM ${table} GROUP BY ID ORDER BY ID`, async ([id, data]) => {
+        const where = at(table, id ?? null);
+        read(json(data ?? null, where, limits), where);
         await pause();
       }, file.where);
     }

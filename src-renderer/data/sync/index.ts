@@ -13,6 +13,7 @@
 import { db } from '@db/database';
 import { TeamSync } from './team-sync';
 import { useFieldHistory as useFieldHistoryOf } from './use-field-history';
+import { useIncidentSyncDocOf, type IncidentDocTarget, type OpenIncidentDoc } from './use-incident-sync-doc';
 import type { FieldHistoryEntry } from './field-history';
 
 export { TeamSync, type TeamSyncOptions, type IncidentCompanion, type IncidentCompanionFactory } from './team-sync';
@@ -49,4 +50,15 @@ export type { FieldHistoryEntry, FieldWriteShown } from './field-history';
 /** History of a shared record's fields in this window (see useFieldHistory in use-field-history.ts). */
 export function useFieldHistory(incidentId: string, table: string, recordId: string, only?: readonly string[]): FieldHistoryEntry[] {
   return useFieldHistoryOf(teamSync, incidentId, table, recordId, only);
+}
+
+export type { IncidentDocTarget, OpenIncidentDoc } from './use-incident-sync-doc';
+
+/** One of a shared incident's documents, open while the component is mounted (use-incident-sync-doc.ts). */
+export function useIncidentSyncDoc(
+  incidentId: string,
+  target: IncidentDocTarget,
+  options?: { clearPresenceOnClose?: boolean },
+): OpenIncidentDoc | null | undefined {
+  return useIncidentSyncDocOf(teamSync, incidentId, target, options);
 }

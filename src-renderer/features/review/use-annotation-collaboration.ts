@@ -1,10 +1,10 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { collabProvider } from '@editor/collab-binding';
 import type { EditorCollaboration } from '@editor/RichTextEditor';
-import { teamSync, type SyncDocHandle } from '@data/sync';
-import { annotationRoot, openAnnotationTexts } from './annotation-texts';
+import { useIncidentSyncDoc } from '@data/sync';
+import { annotationRoot } from './annotation-texts';
 
 export interface AnnotationCollaboration {
   collaboration: EditorCollaboration;
@@ -12,46 +12,30 @@ export interface AnnotationCollaboration {
   doc: Y.Doc;
 }
 
+const ANNOTATIONS = { kind: 'annotations' } as const;
+
 /**
  * Co-editing of one annotation's text in a shared incident: null for a solo incident (the card
  * edits the stored text, as always), undefined while the shared document's local copy loads.
  */
 export function useAnnotationCollaboration(incidentId: string, annotationId: string): AnnotationCollaboration | null | undefined {
-  useSyncExternalStore(teamSync.subscribe, teamSync.getVersion);
-  const client = teamSync.isShared(incidentId) ? teamSync.connection() : null;
-  const key = client ? `${client.team}/${incidentId}/${annotationId}` : '';
-  const [opened, setOpened] = useState<{ key: string; value: AnnotationCollaboration } | null>(null);
-
-  useEffect(() => {
-    if (!client) return;
-    const handle: SyncDocHandle = openAnnotationTexts(client, incidentId);
-    let cancelled = false;
-    void handle.whenLocalLoaded.then(() => {
-      const awareness = handle.provider()?.awareness;
-      if (cancelled || !awareness) return;
-      setOpened({
-        key,
-        value: {
-          awareness,
-          doc: handle.doc,
-          collaboration: {
-            // One binding per card: every card of the incident edits its own root of one document.
-            id: `${handle.name}#${annotationId}`,
-            provider: collabProvider(handle.doc, awareness),
-            user: client.user,
-            rootName: annotationRoot(annotationId),
-          },
-        },
-      });
-    });
-    return () => {
-      cancelled = true;
-      handle.release();
+  // Every card of the incident shares the one annotations document: closing a card keeps presence.
+  const open = useIncidentSyncDoc(incidentId, ANNOTATIONS);
+  return useMemo(() => {
+    if (!open) return open;
+    const { handle, awareness, user } = open;
+    return {
+      awareness,
+      doc: handle.doc,
+      collaboration: {
+        // One binding per card: every card of the incident edits its own root of one document.
+        id: `${handle.name}#${annotationId}`,
+        provider: collabProvider(handle.doc, awareness),
+        user,
+        rootName: annotationRoot(annotationId),
+      },
     };
-  }, [client, key, incidentId, annotationId]);
-
-  if (!client) return null;
-  return opened?.key === key ? opened.value : undefined;
+  }, [open, annotationId]);
 }
 
 export interface PersonWriting {
