@@ -34,7 +34,7 @@ test('a CSV with day-first dates that no row settles asks for the date format, n
   await expect(events.getByText('Rollback of checkout v42 finished')).toBeVisible();
   // Day first: 12 June, the incident's day; month first would have put both on 6 December.
   await expect(events.getByText('Deploy checkout v42 started')).toBeVisible();
-  await expect(events.getByText('Wednesday, 12 June 2024')).toBeVisible();
+  await expect(events.getByRole('heading', { name: 'Wednesday, 12 June 2024 · UTC' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('import-csv-date-timeline.png'), fullPage: true });
 });
 
