@@ -103,6 +103,13 @@ async function count(request: Extract<WorkerRequest, { type: 'count' }>): Promis
   post({ type: 'done', requestId: request.requestId });
 }
 
+/**
+ * Least time between two progress messages of one phase (a new phase and the last block written
+ * are told at once). Each message makes the window draw the wizard again (React, layout, paint,
+ * compositing): work on the same two cores the import needs. Four a second keep the line moving.
+ */
+const PROGRESS_EVERY_MS = 250;
+
 async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): Promise<void> {
   const signal = { get aborted() { return cancelled.has(request.requestId); } };
   const picked = unwire(request.input);
@@ -110,7 +117,7 @@ async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): P
   let lastPhase = '';
   const progress = (value: ImportPhaseProgress, force = false) => {
     const now = performance.now();
-    if (!force && value.phase === lastPhase && now - last < 80) return;
+    if (!force && value.phase === lastPhase && now - last < PROGRESS_EVERY_MS) return;
     last = now;
     lastPhase = value.phase;
     post({ type: 'progress', requestId: request.requestId, progress: value });
