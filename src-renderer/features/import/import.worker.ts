@@ -89,15 +89,18 @@ async function analyse(request: Extract<WorkerRequest, { type: 'analyse' }>): Pr
 
 async function count(request: Extract<WorkerRequest, { type: 'count' }>): Promise<void> {
   const folder = await slackFolder(request.input);
+  // Import stops the counts: the one under way ends at its next day file, not after its last.
+  const signal = { get aborted() { return cancelled.has(request.requestId); } };
   for (const name of request.folders) {
-    if (cancelled.has(request.requestId)) break;
+    if (signal.aborted) break;
     let result: number | null;
     try {
-      result = await countMessages(folder, { folder: name }, { window: request.window });
+      result = await countMessages(folder, { folder: name }, { window: request.window }, { signal });
     } catch {
       // A broken day file shows as "?" here; the import itself names the file and line.
       result = null;
     }
+    if (signal.aborted) break;
     post({ type: 'count', requestId: request.requestId, folder: name, count: result });
   }
   post({ type: 'done', requestId: request.requestId });
