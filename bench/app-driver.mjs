@@ -23,7 +23,10 @@ function installRecorder() {
     last = text;
     if (recorded.finishedAt === null && [...document.querySelectorAll('h2')].some((h) => h.textContent === 'Import finished')) recorded.finishedAt = now;
   };
-  document.addEventListener('DOMContentLoaded', () => new MutationObserver(watch).observe(document.body, { subtree: true, childList: true, characterData: true }));
+  // Watching every DOM change costs the page on each change; benches that time rendering stop it.
+  const watcher = new MutationObserver(watch);
+  recorded.stopWatching = () => watcher.disconnect();
+  document.addEventListener('DOMContentLoaded', () => watcher.observe(document.body, { subtree: true, childList: true, characterData: true }));
 }
 
 export async function openApp(context, origin) {
