@@ -26,7 +26,10 @@ function installRecorder() {
       window.benchImportFinished?.();
     }
   };
-  document.addEventListener('DOMContentLoaded', () => new MutationObserver(watch).observe(document.body, { subtree: true, childList: true, characterData: true }));
+  // Watching every DOM change costs the page on each change; benches that time rendering stop it.
+  const watcher = new MutationObserver(watch);
+  recorded.stopWatching = () => watcher.disconnect();
+  document.addEventListener('DOMContentLoaded', () => watcher.observe(document.body, { subtree: true, childList: true, characterData: true }));
 }
 
 /** Per app page, what to call when the page shows "Import finished" (see importThroughWizard). */
