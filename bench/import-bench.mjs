@@ -8,6 +8,8 @@ import { loadavg } from 'node:os';
 import { openApp, createIncident, importThroughWizard, openTimeline } from './app-driver.mjs';
 import { launchChromium, line, loadAverage, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 import { DATA_DIR, EXPORTS } from './generate-slack-export.mjs';
+import { byThreadName, cpuBetween, threadTicks, totalSeconds } from './thread-cpu.mjs';
+import { withTaskCpu } from './task-cpu.mjs';
 
 /**
  * JS heap of dedicated workers through the browser's CDP (`performance.memory` does not exist in
@@ -112,6 +114,25 @@ function phaseDurations(phases, total) {
 }
 
 /**
+ * CPU seconds every Chromium thread used during one timed import (from `start()` to `end()`):
+ * what the import cost, apart from how long its threads waited for a core on a busy machine.
+ */
+function cpuMeter() {
+  let before = null;
+  let used = null;
+  return {
+    start: () => void (before = threadTicks()),
+    end: () => void (used = before ? cpuBetween(before, threadTicks()) : null),
+    /** Takes the last measurement (null when the run did not call both). */
+    take() {
+      const result = used;
+      before = used = null;
+      return result;
+    },
+  };
+}
+
+/**
  * `runs` pairs of the same import, worker-only and through the app, in alternating order (worker
  * first, then app first…) so that a change in the machine's load hits both alike. Each run writes
  * into a fresh incident. Returns every run of each, with the load average when it ended.
@@ -129,6 +150,27 @@ async function interleaved(runs, worker, app) {
   return { workerRuns, appRuns };
 }
 
+/**
+ * The CPU seconds of each path's runs (medians), their ratio, and the threads that differ most:
+ * less sensitive to the machine's load than wall time (a thread waiting for a core uses none).
+ */
+function printCpu(label, pairs) {
+  const measured = (runs) => runs.map((r) => r.cpu).filter(Boolean);
+  const worker = measured(pairs.workerRuns);
+  const app = measured(pairs.appRuns);
+  if (worker.length === 0 || app.length === 0) return;
+  const workerCpu = spread(worker.map(totalSeconds)).median;
+  const appCpu = spread(app.map(totalSeconds)).median;
+  line(`${label}: CPU seconds, app / worker-only (medians)`, `${appCpu.toFixed(2)} / ${workerCpu.toFixed(2)} s`);
+  line(`  app path CPU relative to worker-only`, `${(appCpu / workerCpu).toFixed(2)}x`, '<= 1.10x', appCpu / workerCpu <= 1.1);
+  const grouped = (runs) => runs.map(byThreadName);
+  const names = new Set([...grouped(worker), ...grouped(app)].flatMap((m) => [...m.keys()]));
+  const median = (maps, name) => spread(maps.map((m) => m.get(name) ?? 0)).median;
+  const rows = [...names].map((name) => [name, median(grouped(worker), name), median(grouped(app), name)]).filter(([, w, a]) => Math.max(w, a) >= 0.02);
+  rows.sort((x, y) => Math.abs(y[2] - y[1]) - Math.abs(x[2] - x[1]));
+  console.log(`    by thread (median s, worker-only -> app): ${rows.slice(0, 8).map(([name, w, a]) => `${name} ${w.toFixed(2)} -> ${a.toFixed(2)}`).join('; ')}`);
+}
+
 function printPhases(label, runs, byName) {
   const names = ['reading', 'writing', 'committing'];
   const parts = names.map((name) => `${name} ${seconds(spread(runs.map((r) => byName(r)[name] ?? 0)).median)}`);
@@ -141,6 +183,8 @@ export async function runImportBench() {
   const loadAtStart = loadAverage();
   // Single runs swing by 2x on a shared machine: each comparison is made of this many interleaved pairs.
   const runs = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+  // A windowed import takes about a second, mostly fixed costs that a busy core stretches: more pairs.
+  const windowedRuns = Number(process.env.BENCH_WINDOWED_RUNS ?? Math.max(runs, 9));
   try {
     const workerHeap = await workerHeapReader(browser);
     // Worker-only: the import worker and store on the bench page (its own browser context), given
@@ -152,6 +196,12 @@ export async function runImportBench() {
       return call('picked');
     };
     const small = await pick(EXPORTS['100k'].file);
+    // The bench page says when a timed import starts and ends (and waits for the answer): each
+    // import's CPU seconds are read in between, and likewise around the app's click → "Import finished".
+    const meter = cpuMeter();
+    await page.exposeFunction('benchTimedStart', meter.start);
+    await page.exposeFunction('benchTimedEnd', meter.end);
+    const withCpu = async (run) => ({ ...(await run), cpu: meter.take() });
 
     // The user's path: the app, a new incident open on its Timeline, the wizard (fresh storage).
     const appContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -162,7 +212,7 @@ export async function runImportBench() {
       runs,
       (i) => {
         console.error(`import bench: worker-only 100k import (run ${i + 1}/${runs})…`);
-        return call('importInput', small, i === 0 ? 'bench-100k' : `bench-100k-${i}`);
+        return withCpu(call('importInput', small, i === 0 ? 'bench-100k' : `bench-100k-${i}`));
       },
       async (i) => {
         // Its dates cover the export's ten days (12–21 June 2024), so the wizard's default window
@@ -170,12 +220,18 @@ export async function runImportBench() {
         const incident = await createIncident(app, { title: `Bench: 100k-message Slack export (run ${i + 1})`, started: '2024-06-12T02:00', resolved: '2024-06-21T22:00' });
         appIncident ??= incident;
         console.error(`import bench: app-path 100k import (run ${i + 1}/${runs})…`);
-        return importThroughWizard(app, join(DATA_DIR, EXPORTS['100k'].file));
+        return withCpu(importThroughWizard(app, join(DATA_DIR, EXPORTS['100k'].file), { onStart: meter.start, onFinished: meter.end }));
       },
     );
     let peak = await sampler.stop();
     const full = full100k.workerRuns[0];
     const viaApp = full100k.appRuns;
+
+    // One more app import, traced from the click until the Timeline's append (not timed: tracing
+    // costs), for the main thread's tasks by the CPU they used rather than by wall time.
+    await createIncident(app, { title: 'Bench: 100k-message Slack export (traced)', started: '2024-06-12T02:00', resolved: '2024-06-21T22:00' });
+    console.error('import bench: app-path 100k import, traced…');
+    const traced = await withTaskCpu(browser, app, 'bench:import-click', () => importThroughWizard(app, join(DATA_DIR, EXPORTS['100k'].file)));
 
     // Straight after its import: the app opened afresh (reload) on the first app incident's Timeline.
     await app.reload();
@@ -194,12 +250,12 @@ export async function runImportBench() {
     const listed = await call('conversationList', large);
     const window = { from: Date.UTC(2024, 5, 14), to: Date.UTC(2024, 5, 17) - 1 };
     const windowed = await interleaved(
-      runs,
-      (i) => call('importInput', large, `bench-1m-${i}`, { conversations: listed.ids.slice(0, 3), window }),
+      windowedRuns,
+      (i) => withCpu(call('importInput', large, `bench-1m-${i}`, { conversations: listed.ids.slice(0, 3), window })),
       async (i) => {
         // The app's default window is 2 h before the start to 2 h after resolution: the same 3 days.
         await createIncident(app, { title: `Bench: 1M-message Slack export, 3 conversations x 3 days (run ${i + 1})`, started: '2024-06-14T02:00', resolved: '2024-06-16T22:00' });
-        return importThroughWizard(app, join(DATA_DIR, EXPORTS['1m'].file), { conversations: 3 });
+        return withCpu(importThroughWizard(app, join(DATA_DIR, EXPORTS['1m'].file), { conversations: 3, onStart: meter.start, onFinished: meter.end }));
       },
     );
     peak = Math.max(peak, await largeSampler.stop());
@@ -215,7 +271,7 @@ export async function runImportBench() {
     const loads = (pairs) => [...pairs.workerRuns, ...pairs.appRuns].map((r) => r.load);
     const worst = (pick) => viaApp.reduce((max, r) => Math.max(max, pick(r)), 0);
     console.log('\nDebrief import bench (Chromium; worker-only = real worker + import store on a bare page; app = the web app through the wizard;');
-    console.log(`both read the export from disk; ${runs} interleaved pairs of runs per comparison)`);
+    console.log(`both read the export from disk; interleaved pairs of runs: ${runs} of the 100k import, ${windowedRuns} of the windowed 1M import)`);
     console.log(`At the start: ${loadAtStart}; now: ${loadAverage()}`);
     console.log(`1-minute load average during the 100k runs: ${spreadText(loads(full100k), (l) => l.toFixed(1))}\n`);
     line(`Worker-only: full import, 100k messages (${full.added} events)`, seconds(workerMs.median));
@@ -228,9 +284,13 @@ export async function runImportBench() {
     line('Import speed relative to raw put (raw time / worker-only median)', `${ratio.toFixed(2)}x`, '>= 1.5x', ratio >= 1.5);
     line('App path relative to worker-only (median app / median worker)', `${appRatio.toFixed(2)}x`, '<= 1.10x', appRatio <= 1.1);
     console.log(`    each pair (app / worker): ${pairRatios(full100k)}`);
+    printCpu('100k import', full100k);
     line('  Timeline reloads / appends per app import (every run)', viaApp.map((r) => `${r.reloads}/${r.appends.length}`).join(' '), '0 / 1', viaApp.every((r) => r.reloads === 0 && r.appends.length === 1));
     line('  Main-thread long tasks > 100 ms during an app import (most)', `${worst((r) => r.longTasks.over100)}`, '0', worst((r) => r.longTasks.over100) === 0);
     console.log(`    per run: ${viaApp.map((r) => `${r.longTasks.over100} (longest ${millis(r.longTasks.longest)}, append ${millis(r.appends[0]?.ms ?? NaN)})`).join('; ')}`);
+    const [longestCpu] = traced.tasks;
+    line('  Main-thread tasks over 100 ms of CPU, traced app import', `${traced.tasks.filter((t) => t.cpu > 100).length}`, '0', traced.tasks.every((t) => t.cpu <= 100));
+    console.log(`    longest by CPU ${millis(longestCpu?.cpu ?? 0)} (wall ${millis(longestCpu?.wall ?? 0)}); tasks over 100 ms of wall time in that run: ${traced.tasks.filter((t) => t.wall > 100).length}; ${loadAverage()}`);
     line('  Longest time the progress line stood still (worst run)', millis(worst((r) => r.maxProgressGap.ms)), '<= 1000 ms', worst((r) => r.maxProgressGap.ms) <= 1000);
     console.log(`    per run: ${viaApp.map((r) => `${millis(r.maxProgressGap.ms)} after "${r.maxProgressGap.after}"`).join('; ')}`);
     line('Last block written -> import finished, 100k (worker-only, worst)', millis(Math.max(...full100k.workerRuns.map((r) => r.lastWriteToDone))), '<= 1000 ms', full100k.workerRuns.every((r) => r.lastWriteToDone <= 1000));
@@ -245,6 +305,7 @@ export async function runImportBench() {
     console.log(`    ${spreadText(windowed.appRuns.map((r) => r.ms))}`);
     line('App path relative to worker-only, windowed 1M import (medians)', `${sliceRatio.toFixed(2)}x`, '<= 1.10x', sliceRatio <= 1.1);
     console.log(`    each pair (app / worker): ${pairRatios(windowed)}`);
+    printCpu('Windowed 1M import', windowed);
     line('Peak JS heap (bench page + workers, sampled every 100 ms)', `${(peak / MB).toFixed(0)} MB`, '< 512 MB', peak < 512 * MB);
     console.log(`    of which the import worker at its peak: ${(peakWorkers / MB).toFixed(0)} MB`);
 

@@ -168,7 +168,7 @@ test('the dialogs the screen sweep does not open have no serious or critical axe
   await importer.runImport();
   await importer.close();
   await opened('manual event dialog', () => tl.keyMoments.getByRole('button', { name: '+ Event' }).click());
-  await opened('Redact dialog', () => tl.row('Triggered through the API').getByRole('button', { name: /^Redact / }).click());
+  await opened('Redact dialog', async () => (await tl.rowButton(tl.row('Triggered through the API'), /^Redact /)).click());
   await opened('Export bundle dialog', () => page.getByRole('button', { name: 'Export bundle…' }).click());
 
   await pm.open();

@@ -33,7 +33,7 @@ test('an exported bundle imports into a fresh profile as a new incident, and a c
   // Hide part of one message: it must not leave in the bundle.
   const timeline = new TimelinePage(page);
   const secret = await timeline.findRow('Backlog item 3 drained');
-  await secret.getByRole('button', { name: /^Redact / }).click();
+  await (await timeline.rowButton(secret, /^Redact /)).click();
   await timeline.dialog.getByRole('textbox').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.indexOf('item 3'), el.value.indexOf('item 3') + 'item 3'.length));
   await timeline.dialog.getByRole('button', { name: 'Hide selection' }).click();
   await timeline.dialog.getByRole('button', { name: 'Done' }).click();

@@ -60,6 +60,41 @@ test('three people co-edit the postmortem live: text converges, cursors and avat
   await ben.page.screenshot({ path: test.info().outputPath('ben-co-editing.png') });
 });
 
+test("a teammate's cursor label stays on their text when the text moves on your screen only", async ({ team }) => {
+  test.setTimeout(180_000);
+  const ana = await team.share('ana', { title: 'Queue backlog', severity: 'SEV3', services: 'queue', commander: 'Ana' }, (owner) => owner.pm.startDraft());
+  const ben = await team.join('ben');
+  await ben.pm.open();
+  await ben.pm.putCaret(ben.pm.lastParagraph);
+  const words = ' The consumer lag alert fired twice before anyone looked at the dashboard, because the threshold was tuned for the old traffic pattern and nobody owned it.';
+  await ben.page.keyboard.type(words);
+  const paragraph = ana.pm.editor.locator('p').filter({ hasText: 'nobody owned it.' });
+  await expect(paragraph).toBeVisible();
+  const label = ana.page.locator('.editor-cursors').getByText('Ben', { exact: true });
+  await expect(label).toBeVisible();
+  // Ben's caret is at the end of his paragraph: its label must sit on the paragraph's last line.
+  const onLastLine = async (): Promise<boolean> => {
+    const [labelBox, textBox] = await Promise.all([label.boundingBox(), paragraph.boundingBox()]);
+    if (!labelBox || !textBox) return false;
+    const lastLineTop = textBox.y + textBox.height - 2 * labelBox.height;
+    const middle = labelBox.y + labelBox.height / 2;
+    return middle > lastLineTop - labelBox.height && middle < textBox.y + textBox.height && labelBox.x >= textBox.x && labelBox.x <= textBox.x + textBox.width;
+  };
+  await expect.poll(onLastLine).toBe(true);
+  const wide = await paragraph.boundingBox();
+
+  // Ana's window gets narrower: the paragraph rewraps on her screen only, so nothing reaches Ben
+  // and his cursor does not move; its label must follow the rewrapped text all the same.
+  await ana.page.setViewportSize({ width: 760, height: 900 });
+  await expect.poll(async () => (await paragraph.boundingBox())?.height ?? 0).toBeGreaterThan(wide?.height ?? 0);
+  // Within 1.5 s: Ben's machine re-announces his (unchanged) cursor every 15 s, which would hide a
+  // label that only follows the text when that happens.
+  await expect.poll(onLastLine, { message: "Ben's label is at the end of his paragraph on Ana's screen", timeout: 1_500 }).toBe(true);
+  await paragraph.scrollIntoViewIfNeeded();
+  await expect.poll(onLastLine).toBe(true);
+  await ana.page.screenshot({ path: test.info().outputPath('ana-sees-ben-after-rewrap.png') });
+});
+
 test('review status travels: approval by a teammate locks the postmortem for everyone until it is reopened; versions reach the team', async ({ team }) => {
   test.setTimeout(240_000);
   const ana = await team.share('ana', { title: 'Search latency', severity: 'SEV3', services: 'search', commander: 'Ana' }, (owner) => owner.pm.startDraft());

@@ -76,7 +76,7 @@ test('milestones, key moments, typed-in events, CAN reports and annotations reac
   await ana.timeline.milestones.getByRole('button', { name: '+ Milestone' }).click();
   await ana.timeline.saveMilestone('Under Control', '2026-03-02T09:40:00');
   await expect(ben.timeline.milestones).toContainText('Under Control');
-  await ana.timeline.row('Latency alert fired for search').getByRole('button', { name: /^Pin / }).click();
+  await (await ana.timeline.rowButton(ana.timeline.row('Latency alert fired for search'), /^Pin /)).click();
   await expect(ben.timeline.keyMoments).toContainText('Latency alert fired for search');
 
   // An annotation written by Ben appears, with its text, at Ana's.

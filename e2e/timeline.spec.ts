@@ -136,7 +136,7 @@ test('search steps through highlighted hits, pins with p, filters by source, and
 test('redacting hides a phone number until revealed; manual events and a CAN report join the story', async ({ page }) => {
   const tl = new TimelinePage(page);
   const row = await tl.findRow('Error rate back to baseline');
-  await row.getByRole('button', { name: /^Redact / }).click();
+  await (await tl.rowButton(row, /^Redact /)).click();
   const text = tl.dialog.getByRole('textbox');
   await text.evaluate((el: HTMLTextAreaElement) => {
     const start = el.value.indexOf('555-0134');
@@ -153,7 +153,7 @@ test('redacting hides a phone number until revealed; manual events and a CAN rep
   await expect(row).not.toContainText('555-0134');
 
   // Un-redact from the dialog.
-  await row.getByRole('button', { name: /^Redact / }).click();
+  await (await tl.rowButton(row, /^Redact /)).click();
   await tl.dialog.getByRole('button', { name: 'Un-redact' }).click();
   await tl.dialog.getByRole('button', { name: 'Done' }).click();
   await expect(row).toContainText('555-0134');

@@ -218,7 +218,11 @@ const bench = {
   },
 };
 
+/** Told to the bench (Playwright exposeFunction) when a timed import starts and ends, and awaited. */
+const hooks = window as unknown as { benchTimedStart?: () => Promise<void>; benchTimedEnd?: () => Promise<void> };
+
 async function timedImport(worker: ImportWorkerClient, input: PickedInput, incidentId: string, choices: { conversations?: string[]; window?: { from?: number; to?: number } }) {
+  await hooks.benchTimedStart?.();
   const started = performance.now();
   let lastPhase = '';
   let lastWrite = NaN;
@@ -233,6 +237,7 @@ async function timedImport(worker: ImportWorkerClient, input: PickedInput, incid
   });
   const summary = await handle.done;
   const finished = performance.now();
+  await hooks.benchTimedEnd?.();
   // From the last block written to the worker's answer: the commit and what follows it.
   return { ms: finished - started, added: summary.added, duplicates: summary.duplicates, phases, lastWriteToDone: finished - lastWrite };
 }

@@ -6,7 +6,7 @@
 //   - server memory and CPU with 100 open incidents, idle and with one edit per incident every 2 s.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syncDocName } from '../../server/protocol/doc-names.ts';
@@ -25,6 +25,7 @@ const TEAM = 'acme';
 const MB = 1024 * 1024;
 const row = (label: string, value: string, note = ''): void => console.log(`${label.padEnd(60)} ${value.padStart(12)}   ${note}`);
 const ms = (value: number): string => `${value.toFixed(0)} ms`;
+const loadAverage = (): string => `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} cores`;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'debrief-sync-bench-'));
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   let server: ServerProcess = await startServerProcess(['--data', dataDir, '--log-level', 'info']);
   const bare = await startBareHocuspocus();
   try {
-    console.log(`\nDebrief sync bench (localhost, Node ${process.version}, SQLite store)\n`);
+    console.log(`\nDebrief sync bench (localhost, Node ${process.version}, SQLite store)`);
+    // Figures on a shared 2-core box swing with what else runs: print the load next to them.
+    console.log(`${loadAverage()} at the start\n`);
 
     const latencyRun = { clients: 10, editsPerSecond: 5, seconds: 15, warmupSeconds: 2 };
     const ours = await measureLatency({ ...latencyRun, url: server.url, token, name: syncDocName({ kind: 'incident', team: TEAM, incidentId: 'bench-latency' }) });
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     row('Server with 100 open incidents (2 people each, 20 sockets): RSS', `${open.rssOpenMb.toFixed(0)} MB`, `${open.rssIdleServerMb.toFixed(0)} MB with none open; ${(open.documentBytes / 1024).toFixed(0)} KB per incident`);
     row('  CPU, idle (pings, presence)', `${open.idleCpuPercent.toFixed(1)} %`, 'of one core');
     row(`  CPU, ${open.editsPerSecond.toFixed(0)} edits/s across them`, `${open.activeCpuPercent.toFixed(1)} %`, `of one core; RSS ${open.rssActiveMb.toFixed(0)} MB`);
-    console.log('');
+    console.log(`\n${loadAverage()} at the end\n`);
   } finally {
     bare.stop();
     killAllServerProcesses();

@@ -58,6 +58,15 @@ export class TimelinePage {
     return row;
   }
 
+  /**
+   * A button of an event row. Rows draw their buttons while pointed at, focused or selected, so
+   * this points at the row first, as a user's mouse does.
+   */
+  async rowButton(row: Locator, name: string | RegExp): Promise<Locator> {
+    await row.locator('.tl-time').hover();
+    return row.getByRole('button', { name });
+  }
+
   metric(label: string): Locator {
     return this.metrics.locator('.tl-metric').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
   }

@@ -15,7 +15,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { Provider } from '@lexical/yjs';
 import { $getRoot, type EditorState, type LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { EditorError } from './editor-errors';
 import { EDITOR_THEME } from './editor-theme';
@@ -25,6 +25,7 @@ import { $importMarkdown, loadHeadlessState } from './markdown-io';
 import { MARKDOWN_TRANSFORMERS } from './markdown-transformers';
 import { MentionsPlugin, type MentionPerson } from './MentionsPlugin';
 import { EDITOR_NODES } from './nodes';
+import { remoteCursorsFollower, type RemoteCursorsFollower } from './remote-cursors-follow-layout';
 import { isAllowedUrl } from './url-policy';
 import './editor.css';
 
@@ -117,6 +118,7 @@ export function RichTextEditor({
     },
     [provider],
   );
+  const cursorsFollower = useMemo(() => (provider ? remoteCursorsFollower(provider) : null), [provider]);
 
   const composer = (
     <LexicalComposer initialConfig={initialConfig}>
@@ -147,12 +149,14 @@ export function RichTextEditor({
             username={collaboration.user.name}
             cursorColor={collaboration.user.color}
             cursorsContainerRef={cursorsRef}
+            {...(cursorsFollower ? { syncCursorPositionsFn: cursorsFollower.syncCursorPositionsFn } : {})}
             {...(collaboration.rootName ? { rootName: collaboration.rootName } : {})}
             {...(collaboration.awarenessData ? { awarenessData: collaboration.awarenessData } : {})}
           />
         ) : (
           <HistoryPlugin />
         )}
+        {cursorsFollower && <RemoteCursorsFollow follower={cursorsFollower} />}
         {editorRef && <EditorRefPlugin editorRef={editorRef} />}
         <ListPlugin />
         <CheckListPlugin />
@@ -168,6 +172,13 @@ export function RichTextEditor({
     </LexicalComposer>
   );
   return collaboration ? <LexicalCollaboration>{composer}</LexicalCollaboration> : composer;
+}
+
+/** Re-places teammates' cursor labels after this person's edits move the text under them. */
+function RemoteCursorsFollow({ follower }: { follower: RemoteCursorsFollower }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => follower.follow(editor), [editor, follower]);
+  return null;
 }
 
 /** Keeps `editable` in step with the prop after the first render. */

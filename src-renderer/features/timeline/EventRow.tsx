@@ -2,26 +2,15 @@ import { memo, type ReactNode } from 'react';
 import { chatTextToPlain } from '@core/chat-text/chat-text';
 import { emojiForName } from '@core/chat-text/emoji';
 import { ExternalLink } from '@ui/ExternalLink';
-import { PaperclipIcon, TrashIcon } from '@ui/icons';
+import { PaperclipIcon } from '@ui/icons';
 import type { TimelineEvent } from '@core/model/event';
 import { formatEventTime } from '@core/timeline/day-groups';
 import { redactedText } from '@core/timeline/redaction';
 import { EventText } from './EventText';
 import { SOURCE_FORMAT_BADGE } from '@core/model/source';
+import { RestingRowActions, RowActions, type EventRowActions } from './RowActions';
 
 const NO_OTHERS: readonly TimelineEvent[] = [];
-
-export interface EventRowActions {
-  select: (id: string) => void;
-  togglePin: (event: TimelineEvent) => void;
-  toggleThread: (id: string) => void;
-  setMilestone: (event: TimelineEvent) => void;
-  redact: (event: TimelineEvent) => void;
-  deleteManual: (event: TimelineEvent) => void;
-  toggleReveal: (id: string) => void;
-  /** Shows `other` on a row of its own again (see core/timeline/same-event.ts). */
-  splitSameEvent: (row: TimelineEvent, other: TimelineEvent) => void;
-}
 
 interface EventRowProps {
   event: TimelineEvent;
@@ -33,6 +22,8 @@ interface EventRowProps {
   query: string;
   reveal: boolean;
   milestoneLabels: string[] | undefined;
+  /** The row is pointed at or was focused last: it draws its buttons (the selected row always does). */
+  active: boolean;
   /** The same real-world event as recorded by other sources, shown in this row. */
   alsoFrom?: readonly TimelineEvent[];
   actions: EventRowActions;
@@ -53,8 +44,10 @@ function eventLabel(event: TimelineEvent, zone: string): string {
  * One event of the list. Memoised: the list renders on every scrolled frame, and the rows that
  * stay on screen get the same props, so only the rows scrolled in are rendered.
  */
-export const EventRow = memo(function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, alsoFrom = NO_OTHERS, actions, aside }: EventRowProps) {
-  const label = eventLabel(event, zone);
+export const EventRow = memo(function EventRow({ event, zone, selected, reply, replies, expanded, query, reveal, milestoneLabels, active, alsoFrom = NO_OTHERS, actions, aside }: EventRowProps) {
+  // Events added by hand keep their delete button in view (the resting glyphs have none).
+  const tools = active || selected || event.sourceFormat === 'manual';
+  const label = tools || alsoFrom.length > 0 ? eventLabel(event, zone) : '';
   const className = ['tl-row', selected ? 'is-selected' : '', event.pinned ? 'is-pinned' : '', reply ? 'is-reply' : '', event.deleted ? 'is-deleted' : '']
     .join(' ')
     .replace(/\s+/g, ' ')
@@ -146,29 +139,7 @@ export const EventRow = memo(function EventRow({ event, zone, selected, reply, r
       <div className="tl-annotations">
         {aside?.(event)}
       </div>
-      <div className="tl-actions">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${event.pinned ? 'Unpin' : 'Pin'} ${label}`}
-          aria-pressed={event.pinned}
-          title={event.pinned ? 'Unpin (P)' : 'Pin as key moment (P)'}
-          onClick={() => actions.togglePin(event)}
-        >
-          {event.pinned ? '★' : '☆'}
-        </button>
-        <button type="button" className="icon-button" aria-label={`Set milestone at ${label}`} title="Set a milestone here (M)" onClick={() => actions.setMilestone(event)}>
-          ◆
-        </button>
-        <button type="button" className="icon-button tl-redact-button" aria-label={`Redact ${label}`} title="Redact…" onClick={() => actions.redact(event)}>
-          ⊘
-        </button>
-        {event.sourceFormat === 'manual' && (
-          <button type="button" className="icon-button" aria-label={`Delete this manual event ${label}`} title="Delete (added by hand)" onClick={() => actions.deleteManual(event)}>
-            <TrashIcon />
-          </button>
-        )}
-      </div>
+      {tools ? <RowActions event={event} label={label} actions={actions} /> : <RestingRowActions pinned={event.pinned} />}
     </div>
   );
 });

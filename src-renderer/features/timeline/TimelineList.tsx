@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { EventRow, type EventAside, type EventRowActions } from './EventRow';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { EventRow, type EventAside } from './EventRow';
+import type { EventRowActions } from './RowActions';
 import { useRowWindow } from './use-row-window';
 import type { TimelineEvent } from '@core/model/event';
 import type { TimelineRow } from './timeline-rows';
@@ -52,6 +53,27 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nonce, scrollToIndex]);
 
+  // Rows draw their buttons only while worked on: the row pointed at and the row focused last
+  // (kept while a dialog opened from it has focus, so focus can return to its button).
+  const [pointedId, setPointedId] = useState<string | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const eventIdAt = useCallback(
+    (event: SyntheticEvent) => {
+      const slot = (event.target as Element).closest<HTMLElement>('[data-index]');
+      const row = slot ? rows[Number(slot.dataset.index)] : undefined;
+      return row?.type === 'event' ? row.event.id : null;
+    },
+    [rows],
+  );
+  const onPointerOver = useCallback((event: SyntheticEvent) => setPointedId(eventIdAt(event)), [eventIdAt]);
+  const onFocus = useCallback(
+    (event: SyntheticEvent) => {
+      const id = eventIdAt(event);
+      if (id !== null) setFocusedId(id);
+    },
+    [eventIdAt],
+  );
+
   const shown = end > start;
   const reported = useRef(false);
   useEffect(() => {
@@ -98,6 +120,7 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
             query={query}
             reveal={revealed.has(row.event.id)}
             milestoneLabels={milestonesByEvent.get(row.event.id)}
+            active={row.event.id === pointedId || row.event.id === focusedId}
             alsoFrom={row.reply ? undefined : sameEvents.get(row.event.id)}
             actions={actions}
             aside={eventAside}
@@ -108,7 +131,7 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
   }
 
   return (
-    <div ref={parentRef} className="tl-scroller" role="list" aria-label="Timeline events" tabIndex={-1}>
+    <div ref={parentRef} className="tl-scroller" role="list" aria-label="Timeline events" tabIndex={-1} onPointerOver={onPointerOver} onPointerLeave={() => setPointedId(null)} onFocus={onFocus}>
       <div className="tl-rows">
         {activeDayRow?.type === 'day' && (
           // Takes no room: it only sticks over the top of the view. Read out once: hidden when its

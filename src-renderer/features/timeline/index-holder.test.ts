@@ -29,6 +29,8 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('rename' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('add' as const), word: fc.constantFrom(...WORDS) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
+  fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
 );
 
 describe('the timeline index of a changing list', () => {
@@ -55,7 +57,13 @@ describe('the timeline index of a changing list', () => {
           const at = current.length ? ('at' in step ? step.at % current.length : 0) : -1;
           if (step.kind === 'add') current = [...current, event(next++, step.word)];
           else if (at < 0) continue;
-          else if (step.kind === 'remove') current = current.filter((_, i) => i !== at);
+          else if (step.kind === 'insert') current = [...current.slice(0, at), event(next++, step.word), ...current.slice(at)];
+          else if (step.kind === 'move') {
+            // The same object elsewhere in the list (an event whose time changed): nothing to re-index.
+            const moved = current.filter((_, i) => i !== at);
+            moved.splice(step.to % (moved.length + 1), 0, current[at]);
+            current = moved;
+          } else if (step.kind === 'remove') current = current.filter((_, i) => i !== at);
           else current = current.map((e, i) => (i !== at ? e : step.kind === 'pin' ? { ...e, pinned: !e.pinned } : step.kind === 'edit' ? { ...e, text: step.word } : { ...e, actorName: 'Dana' }));
           applyChanges(holder, current);
           check();

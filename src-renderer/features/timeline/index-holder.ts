@@ -72,16 +72,23 @@ let changeCounter = 0;
 
 /**
  * Re-indexes what changed since the list last indexed; returns a new number when anything did.
- * Unchanged events are the same objects in both lists, so one identity pass finds the rest: the
- * new objects (added or changed) and the old ones gone (removed, or replaced by a new version).
+ * Unchanged events are the same objects in both lists, so identity finds the rest: the head and
+ * tail the two lists share position by position are skipped with a pointer comparison each (a pin
+ * or a typed-in event leaves all but a few events there), then a pass over what lies between finds
+ * the new objects (added or changed) and the old ones gone (removed, or replaced by a new version).
  */
 export function applyChanges(holder: IndexHolder, events: readonly TimelineEvent[]): number {
   const before = holder.events;
   if (events === before || before === null) return 0;
   holder.events = events;
-  const gone = new Set(before);
+  const shorter = Math.min(before.length, events.length);
+  let head = 0;
+  while (head < shorter && before[head] === events[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && before[before.length - 1 - tail] === events[events.length - 1 - tail]) tail++;
+  const gone = new Set(before.slice(head, before.length - tail));
   const fresh: TimelineEvent[] = [];
-  for (const event of events) if (!gone.delete(event)) fresh.push(event);
+  for (let i = head; i < events.length - tail; i++) if (!gone.delete(events[i])) fresh.push(events[i]);
   if (fresh.length === 0 && gone.size === 0) return 0;
   const previous = new Map([...gone].map((event) => [event.id, event]));
   const changed = fresh.filter((event) => {

@@ -82,6 +82,18 @@ describe('preview', () => {
     expect([...reads.keys()].sort()).toEqual(['inc-77-db/2024-06-12.json', 'inc-77-db/2024-06-14.json']);
   });
 
+  it('stops counting between two day files once cancelled', async () => {
+    const { folder, reads } = buildExportFolder(description);
+    const preview = await previewSlackExport({ kind: 'folder', folder });
+    reads.clear();
+    const inc = preview.conversations.find((c) => c.id === 'C0INC');
+    if (!inc) throw new Error('missing conversation');
+    // Cancelled once the first of its two day files has been read.
+    const signal = { get aborted() { return reads.size > 0; } };
+    await expect(countMessages(folder, inc, {}, { signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect([...reads.keys()]).toEqual(['inc-77-db/2024-06-12.json']);
+  });
+
   it('counts only the messages the chosen time window will import, and skips day files it cannot reach', async () => {
     const early = tsAt('2024-06-12T08:00:00Z');
     const inside = tsAt('2024-06-12T14:30:00Z');

@@ -118,17 +118,19 @@ export async function previewSlackExport(input: ImportInput, options: SlackImpor
  * notices, duplicate ts and unreadable timestamps left out, as the import leaves them out). Reads
  * only that conversation's day files (not even users.json), and of those only the ones the window
  * may reach, so the UI can fill counts in one conversation at a time; open a ZIP once with
- * `openSlackInput` and pass its folder.
+ * `openSlackInput` and pass its folder. `hooks.signal` stops it between two day files (CANCELLED):
+ * a count still running when the user presses Import would take the worker from the import.
  */
 export async function countMessages(
   folder: VirtualFolder,
   conversation: Pick<SlackConversationSummary, 'folder'>,
   options: BaseImportOptions & { window?: TimeWindow } = {},
+  hooks: Pick<ImportHooks, 'signal'> = {},
 ): Promise<number> {
   const limits = resolveLimits(options.limits);
   const context: EntryContext = { file: folder.name, limits, warnings: [], budget: folderBudget(folder, limits) };
   const days = (findExportLayout(folder).folders.get(conversation.folder) ?? []).filter((day) => dayFileMayOverlap(day.date, options.window));
-  const { unique } = orderAndDedupe(await readDayFiles(days, context));
+  const { unique } = orderAndDedupe(await readDayFiles(days, context, { isCancelled: () => hooks.signal?.aborted === true }));
   return unique.filter(({ message }) => {
     if (NOTICE_SUBTYPES.has(message.subtype ?? '')) return false;
     const at = slackTsToMs(message.ts);
