@@ -43,6 +43,7 @@ async function benchIncident(browser, origin, count) {
     if (profile) printProfile((await cdp.send('Profiler.stop')).profile, 'while opening the tab');
     const measures = async () => page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, m.duration])));
 
+    if (profile) await cdp.send('Profiler.start');
     const filterMs = await page.evaluate(async (waitFn) => {
       const wait = new Function(`return (${waitFn})`)();
       const counter = document.querySelector('.tl-count');
@@ -56,6 +57,7 @@ async function benchIncident(browser, origin, count) {
       return shown;
     }, untilFrameSource());
     const filterCompute = (await measures())['timeline:filter'];
+    if (profile) printProfile((await cdp.send('Profiler.stop')).profile, 'while filtering');
 
     const search = async (query) => {
       const ms = await page.evaluate(
@@ -76,7 +78,9 @@ async function benchIncident(browser, origin, count) {
       return { ms, compute: m['timeline:filter'] + (m['timeline:search'] ?? 0), hits: await page.locator('.tl-hit-counter').textContent() };
     };
     const narrow = await search('elodie');
+    if (profile) await cdp.send('Profiler.start');
     const broad = await search('rollback data');
+    if (profile) printProfile((await cdp.send('Profiler.stop')).profile, 'while searching "rollback data"');
 
     // Scrolling the whole incident (filters and search cleared): jump 1.5 screens per frame and
     // time each frame; a second pass, traced, goes on further down (rows not seen yet) and takes

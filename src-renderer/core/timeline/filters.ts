@@ -127,13 +127,69 @@ function lowerBound(events: readonly { at: number }[], at: number, after: boolea
  * over the range is all it costs.
  */
 export function applyFilter<T extends FilterableEvent>(sortedEvents: readonly T[], filter: TimelineFilter, options: FilterOptions = {}): T[] {
+  return Array.from(filterPositions(sortedEvents, filter, options), (position) => sortedEvents[position]);
+}
+
+export interface PositionFilterOptions extends FilterOptions {
+  /**
+   * The positions (ascending) of the events matching `filter.query` (see `hitPositions`): the
+   * search then costs a pass over its hits, not over every event. Takes precedence over `queryHits`.
+   */
+  hitPositions?: Int32Array;
+}
+
+/** As applyFilter, the positions in `sortedEvents` of the events that pass, ascending. */
+export function filterPositions(sortedEvents: readonly FilterableEvent[], filter: TimelineFilter, options: PositionFilterOptions = {}): Int32Array {
   const start = filter.from === null ? 0 : lowerBound(sortedEvents, filter.from, false);
   const end = filter.to === null ? sortedEvents.length : lowerBound(sortedEvents, filter.to, true);
-  const compiled = compile(filter, options);
-  const result: T[] = [];
-  for (let i = start; i < end; i++) {
-    const event = sortedEvents[i];
-    if (matchesCompiled(event, compiled)) result.push(event);
+  const hits = filter.query.trim() === '' ? undefined : options.hitPositions;
+  const compiled = compile(hits ? { ...filter, query: '' } : filter, options);
+  const everything = !compiled.pinnedOnly && !compiled.sources && !compiled.channels && !compiled.kinds && !compiled.actors && compiled.query === '';
+  if (hits) {
+    const result = new Int32Array(hits.length);
+    let n = 0;
+    for (let h = 0; h < hits.length; h++) {
+      const i = hits[h];
+      if (i >= start && i < end && (everything || matchesCompiled(sortedEvents[i], compiled))) result[n++] = i;
+    }
+    return result.slice(0, n);
   }
-  return result;
+  const result = new Int32Array(Math.max(0, end - start));
+  let n = 0;
+  for (let i = start; i < end; i++) if (everything || matchesCompiled(sortedEvents[i], compiled)) result[n++] = i;
+  return n === result.length ? result : result.slice(0, n);
+}
+
+/** The times of a list sorted by time, as one typed array: searched without touching each event object. */
+export function timesOf(sortedEvents: readonly Pick<FilterableEvent, 'at'>[]): Float64Array {
+  const times = new Float64Array(sortedEvents.length);
+  for (let i = 0; i < sortedEvents.length; i++) times[i] = sortedEvents[i].at;
+  return times;
+}
+
+/**
+ * Where in `sortedEvents` (ascending `at`, whose times are `times`) the search hits are:
+ * their positions, ascending, each found by the hit's time instead of a map of every event id;
+ * null when a hit is not at its time in the list (then the ids must be looked up instead).
+ */
+export function hitPositions(sortedEvents: readonly Pick<FilterableEvent, 'id'>[], times: Float64Array, hits: { ids: readonly string[]; ats: ArrayLike<number> }): Int32Array | null {
+  const positions = new Int32Array(hits.ids.length);
+  let sorted = true;
+  for (let h = 0; h < hits.ids.length; h++) {
+    const at = hits.ats[h];
+    const id = hits.ids[h];
+    let low = 0;
+    let high = times.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (times[mid] < at) low = mid + 1;
+      else high = mid;
+    }
+    while (low < times.length && times[low] === at && sortedEvents[low].id !== id) low++;
+    if (low === times.length || times[low] !== at) return null;
+    positions[h] = low;
+    if (h > 0 && positions[h - 1] > low) sorted = false;
+  }
+  // Hits of one millisecond come ordered by id, the list by source: only those may need it.
+  return sorted ? positions : positions.sort();
 }

@@ -103,9 +103,21 @@ const inTimeOrder = (a: TimelineEvent, b: TimelineEvent) => a.at - b.at || (a.id
  * them, not 100k × the events of the same source within two minutes (seconds of main thread).
  */
 export function matchSameEvents(events: readonly TimelineEvent[], splits: ReadonlySet<string> = new Set()): SameEventMatches {
+  return matchSameEventCandidates(events.filter(isSameEventCandidate), splits);
+}
+
+/** Whether an event can be one of a pair at all (not a thread reply; a deploy, an alert or a bot's post). */
+export function isSameEventCandidate(event: TimelineEvent): boolean {
+  return event.threadParentKey === null && family(event) !== null;
+}
+
+/**
+ * matchSameEvents for a list already cut down to the events passing isSameEventCandidate (a view
+ * that knows them from an earlier pass); the list is the caller's to give away (it may be sorted).
+ */
+export function matchSameEventCandidates(candidates: TimelineEvent[], splits: ReadonlySet<string> = new Set()): SameEventMatches {
   const merged = new Map<string, TimelineEvent[]>();
   const shownIn = new Map<string, string>();
-  const candidates = events.filter((event) => family(event) !== null && event.threadParentKey === null);
   // The views hand over events already in time order: check that in one pass before sorting.
   if (candidates.some((event, i) => i > 0 && inTimeOrder(candidates[i - 1], event) > 0)) candidates.sort(inTimeOrder);
   const byFormat = new Map<string, TimelineEvent[]>();

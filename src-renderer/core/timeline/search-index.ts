@@ -13,6 +13,11 @@ import { TimelineError } from './timeline-error';
 
 export type SearchableEvent = Pick<TimelineEvent, 'id' | 'sourceId' | 'at' | 'text' | 'actorName' | 'channel'>;
 
+export interface SearchHits {
+  ids: string[];
+  ats: number[];
+}
+
 export interface TimelineIndex {
   /** Adds events; an event whose id is already indexed is re-indexed with its new text. */
   addEvents(events: Iterable<SearchableEvent>): void;
@@ -37,6 +42,8 @@ export interface TimelineIndex {
   rebuild(events: Iterable<SearchableEvent>): void;
   /** Ids of matching events in time order (ties by id); empty for an empty query. */
   search(query: string): string[];
+  /** The same hits with each one's time (`ats[i]` is the time of `ids[i]`), to find them in a list sorted by time. */
+  hits(query: string): SearchHits;
   readonly size: number;
 }
 
@@ -197,7 +204,7 @@ export function createTimelineIndex(): TimelineIndex {
     return order;
   };
 
-  return {
+  const index: TimelineIndex = {
     addEvents: (events) => add(events, true),
     addNew: (events) => add(events, false),
     addBlock,
@@ -226,13 +233,17 @@ export function createTimelineIndex(): TimelineIndex {
       add(events, true);
     },
     search(query) {
+      return index.hits(query).ids;
+    },
+    hits(query) {
+      const none = { ids: [], ats: [] };
       const words = queryTerms(query);
-      if (words.length === 0) return [];
+      if (words.length === 0) return none;
       // Built before any early return so a warm-up query that matches nothing prepares it.
       const live = timeOrder();
       const lists = words.map((word) => [...postings.withPrefix(word), ...metaPostings.withPrefix(word)]);
       const sizes = lists.map((forWord) => forWord.reduce((sum, list) => sum + list.length, 0));
-      if (sizes.some((size) => size === 0)) return [];
+      if (sizes.some((size) => size === 0)) return none;
       // matched[doc] counts the query words matched so far. Taking the rarest word first keeps
       // later passes cheap, and a document only advances from k to k + 1 on word k, so a
       // document holding several words with the same prefix is not counted twice.
@@ -247,10 +258,12 @@ export function createTimelineIndex(): TimelineIndex {
         }
       });
       const want = words.length;
-      const hits: string[] = [];
+      const hits: SearchHits = { ids: [], ats: [] };
       for (let i = 0; i < live.length; i++) {
         const doc = live[i];
-        if (matched[doc] === want) hits.push(ids[doc]);
+        if (matched[doc] !== want) continue;
+        hits.ids.push(ids[doc]);
+        hits.ats.push(ats[doc]);
       }
       return hits;
     },
@@ -258,6 +271,7 @@ export function createTimelineIndex(): TimelineIndex {
       return live;
     },
   };
+  return index;
 }
 
 /**

@@ -24,7 +24,7 @@ import { TimelineDialogs, type DialogState } from './TimelineDialogs';
 import { ZoneSwitch } from './ZoneSwitch';
 import { filterChoices, filterChoicesSteps } from './filter-options';
 import { defaultMilestoneKind } from './milestone-defaults';
-import { rowIndexOf } from './timeline-rows';
+import { hasReplies, placeInFold, rowIndexOf } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, NO_SPLITS, sameEventSplitsKey, sameEventSplitsSchema, timelineViewSchema, viewKey } from './timeline-settings';
 import { useOverviewData } from './use-overview-data';
 import { useSearchIndex } from './use-search-index';
@@ -47,7 +47,7 @@ const NONE_YET: never[] = [];
 const EMPTY_FILTER = emptyTimelineFilter();
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_EVENTS: TimelineEvent[] = [];
-const NO_VIEW: TimelineView = { filtered: [], same: { merged: new Map(), shownIn: new Map() }, fold: { top: [], replies: new Map(), parentOf: new Map() }, rows: [], hits: [] };
+const NO_VIEW: TimelineView = { filtered: new Int32Array(0), same: { merged: new Map(), shownIn: new Map() }, fold: { top: [], replies: new Map(), parentOf: new Map() }, rows: [], hits: [] };
 const NO_CHOICES = filterChoices([], [], '');
 
 /** A request to select an event, from the route: one object per navigation, so the same event asked again is selected again. */
@@ -122,9 +122,9 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
 
   /** Selects an event and scrolls to it, opening its thread or explaining a filter hides it. */
   const jumpTo = (id: string, focus = false) => {
-      const parent = view.fold.parentOf.get(id);
+      const { parentId: parent, top } = placeInFold(view.fold, id);
       if (parent !== undefined && !expanded.has(parent)) setExpanded(new Set([...expanded, parent]));
-      if (parent === undefined && !view.fold.top.some((e) => e.id === id)) {
+      if (parent === undefined && !top) {
         toast.show({ message: 'That event is hidden by the current filters.', actionLabel: 'Clear filters', onAction: () => setFilter(emptyTimelineFilter()) });
       }
       setSelectedId(id);
@@ -174,7 +174,7 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
       },
       pin: () => selected && togglePin(selected),
       milestone: () => selected && openMilestone(selected),
-      thread: () => selectedId && view.fold.replies.has(selectedId) && setExpanded(toggle(expanded, selectedId)),
+      thread: () => selectedId && hasReplies(view.fold, selectedId) && setExpanded(toggle(expanded, selectedId)),
       focusSearch: () => searchRef.current?.focus(),
       nextHit: () => stepHit(1),
       prevHit: () => stepHit(-1),

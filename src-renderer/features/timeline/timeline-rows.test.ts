@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '@core/model/event';
 import { newTimelineEvent } from '@core/model/new-event';
-import { buildTimelineRows, buildTimelineRowsSteps, foldThreads, rowIndexOf } from './timeline-rows';
+import { buildTimelineRows, buildTimelineRowsSteps, foldThreads, hasReplies, placeInFold, rowIndexOf } from './timeline-rows';
 
 function event(id: string, at: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
   return newTimelineEvent({
@@ -29,17 +29,22 @@ describe('foldThreads', () => {
   it('folds replies under the parent whose dedupeKey they name, in time order', () => {
     const fold = foldThreads([parent, reply1, other, reply2, orphan]);
     expect(fold.top.map((e) => e.id)).toEqual(['p', 'o', 'x']);
-    expect(fold.replies.get('p')?.map((e) => e.id)).toEqual(['r1', 'r2']);
-    expect(fold.parentOf.get('r2')).toBe('p');
+    expect(fold.replies.get(parent)?.map((e) => e.id)).toEqual(['r1', 'r2']);
+    expect(fold.parentOf.get(reply2)).toBe(parent);
+    expect(placeInFold(fold, 'r2')).toEqual({ parentId: 'p', top: false });
+    expect(placeInFold(fold, 'o')).toEqual({ top: true });
+    expect(hasReplies(fold, 'p')).toBe(true);
+    expect(hasReplies(fold, 'o')).toBe(false);
   });
 
   it('shows a reply also sent to the channel in the channel flow and in its thread', () => {
     const broadcast = event('b', '2024-06-13T07:05:00Z', { threadParentKey: 'slack-export:p', alsoInChannel: true });
     const fold = foldThreads([parent, reply1, broadcast, other]);
     expect(fold.top.map((e) => e.id)).toEqual(['p', 'b', 'o']);
-    expect(fold.replies.get('p')?.map((e) => e.id)).toEqual(['r1', 'b']);
+    expect(fold.replies.get(parent)?.map((e) => e.id)).toEqual(['r1', 'b']);
     // Jumping to it goes to the channel copy; the thread need not open.
-    expect(fold.parentOf.has('b')).toBe(false);
+    expect(fold.parentOf.has(broadcast)).toBe(false);
+    expect(placeInFold(fold, 'b')).toEqual({ top: true });
     const rows = buildTimelineRows(fold, 'UTC', new Set(['p']));
     const keys = rows.filter((row) => row.type === 'event').map((row) => row.key);
     expect(keys).toEqual(['p', 'r1', 'thread:b', 'b', 'o']);

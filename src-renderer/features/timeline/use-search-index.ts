@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EventBlockPostings } from '@core/events/block-terms';
 import type { TimelineEvent } from '@core/model/event';
+import type { SearchHits } from '@core/timeline/search-index';
 import { applyChanges, buildSteps, createIndexHolder, isBulkChange } from './index-holder';
 import { measureSince, nowMs } from './perf';
 import { runInSlices } from './use-staged';
 
 export interface SearchIndexState {
-  /** Ids matching the query in time order, or null while the index is still being built. */
-  search: (query: string) => string[] | null;
+  /** The events matching the query (ids and times, in time order), or null while the index is still being built. */
+  search: (query: string) => SearchHits | null;
   ready: boolean;
   /** Changes whenever the index content changes, so memoised searches re-run. */
   version: number;
@@ -55,6 +56,6 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
   return {
     ready,
     version: status.version + changes,
-    search: (query) => (ready ? holder.index.search(query) : null),
+    search: (query) => (ready ? holder.index.hits(query) : null),
   };
 }
