@@ -8,6 +8,7 @@ import { writeImport } from '@data/events';
 import { sha256OfInput } from './file-hash';
 import { toImportInput, type PickedInput } from './picked-input';
 import { fromWireInput, type WireInput } from './wire-input';
+import { throttleProgress } from './progress-throttle';
 // sql.js's WebAssembly (for slackdump's SQLite archives), emitted by Vite as an asset of the bundle.
 import sqliteWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { serializeError, type ByteReadAnswer, type ByteReadRequest, type ImportChoices, type ImportPhaseProgress, type WorkerRequest, type WorkerResponse } from './worker-protocol';
@@ -106,25 +107,24 @@ async function count(request: Extract<WorkerRequest, { type: 'count' }>): Promis
   post({ type: 'done', requestId: request.requestId });
 }
 
-/**
- * Least time between two progress messages of one phase (a new phase and the last block written
- * are told at once). Each message makes the window draw the wizard again (React, layout, paint,
- * compositing): work on the same two cores the import needs. Four a second keep the line moving.
- */
-const PROGRESS_EVERY_MS = 250;
-
 async function runImport(request: Extract<WorkerRequest, { type: 'import' }>): Promise<void> {
   const signal = { get aborted() { return cancelled.has(request.requestId); } };
   const picked = unwire(request.input);
-  let last = 0;
-  let lastPhase = '';
-  const progress = (value: ImportPhaseProgress, force = false) => {
-    const now = performance.now();
-    if (!force && value.phase === lastPhase && now - last < PROGRESS_EVERY_MS) return;
-    last = now;
-    lastPhase = value.phase;
-    post({ type: 'progress', requestId: request.requestId, progress: value });
-  };
+  const throttle = throttleProgress((value) => post({ type: 'progress', requestId: request.requestId, progress: value }));
+  const progress = (value: ImportPhaseProgress, force = false) => throttle.report(value, force);
+  try {
+    await importAndReport(request, picked, signal, progress);
+  } finally {
+    throttle.stop();
+  }
+}
+
+async function importAndReport(
+  request: Extract<WorkerRequest, { type: 'import' }>,
+  picked: PickedInput,
+  signal: { readonly aborted: boolean },
+  progress: (value: ImportPhaseProgress, force?: boolean) => void,
+): Promise<void> {
   const filesTotal = picked.files.length;
   const sha256 = await sha256OfInput(picked, signal, (bytes) =>
     progress({ phase: 'hashing', filesDone: 0, filesTotal, bytesDone: bytes, bytesTotal: picked.size, events: 0 }),
