@@ -25,13 +25,30 @@ interface TimelineListProps {
 /** The merged timeline, virtualised: only the rows on screen exist in the DOM. */
 export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows, eventAside }: TimelineListProps) {
   const parentRef = useRef<HTMLDivElement>(null);
-  const dayIndexes = useMemo(() => rows.flatMap((row, index) => (row.type === 'day' ? [index] : [])), [rows]);
+  // Per list change, plain loops over the rows (a million of them: no array per row, no call per row).
+  const dayIndexes = useMemo(() => {
+    const days: number[] = [];
+    for (let index = 0; index < rows.length; index++) if (rows[index]?.type === 'day') days.push(index);
+    return days;
+  }, [rows]);
 
   // Stable per `rows`: the window re-reads every row's height only when the list itself changes.
-  const estimate = useCallback((index: number) => (rows[index]?.type === 'day' ? 34 : 58), [rows]);
+  const sizesOf = useCallback(
+    (measured: ReadonlyMap<string, number>) => {
+      const sizes = new Float64Array(rows.length);
+      const anyMeasured = measured.size > 0;
+      for (let index = 0; index < rows.length; index++) {
+        const row = rows[index];
+        if (!row) continue;
+        sizes[index] = (anyMeasured ? measured.get(row.key) : undefined) ?? (row.type === 'day' ? 34 : 58);
+      }
+      return sizes;
+    },
+    [rows],
+  );
   const keyOf = useCallback((index: number) => rows[index]?.key ?? String(index), [rows]);
   // Rows scrolled to must not end up under the sticky day header.
-  const { start, end, firstVisible, before, after, measure, scrollToIndex } = useRowWindow(parentRef, { count: rows.length, keyOf, estimate, paddingStart: 40 });
+  const { start, end, firstVisible, before, after, measure, scrollToIndex } = useRowWindow(parentRef, { count: rows.length, keyOf, sizesOf, paddingStart: 40 });
 
   // Scroll only when a new jump is asked for, not on every re-render that rebuilds the object.
   const nonce = scrollTo?.nonce;

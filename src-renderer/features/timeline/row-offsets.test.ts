@@ -28,7 +28,7 @@ describe('RowOffsets', () => {
         fc.array(fc.nat(), { maxLength: 20 }),
         (initial, resizes, probes) => {
           const sizes = [...initial];
-          const offsets = new RowOffsets(sizes.length, (i) => sizes[i] ?? 0);
+          const offsets = RowOffsets.of(sizes.length, (i) => sizes[i] ?? 0);
           for (const [at, size] of resizes) {
             if (sizes.length === 0) break;
             const index = at % sizes.length;
@@ -51,7 +51,7 @@ describe('RowOffsets', () => {
   });
 
   it('puts an offset on a row boundary in the row that starts there', () => {
-    const offsets = new RowOffsets(600, () => 10);
+    const offsets = RowOffsets.of(600, () => 10);
     expect(offsets.indexAt(0)).toBe(0);
     expect(offsets.indexAt(9.5)).toBe(0);
     expect(offsets.indexAt(10)).toBe(1);

@@ -6,22 +6,27 @@
 const BLOCK = 256;
 
 export class RowOffsets {
-  private readonly sizes: Float64Array;
+  readonly count: number;
   private readonly blockSums: Float64Array;
   private totalSize = 0;
 
-  constructor(
-    readonly count: number,
-    sizeOf: (index: number) => number,
-  ) {
-    this.sizes = new Float64Array(count);
-    this.blockSums = new Float64Array(Math.ceil(count / BLOCK));
-    for (let i = 0; i < count; i++) {
-      const size = sizeOf(i);
-      this.sizes[i] = size;
-      this.blockSums[(i / BLOCK) | 0] = (this.blockSums[(i / BLOCK) | 0] ?? 0) + size;
-      this.totalSize += size;
+  /** Takes `sizes` (one height per row) as its own: one pass per block, nothing per row but an add. */
+  constructor(private readonly sizes: Float64Array) {
+    this.count = sizes.length;
+    this.blockSums = new Float64Array(Math.ceil(this.count / BLOCK));
+    for (let b = 0; b < this.blockSums.length; b++) {
+      const end = Math.min(this.count, (b + 1) * BLOCK);
+      let sum = 0;
+      for (let i = b * BLOCK; i < end; i++) sum += sizes[i] ?? 0;
+      this.blockSums[b] = sum;
+      this.totalSize += sum;
     }
+  }
+
+  static of(count: number, sizeOf: (index: number) => number): RowOffsets {
+    const sizes = new Float64Array(count);
+    for (let i = 0; i < count; i++) sizes[i] = sizeOf(i);
+    return new RowOffsets(sizes);
   }
 
   get total(): number {

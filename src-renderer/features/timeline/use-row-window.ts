@@ -24,8 +24,8 @@ interface RowWindowOptions {
   count: number;
   /** A stable key per row: measured heights follow the row when the list changes (filters, threads). */
   keyOf: (index: number) => string;
-  /** The height a row is drawn at before it is measured. */
-  estimate: (index: number) => number;
+  /** Every row's height: the measured one by key, else the height a row is drawn at before it is measured. */
+  sizesOf: (measured: ReadonlyMap<string, number>) => Float64Array;
   paddingStart: number;
 }
 
@@ -51,9 +51,9 @@ interface Live {
  * over every row per measurement). A row that grows above the view moves the scroll position by
  * as much, so what is on screen stays put.
  */
-export function useRowWindow(scrollerRef: RefObject<HTMLElement | null>, { count, keyOf, estimate, paddingStart }: RowWindowOptions): RowWindow {
+export function useRowWindow(scrollerRef: RefObject<HTMLElement | null>, { count, keyOf, sizesOf, paddingStart }: RowWindowOptions): RowWindow {
   const [measured] = useState(() => new Map<string, number>());
-  const offsets = useMemo(() => new RowOffsets(count, (i) => measured.get(keyOf(i)) ?? estimate(i)), [measured, count, keyOf, estimate]);
+  const offsets = useMemo(() => new RowOffsets(sizesOf(measured)), [measured, sizesOf]);
   const [range, setRange] = useState<Range>(() => ({ start: 0, end: Math.min(count, 20), firstVisible: 0 }));
   const live = useRef<Live>({ offsets, keyOf, range, viewHeight: 0, observer: null });
 
