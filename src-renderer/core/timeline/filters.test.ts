@@ -119,11 +119,13 @@ describe('hitPositions', () => {
 
   it('finds every hit by its time, in list order, whatever order the hits of one time come in', () => {
     fc.assert(
-      fc.property(fc.subarray(list.map((e) => e.id)), fc.boolean(), (ids, shuffle) => {
+      fc.property(fc.subarray(list.map((e) => e.id)), fc.boolean(), fc.constantFrom('none', 'same', 'copies'), (ids, shuffle, objects) => {
         const chosen = list.filter((e) => ids.includes(e.id));
         // As the index gives them (time, then id) or in any order at all.
         const ordered = shuffle ? [...chosen].reverse() : [...chosen].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-        const found = hitPositions(list, times, { ids: ordered.map((e) => e.id), ats: ordered.map((e) => e.at) });
+        // The index's objects: the list's own, or older versions of them (an index behind edits).
+        const events = objects === 'none' ? undefined : ordered.map((e) => (objects === 'same' ? e : { ...e }));
+        const found = hitPositions(list, times, { ids: ordered.map((e) => e.id), ats: ordered.map((e) => e.at), ...(events ? { events } : {}) });
         expect(found && [...found]).toEqual(brute(ids));
       }),
     );

@@ -171,8 +171,13 @@ export function timesOf(sortedEvents: readonly Pick<FilterableEvent, 'at'>[]): F
  * Where in `sortedEvents` (ascending `at`, whose times are `times`) the search hits are:
  * their positions, ascending, each found by the hit's time instead of a map of every event id;
  * null when a hit is not at its time in the list (then the ids must be looked up instead).
+ * `hits.events`, when given, are the objects the hits were indexed from (see SearchHits).
  */
-export function hitPositions(sortedEvents: readonly Pick<FilterableEvent, 'id'>[], times: Float64Array, hits: { ids: readonly string[]; ats: ArrayLike<number> }): Int32Array | null {
+export function hitPositions(
+  sortedEvents: readonly Pick<FilterableEvent, 'id'>[],
+  times: Float64Array,
+  hits: { ids: readonly string[]; ats: ArrayLike<number>; events?: readonly object[] },
+): Int32Array | null {
   const positions = new Int32Array(hits.ids.length);
   let sorted = true;
   // Hits come in time order: each search starts where the last one's time began, galloping
@@ -194,7 +199,10 @@ export function hitPositions(sortedEvents: readonly Pick<FilterableEvent, 'id'>[
       else high = mid;
     }
     from = low;
-    while (low < times.length && times[low] === at && sortedEvents[low].id !== id) low++;
+    // The list usually holds the very object the index was given: comparing references reads no
+    // event (a broad search at 1M events has 160k hits spread over the heap); else compare ids.
+    const event = hits.events?.[h];
+    while (low < times.length && times[low] === at && sortedEvents[low] !== event && sortedEvents[low].id !== id) low++;
     if (low === times.length || times[low] !== at) return null;
     positions[h] = low;
     if (h > 0 && positions[h - 1] > low) sorted = false;

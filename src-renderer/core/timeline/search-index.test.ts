@@ -104,6 +104,28 @@ describe('createTimelineIndex edge cases', () => {
     expect(index.search('alice inc')).toEqual(['a', 'b', 'c']);
   });
 
+  it('gives each hit with the object it was indexed from, the newest version after a re-index', () => {
+    const index = createTimelineIndex();
+    const first = ev('a', 1, 'pager fired');
+    const other = ev('b', 2, 'pager acked');
+    index.addEvents([first, other]);
+    expect(index.hits('pager').events).toEqual([first, other]);
+    expect(index.hits('pager').events[0]).toBe(first);
+    const edited = ev('a', 1, 'pager fired twice');
+    index.addEvents([edited]);
+    const hits = index.hits('pager');
+    expect(hits.ids).toEqual(['a', 'b']);
+    expect(hits.events[0]).toBe(edited);
+    expect(hits.events[1]).toBe(other);
+    // Compaction keeps ids and objects together.
+    const many = Array.from({ length: 3000 }, (_, i) => ev(`e${i}`, 10 + i, `n${i}`));
+    index.addEvents(many);
+    index.removeEvents(many.filter((_, i) => i % 2 === 1).map((e) => e.id));
+    const after = index.hits('n2998');
+    expect(after.ids).toEqual(['e2998']);
+    expect(after.events[0]).toBe(many[2998]);
+  });
+
   it('stays correct across many removals and re-additions (tombstones are compacted away)', () => {
     const index = createTimelineIndex();
     const many = Array.from({ length: 3000 }, (_, i) => ev(`e${i}`, i, `${i % 2 === 0 ? 'even' : 'odd'} n${i}`, { sourceId: i < 1500 ? 'one' : 'two' }));

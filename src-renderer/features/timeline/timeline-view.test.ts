@@ -117,7 +117,7 @@ describe('timelineViewSteps', () => {
         index.rebuild(all);
         const found = index.hits(f.query);
         // A hit whose time the list does not have (an index behind the list): the ids decide.
-        const queryHits = f.staleHit && found.ids.length > 0 ? { ids: found.ids, ats: found.ats.map((at, i) => (i === 0 ? at + 1 : at)) } : found;
+        const queryHits = f.staleHit && found.ids.length > 0 ? { ...found, ats: found.ats.map((at, i) => (i === 0 ? at + 1 : at)) } : found;
         const splits = new Set(splitPicks.flatMap((p) => (all.length > 1 ? [sameEventPairKey(all[p % all.length].id, all[(p + 1) % all.length].id)] : [])));
         const expanded = new Set(expandPicks.flatMap((p) => (all.length > 0 ? [all[p % all.length].id] : [])));
 
