@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { openApp, createIncident, importThroughWizard, openTimeline } from './app-driver.mjs';
 import { launchChromium, line, loadAverage, MB, millis, openBenchPage, seconds, serveAll } from './bench-server.mjs';
 import { DATA_DIR, EXPORTS } from './generate-slack-export.mjs';
-import { byThreadName, cpuBetween, threadTicks, totalSeconds } from './thread-cpu.mjs';
+import { byThreadName, cpuBetween, threadTicks, totalSeconds, untilQuiet } from './thread-cpu.mjs';
 import { withTaskCpu } from './task-cpu.mjs';
 
 /**
@@ -135,7 +135,9 @@ function cpuMeter() {
 /**
  * `runs` pairs of the same import, worker-only and through the app, in alternating order (worker
  * first, then app first…) so that a change in the machine's load hits both alike. Each run writes
- * into a fresh incident. Returns every run of each, with the load average when it ended.
+ * into a fresh incident and starts once the browser is quiet (an app import leaves its Timeline
+ * working after "Import finished", which would otherwise slow the worker-only run after it).
+ * Returns every run of each, with the load average when it ended.
  */
 async function interleaved(runs, worker, app) {
   const workerRuns = [];
@@ -143,6 +145,7 @@ async function interleaved(runs, worker, app) {
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['worker', 'app'] : ['app', 'worker'];
     for (const which of order) {
+      if (!(await untilQuiet())) console.error('import bench: the browser was still busy after 30 s; running anyway');
       if (which === 'worker') workerRuns.push({ ...(await worker(i)), load: loadavg()[0] });
       else appRuns.push({ ...(await app(i)), load: loadavg()[0] });
     }

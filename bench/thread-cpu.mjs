@@ -100,3 +100,20 @@ export function byThreadName(used) {
   }
   return grouped;
 }
+
+/**
+ * Resolves once the Chromium threads used less than `cpuSeconds` in `windowMs` (or after
+ * `timeoutMs`, with false): work the last run left going (an open Timeline's append, search index
+ * and suggestions) then does not land in the next run's figures.
+ */
+export async function untilQuiet({ cpuSeconds = 0.05, windowMs = 500, timeoutMs = 30_000 } = {}) {
+  const started = Date.now();
+  let before = threadTicks();
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = threadTicks();
+    if (totalSeconds(cpuBetween(before, now)) < cpuSeconds) return true;
+    before = now;
+  }
+  return false;
+}

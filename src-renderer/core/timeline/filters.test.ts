@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EVENT_KINDS } from '@core/model/event';
-import { activeFilterCount, applyFilter, emptyTimelineFilter, isFilterEmpty, matchesFilter, parseTimelineFilter, type FilterableEvent, type TimelineFilter } from './filters';
+import { activeFilterCount, applyFilter, emptyTimelineFilter, hitPositions, isFilterEmpty, matchesFilter, parseTimelineFilter, timesOf, type FilterableEvent, type TimelineFilter } from './filters';
 import { TimelineError } from './timeline-error';
 
 const base: FilterableEvent = {
@@ -109,5 +109,29 @@ describe('applyFilter', () => {
         expect(parseTimelineFilter(JSON.parse(JSON.stringify(f)))).toEqual(f);
       }),
     );
+  });
+});
+
+describe('hitPositions', () => {
+  const list = [1, 2, 2, 2, 5, 8, 8, 13, 21, 21].map((at, i) => ({ id: `e${i}`, at }));
+  const times = timesOf(list);
+  const brute = (ids: string[]) => ids.map((id) => list.findIndex((e) => e.id === id)).sort((a, b) => a - b);
+
+  it('finds every hit by its time, in list order, whatever order the hits of one time come in', () => {
+    fc.assert(
+      fc.property(fc.subarray(list.map((e) => e.id)), fc.boolean(), (ids, shuffle) => {
+        const chosen = list.filter((e) => ids.includes(e.id));
+        // As the index gives them (time, then id) or in any order at all.
+        const ordered = shuffle ? [...chosen].reverse() : [...chosen].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+        const found = hitPositions(list, times, { ids: ordered.map((e) => e.id), ats: ordered.map((e) => e.at) });
+        expect(found && [...found]).toEqual(brute(ids));
+      }),
+    );
+  });
+
+  it('gives up (null) when a hit is not at its time', () => {
+    expect(hitPositions(list, times, { ids: ['e4'], ats: [6] })).toBeNull();
+    expect(hitPositions(list, times, { ids: ['e9'], ats: [99] })).toBeNull();
+    expect(hitPositions(list, times, { ids: ['e1'], ats: [8] })).toBeNull();
   });
 });

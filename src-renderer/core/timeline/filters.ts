@@ -175,16 +175,25 @@ export function timesOf(sortedEvents: readonly Pick<FilterableEvent, 'at'>[]): F
 export function hitPositions(sortedEvents: readonly Pick<FilterableEvent, 'id'>[], times: Float64Array, hits: { ids: readonly string[]; ats: ArrayLike<number> }): Int32Array | null {
   const positions = new Int32Array(hits.ids.length);
   let sorted = true;
+  // Hits come in time order: each search starts where the last one's time began, galloping
+  // forward (1, 2, 4… places) before halving, so nearby hits touch nearby memory only.
+  let from = 0;
   for (let h = 0; h < hits.ids.length; h++) {
     const at = hits.ats[h];
     const id = hits.ids[h];
-    let low = 0;
-    let high = times.length;
+    let low = from;
+    let high = from;
+    for (let step = 1; high < times.length && times[high] < at; step *= 2) {
+      low = high + 1;
+      high = Math.min(times.length, from + step);
+    }
+    if (at < times[from]) low = 0; // out of order (never from the index): search everything
     while (low < high) {
       const mid = (low + high) >>> 1;
       if (times[mid] < at) low = mid + 1;
       else high = mid;
     }
+    from = low;
     while (low < times.length && times[low] === at && sortedEvents[low].id !== id) low++;
     if (low === times.length || times[low] !== at) return null;
     positions[h] = low;

@@ -5,6 +5,7 @@ import { createTestDatabases } from '@db/test-database';
 import { emitEventChange } from './event-changes';
 import { LiveIncidentEvents } from './live-events';
 import { loadTimelineEvents } from './load-events';
+import { addManualEvent } from './event-writes';
 import { putTestSource } from './test-events';
 
 const freshDb = createTestDatabases('block-postings');
@@ -43,10 +44,18 @@ describe('stored search postings of the visible events', () => {
     const database = await freshDb();
     await putTestSource(database, { id: 'chat', incidentId: 'i', state: 'committed' }, [{ at: 1 }, { at: 2 }, { at: 3 }]);
     await database.eventBlocks.update(['chat', 0], { terms: new Uint8Array([1, 2, 3]) });
-    const { events, postings } = await loadTimelineEvents(database, 'i', { withRaw: false });
+    const { events, postings, uncovered } = await loadTimelineEvents(database, 'i', { withRaw: false });
     expect(events).toHaveLength(3);
     expect(postings.map((p) => p.rows.map((e) => e.id))).toEqual([['chat:2']]);
     expect(postings[0].rows[0]).toBe(events[2]);
+    // Named as not covered (the same objects), so the index tokenises exactly these.
+    expect(uncovered).toEqual([events[0], events[1]]);
+    expect(uncovered[0]).toBe(events[0]);
+    // A typed-in event is never in a block.
+    const typed = await addManualEvent(database, 'i', { at: 5, typed: 'note', actorName: 'Priya', text: 'rolled back' });
+    const again = await loadTimelineEvents(database, 'i', { withRaw: false });
+    expect(again.uncovered.map((e) => e.id)).toEqual(['chat:0', 'chat:1', typed.id]);
+    expect(again.uncovered[2]).toBe(again.events[3]);
   });
 
   it('follow the live events as a source is committed and removed', async () => {

@@ -23,6 +23,11 @@ export interface LiveEventsState {
    * (typed-in ones, a block whose postings could not be read) are tokenised.
    */
   postings: readonly EventBlockPostings[];
+  /**
+   * Set only when `postings` were read together with exactly `events` (the full load): the events
+   * no postings cover, so the search index can skip checking which rows are still in the list.
+   */
+  uncovered?: readonly TimelineEvent[];
 }
 
 /** The timeline's events carry their original record only where something reads it. */
@@ -112,12 +117,12 @@ export class LiveIncidentEvents {
       if (live && !this.state.complete) this.set({ events: first, complete: false, postings: NO_POSTINGS });
       // The full read starts once the first page had a chance to paint.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const { events, postings } = await loadTimelineEvents(this.database, this.incidentId, { withRaw: rawIsRead });
+      const { events, postings, uncovered } = await loadTimelineEvents(this.database, this.incidentId, { withRaw: rawIsRead });
       const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
       this.ranks = rankSources(sources.filter(isVisibleSource));
       if (!live) return;
       performance.measure(EVENTS_LOAD_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: events.length } });
-      this.set({ events, complete: true, postings });
+      this.set({ events, complete: true, postings, uncovered });
     })().catch((error: unknown) => console.error('Loading the timeline failed', error));
   }
 

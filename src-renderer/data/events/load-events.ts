@@ -71,7 +71,8 @@ const NO_STATE = { pinned: false, redacted: false, redactions: [] };
 export function materialiseEvent(records: Pick<IncidentEventRecords, 'states' | 'actors'>, source: Source, block: DecodedBlock, row: number, raw: unknown): TimelineEvent {
   const extras = blockExtras(block, row);
   const id = blockEventId(source.id, block, row);
-  const state = records.states.get(id) ?? NO_STATE;
+  // Most incidents have few pins or redactions: with none, no id is hashed for the look-up.
+  const state = records.states.size === 0 ? NO_STATE : (records.states.get(id) ?? NO_STATE);
   const actorAlias = block.actorAlias.get(row);
   const storedActorId = block.actorId.get(row);
   const person = records.actors.person(actorAlias, storedActorId);
@@ -127,14 +128,22 @@ export async function loadVisibleEvents(database: DebriefDatabase, incidentId: s
   return (await loadTimelineEvents(database, incidentId, options)).events;
 }
 
-/** The visible events (as loadVisibleEvents) and the stored search postings of each block they came from. */
-export async function loadTimelineEvents(database: DebriefDatabase, incidentId: string, options: LoadOptions = { withRaw: true }): Promise<{ events: TimelineEvent[]; postings: EventBlockPostings[] }> {
+/**
+ * The visible events (as loadVisibleEvents), the stored search postings of each block they came
+ * from, and the events no postings cover (typed-in ones, blocks whose postings cannot be read).
+ */
+export async function loadTimelineEvents(
+  database: DebriefDatabase,
+  incidentId: string,
+  options: LoadOptions = { withRaw: true },
+): Promise<{ events: TimelineEvent[]; postings: EventBlockPostings[]; uncovered: TimelineEvent[] }> {
   const records = await readIncidentEvents(database, incidentId, options);
   // Each source's blocks hold its events in its own order, which is by time: one list per
   // source (in source order), merged, instead of a sort of every event with a key object each.
   const perSource: TimelineEvent[][] = records.sources.map(() => []);
   const rank = new Map(records.sources.map((source, i) => [source.id, i]));
   const postings: EventBlockPostings[] = [];
+  const uncovered: TimelineEvent[] = [];
   records.blocks.forEach(({ source, record, block }, b) => {
     const raws = records.raw[b];
     const list = perSource[rank.get(source.id) ?? 0];
@@ -146,12 +155,13 @@ export async function loadTimelineEvents(database: DebriefDatabase, incidentId: 
     }
     const terms = blockPostings(record);
     if (terms) postings.push({ sourceId: source.id, rows, terms });
+    else for (const event of rows) uncovered.push(event);
   });
   // Stored before sources were kept in time order (a migrated library): sorted here (stable, so
   // the source's own order stays within a millisecond).
   for (const list of perSource) if (!isByTime(list)) list.sort(byTime);
   const manual = records.manual.map((record) => materialiseManual(records, record)).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { events: mergeInOrder([...perSource, manual]), postings };
+  return { events: mergeInOrder([...perSource, manual]), postings, uncovered: [...uncovered, ...manual] };
 }
 
 const byTime = (a: { at: number }, b: { at: number }) => a.at - b.at;

@@ -33,6 +33,30 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
 );
 
+describe('building from a full load', () => {
+  it('answers as the tokenised index when told which events no block covers (no row checked)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 10 }), fc.array(fc.constantFrom(...WORDS), { maxLength: 3 }), (texts, typed) => {
+        const loaded = texts.map((text, n) => event(n, text));
+        const typedIn = typed.map((text, n) => event(100 + n, text, 'Dana'));
+        const list = [...loaded, ...typedIn].sort((a, b) => a.at - b.at);
+        const fast = createIndexHolder('i');
+        runStaged(() => buildSteps(fast, list, postingsOf(loaded), typedIn));
+        const checked = createIndexHolder('i');
+        runStaged(() => buildSteps(checked, list, postingsOf(loaded)));
+        const fresh = createTimelineIndex();
+        fresh.addEvents(list);
+        expect(fast.index.size).toBe(list.length);
+        for (const query of [...WORDS, 'bob', 'dana', 'ro']) {
+          expect(fast.index.search(query)).toEqual(fresh.search(query));
+          expect(checked.index.search(query)).toEqual(fresh.search(query));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('the timeline index of a changing list', () => {
   it('answers as an index tokenised from the current list, after stale postings and every kind of change', () => {
     fc.assert(

@@ -27,26 +27,46 @@ export function createIndexHolder(incidentId: string): IndexHolder {
 /**
  * The whole index again, a slice at a time: each stored block's postings (a row whose event is
  * no longer in the list as that object, removed or changed since, is skipped), then every event
- * no block covered, tokenised. Returns true when finished.
+ * no block covered, tokenised. `uncovered`, when given, says the postings were read together with
+ * exactly this list and names the events no block holds: then no row needs checking (a set of a
+ * million events is a good part of the build). Returns true when finished.
  */
-export function* buildSteps(holder: IndexHolder, events: readonly TimelineEvent[], postings: readonly EventBlockPostings[]): Generator<void, true, void> {
+export function* buildSteps(holder: IndexHolder, events: readonly TimelineEvent[], postings: readonly EventBlockPostings[], uncovered?: readonly TimelineEvent[]): Generator<void, true, void> {
   holder.built = false;
   holder.events = null;
   holder.index.rebuild([]);
-  // The events still to index; a block's row takes its event out.
-  const pending = new Set<TimelineEvent>();
-  for (let offset = 0; offset < events.length; offset += REGISTER_CHUNK) {
-    for (let i = offset; i < Math.min(events.length, offset + REGISTER_CHUNK); i++) pending.add(events[i]);
-    yield;
+  if (uncovered) {
+    for (const block of postings) {
+      holder.index.addBlock(block.rows, block.terms);
+      yield;
+    }
+    yield* addUncovered(holder, uncovered);
+  } else {
+    // The events still to index; a block's row takes its event out.
+    const pending = new Set<TimelineEvent>();
+    for (let offset = 0; offset < events.length; offset += REGISTER_CHUNK) {
+      for (let i = offset; i < Math.min(events.length, offset + REGISTER_CHUNK); i++) pending.add(events[i]);
+      yield;
+    }
+    for (const block of postings) {
+      const rows = new Array<TimelineEvent | null>(block.rows.length);
+      for (let row = 0; row < rows.length; row++) rows[row] = pending.delete(block.rows[row]) ? block.rows[row] : null;
+      holder.index.addBlock(rows, block.terms);
+      yield;
+    }
+    yield* addUncovered(holder, pending);
   }
-  for (const block of postings) {
-    const rows = new Array<TimelineEvent | null>(block.rows.length);
-    for (let row = 0; row < rows.length; row++) rows[row] = pending.delete(block.rows[row]) ? block.rows[row] : null;
-    holder.index.addBlock(rows, block.terms);
-    yield;
-  }
+  // The index orders hits by time with a table it builds on the first search; build it now,
+  // while the user reads, with a query that matches nothing.
+  holder.index.search('zzqxjwarmup');
+  holder.events = events;
+  return true;
+}
+
+/** Events no stored block covered, tokenised a chunk at a time. */
+function* addUncovered(holder: IndexHolder, events: Iterable<TimelineEvent>): Generator<void, void, void> {
   let rest: TimelineEvent[] = [];
-  for (const event of pending) {
+  for (const event of events) {
     rest.push(event);
     if (rest.length === TOKENISE_CHUNK) {
       holder.index.addNew(rest);
@@ -56,11 +76,6 @@ export function* buildSteps(holder: IndexHolder, events: readonly TimelineEvent[
   }
   holder.index.addNew(rest);
   yield;
-  // The index orders hits by time with a table it builds on the first search; build it now,
-  // while the user reads, with a query that matches nothing.
-  holder.index.search('zzqxjwarmup');
-  holder.events = events;
-  return true;
 }
 
 /** Too many events came or went to re-index while rendering. */

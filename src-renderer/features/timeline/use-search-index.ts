@@ -23,7 +23,7 @@ export interface SearchIndexState {
  * told apart by identity, never by a map of every id: an unchanged event stays the same object
  * from one list to the next, and hashing a million ids costs seconds.
  */
-export function useSearchIndex(incidentId: string, events: readonly TimelineEvent[] | undefined, postings: readonly EventBlockPostings[] = []): SearchIndexState {
+export function useSearchIndex(incidentId: string, events: readonly TimelineEvent[] | undefined, postings: readonly EventBlockPostings[] = [], uncovered?: readonly TimelineEvent[]): SearchIndexState {
   const holder = useMemo(() => createIndexHolder(incidentId), [incidentId]);
   const [status, setStatus] = useState({ holder, ready: false, version: 0 });
 
@@ -32,7 +32,7 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
     if (!holder.built || isBulkChange(holder, events)) {
       let cancelled = false;
       const started = nowMs();
-      void runInSlices(() => buildSteps(holder, events, postings), () => cancelled).then((done) => {
+      void runInSlices(() => buildSteps(holder, events, postings, uncovered), () => cancelled).then((done) => {
         if (cancelled || done === undefined) return;
         holder.built = true;
         measureSince('timeline:index-build', started, { events: events.length });
@@ -43,7 +43,7 @@ export function useSearchIndex(incidentId: string, events: readonly TimelineEven
         cancelled = true;
       };
     }
-  }, [holder, events, postings]);
+  }, [holder, events, postings, uncovered]);
 
   // Later changes are applied while rendering, so the search below already sees them. The
   // update is idempotent (a diff against the list last indexed), which keeps StrictMode's double
