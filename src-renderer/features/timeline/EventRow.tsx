@@ -48,10 +48,8 @@ export const EventRow = memo(function EventRow({ event, zone, selected, reply, r
   // Events added by hand keep their delete button in view (the resting glyphs have none).
   const tools = active || selected || event.sourceFormat === 'manual';
   const label = tools || alsoFrom.length > 0 ? eventLabel(event, zone) : '';
-  const className = ['tl-row', selected ? 'is-selected' : '', event.pinned ? 'is-pinned' : '', reply ? 'is-reply' : '', event.deleted ? 'is-deleted' : '']
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Concatenated: this runs for every row a scrolled frame draws.
+  const className = `tl-row${selected ? ' is-selected' : ''}${event.pinned ? ' is-pinned' : ''}${reply ? ' is-reply' : ''}${event.deleted ? ' is-deleted' : ''}`;
   return (
     <div
       className={className}

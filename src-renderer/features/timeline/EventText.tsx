@@ -3,10 +3,12 @@ import { chatLeafRanges, parseChatText } from '@core/chat-text/chat-text';
 import { ChatText, type ChatLeafKind, type ChatLeafRenderer } from '@ui/chat-text/ChatText';
 import { ExternalLink } from '@ui/ExternalLink';
 import { LinkIcon } from '@ui/icons';
-import type { TimelineEvent } from '@core/model/event';
+import type { EventLink, TimelineEvent } from '@core/model/event';
 import { highlightRanges } from '@core/timeline/search-index';
 import { safeHref } from '@core/links/safe-link';
-import { segmentText, type Segment } from './text-segments';
+import { segmentLeaves, type Segment } from './text-segments';
+
+const NO_LINKS: readonly EventLink[] = [];
 
 interface EventTextProps {
   event: TimelineEvent;
@@ -29,19 +31,25 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
       </div>
     );
   }
-  const options = { links: event.links, hits: highlightRanges(event.text, query), redactions: event.redactions, reveal, mentions: false };
-  const leaves = chatLeafRanges(blocks).map(([from, to]) => ({ from, to, segments: segmentText(event.text, { ...options, range: [from, to] }) }));
-  const segmentsAt = new Map(leaves.map((leaf) => [`${leaf.from}:${leaf.to}`, leaf.segments]));
+  const ranges = chatLeafRanges(blocks);
+  const cut = segmentLeaves(event.text, { links: event.links, hits: highlightRanges(event.text, query), redactions: event.redactions, reveal, mentions: false }, ranges);
+  // A leaf's pieces by its place among the leaves (a few per message: a scan, no keyed map per row).
+  const segmentsOf = (from: number, to: number): Segment[] => {
+    for (let i = 0; i < ranges.length; i++) if (ranges[i]?.[0] === from && ranges[i]?.[1] === to) return cut[i] ?? [];
+    return [];
+  };
   // A redaction cut by formatting spans several pieces; its one chip goes in the first of them.
-  const chipLeaf = (start: number, end: number) => leaves.find((leaf) => leaf.from < end && start < leaf.to)?.from;
+  const chipLeaf = (start: number, end: number) => ranges.find(([from, to]) => from < end && start < to)?.[0];
   const renderLeaf: ChatLeafRenderer = (from, to, kind) => {
-    const segments = segmentsAt.get(`${from}:${to}`) ?? [];
+    const segments = segmentsOf(from, to);
     if (kind === 'emoji' && !segments.some((segment) => segment.kind === 'redacted' || segment.kind === 'link' || segment.hit)) return undefined;
+    // Most leaves are one plain piece: drawn as a text node, without an element of its own.
+    const only = segments.length === 1 ? segments[0] : undefined;
+    if (only?.kind === 'text' && !only.hit && !only.revealed && kind !== 'mention') return only.text;
     return segments.map((segment, i) => renderSegment(segment, i, kind, chipLeaf, from, onToggleReveal));
   };
   // Links the source recorded beside the text (a CSV url column, an alert's runbook) follow it.
-  const shown = new Set(leaves.flatMap((leaf) => leaf.segments.flatMap((segment) => (segment.kind === 'link' ? [segment.url] : []))));
-  const extraLinks = event.links.filter((link) => safeHref(link.url) !== null && !shown.has(link.url));
+  const extraLinks = event.links.length === 0 ? NO_LINKS : linksNotInText(event.links, cut);
   return (
     <div className={event.redacted ? 'tl-text tl-revealed-event' : 'tl-text'}>
       <ChatText text={event.text} blocks={blocks} renderLeaf={renderLeaf} />
@@ -57,6 +65,11 @@ export function EventText({ event, query, reveal, onToggleReveal }: EventTextPro
       ) : null}
     </div>
   );
+}
+
+function linksNotInText(links: readonly EventLink[], leaves: readonly Segment[][]): EventLink[] {
+  const shown = new Set(leaves.flatMap((segments) => segments.flatMap((segment) => (segment.kind === 'link' ? [segment.url] : []))));
+  return links.filter((link) => safeHref(link.url) !== null && !shown.has(link.url));
 }
 
 function renderSegment(

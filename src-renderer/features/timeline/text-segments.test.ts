@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentText } from './text-segments';
+import { segmentLeaves, segmentText, type Segment } from './text-segments';
 
 describe('segmentText', () => {
   it('finds links and mentions in the text', () => {
@@ -42,5 +43,43 @@ describe('segmentText', () => {
     const links = segments.filter((s) => s.kind === 'link');
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({ parts: [{ text: 'https://x.example.com/', hit: false }, { text: 'rollback', hit: true }] });
+  });
+});
+
+describe('segmentLeaves', () => {
+  const textOf = (segments: Segment[]) => segments.map((segment) => segment.text).join('');
+
+  it('cuts each leaf as segmentText cuts that range, with plain leaves in one piece', () => {
+    const text = 'deploy *now* see https://x.example.com/a and 555-0134 done';
+    const ranges: [number, number][] = [[0, 7], [8, 11], [12, 45], [45, text.length]];
+    const options = { hits: [[0, 6]] as [number, number][], redactions: [{ start: 46, end: 54 }], mentions: false };
+    const leaves = segmentLeaves(text, options, ranges);
+    expect(leaves).toEqual(ranges.map((range) => segmentText(text, { ...options, range })));
+    expect(leaves[1]).toEqual([{ kind: 'text', text: 'now', hit: false }]);
+    expect(leaves[0]).toEqual([{ kind: 'text', text: 'deploy', hit: true }, { kind: 'text', text: ' ', hit: false }]);
+  });
+
+  it('keeps every character of a text without redactions, and marks exactly the hit ones', () => {
+    fc.assert(
+      // Without ':' no text holds a URL: every piece is text.
+      fc.property(fc.string({ maxLength: 40 }).map((s) => s.replace(/:/g, '')), fc.array(fc.nat(40), { maxLength: 5 }), fc.array(fc.tuple(fc.nat(40), fc.nat(6)), { maxLength: 3 }), (text, cutsAt, hitsAt) => {
+        const bounds = [...new Set([0, text.length, ...cutsAt.filter((c) => c < text.length)])].sort((a, b) => a - b);
+        const ranges = bounds.slice(1).map((end, i) => [bounds[i] ?? 0, end] as [number, number]);
+        const hits = hitsAt.map(([start, length]) => [Math.min(start, text.length), Math.min(start + length, text.length)] as [number, number]);
+        const leaves = segmentLeaves(text, { hits, mentions: false }, ranges);
+        expect(leaves.map(textOf).join('')).toBe(text);
+        leaves.forEach((segments, i) => {
+          let at = ranges[i]?.[0] ?? 0;
+          for (const segment of segments) {
+            for (let c = at; c < at + segment.text.length; c++) {
+              const inHit = hits.some(([s, e]) => s <= c && c < e);
+              expect(segment).toMatchObject({ kind: 'text', hit: inHit });
+            }
+            at += segment.text.length;
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -31,27 +31,51 @@ function findSpans(text: string, links: readonly EventLink[], mentions: boolean)
   return kept;
 }
 
+interface SegmentOptions {
+  links?: readonly EventLink[];
+  hits?: readonly [number, number][];
+  redactions?: readonly Redaction[];
+  reveal?: boolean;
+  /** Recognise `@word` mentions (off when the chat-text tree already found them). */
+  mentions?: boolean;
+}
+
 /**
  * `hits` are [start, end) ranges from `highlightRanges`; `redactions` become one marker each
  * unless `reveal` is set, in which case their text is kept and flagged `revealed`.
  */
 export function segmentText(
   text: string,
-  options: {
-    links?: readonly EventLink[];
-    hits?: readonly [number, number][];
-    redactions?: readonly Redaction[];
-    reveal?: boolean;
-    /** Recognise `@word` mentions (off when the chat-text tree already found them). */
-    mentions?: boolean;
+  options: SegmentOptions & {
     /** Only the pieces of this [start, end) range of the text (one leaf of the chat-text tree). */
     range?: readonly [number, number];
   } = {},
 ): Segment[] {
-  const redactions = normaliseRedactions(options.redactions ?? [], text);
+  return segmentLeaves(text, options, [options.range ?? [0, text.length]])[0] ?? [];
+}
+
+/**
+ * The pieces of each [start, end) range (the leaves of the chat-text tree), as `segmentText`
+ * cuts them. Redactions and links are found once for the whole text, not once per leaf: a
+ * scrolled frame draws many new rows, and this runs for each.
+ */
+export function segmentLeaves(text: string, options: SegmentOptions, ranges: readonly (readonly [number, number])[]): Segment[][] {
+  const redactions = options.redactions?.length ? normaliseRedactions(options.redactions, text) : [];
   const spans = findSpans(text, options.links ?? [], options.mentions ?? true);
   const hits = options.hits ?? [];
-  const [from, to] = options.range ?? [0, text.length];
+  return ranges.map((range) => cutRange(text, redactions, spans, hits, options.reveal === true, range));
+}
+
+function cutRange(
+  text: string,
+  redactions: readonly Redaction[],
+  spans: readonly Span[],
+  hits: readonly [number, number][],
+  reveal: boolean,
+  [from, to]: readonly [number, number],
+): Segment[] {
+  // Most leaves are plain text: one piece, without the cutting below.
+  if (redactions.length === 0 && spans.length === 0 && hits.length === 0) return from < to ? [{ kind: 'text', text: text.slice(from, to), hit: false }] : [];
   // Every boundary where any attribute changes; pieces between boundaries are uniform.
   const cuts = new Set<number>([from, to]);
   for (const r of redactions) cuts.add(r.start).add(r.end);
@@ -65,7 +89,7 @@ export function segmentText(
     const start = points[i];
     const end = points[i + 1];
     const redaction = redactions.find((r) => r.start <= start && end <= r.end);
-    if (redaction && options.reveal) {
+    if (redaction && reveal) {
       // Revealed for the facilitator, still marked so nobody mistakes it for shareable text.
       const last = segments[segments.length - 1];
       const hit = hits.some(([s, e]) => s <= start && end <= e);

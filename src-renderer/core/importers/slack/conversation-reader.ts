@@ -10,7 +10,7 @@ import type { LocatedMessage } from './threads';
 export interface DayFileHooks {
   /** Called after each day file with its declared size. */
   onFileDone?: (bytes: number) => void;
-  /** Checked before each day file is read. */
+  /** Checked before each day file is read and again once its bytes are in, before it is parsed. */
   isCancelled?: () => boolean;
 }
 
@@ -25,7 +25,7 @@ export async function readDayFiles(days: readonly DayFile[], context: EntryConte
   for (const day of days) {
     if (hooks.isCancelled?.()) throw new ImportError('CANCELLED', 'the import was cancelled', { file: context.file });
     const where = { file: context.file, entry: day.entry.path };
-    const value = await readJsonEntry(day.entry, context);
+    const value = await readJsonEntry(day.entry, context, hooks.isCancelled);
     if (!Array.isArray(value)) {
       throw new ImportError('WRONG_SHAPE', 'a day file must be a JSON array of messages', { ...where, line: 1, field: '(root)' });
     }

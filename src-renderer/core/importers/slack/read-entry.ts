@@ -27,8 +27,12 @@ export function folderBudget(folder: VirtualFolder, limits: ImportLimits): Entry
   return { account: (entry, bytes, location) => budget.account(indexOf.get(entry) ?? -1, bytes, location) };
 }
 
-/** Reads, decodes (invalid UTF-8 becomes U+FFFD with a warning naming the entry) and parses one JSON entry. */
-export async function readJsonEntry(entry: FolderEntry, context: EntryContext): Promise<unknown> {
+/**
+ * Reads, decodes (invalid UTF-8 becomes U+FFFD with a warning naming the entry) and parses one JSON entry.
+ * `isCancelled` is asked again once the bytes are in: a cancel that arrived while they were read
+ * (the worker's only wait) stops before the decode and parse, the costly part of a large entry.
+ */
+export async function readJsonEntry(entry: FolderEntry, context: EntryContext, isCancelled?: () => boolean): Promise<unknown> {
   const location = { file: context.file, entry: entry.path };
   let bytes: Uint8Array;
   try {
@@ -37,6 +41,7 @@ export async function readJsonEntry(entry: FolderEntry, context: EntryContext): 
     if (error instanceof ImportError) throw error;
     throw new ImportError('TRUNCATED_ARCHIVE', `could not be read: ${String(error)}`, location, { cause: error });
   }
+  if (isCancelled?.()) throw new ImportError('CANCELLED', 'the import was cancelled', { file: context.file });
   checkLimit(context.limits, 'maxEntryBytes', bytes.length, location);
   context.budget?.account(entry, bytes.length, location);
   const decoded = decodeUtf8(bytes);

@@ -94,6 +94,17 @@ describe('preview', () => {
     expect([...reads.keys()]).toEqual(['inc-77-db/2024-06-12.json']);
   });
 
+  it('stops counting within a day file cancelled while its bytes were read, before parsing it', async () => {
+    const { folder, reads } = buildExportFolder(base({ 'inc-77-db/2024-06-12': [message(T1, 'U0ALICE', 'only day')] }));
+    const preview = await previewSlackExport({ kind: 'folder', folder });
+    reads.clear();
+    const inc = preview.conversations.find((c) => c.id === 'C0INC');
+    if (!inc) throw new Error('missing conversation');
+    // Import pressed while the conversation's only (last) day file is being read.
+    const signal = { get aborted() { return reads.size > 0; } };
+    await expect(countMessages(folder, inc, {}, { signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
   it('counts only the messages the chosen time window will import, and skips day files it cannot reach', async () => {
     const early = tsAt('2024-06-12T08:00:00Z');
     const inside = tsAt('2024-06-12T14:30:00Z');
