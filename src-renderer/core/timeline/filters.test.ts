@@ -131,6 +131,19 @@ describe('hitPositions', () => {
     );
   });
 
+  it('finds hits in a millisecond shared by hundreds of events, in any order, by object or by id', () => {
+    // Second-precision imports put hundreds of events at one time; the list orders them by source.
+    const crowd = Array.from({ length: 400 }, (_, i) => ({ id: `c${String(399 - i).padStart(3, '0')}`, at: i < 10 ? 5 : 7 }));
+    const crowdTimes = timesOf(crowd);
+    const picked = crowd.filter((_, i) => i % 3 === 0);
+    const byId = [...picked].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+    const expected = picked.map((e) => crowd.indexOf(e));
+    for (const events of [byId, byId.map((e) => ({ ...e })), undefined]) {
+      const found = hitPositions(crowd, crowdTimes, { ids: byId.map((e) => e.id), ats: byId.map((e) => e.at), ...(events ? { events } : {}) });
+      expect(found && [...found]).toEqual(expected);
+    }
+  });
+
   it('gives up (null) when a hit is not at its time', () => {
     expect(hitPositions(list, times, { ids: ['e4'], ats: [6] })).toBeNull();
     expect(hitPositions(list, times, { ids: ['e9'], ats: [99] })).toBeNull();
