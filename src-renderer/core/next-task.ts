@@ -35,3 +35,28 @@ export function backgroundTask(): Promise<void> {
   if (typeof scheduler?.postTask !== 'function') return nextTask();
   return scheduler.postTask(() => undefined, { priority: 'background' }).then(() => undefined);
 }
+
+interface IdleDeadline {
+  timeRemaining(): number;
+}
+type IdleCallback = (callback: (deadline: IdleDeadline) => void, options: { timeout: number }) => number;
+
+/** Longest stretch given to background work when the page is idle (the browser offers up to 50 ms). */
+const IDLE_SLICE_MAX_MS = 12;
+/** What a background stretch gets when the page never goes idle (it still has to finish). */
+const IDLE_SLICE_MIN_MS = 2;
+
+/**
+ * Resolves when the page has time to spare before its next frame (`requestIdleCallback`), with
+ * how many milliseconds background work may take: while the reader scrolls that is what is left
+ * of the frame, so a background derivation (milestone suggestions over a million events) no
+ * longer lands an 8 ms slice in every scrolled frame. After `waitMs` without an idle moment, or
+ * where there is no such callback (Node, workers), it resolves like backgroundTask with `fallbackMs`.
+ */
+export function idleTime(fallbackMs: number, waitMs = 500): Promise<number> {
+  const requestIdle = (globalThis as { requestIdleCallback?: IdleCallback }).requestIdleCallback;
+  if (typeof requestIdle !== 'function') return backgroundTask().then(() => fallbackMs);
+  return new Promise((resolve) => {
+    requestIdle((deadline) => resolve(Math.min(IDLE_SLICE_MAX_MS, Math.max(IDLE_SLICE_MIN_MS, deadline.timeRemaining()))), { timeout: waitMs });
+  });
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StageCache } from './stage-cache';
 import { runInSlices, runStaged } from './use-staged';
 
@@ -46,6 +46,41 @@ describe('staged derivations', () => {
     expect(log).toEqual([]);
     expect(await finished).toBe('rows ready');
     expect(log).toEqual(['filter', 'threads', 'rows']);
+  });
+
+  describe('at background priority, where the page reports idle time', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('work only in idle moments, each stretch no longer than the time left before the next frame', async () => {
+      const offered: number[] = [];
+      const stepsPerStretch: number[] = [];
+      let steps = 0;
+      // A page in the middle of scrolling: 3 ms to spare before each frame.
+      vi.stubGlobal('requestIdleCallback', (callback: (deadline: { timeRemaining(): number }) => void) => {
+        stepsPerStretch.push(steps);
+        steps = 0;
+        setTimeout(() => {
+          offered.push(3);
+          callback({ timeRemaining: () => 3 });
+        }, 0);
+        return offered.length;
+      });
+      const oneMsSteps = function* () {
+        for (let i = 0; i < 20; i++) {
+          const until = performance.now() + 1;
+          while (performance.now() < until);
+          steps++;
+          yield;
+        }
+        return 'suggestions ready';
+      };
+      expect(await runInSlices(oneMsSteps, () => false, 'background')).toBe('suggestions ready');
+      stepsPerStretch.push(steps);
+      // 20 steps of 1 ms in stretches of 3 ms: several idle moments, none given more than ~3 steps.
+      expect(offered.length).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...stepsPerStretch)).toBeLessThanOrEqual(4);
+      expect(stepsPerStretch.reduce((a, b) => a + b, 0)).toBe(20);
+    });
   });
 
   it('a stage whose inputs are the same objects is not computed again', () => {

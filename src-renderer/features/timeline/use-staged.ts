@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type DependencyList } from 'react';
-import { backgroundTask, nextTask } from '@core/next-task';
+import { idleTime, nextTask } from '@core/next-task';
 import { runStaged, type Staged } from './stage-cache';
 
 export { runStaged, type Staged };
@@ -25,16 +25,18 @@ export type StagedPriority = 'normal' | 'background';
  * once (list, overview, search index, filter choices), which together made one long task.
  */
 export async function runInSlices<T>(make: Staged<T>, cancelled: () => boolean, priority: StagedPriority = 'normal'): Promise<T | undefined> {
-  const pause = priority === 'background' ? backgroundTask : nextTask;
-  await pause();
+  // Background work runs in the page's idle time, each stretch as long as the time left before the
+  // next frame; other work gets a task at a time of SLICE_MS.
+  const pause = priority === 'background' ? () => idleTime(SLICE_MS) : () => nextTask().then(() => SLICE_MS);
+  let budget = await pause();
   if (cancelled()) return undefined;
   const run = make();
   let sliceStart = performance.now();
   for (;;) {
     const step = run.next();
     if (step.done) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await pause();
+    if (performance.now() - sliceStart >= budget) {
+      budget = await pause();
       if (cancelled()) return undefined;
       sliceStart = performance.now();
     }
