@@ -27,6 +27,16 @@ function byTs(result: ParseResult, ts: string): ImportedEvent {
 
 const T1 = tsAt('2024-06-12T23:50:00Z', 120400);
 
+/** An export's incident channel after its preview, with the folder's read log cleared: what a count reads next. */
+async function incidentConversation(description: ExportDescription) {
+  const { folder, reads } = buildExportFolder(description);
+  const preview = await previewSlackExport({ kind: 'folder', folder });
+  reads.clear();
+  const inc = preview.conversations.find((c) => c.id === 'C0INC');
+  if (!inc) throw new Error('missing conversation');
+  return { folder, reads, inc };
+}
+
 describe('detect', () => {
   it('is confident for a folder or zip with lists and day files, and not for other inputs', async () => {
     const description = base({ 'inc-77-db/2024-06-12': [message(T1, 'U0ALICE', 'hi')] });
@@ -73,21 +83,13 @@ describe('preview', () => {
   });
 
   it('counts one conversation on demand, reading only its day files', async () => {
-    const { folder, reads } = buildExportFolder(description);
-    const preview = await previewSlackExport({ kind: 'folder', folder });
-    reads.clear();
-    const inc = preview.conversations.find((c) => c.id === 'C0INC');
-    if (!inc) throw new Error('missing conversation');
+    const { folder, reads, inc } = await incidentConversation(description);
     expect(await countMessages(folder, inc)).toBe(2);
     expect([...reads.keys()].sort()).toEqual(['inc-77-db/2024-06-12.json', 'inc-77-db/2024-06-14.json']);
   });
 
   it('stops counting between two day files once cancelled', async () => {
-    const { folder, reads } = buildExportFolder(description);
-    const preview = await previewSlackExport({ kind: 'folder', folder });
-    reads.clear();
-    const inc = preview.conversations.find((c) => c.id === 'C0INC');
-    if (!inc) throw new Error('missing conversation');
+    const { folder, reads, inc } = await incidentConversation(description);
     // Cancelled once the first of its two day files has been read.
     const signal = { get aborted() { return reads.size > 0; } };
     await expect(countMessages(folder, inc, {}, { signal })).rejects.toMatchObject({ code: 'CANCELLED' });
@@ -95,11 +97,7 @@ describe('preview', () => {
   });
 
   it('stops counting within a day file cancelled while its bytes were read, before parsing it', async () => {
-    const { folder, reads } = buildExportFolder(base({ 'inc-77-db/2024-06-12': [message(T1, 'U0ALICE', 'only day')] }));
-    const preview = await previewSlackExport({ kind: 'folder', folder });
-    reads.clear();
-    const inc = preview.conversations.find((c) => c.id === 'C0INC');
-    if (!inc) throw new Error('missing conversation');
+    const { folder, reads, inc } = await incidentConversation(base({ 'inc-77-db/2024-06-12': [message(T1, 'U0ALICE', 'only day')] }));
     // Import pressed while the conversation's only (last) day file is being read.
     const signal = { get aborted() { return reads.size > 0; } };
     await expect(countMessages(folder, inc, {}, { signal })).rejects.toMatchObject({ code: 'CANCELLED' });
