@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
 import { severityChangeIn } from './severity-in-text';
-import { suggestMilestones, suggestMilestonesSteps, type SuggestionEvent } from './suggest-milestones';
+import { suggestMilestones, suggestMilestonesSteps, timeThenIdSteps, type SuggestionEvent } from './suggest-milestones';
+import { runSteps } from '../steps';
 
 const LA = 'America/Los_Angeles';
 const la = (y: number, mo: number, d: number, h: number, mi = 0) => new TZDate(y, mo - 1, d, h, mi, LA).getTime();
@@ -202,5 +204,40 @@ describe('suggestMilestonesSteps', () => {
     // The severity pass used to read every event in one go.
     expect(longest).toBeGreaterThan(0);
     expect(longest).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe('timeThenIdSteps', () => {
+  const byTimeThenId = (a: { at: number; id: string }, b: { at: number; id: string }) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  it('gives the same order as one stable sort by time then id, for lists in time order or not', () => {
+    const event = fc.record({ at: fc.integer({ min: 0, max: 6 }), id: fc.constantFrom('a', 'b', 'c', 'd', 'e') });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 60 }), fc.boolean(), (raw, timeOrdered) => {
+        const events = timeOrdered ? [...raw].sort((a, b) => a.at - b.at) : raw;
+        const ordered = runSteps(timeThenIdSteps(events));
+        const expected = [...events].sort(byTimeThenId);
+        // The same objects in the same places (equal keys keep their order, as a stable sort).
+        expect(ordered.length).toBe(expected.length);
+        ordered.forEach((e, i) => expect(e).toBe(expected[i]));
+      }),
+    );
+  });
+
+  it('never reads every event in one stretch when the list is already in time order', () => {
+    const reads = new Set<number>();
+    const events = Array.from({ length: 20_000 }, (_, i) => {
+      const at = Math.floor(i / 300) * 1000;
+      const id = `e${String((i * 7919) % 20_000).padStart(5, '0')}`;
+      return Object.defineProperty({ id }, 'at', { get: () => (reads.add(i), at) }) as { id: string; at: number };
+    });
+    const steps = timeThenIdSteps(events);
+    let longest = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      longest = Math.max(longest, reads.size);
+      reads.clear();
+    }
+    // A whole sort would have read all 20,000 at once; a stretch covers a step and one millisecond's group.
+    expect(longest).toBeLessThanOrEqual(1024 + 2 * 300);
   });
 });

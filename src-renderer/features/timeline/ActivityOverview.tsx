@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Milestone } from '@core/model/milestone';
 import type { KeyMoment, MinuteBucket } from '@core/timeline/bursts';
 import { formatInZone } from '@core/time/format-in-zone';
@@ -19,8 +19,11 @@ const HEIGHT = 122;
 const TOP = 30;
 const AXIS = 16;
 
-/** Events per minute over the whole incident, with stages and milestones; drag to filter a time range. */
-export function ActivityOverview({ range, buckets, milestones, bursts, selection, zone, onSelect, onClear }: ActivityOverviewProps) {
+/**
+ * Events per minute over the whole incident, with stages and milestones; drag to filter a time
+ * range. Memoised: it shows the whole incident, so a filter or a search does not redraw it.
+ */
+export const ActivityOverview = memo(function ActivityOverview({ range, buckets, milestones, bursts, selection, zone, onSelect, onClear }: ActivityOverviewProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
@@ -100,4 +103,4 @@ export function ActivityOverview({ range, buckets, milestones, bursts, selection
       </svg>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { EventRow, type EventAside } from './EventRow';
 import type { EventRowActions } from './RowActions';
 import { useRowWindow } from './use-row-window';
@@ -22,8 +22,11 @@ interface TimelineListProps {
   eventAside?: EventAside;
 }
 
-/** The merged timeline, virtualised: only the rows on screen exist in the DOM. */
-export function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows, eventAside }: TimelineListProps) {
+/**
+ * The merged timeline, virtualised: only the rows on screen exist in the DOM. Memoised: the tab
+ * re-renders on each filter change before the new rows are ready; the list then does not.
+ */
+export const TimelineList = memo(function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows, eventAside }: TimelineListProps) {
   const parentRef = useRef<HTMLDivElement>(null);
   // Per list change, plain loops over the rows (a million of them: no array per row, no call per row).
   const dayIndexes = useMemo(() => {
@@ -163,7 +166,7 @@ export function TimelineList({ rows, zone, zoneLabel, selectedId, query, reveale
       </div>
     </div>
   );
-}
+});
 
 /** The last of the ascending `indexes` at or before `index`. */
 function lastAtOrBefore(indexes: readonly number[], index: number): number | undefined {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { StageCache } from './stage-cache';
 import { BACKGROUND_EVENTS, useStaged } from './use-staged';
 import type { Incident } from '@core/model/incident';
@@ -38,7 +38,8 @@ const CAN_SLICE = 1024;
 const suggestionKey = (s: MilestoneSuggestion) => `${s.kind}|${s.label}|${s.eventId}`;
 const NOTHING_FOUND: { pinned: TimelineEvent[]; suggestions: MilestoneSuggestion[]; canReports: ReturnType<typeof findCanReports> } = { pinned: [], suggestions: [], canReports: [] };
 
-export function TimelineSidebar(props: TimelineSidebarProps) {
+/** Memoised: it reads the whole incident, never the filtered view, so a filter or search does not re-render it. */
+export const TimelineSidebar = memo(function TimelineSidebar(props: TimelineSidebarProps) {
   const { incident, events, milestones, zone, bursts, onJump, fail } = props;
   const toast = useToast();
   const dismissed = useSetting(dismissedKey(incident.id), dismissedSchema, NOTHING_DISMISSED, 0);
@@ -136,4 +137,4 @@ export function TimelineSidebar(props: TimelineSidebarProps) {
       <CanPanel reports={canReports} zone={zone} onJump={onJump} onAdd={() => props.onAddManual('can')} />
     </aside>
   );
-}
+});

@@ -11,6 +11,7 @@ import { SOURCE_FORMAT_BADGE } from '@core/model/source';
 import { deleteManualEvent, manualSourceId, restoreManualEvent, setPinned } from '@data/events';
 import { db } from '@data/connection';
 import { useToast } from '@ui/toast-context';
+import { useStableHandlers } from '@ui/use-stable-handlers';
 import { COMPACT_LAYOUT_QUERY, useMediaQuery } from '@ui/use-media-query';
 import { ActivityOverview } from './ActivityOverview';
 import { FilterBar } from './FilterBar';
@@ -18,6 +19,7 @@ import { KeyHints } from './KeyHints';
 import { LayoutToggle } from './LayoutToggle';
 import { TimelineList } from './TimelineList';
 import type { EventAside } from './EventRow';
+import type { EventRowActions } from './RowActions';
 import { TimelineEmpty } from './TimelineEmpty';
 import { TimelineSidebar } from './TimelineSidebar';
 import { TimelineDialogs, type DialogState } from './TimelineDialogs';
@@ -187,6 +189,51 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
     dialog === null,
   );
 
+  // One object for every render (see useStableHandlers): the memoised rows re-render only when
+  // their own data changes, not on each filter, search key or selection.
+  const rowActions = useStableHandlers<EventRowActions>({
+    select: setSelectedId,
+    togglePin,
+    toggleThread: (id) => setExpanded(toggle(expanded, id)),
+    splitSameEvent: (row, other) => {
+      const key = sameEventPairKey(row.id, other.id);
+      const before = splitSetting.value;
+      splitSetting.set([...before.filter((k) => k !== key), key]);
+      toast.show({
+        message: `Split the ${SOURCE_FORMAT_BADGE[other.sourceFormat]} record onto a row of its own.`,
+        actionLabel: 'Undo',
+        onAction: () => splitSetting.set(before),
+      });
+    },
+    setMilestone: (event) => openMilestone(event),
+    redact: (event) => setDialog({ type: 'redact', eventId: event.id }),
+    deleteManual: (event) =>
+      void deleteManualEvent(db, event).then(
+        () => toast.show({ message: 'Deleted the manual event.', actionLabel: 'Undo', onAction: () => void restoreManualEvent(db, event).catch(fail) }),
+        fail,
+      ),
+    toggleReveal: (id) => setRevealed(toggle(revealed, id)),
+  });
+
+  // The chart and the sidebar are memoised: stable handlers and selection keep them from
+  // re-rendering on every filter, search key or scrolled-in page.
+  const panelActions = useStableHandlers({
+    selectRange: (from: number, to: number) => setFilter({ ...filter, from, to }),
+    clearRange: () => setFilter({ ...filter, from: null, to: null }),
+    setBurstK: (burstK: number) => viewSetting.set({ ...viewSetting.value, burstK }),
+    jump: (id: string) => jumpTo(id),
+    addMilestone: () => openMilestone(null),
+    editMilestone: (m: Milestone) => openMilestone(null, m),
+    addManual: (mode: 'event' | 'can') => setDialog({ type: 'manual', mode, time: toLocalInputSeconds(selected?.at ?? incident.startedAt ?? wallClock(), incidentZone) }),
+  });
+  const selection = useMemo(() => ({ from: filter.from, to: filter.to }), [filter.from, filter.to]);
+  // The row to scroll to is looked up once per jump and list, not on every render (a scan of the rows).
+  // The jump is applied again once the whole list is in: the first page may not hold the event.
+  const scrollTo = useMemo(
+    () => (jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0), focus: jump.focus } : null),
+    [jump, view.rows, complete],
+  );
+
   const onFirstRows = useCallback(() => {
     measureSince('timeline:first-rows', mountedAt);
   }, [mountedAt]);
@@ -209,10 +256,10 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
                 buckets={overview.buckets}
                 milestones={milestones}
                 bursts={overview.bursts}
-                selection={{ from: filter.from, to: filter.to }}
+                selection={selection}
                 zone={zone}
-                onSelect={(from, to) => setFilter({ ...filter, from, to })}
-                onClear={() => setFilter({ ...filter, from: null, to: null })}
+                onSelect={panelActions.selectRange}
+                onClear={panelActions.clearRange}
               />
             )}
             {/* On short windows the clock choice folds away with the filters; the day headings still name the zone. */}
@@ -265,33 +312,10 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
                 revealed={revealed}
                 milestonesByEvent={milestonesByEvent}
                 sameEvents={view.same.merged}
-                // The jump is applied again once the whole list is in: the first page may not hold the event.
-                scrollTo={jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0), focus: jump.focus } : null}
+                scrollTo={scrollTo}
                 onFirstRows={onFirstRows}
                 eventAside={eventAside}
-                actions={{
-                  select: setSelectedId,
-                  togglePin,
-                  toggleThread: (id) => setExpanded(toggle(expanded, id)),
-                  splitSameEvent: (row, other) => {
-                    const key = sameEventPairKey(row.id, other.id);
-                    const before = splitSetting.value;
-                    splitSetting.set([...before.filter((k) => k !== key), key]);
-                    toast.show({
-                      message: `Split the ${SOURCE_FORMAT_BADGE[other.sourceFormat]} record onto a row of its own.`,
-                      actionLabel: 'Undo',
-                      onAction: () => splitSetting.set(before),
-                    });
-                  },
-                  setMilestone: (event) => openMilestone(event),
-                  redact: (event) => setDialog({ type: 'redact', eventId: event.id }),
-                  deleteManual: (event) =>
-                    void deleteManualEvent(db, event).then(
-                      () => toast.show({ message: 'Deleted the manual event.', actionLabel: 'Undo', onAction: () => void restoreManualEvent(db, event).catch(fail) }),
-                      fail,
-                    ),
-                  toggleReveal: (id) => setRevealed(toggle(revealed, id)),
-                }}
+                actions={rowActions}
               />
             )}
           </>
@@ -304,11 +328,11 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
         zone={zone}
         bursts={overview.bursts}
         burstK={viewSetting.value.burstK}
-        onBurstK={(burstK) => viewSetting.set({ ...viewSetting.value, burstK })}
-        onJump={jumpTo}
-        onAddMilestone={() => openMilestone(null)}
-        onEditMilestone={(m) => openMilestone(null, m)}
-        onAddManual={(mode) => setDialog({ type: 'manual', mode, time: initialTime })}
+        onBurstK={panelActions.setBurstK}
+        onJump={panelActions.jump}
+        onAddMilestone={panelActions.addMilestone}
+        onEditMilestone={panelActions.editMilestone}
+        onAddManual={panelActions.addManual}
         fail={fail}
       />
       <TimelineDialogs dialog={dialog} incidentId={incidentId} zone={incidentZone} byId={byId} onClose={() => setDialog(null)} />
