@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EVENT_KINDS } from '@core/model/event';
-import { activeFilterCount, applyFilter, emptyTimelineFilter, hitPositions, isFilterEmpty, matchesFilter, parseTimelineFilter, timesOf, type FilterableEvent, type TimelineFilter } from './filters';
+import { activeFilterCount, applyFilter, emptyTimelineFilter, filterPositions, hitPositions, isFilterEmpty, matchesFilter, parseTimelineFilter, timesOf, type FilterableEvent, type TimelineFilter } from './filters';
 import { TimelineError } from './timeline-error';
+import { channelColumnSteps } from './channel-column';
+import { runSteps } from '../steps';
 
 const base: FilterableEvent = {
   id: 'e1',
@@ -99,6 +101,18 @@ describe('applyFilter', () => {
       fc.property(fc.array(eventArb, { maxLength: 40 }), filterArb, (events, f) => {
         const sorted = [...events].sort((a, b) => a.at - b.at);
         expect(applyFilter(sorted, f)).toEqual(sorted.filter((e) => matchesFilter(e, f)));
+      }),
+    );
+  });
+
+  it('gives the same positions with the channel column as by reading each event, with or without search hits', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), filterArb, fc.boolean(), (events, f, withHits) => {
+        const sorted = [...events].sort((a, b) => a.at - b.at);
+        const channelColumn = runSteps(channelColumnSteps(sorted));
+        // Hits: every other event, as the index would give positions for a query.
+        const hits = withHits && f.query !== '' ? { hitPositions: Int32Array.from(sorted.keys()).filter((i) => i % 2 === 0) } : {};
+        expect([...filterPositions(sorted, f, { ...hits, channelColumn })]).toEqual([...filterPositions(sorted, f, hits)]);
       }),
     );
   });

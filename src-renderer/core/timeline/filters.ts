@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type TimelineEvent } from '@core/model/event';
+import { allowedChannels, type ChannelColumn } from './channel-column';
 import { matchesQuery } from './search-text';
 import { TimelineError } from './timeline-error';
 
@@ -136,27 +137,35 @@ export interface PositionFilterOptions extends FilterOptions {
    * search then costs a pass over its hits, not over every event. Takes precedence over `queryHits`.
    */
   hitPositions?: Int32Array;
+  /** The list's channels by position (see channelColumnSteps): the channel filter then reads no event. */
+  channelColumn?: ChannelColumn;
 }
+
+const NO_CODES = new Uint32Array(0);
 
 /** As applyFilter, the positions in `sortedEvents` of the events that pass, ascending. */
 export function filterPositions(sortedEvents: readonly FilterableEvent[], filter: TimelineFilter, options: PositionFilterOptions = {}): Int32Array {
   const start = filter.from === null ? 0 : lowerBound(sortedEvents, filter.from, false);
   const end = filter.to === null ? sortedEvents.length : lowerBound(sortedEvents, filter.to, true);
   const hits = filter.query.trim() === '' ? undefined : options.hitPositions;
-  const compiled = compile(hits ? { ...filter, query: '' } : filter, options);
+  const column = options.channelColumn?.codes.length === sortedEvents.length && filter.channels.length > 0 ? options.channelColumn : undefined;
+  // With the column, the channels are checked on it and left out of the per-event check.
+  const compiled = compile({ ...filter, query: hits ? '' : filter.query, channels: column ? [] : filter.channels }, options);
+  const codes = column ? column.codes : NO_CODES;
+  const allowed = column ? allowedChannels(column, filter.channels) : undefined;
   const everything = !compiled.pinnedOnly && !compiled.sources && !compiled.channels && !compiled.kinds && !compiled.actors && compiled.query === '';
   if (hits) {
     const result = new Int32Array(hits.length);
     let n = 0;
     for (let h = 0; h < hits.length; h++) {
       const i = hits[h];
-      if (i >= start && i < end && (everything || matchesCompiled(sortedEvents[i], compiled))) result[n++] = i;
+      if (i >= start && i < end && (allowed === undefined || allowed[codes[i]] === 1) && (everything || matchesCompiled(sortedEvents[i], compiled))) result[n++] = i;
     }
     return result.slice(0, n);
   }
   const result = new Int32Array(Math.max(0, end - start));
   let n = 0;
-  for (let i = start; i < end; i++) if (everything || matchesCompiled(sortedEvents[i], compiled)) result[n++] = i;
+  for (let i = start; i < end; i++) if ((allowed === undefined || allowed[codes[i]] === 1) && (everything || matchesCompiled(sortedEvents[i], compiled))) result[n++] = i;
   return n === result.length ? result : result.slice(0, n);
 }
 

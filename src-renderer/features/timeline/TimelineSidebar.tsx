@@ -34,7 +34,7 @@ interface TimelineSidebarProps {
   fail: (err: unknown) => void;
 }
 
-const CAN_SLICE = 1024;
+const CAN_SLICE = 256;
 const suggestionKey = (s: MilestoneSuggestion) => `${s.kind}|${s.label}|${s.eventId}`;
 const NOTHING_FOUND: { pinned: TimelineEvent[]; suggestions: MilestoneSuggestion[]; canReports: ReturnType<typeof findCanReports> } = { pinned: [], suggestions: [], canReports: [] };
 

@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '@core/model/event';
+import { channelColumnSteps } from '@core/timeline/channel-column';
 import { filterPositions, hitPositions, timesOf, type TimelineFilter } from '@core/timeline/filters';
 import { isSameEventCandidate, matchSameEventCandidates, type SameEventMatches } from '@core/timeline/same-event';
 import type { SearchHits } from '@core/timeline/search-index';
@@ -43,7 +44,7 @@ function* candidateMaskSteps(events: readonly TimelineEvent[]): Generator<void, 
 }
 
 /**
- * Per list, once: thread parents and same-event candidates, by position. Per filter: positions →
+ * Per list, once: thread parents, same-event candidates and channels, by position. Per filter: positions →
  * same events → threads → day rows. Each stage is kept in `cache` and reused while its inputs
  * stay the same objects (typing a query does not regroup days; a filter change does not hash
  * every event's key again). Yields between stages and every few thousand events (see useStaged).
@@ -53,14 +54,15 @@ export function* timelineViewSteps(cache: StageCache, { all, filter, queryHits, 
   const parents = yield* cache.stageSteps('parents', [all], () => threadParentsSteps(all));
   const candidates = yield* cache.stageSteps('candidates', [all], () => candidateMaskSteps(all));
   const times = cache.stage('times', [all], () => timesOf(all));
+  const channelColumn = yield* cache.stageSteps('channels', [all], () => channelColumnSteps(all));
   const filtered = cache.stage('filter', [all, filter, queryHits], () =>
     timed(
       'timeline:filter',
       () => {
-        if (queryHits === undefined) return filterPositions(all, filter);
+        if (queryHits === undefined) return filterPositions(all, filter, { channelColumn });
         const hits = hitPositions(all, times, queryHits);
         // A hit not found at its time (the index behind the list): look the ids up instead.
-        return hits ? filterPositions(all, filter, { hitPositions: hits }) : filterPositions(all, filter, { queryHits: new Set(queryHits.ids) });
+        return hits ? filterPositions(all, filter, { hitPositions: hits, channelColumn }) : filterPositions(all, filter, { queryHits: new Set(queryHits.ids), channelColumn });
       },
       (result) => ({ events: all.length, shown: result.length }),
     ),

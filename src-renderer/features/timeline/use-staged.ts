@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type DependencyList } from 'react';
 import { idleTime, nextTask } from '@core/next-task';
+import { untilQuiet } from '@ui/quiet-time';
 import { runStaged, type Staged } from './stage-cache';
 
 export { runStaged, type Staged };
@@ -15,6 +16,9 @@ export { runStaged, type Staged };
 /** Longest stretch of stages run back to back before the page gets a turn. */
 const SLICE_MS = 8;
 
+/** How long background work waits after the reader last scrolled, typed or clicked. */
+const QUIET_MS = 300;
+
 /** How urgent a derivation run after the render is: `background` ones wait for everything else. */
 export type StagedPriority = 'normal' | 'background';
 
@@ -25,9 +29,10 @@ export type StagedPriority = 'normal' | 'background';
  * once (list, overview, search index, filter choices), which together made one long task.
  */
 export async function runInSlices<T>(make: Staged<T>, cancelled: () => boolean, priority: StagedPriority = 'normal'): Promise<T | undefined> {
-  // Background work runs in the page's idle time, each stretch as long as the time left before the
-  // next frame; other work gets a task at a time of SLICE_MS.
-  const pause = priority === 'background' ? () => idleTime(SLICE_MS) : () => nextTask().then(() => SLICE_MS);
+  // Background work runs in the page's idle time once the reader pauses (not between scrolled
+  // frames), each stretch as long as the time left before the next frame; other work gets a
+  // task at a time of SLICE_MS.
+  const pause = priority === 'background' ? () => untilQuiet(QUIET_MS).then(() => idleTime(SLICE_MS)) : () => nextTask().then(() => SLICE_MS);
   let budget = await pause();
   if (cancelled()) return undefined;
   const run = make();
