@@ -213,3 +213,18 @@ test('with no events the timeline explains how to import and offers a manual eve
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('list', { name: 'Timeline events' })).toContainText('Customer emailed support');
 });
+
+test('after the window is made narrow and wide again, the list draws as many rows as before, without a scroll', async ({ page }) => {
+  const tl = new TimelinePage(page);
+  await expect(tl.row('Triggered through the API')).toBeVisible();
+  const lastDrawn = async () => Number(await tl.list.locator('[data-index]').last().getAttribute('data-index'));
+  const wide = await lastDrawn();
+  // Narrow: every row wraps to several lines and is measured that tall, so fewer rows are drawn.
+  await page.setViewportSize({ width: 380, height: 860 });
+  await expect.poll(async () => (await tl.row('Triggered through the API').boundingBox())?.height ?? 0).toBeGreaterThan(90);
+  await expect.poll(lastDrawn).toBeLessThan(wide);
+  // Wide again: the rows shrink back, and the room they leave is filled with the rows after them,
+  // not left as blank space until the reader scrolls.
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await expect.poll(lastDrawn).toBeGreaterThanOrEqual(wide);
+});

@@ -108,6 +108,7 @@ export function useRowWindow(scrollerRef: RefObject<HTMLElement | null>, { count
       const scroller = scrollerRef.current;
       const { offsets: rows, keyOf: keyAt } = live.current;
       let shift = 0;
+      let resized = false;
       for (const entry of entries) {
         const element = entry.target as HTMLElement;
         if (!element.isConnected) continue;
@@ -115,11 +116,15 @@ export function useRowWindow(scrollerRef: RefObject<HTMLElement | null>, { count
         const size = entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight;
         measured.set(keyAt(index), size);
         const delta = rows.setSize(index, size);
+        if (delta !== 0) resized = true;
         if (delta !== 0 && scroller && element.offsetTop < scroller.scrollTop) shift += delta;
       }
       if (shift !== 0 && scroller) scroller.scrollTop += shift;
+      // Rows that shrank (the window widened, a long text was folded) leave room below them: the
+      // window takes in the rows that now fit, instead of a blank spacer until the next scroll.
+      if (resized) update(false);
     },
-    [scrollerRef, measured],
+    [scrollerRef, measured, update],
   );
   useEffect(() => () => live.current.observer?.disconnect(), []);
 
