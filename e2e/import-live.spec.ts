@@ -33,6 +33,12 @@ test('an import into an incident open on its Timeline reloads nothing before its
   await expect.poll(async () => (await timelineWork(page, started)).measures.some((m) => m.name === 'events:append'), { timeout: 30_000 }).toBe(true);
   const work = await timelineWork(page, started);
 
+  // The progress line shows from the start of the import (the file's check), and its bar is a
+  // determinate one that only fills: nothing on it moves between two progress messages.
+  expect(work.progress[0].text).toMatch(/^Checking the file · /);
+  expect(work.progress.every((p) => p.bar >= 0)).toBe(true);
+  expect(work.progress.map((p) => p.bar)).toEqual([...work.progress.map((p) => p.bar)].sort((a, b) => a - b));
+
   // The import wrote several blocks (the first import's one, then this one's)…
   expect(await storedBlocks(page)).toBe(1 + Math.ceil(ROWS / BLOCK_SIZE));
   // …while the wizard showed it saving (how many lines it shows depends on the machine's speed:

@@ -11,6 +11,8 @@ export interface WorkMeasure {
 export interface ProgressLine {
   text: string;
   at: number;
+  /** The progress bar's `position` then: its fraction done, or -1 while it is indeterminate. */
+  bar: number;
 }
 
 interface Recorded {
@@ -36,7 +38,8 @@ export async function recordTimelineWork(page: Page): Promise<void> {
     let last = '';
     const watch = () => {
       const text = document.querySelector('.import-running p.muted')?.textContent ?? '';
-      if (text && text !== last) recorded.progress.push({ text, at: performance.now() });
+      const bar = document.querySelector<HTMLProgressElement>('.import-running progress')?.position ?? -1;
+      if (text && text !== last) recorded.progress.push({ text, at: performance.now(), bar });
       last = text;
     };
     document.addEventListener('DOMContentLoaded', () => new MutationObserver(watch).observe(document.body, { subtree: true, childList: true, characterData: true }));

@@ -46,6 +46,11 @@ export interface TimelineIndex {
   removeBySource(sourceId: string): void;
   /** Replaces the whole index content. */
   rebuild(events: Iterable<SearchableEvent>): void;
+  /**
+   * Builds now what the first search would otherwise build (the documents in time order, the
+   * sorted terms), so a build can finish it while the reader is still looking at the list.
+   */
+  prepare(): void;
   /** Ids of matching events in time order (ties by id); empty for an empty query. */
   search(query: string): string[];
   /** The same hits with each one's time (`ats[i]` is the time of `ids[i]`), to find them in a list sorted by time. */
@@ -245,6 +250,11 @@ export function createTimelineIndex(): TimelineIndex {
       order = null;
       add(events, true);
     },
+    prepare() {
+      timeOrder();
+      postings.prepare();
+      metaPostings.prepare();
+    },
     search(query) {
       return index.hits(query).ids;
     },
@@ -252,7 +262,6 @@ export function createTimelineIndex(): TimelineIndex {
       const none: SearchHits = { ids: [], ats: [], events: [] };
       const words = queryTerms(query);
       if (words.length === 0) return none;
-      // Built before any early return so a warm-up query that matches nothing prepares it.
       const live = timeOrder();
       const lists = words.map((word) => [...postings.withPrefix(word), ...metaPostings.withPrefix(word)]);
       const sizes = lists.map((forWord) => forWord.reduce((sum, list) => sum + list.length, 0));

@@ -42,6 +42,11 @@ export class TermPostings {
     }
   }
 
+  /** Sorts the terms now rather than on the next prefix look-up. */
+  prepare(): void {
+    this.sortedTerms();
+  }
+
   /** Postings of every term that starts with `prefix`. */
   withPrefix(prefix: string): number[][] {
     const terms = this.sortedTerms();

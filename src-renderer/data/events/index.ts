@@ -27,5 +27,5 @@ export { EventStoreError } from './event-store-error';
 export { useAbandonedImportCleanup, CLEANUP_START_MARK, CLEANUP_END_MARK } from './background-cleanup';
 export { holdLock, isLocked, undoDeleteLockName } from './locks';
 export { useIncidentEvents } from './use-incident-events';
-export { EVENTS_LOAD_MARK, EVENTS_APPEND_MARK, EVENTS_PATCH_MARK, type LiveEventsState } from './live-events';
+export { EVENTS_LOAD_MARK, EVENTS_APPEND_MARK, EVENTS_PATCH_MARK, LoadedSearchIndex, type LiveEventsState } from './live-events';
 export { legacyEventsRestore, LEGACY_EVENTS_TABLE } from './legacy-backup';

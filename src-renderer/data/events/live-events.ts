@@ -6,12 +6,11 @@ import { SUGGESTION_RAW_FORMATS } from '@core/milestones/source-rules';
 import type { DebriefDatabase } from '@db/schema';
 import { ActorResolver } from './actors';
 import { onEventChange, type EventChange } from './event-changes';
-import { blockPostings, loadTimelineEvents, materialiseEvent, materialiseManual, readIncidentEvents, sourceBlocks } from './load-events';
+import { blockPostings, materialiseEvent, materialiseManual, readIncidentEvents } from './load-events';
 import type { EventBlockPostings } from '@core/events/block-terms';
+import { createTimelineIndex, type TimelineIndex } from '@core/timeline/search-index';
 import { isVisibleSource, manualSourceId } from './visibility';
-import { decodeEventBlock } from '@core/events/event-block';
-import { nextTask } from '@core/next-task';
-import { decodeRaw } from '@db/event-blocks';
+import { materialiseBlock, Slices, streamSourceBlocks, streamTimelineEvents } from './stream-events';
 
 export interface LiveEventsState {
   events: TimelineEvent[] | undefined;
@@ -28,6 +27,31 @@ export interface LiveEventsState {
    * no postings cover, so the search index can skip checking which rows are still in the list.
    */
   uncovered?: readonly TimelineEvent[];
+  /** The search index built while the full load read the blocks, when a subscriber asked for one. */
+  searchIndex?: LoadedSearchIndex;
+}
+
+/**
+ * A search index of exactly `events` (every event indexed, the time order prepared), built while
+ * their blocks were read. Whoever takes it first owns it and keeps it current; later takers get
+ * null and build their own.
+ */
+export class LoadedSearchIndex {
+  constructor(
+    readonly events: readonly TimelineEvent[],
+    private index: TimelineIndex | null,
+  ) {}
+
+  take(): TimelineIndex | null {
+    const index = this.index;
+    this.index = null;
+    return index;
+  }
+}
+
+export interface SubscribeOptions {
+  /** Build the search index while the blocks are read (the Timeline): see LiveEventsState.searchIndex. */
+  searchIndex?: boolean;
 }
 
 /** The timeline's events carry their original record only where something reads it. */
@@ -35,8 +59,6 @@ const rawIsRead = (source: Source) => SUGGESTION_RAW_FORMATS.has(source.format);
 
 /** Longest stretch of decoding between two yields to the page. */
 const SLICE_MS = 8;
-/** Rows decoded between two looks at the clock. */
-const ROWS_PER_CHECK = 256;
 
 /** What the first paint shows while the whole incident loads. */
 const FIRST_PAGE = 200;
@@ -61,6 +83,7 @@ export class LiveIncidentEvents {
   private queue: Promise<void> = Promise.resolve();
   private ranks = new Map<string, number>();
   private people: Person[] | null = null;
+  private indexWanted = false;
 
   constructor(
     readonly database: DebriefDatabase,
@@ -71,7 +94,9 @@ export class LiveIncidentEvents {
     return this.state;
   }
 
-  subscribe(listener: (state: LiveEventsState) => void): () => void {
+  subscribe(listener: (state: LiveEventsState) => void, options: SubscribeOptions = {}): () => void {
+    // Asked before the load starts, or too late: the index is then built by its user.
+    if (options.searchIndex) this.indexWanted = true;
     this.listeners.add(listener);
     if (!this.stop) this.start();
     return () => {
@@ -117,12 +142,14 @@ export class LiveIncidentEvents {
       if (live && !this.state.complete) this.set({ events: first, complete: false, postings: NO_POSTINGS });
       // The full read starts once the first page had a chance to paint.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const { events, postings, uncovered } = await loadTimelineEvents(this.database, this.incidentId, { withRaw: rawIsRead });
+      const index = this.indexWanted ? createTimelineIndex() : undefined;
+      const { events, postings, uncovered } = await streamTimelineEvents(this.database, this.incidentId, { withRaw: rawIsRead, index, slices: new Slices(SLICE_MS) });
       const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
       this.ranks = rankSources(sources.filter(isVisibleSource));
       if (!live) return;
       performance.measure(EVENTS_LOAD_MARK, { start: started, end: performance.now(), detail: { incidentId: this.incidentId, events: events.length } });
-      this.set({ events, complete: true, postings, uncovered });
+      const searchIndex = index ? new LoadedSearchIndex(events, index) : undefined;
+      this.set({ events, complete: true, postings, uncovered, searchIndex });
     })().catch((error: unknown) => console.error('Loading the timeline failed', error));
   }
 
@@ -191,12 +218,10 @@ export class LiveIncidentEvents {
   }
 
   /**
-   * Every event of one (just committed) source, in its order. Its blocks are read one request at
-   * a time (one request for all of them hands the page a single result of every block to
-   * deserialise at once, a task of hundreds of milliseconds at 100k events), and decoding them
-   * yields to the page every few milliseconds, so a 100k-event commit never freezes the window.
-   * A committed source's blocks never change; if it is removed meanwhile, its removal's change
-   * follows this one and drops what was read.
+   * Every event of one (just committed) source, in its order, read and decoded a block at a time
+   * (see streamSourceBlocks) between turns of the page, so a 100k-event commit never freezes the
+   * window. If the source is removed meanwhile, its removal's change follows this one and drops
+   * what was read.
    */
   private async readSource(sourceId: string): Promise<{ events: TimelineEvent[]; postings: EventBlockPostings[] }> {
     const database = this.database;
@@ -211,28 +236,12 @@ export class LiveIncidentEvents {
     const context = { states: new Map(head.states.map((s) => [s.id, s])), actors: new ActorResolver(head.people) };
     const events: TimelineEvent[] = [];
     const postings: EventBlockPostings[] = [];
-    let slice = performance.now();
-    const pause = async () => {
-      if (performance.now() - slice < SLICE_MS) return;
-      await nextTask();
-      slice = performance.now();
-    };
-    for (let seq = 0; ; seq++) {
-      const [record] = await sourceBlocks(database, sourceId, seq).limit(1).toArray();
-      if (!record) break;
-      seq = record.seq;
-      const stored = rawIsRead(source) ? await database.eventRaw.get([sourceId, seq]) : undefined;
-      const block = decodeEventBlock(record.data);
-      const raw = stored ? decodeRaw(stored) : undefined;
-      await pause();
-      const rows = new Array<TimelineEvent>(block.count);
-      for (let row = 0; row < block.count; row++) {
-        const event = materialiseEvent(context, source, block, row, raw?.[row]);
-        rows[row] = event;
-        events.push(event);
-        if (row % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) await pause();
-      }
-      const terms = blockPostings(record);
+    const slices = new Slices(SLICE_MS);
+    for await (const streamed of streamSourceBlocks(database, sourceId, rawIsRead(source))) {
+      await slices.pause();
+      const rows = await materialiseBlock(context, source, streamed, slices);
+      for (const event of rows) events.push(event);
+      const terms = blockPostings(streamed.record);
       if (terms) postings.push({ sourceId, rows, terms });
     }
     return { events, postings };

@@ -32,16 +32,28 @@ export function sourceBlocks(database: DebriefDatabase, sourceId: string, fromSe
   return database.eventBlocks.where('[sourceId+seq]').between([sourceId, fromSeq ?? Dexie.minKey], [sourceId, Dexie.maxKey], true, true);
 }
 
-export async function readIncidentEvents(database: DebriefDatabase, incidentId: string, options: LoadOptions = {}): Promise<IncidentEventRecords> {
-  const tables = [database.sources, database.eventBlocks, database.eventRaw, database.eventState, database.manualEvents, database.people];
-  return database.transaction('r', tables, async () => {
-    const sources = await visibleSources(database, incidentId);
-    const [perSource, manual, states, people] = await Promise.all([
-      Promise.all(sources.map((source) => (options.firstBlocksOnly ? sourceBlocks(database, source.id).limit(1) : sourceBlocks(database, source.id)).toArray())),
+/** What an incident's events are shown with besides its blocks: its visible sources, typed-in events, pins and redactions, and people. */
+export type IncidentEventHead = Omit<IncidentEventRecords, 'blocks' | 'raw'>;
+
+/** The incident's head (see IncidentEventHead), in the caller's transaction or one of its own. */
+export async function readIncidentHead(database: DebriefDatabase, incidentId: string): Promise<IncidentEventHead> {
+  return database.transaction('r', [database.sources, database.eventState, database.manualEvents, database.people], async () => {
+    const [sources, manual, states, people] = await Promise.all([
+      visibleSources(database, incidentId),
       database.manualEvents.where('incidentId').equals(incidentId).toArray(),
       database.eventState.where('incidentId').equals(incidentId).toArray(),
       database.people.toArray(),
     ]);
+    return { sources, manual, states: new Map(states.map((s) => [s.id, s])), actors: new ActorResolver(people) };
+  });
+}
+
+export async function readIncidentEvents(database: DebriefDatabase, incidentId: string, options: LoadOptions = {}): Promise<IncidentEventRecords> {
+  const tables = [database.sources, database.eventBlocks, database.eventRaw, database.eventState, database.manualEvents, database.people];
+  return database.transaction('r', tables, async () => {
+    const head = await readIncidentHead(database, incidentId);
+    const { sources } = head;
+    const perSource = await Promise.all(sources.map((source) => (options.firstBlocksOnly ? sourceBlocks(database, source.id).limit(1) : sourceBlocks(database, source.id)).toArray()));
     const blocks = perSource.flatMap((records, i) => records.map((record) => ({ source: sources[i], record, block: decodeEventBlock(record.data) })));
     const wantRaw = (source: Source) => (typeof options.withRaw === 'function' ? options.withRaw(source) : options.withRaw === true);
     const raw = options.withRaw
@@ -57,7 +69,7 @@ export async function readIncidentEvents(database: DebriefDatabase, incidentId: 
           }),
         ).then((lists) => lists.flat())
       : blocks.map(() => null);
-    return { sources, blocks, manual, states: new Map(states.map((s) => [s.id, s])), actors: new ActorResolver(people), raw };
+    return { ...head, blocks, raw };
   });
 }
 
@@ -157,14 +169,25 @@ export async function loadTimelineEvents(
     if (terms) postings.push({ sourceId: source.id, rows, terms });
     else for (const event of rows) uncovered.push(event);
   });
-  // Stored before sources were kept in time order (a migrated library): sorted here (stable, so
-  // the source's own order stays within a millisecond).
-  for (const list of perSource) if (!isByTime(list)) list.sort(byTime);
-  const manual = records.manual.map((record) => materialiseManual(records, record)).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const list of perSource) inTimeOrder(list);
+  const manual = manualInOrder(records);
   return { events: mergeInOrder([...perSource, manual]), postings, uncovered: [...uncovered, ...manual] };
 }
 
+/** The typed-in events, by time and then id (after imported ones of the same millisecond). */
+export function manualInOrder(records: Pick<IncidentEventRecords, 'states' | 'manual'>): TimelineEvent[] {
+  return records.manual.map((record) => materialiseManual(records, record)).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 const byTime = (a: { at: number }, b: { at: number }) => a.at - b.at;
+
+/**
+ * A source's events in time order: stored so since sources were kept in time order, else (a
+ * migrated library) sorted here, stably, so the source's own order stays within a millisecond.
+ */
+export function inTimeOrder<T extends { at: number }>(list: T[]): T[] {
+  return isByTime(list) ? list : list.sort(byTime);
+}
 
 function isByTime(list: readonly { at: number }[]): boolean {
   for (let i = 1; i < list.length; i++) if (list[i].at < list[i - 1].at) return false;

@@ -7,13 +7,15 @@ import { SHORTCUTS } from '@ui/shortcuts/catalog';
 import { ariaShortcut, formatShortcut } from '@ui/shortcuts/keys';
 import { CsvPreviewPanel } from './CsvPreviewPanel';
 import { formatBytes, plural } from './format-size';
+import { ProgressFeed } from './progress-feed';
+import { RunningView } from './RunningView';
 import { ImportRunError, type ImportWorkerClient } from './import-client';
 import { enqueueImport } from './import-queue';
 import type { PickedInput } from './picked-input';
 import { SlackPreviewPanel } from './SlackPreviewPanel';
 import { SummaryPreviewPanel } from './SummaryPreviewPanel';
 import { importPlan, isCsvPreview, isSlackPreview, newItem, readyToImport, type WizardItem } from './wizard-item';
-import { describeError, type AnyPreview, type ImportChoices, type ImportPhaseProgress } from './worker-protocol';
+import { describeError, type AnyPreview, type ImportChoices } from './worker-protocol';
 
 const IMPORTABLE = SOURCE_FORMATS.filter((f) => f !== 'manual');
 
@@ -35,7 +37,7 @@ const IMPORT_KEYS = { aria: ariaShortcut(SUBMIT_KEY), shown: formatShortcut(SUBM
 export function ImportWizard({ incident, inputs, client, onClose, returnFocus }: Props) {
   const [items, setItems] = useState<WizardItem[]>([]);
   const [stage, setStage] = useState<Stage>('preview');
-  const [progress, setProgress] = useState<{ index: number; value: ImportPhaseProgress | null }>({ index: 0, value: null });
+  const [feed] = useState(() => new ProgressFeed());
   const cancelRef = useRef<{ cancelled: boolean; cancel?: () => void }>({ cancelled: false });
   const seen = useRef(new Set<string>());
   /** The running count of each input, stopped when its window changes or the wizard closes. */
@@ -114,12 +116,12 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
     for (const [index, item] of items.entries()) {
       if (!readyToImport(item) || !item.format) continue;
       if (cancelRef.current.cancelled) break;
-      setProgress({ index, value: null });
+      feed.set({ index, value: null });
       const format = item.format;
       try {
         const summary = await enqueueImport(incident.id, () => {
           if (cancelRef.current.cancelled) throw new ImportRunError({ code: 'CANCELLED', message: 'the import was cancelled', location: null });
-          const handle = client.runImport(incident.id, item.input, format, item.choices, (value) => setProgress({ index, value }));
+          const handle = client.runImport(incident.id, item.input, format, item.choices, (value) => feed.set({ index, value }));
           cancelRef.current.cancel = handle.cancel;
           return handle.done;
         });
@@ -240,7 +242,7 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
             </div>
           </>
         )}
-        {stage === 'running' && <RunningView item={items[progress.index]} progress={progress.value} position={progress.index} total={items.length} onCancel={cancel} />}
+        {stage === 'running' && <RunningView names={items.map((item) => item.input.name)} feed={feed} onCancel={cancel} />}
         {stage === 'done' && (
           <>
             {items
@@ -257,56 +259,6 @@ export function ImportWizard({ incident, inputs, client, onClose, returnFocus }:
         )}
       </div>
     </Dialog>
-  );
-}
-
-/** Hashing is the first tenth, reading up to 60 %, saving the rest. */
-function progressFraction(progress: ImportPhaseProgress | null): number {
-  if (!progress) return 0;
-  const bytes = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
-  if (progress.phase === 'hashing') return 0.1 * bytes;
-  if (progress.phase === 'reading') return 0.1 + 0.5 * bytes;
-  if (progress.phase === 'waiting') return 0.6;
-  return 0.6 + 0.4 * (progress.eventsTotal ? progress.events / progress.eventsTotal : 0);
-}
-
-const PHASE_LABEL = {
-  hashing: 'Checking the file',
-  reading: 'Reading',
-  waiting: 'Waiting for another import into this incident to finish',
-  writing: 'Saving events',
-  committing: 'Finishing',
-} as const;
-
-function RunningView({ item, progress, position, total, onCancel }: { item?: WizardItem; progress: ImportPhaseProgress | null; position: number; total: number; onCancel(): void }) {
-  const fraction = progressFraction(progress);
-  const [cancelling, setCancelling] = useState(false);
-  return (
-    <div className="import-running" aria-live="polite">
-      <p>
-        <strong>{item?.input.name}</strong> <span className="muted">({position + 1} of {total})</span>
-      </p>
-      <progress max={1} value={fraction} aria-label="Import progress" />
-      {progress && (
-        <p className="muted">
-          {PHASE_LABEL[progress.phase]} · {progress.filesDone}/{progress.filesTotal} files · {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} ·{' '}
-          {plural(progress.events, 'event')}
-        </p>
-      )}
-      <div className="form-actions">
-        <button
-          type="button"
-          data-autofocus
-          disabled={cancelling}
-          onClick={() => {
-            setCancelling(true);
-            onCancel();
-          }}
-        >
-          {cancelling ? 'Cancelling…' : 'Cancel import'}
-        </button>
-      </div>
-    </div>
   );
 }
 

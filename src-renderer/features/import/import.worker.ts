@@ -126,9 +126,11 @@ async function importAndReport(
   progress: (value: ImportPhaseProgress, force?: boolean) => void,
 ): Promise<void> {
   const filesTotal = picked.files.length;
-  const sha256 = await sha256OfInput(picked, signal, (bytes) =>
-    progress({ phase: 'hashing', filesDone: 0, filesTotal, bytesDone: bytes, bytesTotal: picked.size, events: 0 }),
-  );
+  const hashing = (bytes: number) => progress({ phase: 'hashing', filesDone: 0, filesTotal, bytesDone: bytes, bytesTotal: picked.size, events: 0 });
+  // The line says what the import does from the start: a file up to 64 MiB is hashed in one call,
+  // which reports only once it is done.
+  hashing(0);
+  const sha256 = await sha256OfInput(picked, signal, hashing);
   if (signal.aborted) throw Object.assign(new Error('cancelled'), { cancelled: true });
   const importer = getImporter(request.format);
   const input = request.format === 'slack-export' && picked.kind === 'file' ? { kind: 'folder' as const, folder: await slackFolder(request.input) } : inputFor(request.input);

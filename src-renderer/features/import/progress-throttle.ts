@@ -1,11 +1,12 @@
 import type { ImportPhaseProgress } from './worker-protocol';
 
 /**
- * Least time between two progress messages of one phase. Each message makes the window draw the
- * wizard again (React, layout, paint, compositing): work on the same two cores the import needs.
- * Four a second keep the line moving.
+ * Least time between two progress messages of one phase. Each message makes the window draw a
+ * frame (React, layout, paint, then the compositor and the display compositor): about 9 ms of CPU
+ * across those threads on a 2-core box (bench/import-bench.mjs, traced), on the same cores the
+ * import needs. Two or three a second keep the line moving; a new phase is still sent at once.
  */
-export const PROGRESS_EVERY_MS = 250;
+export const PROGRESS_EVERY_MS = 400;
 
 interface Clock {
   now(): number;

@@ -69,13 +69,13 @@ interface TimelineTabProps {
 export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineTabProps) {
   const incidentId = incident.id;
   const [mountedAt] = useState(nowMs);
-  const { events, complete, postings, uncovered } = useVisibleEvents(incidentId);
+  const { events, complete, postings, uncovered, searchIndex } = useVisibleEvents(incidentId);
   const milestones = useMilestones(incidentId) ?? NONE_YET;
   const sources = useSources(incidentId) ?? NONE_YET;
   const filterSetting = useSetting(filterKey(incidentId), timelineFilterSchema, EMPTY_FILTER);
   const viewSetting = useSetting(viewKey(incidentId), timelineViewSchema, DEFAULT_VIEW);
   // Derived views wait for the whole list; the first page only paints the first screen.
-  const index = useSearchIndex(incidentId, complete ? events : undefined, postings, uncovered);
+  const index = useSearchIndex(incidentId, complete ? events : undefined, postings, uncovered, searchIndex);
   const toast = useToast();
   const filter = filterSetting.value;
   const setFilter = filterSetting.set;

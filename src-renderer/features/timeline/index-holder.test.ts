@@ -4,7 +4,7 @@ import { decodeBlockTerms, encodeBlockTerms, type EventBlockPostings } from '@co
 import type { TimelineEvent } from '@core/model/event';
 import { newTimelineEvent } from '@core/model/new-event';
 import { createTimelineIndex } from '@core/timeline/search-index';
-import { applyChanges, buildSteps, createIndexHolder } from './index-holder';
+import { adoptIndex, applyChanges, buildSteps, createIndexHolder } from './index-holder';
 import { runStaged } from './stage-cache';
 
 const WORDS = ['rollback', 'roll', 'data', 'pager', 'élodie', 'deploy'];
@@ -54,6 +54,23 @@ describe('building from a full load', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('taking over an index built while loading', () => {
+  it('keeps it current with later changes as if the holder had built it', () => {
+    const list = ['rollback', 'pager', 'data', 'roll'].map((text, n) => event(n, text));
+    const built = createTimelineIndex();
+    for (const block of postingsOf(list)) built.addBlock(block.rows, block.terms);
+    built.prepare();
+    const holder = createIndexHolder('i');
+    adoptIndex(holder, built, list);
+    expect(holder.built).toBe(true);
+    const next = [{ ...list[0], text: 'pager' }, ...list.slice(1, 3), event(9, 'rollback')];
+    expect(applyChanges(holder, next)).toBeGreaterThan(0);
+    const fresh = createTimelineIndex();
+    fresh.addEvents(next);
+    for (const query of [...WORDS, 'bob', 'ro']) expect(holder.index.search(query)).toEqual(fresh.search(query));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { EventBlockPostings } from '@core/events/block-terms';
 import type { TimelineEvent } from '@core/model/event';
-import { createTimelineIndex } from '@core/timeline/search-index';
+import { createTimelineIndex, type TimelineIndex } from '@core/timeline/search-index';
 
 // Events tokenised (no stored postings) or registered between two chances for the page to run.
 const TOKENISE_CHUNK = 1000;
@@ -14,7 +14,7 @@ const sameSearchFields = (a: TimelineEvent, b: TimelineEvent) =>
 /** An incident's search index and the list of events it holds. */
 export interface IndexHolder {
   incidentId: string;
-  index: ReturnType<typeof createTimelineIndex>;
+  index: TimelineIndex;
   built: boolean;
   /** The list the index holds (built from, or brought up to date with); null while a build runs. */
   events: readonly TimelineEvent[] | null;
@@ -22,6 +22,13 @@ export interface IndexHolder {
 
 export function createIndexHolder(incidentId: string): IndexHolder {
   return { incidentId, index: createTimelineIndex(), built: false, events: null };
+}
+
+/** Takes over an index that holds exactly `events` (built while they were read). */
+export function adoptIndex(holder: IndexHolder, index: TimelineIndex, events: readonly TimelineEvent[]): void {
+  holder.index = index;
+  holder.events = events;
+  holder.built = true;
 }
 
 /**
@@ -56,9 +63,8 @@ export function* buildSteps(holder: IndexHolder, events: readonly TimelineEvent[
     }
     yield* addUncovered(holder, pending);
   }
-  // The index orders hits by time with a table it builds on the first search; build it now,
-  // while the user reads, with a query that matches nothing.
-  holder.index.search('zzqxjwarmup');
+  // The index orders hits by time with a table it builds on the first search; built now, while the user reads.
+  holder.index.prepare();
   holder.events = events;
   return true;
 }

@@ -5,9 +5,9 @@ import { measureSince, nowMs } from './perf';
 
 export type VisibleEvents = LiveEventsState;
 
-/** The incident's visible events for the Timeline tab, kept current by the event module. */
+/** The incident's visible events for the Timeline tab, kept current by the event module, with the search index built while they load. */
 export function useVisibleEvents(incidentId: string): VisibleEvents {
-  const state = useIncidentEvents(db, incidentId);
+  const state = useIncidentEvents(db, incidentId, SEARCH_INDEX);
   const mounted = useRef(nowMs());
   const reported = useRef(false);
   useEffect(() => {
@@ -18,3 +18,5 @@ export function useVisibleEvents(incidentId: string): VisibleEvents {
   }, [state]);
   return state;
 }
+
+const SEARCH_INDEX = { searchIndex: true };

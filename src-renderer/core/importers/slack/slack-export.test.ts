@@ -484,6 +484,16 @@ describe('messages', () => {
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 
+  it('says it is reading before the first day file is read, and reports while converting a long conversation', async () => {
+    const day = Array.from({ length: 2500 }, (_, i) => message(tsAt('2024-06-12T10:00:00Z', i), 'U0ALICE', `m${i}`));
+    const reports: { filesDone: number; events: number }[] = [];
+    await parseSlackExport(folderInput(base({ 'inc-77-db/2024-06-12': day })), {}, { onProgress: ({ filesDone, events }) => reports.push({ filesDone, events }) });
+    expect(reports[0]).toEqual({ filesDone: 0, events: 0 });
+    // The one day file is read before any message is converted: the event count moves in between.
+    expect(reports.filter((r) => r.filesDone === 1 && r.events > 0 && r.events < 2500).length).toBeGreaterThanOrEqual(2);
+    expect(reports.at(-1)).toEqual({ filesDone: 1, events: 2500 });
+  });
+
   it('reads the same export from a zip', async () => {
     const zip = buildExportZip(base({ 'inc-77-db/2024-06-12': [message(T1, 'U0ALICE', 'from zip')] }));
     const result = await parseSlackExport({ kind: 'file', source: bytesSource('export.zip', zip) });

@@ -138,6 +138,9 @@ export async function countMessages(
   }).length;
 }
 
+/** Messages converted between two progress reports (a report is a clock read when the caller throttles). */
+const REPORT_EVERY_MESSAGES = 1000;
+
 export async function parseSlackExport(input: ImportInput, options: SlackImportOptions = {}, hooks: ImportHooks = {}): Promise<ParseResult> {
   const file = inputName(input);
   const limits = resolveLimits(options.limits);
@@ -158,6 +161,8 @@ export async function parseSlackExport(input: ImportInput, options: SlackImportO
   let filesDone = 0;
   let bytesDone = 0;
   const report = () => hooks.onProgress?.({ filesDone, filesTotal, bytesDone, bytesTotal, events: events.length });
+  // The line says "Reading" as soon as the day files are known, not once the first one is read.
+  report();
 
   for (const { conversation, days } of plan) {
     throwIfAborted(hooks.signal, { file });
@@ -174,7 +179,11 @@ export async function parseSlackExport(input: ImportInput, options: SlackImportO
     const replies = replyCounts(unique);
     catalog.users.learnBots(unique.map(({ message }) => message));
     const messageContext: MessageContext = { conversation, names, users: catalog.users, limits, skipped };
-    for (const { message, entry, index } of unique) {
+    for (let i = 0; i < unique.length; i++) {
+      const { message, entry, index } = unique[i];
+      // A conversation of thousands of messages is converted after its last day file: the line
+      // keeps moving through it (the events count grows) instead of standing still.
+      if (i % REPORT_EVERY_MESSAGES === REPORT_EVERY_MESSAGES - 1) report();
       if (NOTICE_SUBTYPES.has(message.subtype ?? '')) {
         skipped.add(SKIP_REASON.changeNotice);
         continue;
