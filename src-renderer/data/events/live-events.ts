@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { idleTime } from '@core/next-task';
 import type { TimelineEvent } from '@core/model/event';
 import type { Person } from '@core/model/person';
 import type { Source } from '@core/model/source';
@@ -180,6 +181,10 @@ export class LiveIncidentEvents {
         this.set({ events: without, complete: true, postings: otherPostings });
         return;
       }
+      // The commit that sent this change also ends an import: its "Import finished" screen and
+      // the worker's last messages go first, and the append starts once the page has a moment to
+      // spare (within half a second), not in the same turn as them.
+      await idleTime(SLICE_MS);
       const sources = await this.database.sources.where('incidentId').equals(this.incidentId).toArray();
       this.ranks = rankSources(sources.filter(isVisibleSource));
       const added = await this.readSource(change.sourceId);
