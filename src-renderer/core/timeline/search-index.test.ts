@@ -229,6 +229,29 @@ describe('createTimelineIndex from stored block postings', () => {
     );
   });
 
+  it('answers as tokenising every text after removals renumber the documents of several blocks, twice', () => {
+    const words = ['roll', 'rollback', 'data', 'pager', 'élodie'];
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 9 }), { minLength: 4, maxLength: 4 }), fc.constantFrom(...words), (cuts, query) => {
+        const fromBlocks = createTimelineIndex();
+        const tokenised = createTimelineIndex();
+        cuts.forEach((cut, b) => {
+          const events = Array.from({ length: 700 }, (_, i) => ev(`s:${b}-${i}`, b * 1000 + i, `${words[(i + b) % 5]} ${words[(i * 7) % 5]}`));
+          fromBlocks.addBlock(events, stored(events));
+          tokenised.addEvents(events);
+          // Removing most of a block's rows (every row not a multiple of cut + 2) renumbers the documents once enough are gone.
+          const gone = events.filter((_, i) => i % (cut + 2) !== 0).map((e) => e.id);
+          for (const index of [fromBlocks, tokenised]) index.removeEvents(gone);
+        });
+        const late = [ev('late', 500, 'rollback data'), ev('s:0-0', 2, 'pager again')];
+        for (const index of [fromBlocks, tokenised]) index.addEvents(late);
+        expect(fromBlocks.size).toBe(tokenised.size);
+        for (const q of [query, 'ro', 'data roll', 'pager']) expect(fromBlocks.search(q)).toEqual(tokenised.search(q));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses postings that name a row the block does not have', () => {
     const index = createTimelineIndex();
     const terms = stored([ev('a', 1, 'one'), ev('b', 2, 'two')]);

@@ -1,6 +1,7 @@
 import type { BlockTerms } from '@core/events/block-terms';
 import type { TimelineEvent } from '@core/model/event';
 import { normaliseForSearch, queryTerms, tokenise } from './search-text';
+import { BlockPostings, type DocList } from './block-postings';
 import { TermPostings } from './term-postings';
 import { TimelineError } from './timeline-error';
 
@@ -29,8 +30,8 @@ export interface TimelineIndex {
   addEvents(events: Iterable<SearchableEvent>): void;
   /**
    * Adds the events of one stored block, their text words read from the block's stored postings
-   * (`terms`, built by the same tokeniser when the block was written) instead of tokenising each
-   * text. `rows[r]` is the event at block row r, or null for a row not shown (it is skipped).
+   * (`terms`, built by the same tokeniser when the block was written, and kept as they are)
+   * instead of tokenising each text. `rows[r]` is the event at block row r, or null for a row not shown (it is skipped).
    * The rows must not be indexed yet (a build).
    */
   addBlock(rows: readonly (SearchableEvent | null)[], terms: BlockTerms): void;
@@ -72,6 +73,8 @@ export function createTimelineIndex(): TimelineIndex {
   // only its texts, and keeping the two apart lets them be added block-wise in document order.
   const postings = new TermPostings();
   const metaPostings = new TermPostings();
+  // Stored blocks' text postings, kept per block as read (see BlockPostings).
+  const blockPostings = new BlockPostings();
   // Documents are numbered in insertion order; these arrays are indexed by that number.
   let ids: string[] = [];
   let ats: number[] = [];
@@ -126,6 +129,7 @@ export function createTimelineIndex(): TimelineIndex {
     }
     postings.compact(remap);
     metaPostings.compact(remap);
+    blockPostings.compact(remap);
     ids = next.ids;
     ats = next.ats;
     sources = next.sources;
@@ -196,7 +200,7 @@ export function createTimelineIndex(): TimelineIndex {
       }
       metaPostings.add(append(event), termsOfMeta(event.actorName, event.channel));
     }
-    postings.addBlock(base, terms);
+    blockPostings.add(base, rows.length, terms);
     order = null;
     compactIfWorthIt();
   };
@@ -237,6 +241,7 @@ export function createTimelineIndex(): TimelineIndex {
     rebuild(events) {
       postings.clear();
       metaPostings.clear();
+      blockPostings.clear();
       ids = [];
       ats = [];
       sources = [];
@@ -263,8 +268,13 @@ export function createTimelineIndex(): TimelineIndex {
       const words = queryTerms(query);
       if (words.length === 0) return none;
       const live = timeOrder();
-      const lists = words.map((word) => [...postings.withPrefix(word), ...metaPostings.withPrefix(word)]);
-      const sizes = lists.map((forWord) => forWord.reduce((sum, list) => sum + list.length, 0));
+      const lists = words.map((word) => {
+        const found: DocList[] = [];
+        for (const list of [...postings.withPrefix(word), ...metaPostings.withPrefix(word)]) found.push({ docs: list, base: 0, map: null });
+        blockPostings.withPrefix(word, found);
+        return found;
+      });
+      const sizes = lists.map((forWord) => forWord.reduce((sum, list) => sum + list.docs.length, 0));
       if (sizes.some((size) => size === 0)) return none;
       // matched[doc] counts the query words matched so far. Taking the rarest word first keeps
       // later passes cheap, and a document only advances from k to k + 1 on word k, so a
@@ -272,10 +282,17 @@ export function createTimelineIndex(): TimelineIndex {
       const byRarity = words.map((_, i) => i).sort((a, b) => sizes[a] - sizes[b]);
       const matched = words.length < 256 ? new Uint8Array(ids.length) : new Uint16Array(ids.length);
       byRarity.forEach((wordIndex, k) => {
-        for (const list of lists[wordIndex]) {
-          for (let i = 0; i < list.length; i++) {
-            const doc = list[i];
-            if (matched[doc] === k) matched[doc] = k + 1;
+        for (const { docs, base, map } of lists[wordIndex]) {
+          if (map === null) {
+            for (let i = 0; i < docs.length; i++) {
+              const doc = base + docs[i];
+              if (matched[doc] === k) matched[doc] = k + 1;
+            }
+          } else {
+            for (let i = 0; i < docs.length; i++) {
+              const doc = map[docs[i]];
+              if (doc >= 0 && matched[doc] === k) matched[doc] = k + 1;
+            }
           }
         }
       });

@@ -1,5 +1,3 @@
-import type { BlockTerms } from '@core/events/block-terms';
-
 /**
  * The term dictionary of the timeline index: each distinct word maps to the ascending list of
  * document numbers containing it. No positions or frequencies are kept because hits are shown
@@ -21,24 +19,6 @@ export class TermPostings {
       } else if (list[list.length - 1] !== doc) {
         list.push(doc);
       }
-    }
-  }
-
-  /**
-   * Adds a stored block's postings as documents `base + row`, without tokenising its texts.
-   * `base` must be above every document added so far, so each list stays ascending.
-   */
-  addBlock(base: number, block: BlockTerms): void {
-    const { terms, starts, rows } = block;
-    for (let t = 0; t < terms.length; t++) {
-      const term = terms.get(t);
-      let list = this.postings.get(term);
-      if (list === undefined) {
-        list = [];
-        this.postings.set(term, list);
-        this.sorted = null;
-      }
-      for (let i = starts[t]; i < starts[t + 1]; i++) list.push(base + rows[i]);
     }
   }
 
