@@ -209,6 +209,18 @@ describe('writeImport', () => {
     expect(await commitWrites(3000)).toEqual(small);
   });
 
+  it('reports saving progress while a block is still being filled, not only once it is written', async () => {
+    const database = await freshDb();
+    const written: number[] = [];
+    await writeImport(database, request(), result(Array.from({ length: 2500 }, (_, i) => i + 1)), {
+      onProgress: (progress) => {
+        if (progress.phase === 'writing') written.push(progress.written);
+      },
+    });
+    // 2,500 events fit in one block: it is written once, at the end.
+    expect(written).toEqual([1024, 2048, 2500]);
+  });
+
   it('commits nothing when its staging row was taken away meanwhile', async () => {
     const database = await freshDb();
     const outcome = writeImport(database, request(), result([1, 2, 3, 4]), {

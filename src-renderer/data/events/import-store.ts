@@ -78,6 +78,13 @@ async function existingKeys(database: DebriefDatabase, incidentId: string): Prom
 
 const byTime = (a: ImportedEvent, b: ImportedEvent) => a.at - b.at;
 
+/**
+ * Events added to a block between two progress reports while it is built: a block of thousands
+ * takes a while on a busy machine, and the "Saving events" line should not stand still meanwhile
+ * (the caller throttles what it shows).
+ */
+const PROGRESS_EVERY_EVENTS = 1024;
+
 function cancelled(request: ImportRequest): ImportError {
   return new ImportError('CANCELLED', 'the import was cancelled', { file: request.fileName });
 }
@@ -194,6 +201,8 @@ async function writeStaged(database: DebriefDatabase, sourceId: string, request:
       if (full) {
         if (hooks.signal?.aborted) throw cancelled(request);
         await write(full);
+        hooks.onProgress?.({ phase: 'writing', written: i + 1, total });
+      } else if (i % PROGRESS_EVERY_EVENTS === PROGRESS_EVERY_EVENTS - 1) {
         hooks.onProgress?.({ phase: 'writing', written: i + 1, total });
       }
     }
