@@ -6,7 +6,7 @@ import type { TimelineEvent } from '@core/model/event';
 import { createTestRoot } from '@ui/test-root';
 import { TimelineList } from './TimelineList';
 import type { EventRowActions } from './RowActions';
-import type { TimelineRow } from './timeline-rows';
+import { TimelineRows, type TimelineRow } from './timeline-rows';
 
 const root = createTestRoot();
 
@@ -16,10 +16,10 @@ function event(id: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
 
 const noop = () => {};
 const actions: EventRowActions = { select: noop, togglePin: noop, toggleThread: noop, setMilestone: noop, redact: noop, deleteManual: noop, toggleReveal: noop, splitSameEvent: noop };
-const rows: TimelineRow[] = [
+const rows = TimelineRows.of([
   { type: 'day', key: 'd', label: 'Thursday, 13 June 2024', dayStart: 0 },
   ...[event('a'), event('b', { pinned: true }), event('c'), event('m', { sourceFormat: 'manual' })].map((e): TimelineRow => ({ type: 'event', key: e.id, event: e, replies: 0, reply: false, expanded: false })),
-];
+]);
 
 function render(selectedId: string | null) {
   act(() =>

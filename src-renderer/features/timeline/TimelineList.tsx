@@ -1,12 +1,12 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { EventRow, type EventAside } from './EventRow';
 import type { EventRowActions } from './RowActions';
 import { useRowWindow } from './use-row-window';
 import type { TimelineEvent } from '@core/model/event';
-import type { TimelineRow } from './timeline-rows';
+import type { TimelineRows } from './timeline-rows';
 
 interface TimelineListProps {
-  rows: TimelineRow[];
+  rows: TimelineRows;
   zone: string;
   zoneLabel: string;
   selectedId: string | null;
@@ -28,28 +28,22 @@ interface TimelineListProps {
  */
 export const TimelineList = memo(function TimelineList({ rows, zone, zoneLabel, selectedId, query, revealed, milestonesByEvent, sameEvents, actions, scrollTo, onFirstRows, eventAside }: TimelineListProps) {
   const parentRef = useRef<HTMLDivElement>(null);
-  // Per list change, plain loops over the rows (a million of them: no array per row, no call per row).
-  const dayIndexes = useMemo(() => {
-    const days: number[] = [];
-    for (let index = 0; index < rows.length; index++) if (rows[index]?.type === 'day') days.push(index);
-    return days;
-  }, [rows]);
+  const dayIndexes = rows.dayIndexes;
 
-  // Stable per `rows`: the window re-reads every row's height only when the list itself changes.
+  // Stable per `rows`: the window re-reads every row's height only when the list itself changes
+  // (a plain loop over the columns: no row object is made).
   const sizesOf = useCallback(
     (measured: ReadonlyMap<string, number>) => {
       const sizes = new Float64Array(rows.length);
       const anyMeasured = measured.size > 0;
       for (let index = 0; index < rows.length; index++) {
-        const row = rows[index];
-        if (!row) continue;
-        sizes[index] = (anyMeasured ? measured.get(row.key) : undefined) ?? (row.type === 'day' ? 34 : 58);
+        sizes[index] = (anyMeasured ? measured.get(rows.keyAt(index)) : undefined) ?? (rows.isDay(index) ? 34 : 58);
       }
       return sizes;
     },
     [rows],
   );
-  const keyOf = useCallback((index: number) => rows[index]?.key ?? String(index), [rows]);
+  const keyOf = useCallback((index: number) => rows.keyAt(index), [rows]);
   // Rows scrolled to must not end up under the sticky day header.
   const { start, end, firstVisible, before, after, measure, scrollToIndex } = useRowWindow(parentRef, { count: rows.length, keyOf, sizesOf, paddingStart: 40 });
 
@@ -80,8 +74,7 @@ export const TimelineList = memo(function TimelineList({ rows, zone, zoneLabel, 
   const eventIdAt = useCallback(
     (event: SyntheticEvent) => {
       const slot = (event.target as Element).closest<HTMLElement>('[data-index]');
-      const row = slot ? rows[Number(slot.dataset.index)] : undefined;
-      return row?.type === 'event' ? row.event.id : null;
+      return (slot ? rows.eventAt(Number(slot.dataset.index))?.id : undefined) ?? null;
     },
     [rows],
   );
@@ -105,7 +98,7 @@ export const TimelineList = memo(function TimelineList({ rows, zone, zoneLabel, 
 
   // The day header of the rows on screen stays drawn (and sticky) while its day scrolls by.
   const activeDay = lastAtOrBefore(dayIndexes, firstVisible);
-  const activeDayRow = activeDay === undefined ? undefined : rows[activeDay];
+  const activeDayRow = activeDay === undefined ? undefined : rows.at(activeDay);
   const dayLabel = (label: string): ReactNode => (
     <h2 className="tl-day-label">
       {label} <span className="muted">· {zoneLabel}</span>
@@ -114,7 +107,7 @@ export const TimelineList = memo(function TimelineList({ rows, zone, zoneLabel, 
 
   const drawn: ReactNode[] = [];
   for (let index = start; index < end; index++) {
-    const row = rows[index];
+    const row = rows.at(index);
     if (!row) continue;
     drawn.push(
       <div
@@ -169,7 +162,7 @@ export const TimelineList = memo(function TimelineList({ rows, zone, zoneLabel, 
 });
 
 /** The last of the ascending `indexes` at or before `index`. */
-function lastAtOrBefore(indexes: readonly number[], index: number): number | undefined {
+function lastAtOrBefore(indexes: Int32Array, index: number): number | undefined {
   let low = 0;
   let high = indexes.length - 1;
   let found: number | undefined;

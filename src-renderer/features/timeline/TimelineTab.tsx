@@ -26,7 +26,7 @@ import { TimelineDialogs, type DialogState } from './TimelineDialogs';
 import { ZoneSwitch } from './ZoneSwitch';
 import { filterChoices, filterChoicesSteps } from './filter-options';
 import { defaultMilestoneKind } from './milestone-defaults';
-import { hasReplies, placeInFold, rowIndexOf } from './timeline-rows';
+import { hasReplies, placeInFold, TimelineRows } from './timeline-rows';
 import { DEFAULT_VIEW, filterKey, NO_SPLITS, sameEventSplitsKey, sameEventSplitsSchema, timelineViewSchema, viewKey } from './timeline-settings';
 import { useOverviewData } from './use-overview-data';
 import { useSearchIndex } from './use-search-index';
@@ -49,7 +49,7 @@ const NONE_YET: never[] = [];
 const EMPTY_FILTER = emptyTimelineFilter();
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_EVENTS: TimelineEvent[] = [];
-const NO_VIEW: TimelineView = { filtered: new Int32Array(0), same: { merged: new Map(), shownIn: new Map() }, fold: { top: [], replies: new Map(), parentOf: new Map() }, rows: [], hits: [] };
+const NO_VIEW: TimelineView = { filtered: new Int32Array(0), same: { merged: new Map(), shownIn: new Map() }, fold: { top: [], replies: new Map(), parentOf: new Map() }, rows: TimelineRows.EMPTY, hits: [] };
 const NO_CHOICES = filterChoices([], [], '');
 
 /** A request to select an event, from the route: one object per navigation, so the same event asked again is selected again. */
@@ -168,11 +168,9 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
   useTimelineKeys(
     {
       move: (delta) => {
-        const eventRows = view.rows.filter((r) => r.type === 'event');
-        if (eventRows.length === 0) return;
-        const at = selectedId ? eventRows.findIndex((r) => r.event.id === selectedId) : -1;
-        const next = eventRows[at === -1 ? 0 : Math.min(eventRows.length - 1, Math.max(0, at + delta))];
-        if (next?.type === 'event') jumpTo(next.event.id, true);
+        const at = selectedId ? view.rows.indexOfEvent(selectedId) : -1;
+        const next = view.rows.eventAt(view.rows.stepEvent(at, delta));
+        if (next) jumpTo(next.id, true);
       },
       pin: () => selected && togglePin(selected),
       milestone: () => selected && openMilestone(selected),
@@ -230,7 +228,7 @@ export function TimelineTab({ incident, eventAside, focus, onSelect }: TimelineT
   // The row to scroll to is looked up once per jump and list, not on every render (a scan of the rows).
   // The jump is applied again once the whole list is in: the first page may not hold the event.
   const scrollTo = useMemo(
-    () => (jump ? { index: rowIndexOf(view.rows, jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0), focus: jump.focus } : null),
+    () => (jump ? { index: view.rows.indexOfEvent(jump.id), nonce: jump.nonce * 2 + (complete ? 1 : 0), focus: jump.focus } : null),
     [jump, view.rows, complete],
   );
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '@core/model/event';
 import { newTimelineEvent } from '@core/model/new-event';
-import { buildTimelineRows, buildTimelineRowsSteps, foldThreads, hasReplies, placeInFold, rowIndexOf } from './timeline-rows';
+import { buildTimelineRows, buildTimelineRowsSteps, foldThreads, hasReplies, placeInFold } from './timeline-rows';
 
 function event(id: string, at: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
   return newTimelineEvent({
@@ -45,7 +45,7 @@ describe('foldThreads', () => {
     // Jumping to it goes to the channel copy; the thread need not open.
     expect(fold.parentOf.has(broadcast)).toBe(false);
     expect(placeInFold(fold, 'b')).toEqual({ top: true });
-    const rows = buildTimelineRows(fold, 'UTC', new Set(['p']));
+    const rows = buildTimelineRows(fold, 'UTC', new Set(['p'])).toArray();
     const keys = rows.filter((row) => row.type === 'event').map((row) => row.key);
     expect(keys).toEqual(['p', 'r1', 'thread:b', 'b', 'o']);
     expect(new Set(keys).size).toBe(keys.length);
@@ -62,19 +62,35 @@ describe('buildTimelineRows', () => {
   it('cuts days at midnight in the chosen zone and counts folded replies', () => {
     const fold = foldThreads([parent, reply1, other, reply2]);
     // 06:58Z is 23:58 on 12 June in Los Angeles; 07:10Z is already 13 June there.
-    const la = buildTimelineRows(fold, 'America/Los_Angeles', new Set());
+    const la = buildTimelineRows(fold, 'America/Los_Angeles', new Set()).toArray();
     expect(la.map((r) => (r.type === 'day' ? r.label : r.event.id))).toEqual(['Wednesday, 12 June 2024', 'p', 'Thursday, 13 June 2024', 'o']);
     const first = la[1];
     expect(first?.type === 'event' && first.replies).toBe(2);
-    const utc = buildTimelineRows(fold, 'UTC', new Set());
+    const utc = buildTimelineRows(fold, 'UTC', new Set()).toArray();
     expect(utc.filter((r) => r.type === 'day')).toHaveLength(1);
   });
 
   it('shows the replies of an expanded thread right after their parent', () => {
     const rows = buildTimelineRows(foldThreads([parent, reply1, other, reply2]), 'UTC', new Set(['p']));
-    expect(rows.map((r) => (r.type === 'day' ? 'day' : `${r.event.id}${r.reply ? '↳' : ''}`))).toEqual(['day', 'p', 'r1↳', 'r2↳', 'o']);
-    expect(rowIndexOf(rows, 'r2')).toBe(3);
-    expect(rowIndexOf(buildTimelineRows(foldThreads([parent, reply1]), 'UTC', new Set()), 'r1')).toBe(-1);
+    expect(rows.toArray().map((r) => (r.type === 'day' ? 'day' : `${r.event.id}${r.reply ? '↳' : ''}`))).toEqual(['day', 'p', 'r1↳', 'r2↳', 'o']);
+    expect(rows.indexOfEvent('r2')).toBe(3);
+    expect(buildTimelineRows(foldThreads([parent, reply1]), 'UTC', new Set()).indexOfEvent('r1')).toBe(-1);
+  });
+
+  it('steps along the event rows over day headers for j/k, stopping at either end', () => {
+    const later = event('n', '2024-06-14T09:00:00Z');
+    const rows = buildTimelineRows(foldThreads([parent, reply1, other, later]), 'UTC', new Set(['p']));
+    // day, p, r1↳, o, day, n
+    const ids = (from: number, delta: number) => rows.eventAt(rows.stepEvent(from, delta))?.id;
+    expect(rows.dayIndexes).toEqual(Int32Array.from([0, 4]));
+    expect(ids(-1, 1)).toBe('p');
+    expect(ids(rows.indexOfEvent('o'), 1)).toBe('n');
+    expect(ids(rows.indexOfEvent('n'), -1)).toBe('o');
+    expect(ids(rows.indexOfEvent('n'), 1)).toBe('n');
+    expect(ids(rows.indexOfEvent('p'), -1)).toBe('p');
+    expect(ids(rows.indexOfEvent('p'), 2)).toBe('o');
+    expect(rows.keyAt(0)).toBe('day:2024-06-13');
+    expect(rows.keyAt(2)).toBe('r1');
   });
 });
 
@@ -86,8 +102,8 @@ describe('buildTimelineRowsSteps', () => {
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
-    expect(step.value).toEqual(buildTimelineRows(fold, 'UTC', new Set()));
-    expect(step.value.filter((row) => row.type === 'day')).toHaveLength(7);
+    expect(step.value.toArray()).toEqual(buildTimelineRows(fold, 'UTC', new Set()).toArray());
+    expect(step.value.toArray().filter((row) => row.type === 'day')).toHaveLength(7);
     expect(pauses).toBeGreaterThanOrEqual(2);
   });
 });

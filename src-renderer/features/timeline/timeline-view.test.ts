@@ -132,7 +132,16 @@ describe('timelineViewSteps', () => {
         expect(view.fold.top.map((e) => e.id)).toEqual(fold.top.map((e) => e.id));
         expect([...view.fold.replies].map(([parent, list]) => [parent.id, list.map((e) => e.id)])).toEqual([...fold.replies].map(([id, list]) => [id, list.map((e) => e.id)]));
         expect([...view.fold.parentOf].map(([reply, parent]) => [reply.id, parent.id])).toEqual([...fold.parentOf]);
-        expect(view.rows.map(rowText)).toEqual(referenceRows(fold, zone, expanded));
+        const rows = view.rows.toArray();
+        expect(rows.map(rowText)).toEqual(referenceRows(fold, zone, expanded));
+        // The columns answer as the row objects do.
+        rows.forEach((row, i) => {
+          expect(view.rows.keyAt(i)).toBe(row.key);
+          expect(view.rows.isDay(i)).toBe(row.type === 'day');
+          expect(view.rows.eventAt(i)).toBe(row.type === 'event' ? row.event : undefined);
+        });
+        expect([...view.rows.dayIndexes]).toEqual(rows.flatMap((row, i) => (row.type === 'day' ? [i] : [])));
+        for (const event of all) expect(view.rows.indexOfEvent(event.id)).toBe(rows.findIndex((row) => row.type === 'event' && row.event.id === event.id));
         expect(view.hits).toEqual(f.query.trim() === '' ? [] : [...new Set(filtered.map((e) => same.shownIn.get(e.id) ?? e.id))]);
       }),
       { numRuns: 400 },

@@ -4,7 +4,7 @@ import { filterPositions, hitPositions, timesOf, type TimelineFilter } from '@co
 import { isSameEventCandidate, matchSameEventCandidates, type SameEventMatches } from '@core/timeline/same-event';
 import type { SearchHits } from '@core/timeline/search-index';
 import { threadParentsSteps } from '@core/timeline/thread-parents';
-import { buildTimelineRowsSteps, foldThreadsSteps, type ThreadFold, type TimelineRow } from './timeline-rows';
+import { buildTimelineRowsSteps, foldThreadsSteps, type ThreadFold, type TimelineRows } from './timeline-rows';
 import { timed } from './perf';
 import type { StageCache } from './stage-cache';
 
@@ -14,7 +14,7 @@ export interface TimelineView {
   /** One real-world event from several sources: the others, by the id of the row showing them. */
   same: SameEventMatches;
   fold: ThreadFold;
-  rows: TimelineRow[];
+  rows: TimelineRows;
   /** Ids of the events matching the search, in time order (empty without a query). */
   hits: string[];
 }
