@@ -66,9 +66,8 @@ export function decodeBlockTerms(bytes: Uint8Array): BlockTerms {
   return { terms, starts, rows };
 }
 
-/** Calls `visit(row)` for every row holding a word that starts with `prefix` (a row may come more than once). */
-export function visitPrefix(index: BlockTerms, prefix: string, visit: (row: number) => void): void {
-  const { terms, starts, rows } = index;
+/** Calls `term(t)` for each of the block's terms (in order) that starts with `prefix`: a binary search in the sorted terms, then a walk. */
+export function forEachTermWithPrefix(terms: StringColumn, prefix: string, term: (t: number) => void): void {
   let low = 0;
   let high = terms.length;
   while (low < high) {
@@ -76,7 +75,13 @@ export function visitPrefix(index: BlockTerms, prefix: string, visit: (row: numb
     if (terms.get(mid) < prefix) low = mid + 1;
     else high = mid;
   }
-  for (let t = low; t < terms.length && terms.get(t).startsWith(prefix); t++) {
+  for (let t = low; t < terms.length && terms.get(t).startsWith(prefix); t++) term(t);
+}
+
+/** Calls `visit(row)` for every row holding a word that starts with `prefix` (a row may come more than once). */
+export function visitPrefix(index: BlockTerms, prefix: string, visit: (row: number) => void): void {
+  const { terms, starts, rows } = index;
+  forEachTermWithPrefix(terms, prefix, (t) => {
     for (let i = starts[t]; i < starts[t + 1]; i++) visit(rows[i]);
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import type { BlockTerms } from '@core/events/block-terms';
+import { forEachTermWithPrefix, type BlockTerms } from '@core/events/block-terms';
 
 /**
  * The documents of one term: `base + docs[i]`, or `map[docs[i]]` once renumbered (-1: gone).
@@ -37,14 +37,7 @@ export class BlockPostings {
   withPrefix(prefix: string, into: DocList[]): void {
     for (const { terms: block, base, map } of this.blocks) {
       const { terms, starts, rows } = block;
-      let low = 0;
-      let high = terms.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (terms.get(mid) < prefix) low = mid + 1;
-        else high = mid;
-      }
-      for (let t = low; t < terms.length && terms.get(t).startsWith(prefix); t++) into.push({ docs: rows.subarray(starts[t], starts[t + 1]), base, map });
+      forEachTermWithPrefix(terms, prefix, (t) => into.push({ docs: rows.subarray(starts[t], starts[t + 1]), base, map }));
     }
   }
 
