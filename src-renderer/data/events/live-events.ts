@@ -7,11 +7,11 @@ import { SUGGESTION_RAW_FORMATS } from '@core/milestones/source-rules';
 import type { DebriefDatabase } from '@db/schema';
 import { ActorResolver } from './actors';
 import { onEventChange, type EventChange } from './event-changes';
-import { blockPostings, materialiseEvent, materialiseManual, readIncidentEvents } from './load-events';
+import { materialiseEvent, materialiseManual, readIncidentEvents, readIncidentHead } from './load-events';
 import type { EventBlockPostings } from '@core/events/block-terms';
 import { createTimelineIndex, type TimelineIndex } from '@core/timeline/search-index';
 import { isVisibleSource, manualSourceId } from './visibility';
-import { materialiseBlock, Slices, streamSourceBlocks, streamTimelineEvents } from './stream-events';
+import { Slices, streamSourceEvents, streamTimelineEvents } from './stream-events';
 
 export interface LiveEventsState {
   events: TimelineEvent[] | undefined;
@@ -229,27 +229,10 @@ export class LiveIncidentEvents {
    * what was read.
    */
   private async readSource(sourceId: string): Promise<{ events: TimelineEvent[]; postings: EventBlockPostings[] }> {
-    const database = this.database;
-    const head = await database.transaction('r', [database.sources, database.eventState, database.people], async () => {
-      const source = await database.sources.get(sourceId);
-      if (!source) return null;
-      const [states, people] = await Promise.all([database.eventState.where('incidentId').equals(this.incidentId).toArray(), database.people.toArray()]);
-      return { source, states, people };
-    });
-    if (!head) return { events: [], postings: [] };
-    const { source } = head;
-    const context = { states: new Map(head.states.map((s) => [s.id, s])), actors: new ActorResolver(head.people) };
-    const events: TimelineEvent[] = [];
-    const postings: EventBlockPostings[] = [];
-    const slices = new Slices(SLICE_MS);
-    for await (const streamed of streamSourceBlocks(database, sourceId, rawIsRead(source))) {
-      await slices.pause();
-      const rows = await materialiseBlock(context, source, streamed, slices);
-      for (const event of rows) events.push(event);
-      const terms = blockPostings(streamed.record);
-      if (terms) postings.push({ sourceId, rows, terms });
-    }
-    return { events, postings };
+    const head = await readIncidentHead(this.database, this.incidentId);
+    const source = head.sources.find((s) => s.id === sourceId);
+    if (!source) return { events: [], postings: [] };
+    return streamSourceEvents(this.database, head, source, rawIsRead(source), new Slices(SLICE_MS));
   }
 
   /** People changed: authors are looked up again; events whose author did not change stay the same objects. */

@@ -74,6 +74,42 @@ export async function materialiseBlock(head: Pick<IncidentEventHead, 'states' | 
   return rows;
 }
 
+export interface SourceEvents {
+  /** In the source's stored order. */
+  events: TimelineEvent[];
+  postings: EventBlockPostings[];
+  /** Events of blocks without stored postings (to be tokenised). */
+  uncovered: TimelineEvent[];
+}
+
+/**
+ * One source's events, read block by block (see streamSourceBlocks) and decoded between turns of
+ * the page; `onBlock` sees each block's events with its stored postings as it arrives.
+ */
+export async function streamSourceEvents(
+  database: DebriefDatabase,
+  head: Pick<IncidentEventHead, 'states' | 'actors'>,
+  source: Source,
+  withRaw: boolean,
+  slices: Slices,
+  onBlock?: (rows: TimelineEvent[], terms: EventBlockPostings['terms']) => void,
+): Promise<SourceEvents> {
+  const read: SourceEvents = { events: [], postings: [], uncovered: [] };
+  for await (const streamed of streamSourceBlocks(database, source.id, withRaw)) {
+    const rows = await materialiseBlock(head, source, streamed, slices);
+    for (const event of rows) read.events.push(event);
+    const terms = blockPostings(streamed.record);
+    if (terms) {
+      read.postings.push({ sourceId: source.id, rows, terms });
+      onBlock?.(rows, terms);
+    } else {
+      for (const event of rows) read.uncovered.push(event);
+    }
+    await slices.pause();
+  }
+  return read;
+}
+
 export interface StreamOptions {
   /** Whether to read a source's original records (`raw`); otherwise they are null. */
   withRaw: (source: Source) => boolean;
@@ -97,21 +133,12 @@ export async function streamTimelineEvents(
   const perSource: TimelineEvent[][] = [];
   const postings: EventBlockPostings[] = [];
   const uncovered: TimelineEvent[] = [];
+  const addToIndex = index && ((rows: TimelineEvent[], terms: EventBlockPostings['terms']) => index.addBlock(rows, terms));
   for (const source of head.sources) {
-    const list: TimelineEvent[] = [];
-    for await (const streamed of streamSourceBlocks(database, source.id, options.withRaw(source))) {
-      const rows = await materialiseBlock(head, source, streamed, slices);
-      for (const event of rows) list.push(event);
-      const terms = blockPostings(streamed.record);
-      if (terms) {
-        postings.push({ sourceId: source.id, rows, terms });
-        index?.addBlock(rows, terms);
-      } else {
-        for (const event of rows) uncovered.push(event);
-      }
-      await slices.pause();
-    }
-    perSource.push(inTimeOrder(list));
+    const read = await streamSourceEvents(database, head, source, options.withRaw(source), slices, addToIndex);
+    perSource.push(inTimeOrder(read.events));
+    for (const block of read.postings) postings.push(block);
+    for (const event of read.uncovered) uncovered.push(event);
   }
   const manual = manualInOrder(head);
   for (const event of manual) uncovered.push(event);
